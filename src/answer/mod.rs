@@ -1,0 +1,211 @@
+//! Rendering an [`Outcome`] for people: the answer or decline text in the question's language,
+//! "did you mean" and related questions, and the citation footer — as plain text (CLI) and as
+//! Telegram HTML. Both renderings come from one [`Reply`], so they never disagree.
+
+pub mod html;
+
+use crate::knowledge::{KnowledgeBase, PartialDate};
+use crate::matching::{Decline, Engine, Lang, Outcome, RecordKind, MAX_QUESTION_CHARS};
+use serde::Serialize;
+
+/// A cited source, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitationView {
+    pub source: String,
+    pub title: String,
+    /// Authors, then the outlet where the document names one.
+    pub byline: String,
+    pub date: String,
+    pub quote: String,
+}
+
+/// A question the user can pick next (a suggestion, an alternative or a related question).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub id: String,
+    pub question: String,
+}
+
+/// Everything a front end shows for one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub answered: bool,
+    pub lang: Lang,
+    /// The record answered, if any.
+    pub record_id: Option<String>,
+    pub score: f32,
+    /// The answer (or the decline) without citations.
+    pub body: String,
+    pub citations: Vec<CitationView>,
+    /// Heading for `suggestions` ("Did you mean instead:" or "Perhaps you meant one of these:").
+    pub suggestions_heading: Option<String>,
+    pub suggestions: Vec<Suggestion>,
+    pub related_heading: String,
+    pub related: Vec<Suggestion>,
+    pub sources_heading: String,
+}
+
+impl Reply {
+    /// Builds the reply for `outcome` in `lang`.
+    pub fn new(engine: &Engine, outcome: &Outcome, lang: Lang) -> Self {
+        let kb = engine.knowledge();
+        let code = lang.code();
+        let messages = &kb.messages;
+        let suggestion = |record: usize| Suggestion { id: engine.record(record).id.clone(), question: engine.display_question(record, lang) };
+        let mut reply = Reply {
+            answered: false,
+            lang,
+            record_id: None,
+            score: 0.0,
+            body: String::new(),
+            citations: vec![],
+            suggestions_heading: None,
+            suggestions: vec![],
+            related_heading: messages.get(code, "related").to_owned(),
+            related: vec![],
+            sources_heading: messages.get(code, "sources_heading").to_owned(),
+        };
+        match outcome {
+            Outcome::Answer { best, alternatives } => {
+                reply.answered = true;
+                reply.record_id = Some(engine.record(best.record).id.clone());
+                reply.score = best.score.value();
+                reply.body = answer_text(engine, best.record, lang);
+                reply.citations = engine.citations(best.record).iter().filter_map(|c| citation_view(kb, &c.source, &c.quote)).collect();
+                if !alternatives.is_empty() {
+                    reply.suggestions_heading = Some(messages.get(code, "did_you_mean").to_owned());
+                    reply.suggestions = alternatives.iter().map(|r| suggestion(r.record)).collect();
+                }
+                reply.related = engine.related(best.record).into_iter().filter(|r| !alternatives.iter().any(|a| a.record == *r)).map(suggestion).collect();
+            }
+            Outcome::Declined { reason, suggestions } => {
+                reply.score = suggestions.first().map_or(0.0, |s| s.score.value());
+                reply.body = match reason {
+                    Decline::NoMatch => messages.get(code, "decline").to_owned(),
+                    Decline::Empty => messages.get(code, "empty_question").to_owned(),
+                    Decline::TooLong(length) => messages.format(
+                        code,
+                        "question_too_long",
+                        &[("length", &length.to_string()), ("limit", &MAX_QUESTION_CHARS.to_string())],
+                    ),
+                    Decline::UnknownArticle(number) => format!(
+                        "{} {}",
+                        messages.format(code, "article_unknown", &[("number", &number.to_string())]),
+                        covered_articles(kb, code)
+                    ),
+                };
+                if !suggestions.is_empty() {
+                    reply.suggestions_heading = Some(messages.get(code, "decline_suggestions").to_owned());
+                    reply.suggestions = suggestions.iter().map(|r| suggestion(r.record)).collect();
+                }
+            }
+        }
+        reply
+    }
+
+    /// The full reply as plain text: body, suggestions, related questions, sources.
+    pub fn plain_text(&self) -> String {
+        let mut out = self.body.clone();
+        if let Some(heading) = &self.suggestions_heading {
+            out.push_str(&format!("\n\n{heading}"));
+            for s in &self.suggestions {
+                out.push_str(&format!("\n  - {}", s.question));
+            }
+        }
+        if !self.citations.is_empty() {
+            out.push_str(&format!("\n\n{}:", self.sources_heading));
+            for (i, c) in self.citations.iter().enumerate() {
+                out.push_str(&format!("\n[{}] {} — {}, {}: “{}”", i + 1, c.title, c.byline, c.date, c.quote));
+            }
+        }
+        if !self.related.is_empty() {
+            out.push_str(&format!("\n\n{}", self.related_heading));
+            for s in &self.related {
+                out.push_str(&format!("\n  - {}", s.question));
+            }
+        }
+        out
+    }
+
+    /// The reply as Telegram HTML (suggestions and related questions become buttons, so they
+    /// are not repeated in the text). Everything from the knowledge base is escaped.
+    pub fn html(&self) -> String {
+        let mut out = html::escape(&self.body);
+        if !self.citations.is_empty() {
+            out.push_str(&format!("\n\n<b>{}</b>", html::escape(&self.sources_heading)));
+            for (i, c) in self.citations.iter().enumerate() {
+                out.push_str(&format!(
+                    "\n[{}] <i>{}</i> — {}, {}: “{}”",
+                    i + 1,
+                    html::escape(&c.title),
+                    html::escape(&c.byline),
+                    html::escape(&c.date),
+                    html::escape(&c.quote)
+                ));
+            }
+        }
+        if let Some(heading) = &self.suggestions_heading {
+            out.push_str(&format!("\n\n{}", html::escape(heading)));
+        }
+        out
+    }
+}
+
+/// The answer text of a record in `lang` (falling back to English when no translation exists).
+pub fn answer_text(engine: &Engine, record: usize, lang: Lang) -> String {
+    let kb = engine.knowledge();
+    match engine.record(record).kind {
+        RecordKind::Entry(i) => {
+            let entry = &kb.entries[i];
+            match (lang, &entry.ru) {
+                (Lang::Ru, Some(ru)) => ru.answer.clone().unwrap_or_else(|| entry.answer.clone()),
+                _ => entry.answer.clone(),
+            }
+        }
+        RecordKind::Article(i) => {
+            let article = &kb.articles[i];
+            let agreement = kb.agreement(&article.agreement);
+            let (topic, summary, agreement_name) = match (lang, &article.ru) {
+                (Lang::Ru, Some(ru)) => (
+                    ru.topic.clone().unwrap_or_else(|| article.topic.clone()),
+                    ru.summary.clone().unwrap_or_else(|| article.summary.clone()),
+                    agreement.map(|a| a.ru.as_ref().and_then(|r| r.name.clone()).unwrap_or_else(|| a.name.clone())),
+                ),
+                _ => (article.topic.clone(), article.summary.clone(), agreement.map(|a| a.name.clone())),
+            };
+            let heading = kb.messages.format(
+                lang.code(),
+                "article_heading",
+                &[("number", &article.number.to_string()), ("agreement", &agreement_name.unwrap_or_default()), ("topic", &topic)],
+            );
+            format!("{heading}\n{}", summary.trim())
+        }
+    }
+}
+
+/// "Articles covered: 1, 2, 3, 4, 5, 17."
+pub fn covered_articles(kb: &KnowledgeBase, lang: &str) -> String {
+    let list: Vec<String> = kb.articles_by_number().iter().map(|a| a.number.to_string()).collect();
+    kb.messages.format(lang, "covered_articles", &[("list", &list.join(", "))])
+}
+
+/// The byline of a source: authors, then the outlet where named.
+pub fn byline(kb: &KnowledgeBase, source_id: &str) -> Option<String> {
+    let source = kb.source(source_id)?;
+    let mut byline = source.authors.join(", ");
+    if let Some(outlet) = &source.outlet {
+        byline.push_str(&format!(" ({outlet})"));
+    }
+    Some(byline)
+}
+
+fn citation_view(kb: &KnowledgeBase, source_id: &str, quote: &str) -> Option<CitationView> {
+    let source = kb.source(source_id)?;
+    Some(CitationView {
+        source: source.id.clone(),
+        title: source.title.clone(),
+        byline: byline(kb, source_id)?,
+        date: PartialDate::parse(&source.date).map_or_else(|| source.date.clone(), |d| d.display("en")),
+        quote: quote.split_whitespace().collect::<Vec<_>>().join(" "),
+    })
+}

@@ -1,0 +1,229 @@
+//! The local command line: `ask`, `chat`, `check`, `eval` work with no token and no network;
+//! `run` starts the Telegram bot. Errors print a clear message and give a non-zero exit code.
+//!
+//! Exit codes: 0 success (for `ask`: answered), 1 declined (`ask`) or a failed check,
+//! 2 an error (bad arguments, unreadable file, invalid knowledge base).
+
+use crate::answer::Reply;
+use crate::knowledge::KnowledgeBase;
+use crate::matching::{Engine, Lang};
+use crate::{config, eval, telegram};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// kazuz-bot: cited answers about the agreements between Kazakhstan and Uzbekistan.
+#[derive(Debug, Parser)]
+#[command(name = "kazuz-bot", version, about)]
+pub struct Cli {
+    /// Load the knowledge base from this directory instead of the copy built into the binary.
+    #[arg(long, global = true, env = "KNOWLEDGE_DIR", value_name = "DIR")]
+    pub knowledge: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer one question (or, with no question, every line of standard input).
+    Ask {
+        /// Print one JSON object per question instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The question; several words are joined with spaces.
+        question: Vec<String>,
+    },
+    /// An interactive console session: type questions, numbers pick suggestions, `quit` ends.
+    Chat,
+    /// Load and validate the knowledge base and print counts.
+    Check {
+        /// Also verify that every quote appears verbatim in the documents in this directory.
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+    /// Score a question file in the dev-set format (JSON lines) and print accuracy.
+    Eval {
+        /// The question file, e.g. ../shared/eval/dev.jsonl
+        file: PathBuf,
+        /// Show the answer text of every failed question.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Start the Telegram bot (needs TELOXIDE_TOKEN; see .env.example).
+    Run,
+}
+
+/// Exit code of `ask` when the bot declined.
+const EXIT_DECLINED: u8 = 1;
+/// Exit code for errors.
+const EXIT_ERROR: u8 = 2;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let knowledge = cli.knowledge.as_deref();
+    match cli.command {
+        Command::Ask { json, question } => {
+            let engine = load_engine(knowledge)?;
+            if question.is_empty() {
+                ask_batch(&engine, json)
+            } else {
+                let reply = ask_one(&engine, &question.join(" "));
+                println!("{}", if json { reply_json(&reply).to_string() } else { reply.plain_text() });
+                Ok(if reply.answered { ExitCode::SUCCESS } else { ExitCode::from(EXIT_DECLINED) })
+            }
+        }
+        Command::Chat => {
+            let engine = load_engine(knowledge)?;
+            chat(&engine)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { sources } => check(knowledge, sources.as_deref()),
+        Command::Eval { file, verbose } => {
+            let engine = load_engine(knowledge)?;
+            let questions = eval::load(&file)?;
+            let report = eval::run(&engine, &questions);
+            println!("{}", report.summary(verbose));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run => {
+            let config = config::Config::from_env()?;
+            let engine = load_engine(knowledge)?;
+            let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+            runtime.block_on(telegram::run(config, engine))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Loads the knowledge base (embedded, or from `dir`) and builds the engine.
+pub fn load_knowledge(dir: Option<&Path>) -> anyhow::Result<KnowledgeBase> {
+    match dir {
+        Some(dir) => KnowledgeBase::load_dir(dir).with_context(|| format!("cannot load the knowledge base from {}", dir.display())),
+        None => KnowledgeBase::embedded().context("the built-in knowledge base is invalid"),
+    }
+}
+
+pub fn load_engine(dir: Option<&Path>) -> anyhow::Result<Engine> {
+    Ok(Engine::new(load_knowledge(dir)?))
+}
+
+fn ask_one(engine: &Engine, question: &str) -> Reply {
+    Reply::new(engine, &engine.ask(question), Lang::detect(question))
+}
+
+/// The JSON object `ask --json` prints for one question.
+pub fn reply_json(reply: &Reply) -> serde_json::Value {
+    json!({
+        "answered": reply.answered,
+        "text": reply.plain_text(),
+        "entry": reply.record_id,
+        "score": (reply.score * 1000.0).round() / 1000.0,
+        "lang": reply.lang.code(),
+        "citations": reply.citations.iter().map(|c| json!({"source": c.source, "title": c.title, "quote": c.quote})).collect::<Vec<_>>(),
+        "suggestions": reply.suggestions.iter().map(|s| s.question.clone()).collect::<Vec<_>>(),
+        "related": reply.related.iter().map(|s| s.question.clone()).collect::<Vec<_>>(),
+    })
+}
+
+fn ask_batch(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    for (i, line) in stdin.lock().lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read line {} of standard input", i + 1))?;
+        let reply = ask_one(engine, line.trim());
+        if json {
+            writeln!(stdout, "{}", reply_json(&reply))?;
+        } else {
+            writeln!(stdout, "{}\n", reply.plain_text())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn chat(engine: &Engine) -> anyhow::Result<()> {
+    let kb = engine.knowledge();
+    println!("{}\n{}\n(type a number to pick a suggested question, `quit` to leave)", kb.messages.get("en", "greeting"), kb.messages.get("en", "how_to_ask"));
+    let stdin = std::io::stdin();
+    let mut choices: Vec<String> = Vec::new();
+    loop {
+        print!("> ");
+        std::io::stdout().flush()?;
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line)? == 0 {
+            println!();
+            return Ok(());
+        }
+        let line = line.trim();
+        if matches!(line.to_lowercase().as_str(), "quit" | "exit" | "q" | "выход") {
+            return Ok(());
+        }
+        let reply = match line.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|n| choices.get(n)) {
+            Some(id) => {
+                let record = engine.find(id).expect("choices are record ids");
+                let outcome = crate::matching::Outcome::Answer { best: crate::matching::Ranked { record, score: crate::matching::Score::ONE }, alternatives: vec![] };
+                Reply::new(engine, &outcome, Lang::detect(line))
+            }
+            None => ask_one(engine, line),
+        };
+        println!("{}", reply.body);
+        choices.clear();
+        let mut print_list = |heading: &str, items: &[crate::answer::Suggestion]| {
+            if !items.is_empty() {
+                println!("\n{heading}");
+                for s in items {
+                    choices.push(s.id.clone());
+                    println!("  {}. {}", choices.len(), s.question);
+                }
+            }
+        };
+        if let Some(heading) = &reply.suggestions_heading {
+            print_list(heading, &reply.suggestions);
+        }
+        print_list(&reply.related_heading, &reply.related);
+        if !reply.citations.is_empty() {
+            println!("\n{}:", reply.sources_heading);
+            for (i, c) in reply.citations.iter().enumerate() {
+                println!("[{}] {} — {}, {}: “{}”", i + 1, c.title, c.byline, c.date, c.quote);
+            }
+        }
+        println!();
+    }
+}
+
+fn check(knowledge: Option<&Path>, sources: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let kb = match load_knowledge(knowledge) {
+        Ok(kb) => kb,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            return Ok(ExitCode::from(EXIT_DECLINED));
+        }
+    };
+    if let Some(dir) = sources {
+        if let Err(err) = kb.verify_quotes(dir) {
+            eprintln!("error: quotes checked against {}: {err}", dir.display());
+            return Ok(ExitCode::from(EXIT_DECLINED));
+        }
+    }
+    let c = kb.counts();
+    println!(
+        "knowledge base OK: {} sources, {} agreements, {} articles, {} timeline events, {} Q&A entries ({} questions), {} citations, {} synonym groups",
+        c.sources, c.agreements, c.articles, c.events, c.entries, c.questions, c.citations, c.synonym_groups
+    );
+    if let Some(dir) = sources {
+        println!("every quote appears verbatim in the documents in {}", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

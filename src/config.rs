@@ -1,0 +1,124 @@
+//! Configuration of the Telegram bot, read from the environment (and `.env`, loaded in `main`).
+//! The token is a secret: it never appears in `Debug` output, logs or error messages.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Default per-user limit on questions per minute.
+pub const DEFAULT_QUESTIONS_PER_MINUTE: u32 = 20;
+/// Default address the webhook server listens on.
+pub const DEFAULT_WEBHOOK_LISTEN: &str = "0.0.0.0:8443";
+
+/// The bot token, kept out of every printed form.
+#[derive(Clone)]
+pub struct Token(String);
+
+impl Token {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(<redacted>)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub token: Token,
+    /// Another Bot API server (a local one, or a fake in tests).
+    pub api_url: Option<url::Url>,
+    /// Public URL for webhook mode; long polling when absent.
+    pub webhook_url: Option<url::Url>,
+    pub webhook_listen: SocketAddr,
+    /// Where declined questions are appended as JSON lines, if set.
+    pub unanswered_log: Option<PathBuf>,
+    pub questions_per_minute: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "TELOXIDE_TOKEN is not set. Get a token from @BotFather, then put TELOXIDE_TOKEN=... in .env \
+         (see .env.example) or the environment. To try the bot without Telegram, run `kazuz-bot chat`."
+    )]
+    MissingToken,
+    #[error("{name} is not a valid URL: {message}")]
+    BadUrl { name: &'static str, message: String },
+    #[error("{name} must be {expected}, got `{value}`")]
+    BadValue { name: &'static str, expected: &'static str, value: String },
+}
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let token = get("TELOXIDE_TOKEN").ok_or(ConfigError::MissingToken)?;
+        let url = |name: &'static str| -> Result<Option<url::Url>, ConfigError> {
+            get(name).map(|v| url::Url::parse(&v).map_err(|e| ConfigError::BadUrl { name, message: e.to_string() })).transpose()
+        };
+        let webhook_listen = get("WEBHOOK_LISTEN").unwrap_or_else(|| DEFAULT_WEBHOOK_LISTEN.to_owned());
+        let webhook_listen = webhook_listen.parse().map_err(|_| ConfigError::BadValue {
+            name: "WEBHOOK_LISTEN",
+            expected: "an address such as 0.0.0.0:8443",
+            value: webhook_listen.clone(),
+        })?;
+        let questions_per_minute = match get("QUESTIONS_PER_MINUTE") {
+            None => DEFAULT_QUESTIONS_PER_MINUTE,
+            Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or(ConfigError::BadValue {
+                name: "QUESTIONS_PER_MINUTE",
+                expected: "a whole number above 0",
+                value: v,
+            })?,
+        };
+        Ok(Config {
+            token: Token(token),
+            api_url: url("TELOXIDE_API_URL")?,
+            webhook_url: url("WEBHOOK_URL")?,
+            webhook_listen,
+            unanswered_log: get("UNANSWERED_LOG").map(PathBuf::from),
+            questions_per_minute,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn missing_token_explains_how_to_set_it_and_mentions_chat() {
+        let err = config(&[]).unwrap_err().to_string();
+        assert!(err.contains("TELOXIDE_TOKEN") && err.contains(".env.example") && err.contains("kazuz-bot chat"), "{err}");
+    }
+
+    #[test]
+    fn token_never_shows_in_debug_output() {
+        let c = config(&[("TELOXIDE_TOKEN", "123:SECRET")]).unwrap();
+        assert!(!format!("{c:?}").contains("SECRET"));
+        assert_eq!(c.token.expose(), "123:SECRET");
+        assert_eq!(c.questions_per_minute, DEFAULT_QUESTIONS_PER_MINUTE);
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("TELOXIDE_API_URL", "not a url")]).unwrap_err().to_string();
+        assert!(err.contains("TELOXIDE_API_URL"), "{err}");
+        let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("QUESTIONS_PER_MINUTE", "0")]).unwrap_err().to_string();
+        assert!(err.contains("QUESTIONS_PER_MINUTE"), "{err}");
+    }
+}

@@ -1,0 +1,211 @@
+//! The knowledge base: loading the TOML files (embedded at build time or from a directory),
+//! validating them, and the in-memory model the engine and the adapters read.
+//!
+//! Loading never panics: malformed knowledge becomes a [`KnowledgeError`] that lists every
+//! problem with its file, entry id and cause.
+
+mod date;
+mod error;
+pub mod schema;
+mod validate;
+
+pub use date::PartialDate;
+pub use error::{KnowledgeError, Problem};
+pub use schema::{Agreement, Article, Citation, Entry, Event, Source, SynonymGroup};
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_knowledge.rs"));
+}
+
+/// The only format version this build understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A quote longer than this many words is rejected: citations are short excerpts, not copies.
+pub const MAX_QUOTE_WORDS: usize = 40;
+
+/// Fixed texts the program needs from `messages.toml`; validation fails when one is missing.
+pub const REQUIRED_MESSAGES: &[&str] = &[
+    "decline",
+    "decline_suggestions",
+    "did_you_mean",
+    "related",
+    "sources_heading",
+    "empty_question",
+    "article_heading",
+    "article_button",
+    "article_unknown",
+    "covered_articles",
+];
+
+/// Where a file of the knowledge base came from, with its text.
+#[derive(Debug, Clone)]
+pub struct KnowledgeFile {
+    /// Path relative to the knowledge directory, with `/` separators.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Fixed user-facing texts per language, looked up by key.
+#[derive(Debug, Clone, Default)]
+pub struct Messages {
+    by_language: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Messages {
+    /// The text for `key` in `lang`, falling back to English, then to the key itself (validation
+    /// guarantees the English text exists for every required key).
+    pub fn get<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.by_language
+            .get(lang)
+            .and_then(|m| m.get(key))
+            .or_else(|| self.by_language.get("en").and_then(|m| m.get(key)))
+            .map(String::as_str)
+            .unwrap_or(key)
+    }
+
+    /// Like [`Messages::get`], with `{name}` placeholders replaced.
+    pub fn format(&self, lang: &str, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.get(lang, key).to_owned();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+}
+
+/// The validated knowledge base.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    pub sources: Vec<Source>,
+    pub agreements: Vec<Agreement>,
+    pub articles: Vec<Article>,
+    pub events: Vec<Event>,
+    pub entries: Vec<Entry>,
+    pub synonyms: Vec<SynonymGroup>,
+    pub stopwords: Vec<String>,
+    pub messages: Messages,
+    /// Which file each entry came from, for diagnostics.
+    pub entry_files: HashMap<String, PathBuf>,
+}
+
+/// Counts shown by `kazuz-bot check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub sources: usize,
+    pub agreements: usize,
+    pub articles: usize,
+    pub events: usize,
+    pub entries: usize,
+    pub questions: usize,
+    pub citations: usize,
+    pub synonym_groups: usize,
+}
+
+impl KnowledgeBase {
+    /// The knowledge base embedded in the binary at build time.
+    pub fn embedded() -> Result<Self, KnowledgeError> {
+        let files = embedded::EMBEDDED_FILES
+            .iter()
+            .map(|(path, text)| KnowledgeFile { path: PathBuf::from(path), text: (*text).to_owned() })
+            .collect();
+        Self::from_files(files)
+    }
+
+    /// Loads every `.toml` file below `dir`.
+    pub fn load_dir(dir: &Path) -> Result<Self, KnowledgeError> {
+        let mut files = Vec::new();
+        read_dir_recursive(dir, dir, &mut files)?;
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Self::from_files(files)
+    }
+
+    /// Parses and validates a set of files; all problems are reported together.
+    pub fn from_files(files: Vec<KnowledgeFile>) -> Result<Self, KnowledgeError> {
+        validate::build(files)
+    }
+
+    /// Checks that every quote appears verbatim in its source document inside `seeds_dir`
+    /// (ignoring whitespace and quote-mark style). Returns the problems found.
+    pub fn verify_quotes(&self, seeds_dir: &Path) -> Result<(), KnowledgeError> {
+        validate::verify_quotes(self, seeds_dir)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+
+    pub fn article(&self, number: u32) -> Option<&Article> {
+        self.articles.iter().find(|a| a.number == number)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Agreements in date order.
+    pub fn agreements_by_date(&self) -> Vec<&Agreement> {
+        let mut list: Vec<&Agreement> = self.agreements.iter().collect();
+        list.sort_by_key(|a| PartialDate::parse(&a.date));
+        list
+    }
+
+    /// Articles in numeric order.
+    pub fn articles_by_number(&self) -> Vec<&Article> {
+        let mut list: Vec<&Article> = self.articles.iter().collect();
+        list.sort_by_key(|a| a.number);
+        list
+    }
+
+    /// Timeline events in date order.
+    pub fn events_by_date(&self) -> Vec<&Event> {
+        let mut list: Vec<&Event> = self.events.iter().collect();
+        list.sort_by_key(|e| PartialDate::parse(&e.date));
+        list
+    }
+
+    pub fn counts(&self) -> Counts {
+        let citations = self.entries.iter().map(|e| e.citations.len()).sum::<usize>()
+            + self.articles.iter().map(|a| a.citations.len()).sum::<usize>()
+            + self.agreements.iter().map(|a| a.citations.len()).sum::<usize>()
+            + self.events.iter().map(|e| e.citations.len()).sum::<usize>();
+        Counts {
+            sources: self.sources.len(),
+            agreements: self.agreements.len(),
+            articles: self.articles.len(),
+            events: self.events.len(),
+            entries: self.entries.len(),
+            questions: self
+                .entries
+                .iter()
+                .map(|e| e.questions.len() + e.ru.as_ref().map_or(0, |r| r.questions.len()))
+                .sum(),
+            citations,
+            synonym_groups: self.synonyms.len(),
+        }
+    }
+}
+
+fn read_dir_recursive(root: &Path, dir: &Path, files: &mut Vec<KnowledgeFile>) -> Result<(), KnowledgeError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| KnowledgeError::Io { path, source }
+    };
+    for item in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = item.map_err(io(dir))?.path();
+        if path.is_dir() {
+            read_dir_recursive(root, &path, files)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+            let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            files.push(KnowledgeFile { path: relative, text });
+        }
+    }
+    Ok(())
+}

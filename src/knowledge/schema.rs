@@ -1,0 +1,226 @@
+//! The on-disk shape of the knowledge base: serde types that mirror the TOML files one to one.
+//!
+//! Every struct denies unknown fields so that a misspelt key is reported instead of ignored.
+//! The documented format lives in `knowledge/README.md`.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `sources.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    pub format_version: u32,
+    #[serde(rename = "source", default)]
+    pub sources: Vec<Source>,
+}
+
+/// One source document.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub outlet: Option<String>,
+    pub kind: String,
+    pub date: String,
+    #[serde(default)]
+    pub date_note: Option<String>,
+    pub language: String,
+    /// File name of the document in the seeds folder, used by `check --sources`.
+    #[serde(default)]
+    pub seed_file: Option<String>,
+}
+
+/// A source id plus a short verbatim quote from that source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    pub quote: String,
+}
+
+/// `qa/*.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntriesFile {
+    pub format_version: u32,
+    #[serde(rename = "entry", default)]
+    pub entries: Vec<Entry>,
+}
+
+/// One question-and-answer entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub answer: String,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(rename = "cite", default)]
+    pub citations: Vec<Citation>,
+    #[serde(default)]
+    pub ru: Option<EntryTranslation>,
+}
+
+/// The Russian (or other language) version of an entry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryTranslation {
+    #[serde(default)]
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub answer: Option<String>,
+}
+
+/// `agreements.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementsFile {
+    pub format_version: u32,
+    #[serde(rename = "agreement", default)]
+    pub agreements: Vec<Agreement>,
+}
+
+/// An agreement, treaty, declaration or law mentioned by the documents.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub parties: Vec<String>,
+    pub date: String,
+    #[serde(default)]
+    pub date_note: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    pub status: String,
+    pub description: String,
+    #[serde(rename = "cite", default)]
+    pub citations: Vec<Citation>,
+    #[serde(default)]
+    pub ru: Option<AgreementTranslation>,
+}
+
+/// The Russian version of an agreement's texts.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementTranslation {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// `articles.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticlesFile {
+    pub format_version: u32,
+    #[serde(rename = "article", default)]
+    pub articles: Vec<Article>,
+}
+
+/// A numbered article of a treaty, as the documents quote or describe it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub agreement: String,
+    pub number: u32,
+    pub topic: String,
+    pub summary: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub questions: Vec<String>,
+    #[serde(rename = "cite", default)]
+    pub citations: Vec<Citation>,
+    #[serde(default)]
+    pub ru: Option<ArticleTranslation>,
+}
+
+/// The Russian version of an article's texts.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleTranslation {
+    #[serde(default)]
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+/// `timeline.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineFile {
+    pub format_version: u32,
+    #[serde(rename = "event", default)]
+    pub events: Vec<Event>,
+}
+
+/// One dated event of the chronology.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: String,
+    pub text: String,
+    #[serde(default)]
+    pub agreement: Option<String>,
+    #[serde(rename = "cite", default)]
+    pub citations: Vec<Citation>,
+    #[serde(default)]
+    pub ru: Option<EventTranslation>,
+}
+
+/// The Russian version of an event's text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventTranslation {
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// `synonyms.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymsFile {
+    pub format_version: u32,
+    #[serde(rename = "group", default)]
+    pub groups: Vec<SynonymGroup>,
+}
+
+/// Words and phrases that mean the same thing for matching.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymGroup {
+    pub terms: Vec<String>,
+}
+
+/// `stopwords.toml`: words matching ignores, per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StopwordsFile {
+    pub format_version: u32,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub ru: Vec<String>,
+}
+
+/// `messages.toml`: fixed user-facing texts, keyed by name, per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessagesFile {
+    pub format_version: u32,
+    pub en: BTreeMap<String, String>,
+    #[serde(default)]
+    pub ru: BTreeMap<String, String>,
+}

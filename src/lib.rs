@@ -1,0 +1,20 @@
+//! kazuz-bot: answers questions about the agreements between Kazakhstan and Uzbekistan from a
+//! curated, cited knowledge base.
+//!
+//! # Layout
+//! - [`knowledge`]: the TOML knowledge base — types, loading (embedded or from a directory),
+//!   validation and quote verification.
+//! - [`matching`]: normalisation, the index and scoring; `Engine::ask` returns an `Outcome`.
+//! - [`answer`]: renders an outcome as plain text or Telegram HTML, with citations.
+//! - [`eval`]: scores a question file in the dev-set format.
+//! - [`cli`]: the local command line (`ask`, `chat`, `check`, `eval`, `run`).
+//! - [`config`]: configuration from the environment.
+//! - [`telegram`]: the Telegram adapter (teloxide). Only this module knows about Telegram.
+
+pub mod answer;
+pub mod cli;
+pub mod config;
+pub mod eval;
+pub mod knowledge;
+pub mod matching;
+pub mod telegram;

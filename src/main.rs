@@ -1,0 +1,17 @@
+//! The `kazuz-bot` binary: loads `.env`, sets up logging on standard error, parses the command
+//! line and hands off to [`kazuz_bot::cli`].
+
+use clap::Parser;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> ExitCode {
+    dotenvy::dotenv().ok();
+    let cli = kazuz_bot::cli::Cli::parse();
+    let default_level = if matches!(cli.command, kazuz_bot::cli::Command::Run) { "info" } else { "warn" };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)))
+        .with_writer(std::io::stderr)
+        .init();
+    kazuz_bot::cli::run(cli)
+}

@@ -1,0 +1,274 @@
+//! The search index, built once when the engine starts: vocabulary, synonym and phrase tables,
+//! term weights, and for every record the terms of its phrasings, keywords and answer text.
+
+use super::normalize::{stem, tokenize};
+use super::score::{edit_distance, max_typo_distance};
+use std::collections::{HashMap, HashSet};
+
+/// A canonical term (a stem, or a synonym group) as a dense number.
+pub type TermId = u32;
+
+/// What a record contributes to the index, as text.
+#[derive(Debug, Default)]
+pub struct RecordText<'a> {
+    /// Phrasings of the question this record answers, in every language.
+    pub questions: Vec<&'a str>,
+    /// Keywords and other short texts that describe what the record is about.
+    pub keywords: Vec<&'a str>,
+    /// The answer and other long texts: matched with less credit.
+    pub answer: Vec<&'a str>,
+}
+
+/// The terms of one record.
+#[derive(Debug, Default)]
+pub struct RecordTerms {
+    /// Each phrasing as a sorted, deduplicated list of terms, and its total weight.
+    pub questions: Vec<(Vec<TermId>, f32)>,
+    /// Terms of the phrasings and keywords, sorted.
+    pub strong: Vec<TermId>,
+    /// Terms found only in the answer text, sorted.
+    pub weak: Vec<TermId>,
+}
+
+/// One word of an analysed question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryTerm {
+    /// The canonical term, or `None` for a word the knowledge base never uses.
+    pub term: Option<TermId>,
+    pub weight: f32,
+    /// The word after typo correction (or as typed), for article-number detection and debugging.
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct Index {
+    stopwords: HashSet<String>,
+    /// Every word form the knowledge base uses, for typo correction, bucketed by length in chars.
+    surface_by_len: Vec<Vec<String>>,
+    surface: HashSet<String>,
+    /// Multi-word synonym phrases, as stem sequences, to the canonical key they stand for.
+    phrases: Vec<(Vec<String>, String)>,
+    /// Single-word synonyms: stem to canonical key.
+    synonym_of: HashMap<String, String>,
+    terms: HashMap<String, TermId>,
+    weights: Vec<f32>,
+    unknown_weight: f32,
+    pub records: Vec<RecordTerms>,
+    /// For each term, the records whose strong or weak terms contain it.
+    pub postings: Vec<Vec<u32>>,
+}
+
+/// Words shorter than this that the knowledge base does not know are ignored rather than
+/// counted against every entry: they are mostly typos of short function words ("teh", "wat").
+const MIN_UNKNOWN_WORD_CHARS: usize = 4;
+
+impl Index {
+    pub fn build(records: &[RecordText<'_>], synonym_groups: &[Vec<String>], stopwords: &[String]) -> Self {
+        let mut index = Index {
+            stopwords: stopwords.iter().flat_map(|s| tokenize(s)).collect(),
+            surface_by_len: Vec::new(),
+            surface: HashSet::new(),
+            phrases: Vec::new(),
+            synonym_of: HashMap::new(),
+            terms: HashMap::new(),
+            weights: Vec::new(),
+            unknown_weight: 1.0,
+            records: Vec::new(),
+            postings: Vec::new(),
+        };
+        for group in synonym_groups {
+            let analysed: Vec<Vec<String>> = group.iter().map(|t| tokenize(t).iter().map(|w| stem(w)).collect()).collect();
+            let Some(canonical) = analysed.iter().find(|a| !a.is_empty()).map(|a| a.join("_")) else { continue };
+            for (term, stems) in group.iter().zip(&analysed) {
+                index.add_surface(term);
+                match stems.len() {
+                    0 => {}
+                    1 => {
+                        index.synonym_of.insert(stems[0].clone(), canonical.clone());
+                    }
+                    _ => index.phrases.push((stems.clone(), canonical.clone())),
+                }
+            }
+        }
+        // Longest phrases first, so "heads of the states" wins over "heads".
+        index.phrases.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+        for stopword in stopwords {
+            index.add_surface(stopword);
+        }
+
+        let mut document_frequency: Vec<u32> = Vec::new();
+        for record in records {
+            for text in record.questions.iter().chain(&record.keywords).chain(&record.answer) {
+                index.add_surface(text);
+            }
+            let mut terms = RecordTerms::default();
+            let mut strong = Vec::new();
+            for question in &record.questions {
+                let mut ids = index.intern_all(question);
+                ids.sort_unstable();
+                ids.dedup();
+                strong.extend(&ids);
+                terms.questions.push((ids, 0.0));
+            }
+            for keyword in &record.keywords {
+                strong.extend(index.intern_all(keyword));
+            }
+            strong.sort_unstable();
+            strong.dedup();
+            let mut weak: Vec<TermId> = record.answer.iter().flat_map(|a| index.intern_all(a)).collect();
+            weak.sort_unstable();
+            weak.dedup();
+            weak.retain(|t| strong.binary_search(t).is_err());
+            terms.strong = strong;
+            terms.weak = weak;
+            document_frequency.resize(index.terms.len(), 0);
+            for &t in terms.strong.iter().chain(&terms.weak) {
+                document_frequency[t as usize] += 1;
+            }
+            index.records.push(terms);
+        }
+        document_frequency.resize(index.terms.len(), 0);
+
+        let n = records.len().max(1) as f32;
+        index.weights = document_frequency.iter().map(|&df| (1.0 + n / df.max(1) as f32).ln()).collect();
+        // A word the knowledge base never uses is as telling as the rarest word it does use:
+        // it usually means the question is about something else.
+        index.unknown_weight = (1.0 + n).ln();
+        index.postings = vec![Vec::new(); index.terms.len()];
+        for (r, terms) in index.records.iter_mut().enumerate() {
+            for &t in terms.strong.iter().chain(&terms.weak) {
+                index.postings[t as usize].push(r as u32);
+            }
+            for (ids, weight) in terms.questions.iter_mut() {
+                *weight = ids.iter().map(|&t| index.weights[t as usize]).sum();
+            }
+        }
+        index.surface_by_len.iter_mut().for_each(|bucket| {
+            bucket.sort();
+            bucket.dedup();
+        });
+        index
+    }
+
+    fn add_surface(&mut self, text: &str) {
+        for word in tokenize(text) {
+            if self.surface.insert(word.clone()) {
+                let len = word.chars().count();
+                if self.surface_by_len.len() <= len {
+                    self.surface_by_len.resize(len + 1, Vec::new());
+                }
+                self.surface_by_len[len].push(word);
+            }
+        }
+    }
+
+    /// The canonical keys of a text, in order, without typo correction (used for the knowledge
+    /// base itself, which is spelt correctly).
+    fn canonical_keys(&self, words: &[String]) -> Vec<String> {
+        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        let mut keys = Vec::new();
+        let mut i = 0;
+        'outer: while i < stems.len() {
+            for (phrase, canonical) in &self.phrases {
+                if stems[i..].starts_with(phrase) {
+                    keys.push(canonical.clone());
+                    i += phrase.len();
+                    continue 'outer;
+                }
+            }
+            if !self.stopwords.contains(&words[i]) {
+                let key = self.synonym_of.get(&stems[i]).cloned().unwrap_or_else(|| stems[i].clone());
+                keys.push(key);
+            }
+            i += 1;
+        }
+        keys
+    }
+
+    fn intern_all(&mut self, text: &str) -> Vec<TermId> {
+        let words = tokenize(text);
+        self.canonical_keys(&words)
+            .into_iter()
+            .map(|key| {
+                let next = self.terms.len() as TermId;
+                *self.terms.entry(key).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// Corrects a word the knowledge base does not use to the closest word it does use, within
+    /// the typo distance for its length; ties go to the word listed first (alphabetical).
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let len = word.chars().count();
+        let max = max_typo_distance(len);
+        if max == 0 || word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let first = word.chars().next();
+        let second = word.chars().nth(1);
+        let mut best: Option<(usize, &str)> = None;
+        for candidate_len in len.saturating_sub(max)..=len + max {
+            let Some(bucket) = self.surface_by_len.get(candidate_len) else { continue };
+            for candidate in bucket {
+                // Typos rarely hit the first two letters at once: skipping those candidates keeps
+                // the search to a few dozen comparisons.
+                let mut chars = candidate.chars();
+                if chars.next() != first && chars.next() != second {
+                    continue;
+                }
+                let distance = edit_distance(word, candidate);
+                if distance <= max && best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, candidate));
+                }
+            }
+        }
+        best.map(|(_, w)| w)
+    }
+
+    /// Analyses a user's question: tokens, typo correction, phrases and synonyms, stop words,
+    /// weights. Repeated terms count once.
+    pub fn analyse(&self, question: &str) -> Vec<QueryTerm> {
+        let words: Vec<String> = tokenize(question)
+            .into_iter()
+            .map(|w| {
+                if self.surface.contains(&w) {
+                    w
+                } else {
+                    self.correct(&w).map(str::to_owned).unwrap_or(w)
+                }
+            })
+            .collect();
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        let keys = self.canonical_keys(&words);
+        for key in keys {
+            if !seen.insert(key.clone()) {
+                continue;
+            }
+            match self.terms.get(&key) {
+                Some(&id) => out.push(QueryTerm { term: Some(id), weight: self.weights[id as usize], text: key }),
+                None if key.chars().count() < MIN_UNKNOWN_WORD_CHARS && !key.chars().all(|c| c.is_ascii_digit()) => {}
+                None => out.push(QueryTerm { term: None, weight: self.unknown_weight, text: key }),
+            }
+        }
+        out
+    }
+
+    /// The words of `question` after typo correction, in order (stop words included).
+    pub fn corrected_words(&self, question: &str) -> Vec<String> {
+        tokenize(question)
+            .into_iter()
+            .map(|w| if self.surface.contains(&w) { w } else { self.correct(&w).map(str::to_owned).unwrap_or(w) })
+            .collect()
+    }
+
+    /// The canonical key a single word maps to (after stemming and synonyms).
+    pub fn key_of(&self, word: &str) -> String {
+        let s = stem(word);
+        self.synonym_of.get(&s).cloned().unwrap_or(s)
+    }
+
+    pub fn vocabulary_size(&self) -> usize {
+        self.surface.len()
+    }
+}

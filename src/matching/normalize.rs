@@ -1,0 +1,191 @@
+//! Text normalisation shared by indexing and querying: Unicode folding, case, apostrophe
+//! variants (Oʻzbekiston), punctuation, tokens and a light suffix-stripping stemmer for English
+//! and Russian.
+//!
+//! The same functions run on the knowledge base and on the user's question, so whatever they
+//! do to a word they do on both sides; they only need to be consistent, not linguistically exact.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters people use for the apostrophe, including the Uzbek Latin ʻ and ʼ.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BB}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}')
+}
+
+/// Splits `text` into lower-case word tokens: NFKC, case folded, apostrophes removed (so that
+/// "Oʻzbekiston" and "O'zbekiston" agree), `ё` read as `е`, digits kept together across
+/// thousands separators ("2,356.6" becomes "2356.6"), everything else a separator.
+pub fn tokenize(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.nfkc().flat_map(char::to_lowercase).collect();
+    let mut tokens = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_alphanumeric() {
+            current.push(if c == 'ё' { 'е' } else { c });
+        } else if is_apostrophe(c) && !current.is_empty() {
+            // Dropped inside a word; a possessive "'s" then becomes a plural-like "s" the stemmer strips.
+        } else if c == ',' && prev_digit && next_digit && !current.is_empty() {
+            // Thousands separator inside a number.
+        } else if c == '.' && prev_digit && next_digit && !current.is_empty() {
+            current.push('.');
+        } else if !current.is_empty() {
+            tokens.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    tokens
+}
+
+/// True when the text is mostly Cyrillic letters, i.e. the question is (probably) Russian.
+pub fn is_cyrillic(text: &str) -> bool {
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            cyrillic += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    cyrillic > latin
+}
+
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ией", "ием", "иях", "ах", "ях",
+    "ая", "яя", "ое", "ее", "ые", "ие", "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям", "ов", "ев",
+    "ую", "юю", "ию", "ия", "ии", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь",
+];
+
+/// Longest a Russian stem may be: beyond this, words of one family differ only in their endings.
+const RUSSIAN_STEM_MAX_CHARS: usize = 6;
+
+/// Reduces a token to a crude stem so that inflected forms meet: English plurals and -ed/-ing,
+/// Russian case endings (then capped at six letters). Numbers and short words are unchanged.
+pub fn stem(token: &str) -> String {
+    if token.chars().any(|c| c.is_ascii_digit()) {
+        return token.to_owned();
+    }
+    let first = token.chars().next().unwrap_or(' ');
+    if ('\u{0400}'..='\u{04FF}').contains(&first) {
+        stem_russian(token)
+    } else {
+        stem_english(token)
+    }
+}
+
+fn stem_russian(token: &str) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    let mut end = chars.len();
+    for ending in RUSSIAN_ENDINGS {
+        let n = ending.chars().count();
+        if chars.len() > n + 2 && chars[chars.len() - n..].iter().copied().eq(ending.chars()) {
+            end = chars.len() - n;
+            break;
+        }
+    }
+    chars[..end.min(RUSSIAN_STEM_MAX_CHARS)].iter().collect()
+}
+
+fn stem_english(token: &str) -> String {
+    let len = token.len();
+    if len <= 3 || !token.is_ascii() {
+        return token.to_owned();
+    }
+    let strip = |suffix: &str, min_rest: usize| -> Option<&str> {
+        token.strip_suffix(suffix).filter(|rest| rest.len() >= min_rest)
+    };
+    if let Some(rest) = strip("ies", 3) {
+        return format!("{rest}y");
+    }
+    if let Some(rest) = strip("ing", 4) {
+        return undouble(rest);
+    }
+    if let Some(rest) = strip("ed", 4) {
+        return undouble(rest);
+    }
+    if token.ends_with("ss") || token.ends_with("us") || token.ends_with("is") {
+        return token.to_owned();
+    }
+    if let Some(rest) = strip("es", 3) {
+        if rest.ends_with('s') || rest.ends_with('x') || rest.ends_with("ch") || rest.ends_with("sh") {
+            return rest.to_owned();
+        }
+    }
+    if let Some(rest) = strip("s", 3) {
+        return rest.to_owned();
+    }
+    token.to_owned()
+}
+
+/// "signed" and "signing" both end as "sign"; "planned" as "plan" rather than "plann".
+fn undouble(rest: &str) -> String {
+    let bytes = rest.as_bytes();
+    let n = bytes.len();
+    if n >= 2 && bytes[n - 1] == bytes[n - 2] && !matches!(bytes[n - 1], b'l' | b's' | b'z') {
+        rest[..n - 1].to_owned()
+    } else {
+        rest.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_fold_case_punctuation_and_unicode_forms() {
+        assert_eq!(tokenize("When was the TREATY signed?!"), ["when", "was", "the", "treaty", "signed"]);
+        assert_eq!(tokenize("ｆｕｌｌｗｉｄｔｈ"), ["fullwidth"]);
+        assert_eq!(tokenize("Kalkan-2021 (Zhambyl)"), ["kalkan", "2021", "zhambyl"]);
+    }
+
+    #[test]
+    fn apostrophe_variants_agree() {
+        let expected = ["ozbekiston"];
+        for spelling in ["Oʻzbekiston", "O'zbekiston", "O’zbekiston", "Oʼzbekiston", "O`zbekiston"] {
+            assert_eq!(tokenize(spelling), expected, "{spelling}");
+        }
+    }
+
+    #[test]
+    fn numbers_keep_thousands_and_decimals_together() {
+        assert_eq!(tokenize("2,356.6 km and 1,301 signs."), ["2356.6", "km", "and", "1301", "signs"]);
+    }
+
+    #[test]
+    fn yo_is_read_as_ye() {
+        assert_eq!(tokenize("Мирзиёев"), tokenize("Мирзиеев"));
+    }
+
+    #[test]
+    fn english_inflections_meet() {
+        assert_eq!(stem("signed"), stem("signing"));
+        assert_eq!(stem("signs"), "sign");
+        assert_eq!(stem("countries"), "country");
+        assert_eq!(stem("planned"), "plan");
+        assert_eq!(stem("borders"), stem("border"));
+        assert_eq!(stem("address"), "address");
+    }
+
+    #[test]
+    fn russian_case_endings_meet() {
+        assert_eq!(stem("границы"), stem("граница"));
+        assert_eq!(stem("Казахстаном".to_lowercase().as_str()), stem("казахстана"));
+        assert_eq!(stem("договора"), stem("договор"));
+    }
+
+    #[test]
+    fn numbers_are_not_stemmed() {
+        assert_eq!(stem("2022"), "2022");
+        assert_eq!(stem("1990s"), "1990s");
+    }
+
+    #[test]
+    fn detects_russian_questions() {
+        assert!(is_cyrillic("Где проходили учения «Калкан-2021»?"));
+        assert!(!is_cyrillic("Where was Kalkan-2021 held?"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Scores and the named rules that turn a ranking into an outcome.
+//!
+//! Thresholds were measured on the development set (`kazuz-bot eval ../shared/eval/dev.jsonl`):
+//! see the comments on each constant for what moving it does.
+
+/// A similarity in `[0, 1]`: 1 means every weighted word of the question is matched by the
+/// entry and the entry's best stored phrasing is fully covered by the question.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Score(f32);
+
+impl Score {
+    pub const ZERO: Score = Score(0.0);
+    pub const ONE: Score = Score(1.0);
+
+    /// Clamps into `[0, 1]`; NaN becomes 0.
+    pub fn new(value: f32) -> Self {
+        if value.is_nan() {
+            Score(0.0)
+        } else {
+            Score(value.clamp(0.0, 1.0))
+        }
+    }
+
+    pub fn value(self) -> f32 {
+        self.0
+    }
+}
+
+/// One candidate answer with its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranked {
+    /// Index into the engine's records.
+    pub record: usize,
+    pub score: Score,
+}
+
+/// Below this score the bot declines. On the dev set, in-scope answers score mostly above 0.55
+/// and out-of-scope questions mostly below 0.45; the value sits between the two groups.
+pub const ANSWER_THRESHOLD: f32 = 0.5;
+
+/// Candidates at least this good are offered as suggestions when the bot declines.
+pub const SUGGESTION_FLOOR: f32 = 0.25;
+
+/// Two candidates closer than this are both plausible: the best is answered and the others are
+/// offered as "did you mean". A wider margin offers alternatives more often.
+pub const AMBIGUITY_MARGIN: f32 = 0.05;
+
+/// How many "did you mean" alternatives or decline suggestions are shown at most.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// Share of the score that comes from how much of the question the entry explains; the rest
+/// comes from how much of the entry's best phrasing the question contains.
+pub const COVERAGE_WEIGHT: f32 = 0.65;
+
+/// Credit for a question word found only in an entry's answer text (not in its questions or
+/// keywords): answers mention many things they are not about.
+pub const ANSWER_TEXT_CREDIT: f32 = 0.5;
+
+/// True when `second` is close enough to `best` that the user may have meant it instead.
+pub fn is_close_alternative(best: Score, second: Score) -> bool {
+    second.value() >= ANSWER_THRESHOLD && best.value() - second.value() <= AMBIGUITY_MARGIN
+}
+
+/// Combines the two measures into one score.
+pub fn combine(coverage: f32, phrasing: f32) -> Score {
+    Score::new(COVERAGE_WEIGHT * coverage + (1.0 - COVERAGE_WEIGHT) * phrasing)
+}
+
+/// Typo tolerance: the largest edit distance accepted for a word of `len` characters. Short words
+/// get none, because one edit turns them into other real words.
+pub fn max_typo_distance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// Edit distance between two words, counting a swap of neighbours as one edit (strsim's
+/// Damerau–Levenshtein), so "tretay" is one edit from "treaty".
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_clamped_into_unit_range() {
+        assert_eq!(Score::new(1.5).value(), 1.0);
+        assert_eq!(Score::new(-0.2).value(), 0.0);
+        assert_eq!(Score::new(f32::NAN).value(), 0.0);
+    }
+
+    #[test]
+    fn close_alternatives_need_to_be_answerable_and_within_margin() {
+        assert!(is_close_alternative(Score::new(0.8), Score::new(0.78)));
+        assert!(!is_close_alternative(Score::new(0.8), Score::new(0.6)));
+        assert!(!is_close_alternative(Score::new(0.45), Score::new(0.44)));
+    }
+
+    #[test]
+    fn typo_distance_grows_with_word_length() {
+        assert_eq!(max_typo_distance(3), 0);
+        assert_eq!(max_typo_distance(5), 1);
+        assert_eq!(max_typo_distance(10), 2);
+        assert_eq!(edit_distance("tretay", "treaty"), 1);
+        assert_eq!(edit_distance("lenght", "length"), 1);
+    }
+}
