@@ -33,6 +33,9 @@ pub enum Command {
         /// Print one JSON object per question instead of text.
         #[arg(long)]
         json: bool,
+        /// Also print how the question was understood and the best candidates (for curators).
+        #[arg(long)]
+        explain: bool,
         /// The question; several words are joined with spaces.
         question: Vec<String>,
     },
@@ -75,14 +78,32 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let knowledge = cli.knowledge.as_deref();
     match cli.command {
-        Command::Ask { json, question } => {
+        Command::Ask {
+            json,
+            explain,
+            question,
+        } => {
             let engine = load_engine(knowledge)?;
+            if explain && !question.is_empty() {
+                eprintln!("{}", engine.explain(&question.join(" ")));
+            }
             if question.is_empty() {
                 ask_batch(&engine, json)
             } else {
                 let reply = ask_one(&engine, &question.join(" "));
-                println!("{}", if json { reply_json(&reply).to_string() } else { reply.plain_text() });
-                Ok(if reply.answered { ExitCode::SUCCESS } else { ExitCode::from(EXIT_DECLINED) })
+                println!(
+                    "{}",
+                    if json {
+                        reply_json(&reply).to_string()
+                    } else {
+                        reply.plain_text()
+                    }
+                );
+                Ok(if reply.answered {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(EXIT_DECLINED)
+                })
             }
         }
         Command::Chat => {
@@ -101,7 +122,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run => {
             let config = config::Config::from_env()?;
             let engine = load_engine(knowledge)?;
-            let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+            let runtime =
+                tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
             runtime.block_on(telegram::run(config, engine))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -111,7 +133,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Loads the knowledge base (embedded, or from `dir`) and builds the engine.
 pub fn load_knowledge(dir: Option<&Path>) -> anyhow::Result<KnowledgeBase> {
     match dir {
-        Some(dir) => KnowledgeBase::load_dir(dir).with_context(|| format!("cannot load the knowledge base from {}", dir.display())),
+        Some(dir) => KnowledgeBase::load_dir(dir)
+            .with_context(|| format!("cannot load the knowledge base from {}", dir.display())),
         None => KnowledgeBase::embedded().context("the built-in knowledge base is invalid"),
     }
 }
@@ -155,7 +178,11 @@ fn ask_batch(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
 
 fn chat(engine: &Engine) -> anyhow::Result<()> {
     let kb = engine.knowledge();
-    println!("{}\n{}\n(type a number to pick a suggested question, `quit` to leave)", kb.messages.get("en", "greeting"), kb.messages.get("en", "how_to_ask"));
+    println!(
+        "{}\n{}\n(type a number to pick a suggested question, `quit` to leave)",
+        kb.messages.get("en", "greeting"),
+        kb.messages.get("en", "how_to_ask")
+    );
     let stdin = std::io::stdin();
     let mut choices: Vec<String> = Vec::new();
     loop {
@@ -167,13 +194,27 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
             return Ok(());
         }
         let line = line.trim();
-        if matches!(line.to_lowercase().as_str(), "quit" | "exit" | "q" | "выход") {
+        if matches!(
+            line.to_lowercase().as_str(),
+            "quit" | "exit" | "q" | "выход"
+        ) {
             return Ok(());
         }
-        let reply = match line.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|n| choices.get(n)) {
+        let reply = match line
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|n| choices.get(n))
+        {
             Some(id) => {
                 let record = engine.find(id).expect("choices are record ids");
-                let outcome = crate::matching::Outcome::Answer { best: crate::matching::Ranked { record, score: crate::matching::Score::ONE }, alternatives: vec![] };
+                let outcome = crate::matching::Outcome::Answer {
+                    best: crate::matching::Ranked {
+                        record,
+                        score: crate::matching::Score::ONE,
+                    },
+                    alternatives: vec![],
+                };
                 Reply::new(engine, &outcome, Lang::detect(line))
             }
             None => ask_one(engine, line),
@@ -196,7 +237,14 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
         if !reply.citations.is_empty() {
             println!("\n{}:", reply.sources_heading);
             for (i, c) in reply.citations.iter().enumerate() {
-                println!("[{}] {} — {}, {}: “{}”", i + 1, c.title, c.byline, c.date, c.quote);
+                println!(
+                    "[{}] {} — {}, {}: “{}”",
+                    i + 1,
+                    c.title,
+                    c.byline,
+                    c.date,
+                    c.quote
+                );
             }
         }
         println!();
@@ -223,7 +271,10 @@ fn check(knowledge: Option<&Path>, sources: Option<&Path>) -> anyhow::Result<Exi
         c.sources, c.agreements, c.articles, c.events, c.entries, c.questions, c.citations, c.synonym_groups
     );
     if let Some(dir) = sources {
-        println!("every quote appears verbatim in the documents in {}", dir.display());
+        println!(
+            "every quote appears verbatim in the documents in {}",
+            dir.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -49,7 +49,11 @@ pub enum ConfigError {
     #[error("{name} is not a valid URL: {message}")]
     BadUrl { name: &'static str, message: String },
     #[error("{name} must be {expected}, got `{value}`")]
-    BadValue { name: &'static str, expected: &'static str, value: String },
+    BadValue {
+        name: &'static str,
+        expected: &'static str,
+        value: String,
+    },
 }
 
 impl Config {
@@ -60,12 +64,24 @@ impl Config {
 
     /// Reads the configuration through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let token = get("TELOXIDE_TOKEN").ok_or(ConfigError::MissingToken)?;
         let url = |name: &'static str| -> Result<Option<url::Url>, ConfigError> {
-            get(name).map(|v| url::Url::parse(&v).map_err(|e| ConfigError::BadUrl { name, message: e.to_string() })).transpose()
+            get(name)
+                .map(|v| {
+                    url::Url::parse(&v).map_err(|e| ConfigError::BadUrl {
+                        name,
+                        message: e.to_string(),
+                    })
+                })
+                .transpose()
         };
-        let webhook_listen = get("WEBHOOK_LISTEN").unwrap_or_else(|| DEFAULT_WEBHOOK_LISTEN.to_owned());
+        let webhook_listen =
+            get("WEBHOOK_LISTEN").unwrap_or_else(|| DEFAULT_WEBHOOK_LISTEN.to_owned());
         let webhook_listen = webhook_listen.parse().map_err(|_| ConfigError::BadValue {
             name: "WEBHOOK_LISTEN",
             expected: "an address such as 0.0.0.0:8443",
@@ -73,11 +89,15 @@ impl Config {
         })?;
         let questions_per_minute = match get("QUESTIONS_PER_MINUTE") {
             None => DEFAULT_QUESTIONS_PER_MINUTE,
-            Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or(ConfigError::BadValue {
-                name: "QUESTIONS_PER_MINUTE",
-                expected: "a whole number above 0",
-                value: v,
-            })?,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ConfigError::BadValue {
+                    name: "QUESTIONS_PER_MINUTE",
+                    expected: "a whole number above 0",
+                    value: v,
+                })?,
         };
         Ok(Config {
             token: Token(token),
@@ -96,14 +116,22 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
     #[test]
     fn missing_token_explains_how_to_set_it_and_mentions_chat() {
         let err = config(&[]).unwrap_err().to_string();
-        assert!(err.contains("TELOXIDE_TOKEN") && err.contains(".env.example") && err.contains("kazuz-bot chat"), "{err}");
+        assert!(
+            err.contains("TELOXIDE_TOKEN")
+                && err.contains(".env.example")
+                && err.contains("kazuz-bot chat"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -116,9 +144,13 @@ mod tests {
 
     #[test]
     fn bad_values_are_named() {
-        let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("TELOXIDE_API_URL", "not a url")]).unwrap_err().to_string();
+        let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("TELOXIDE_API_URL", "not a url")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("TELOXIDE_API_URL"), "{err}");
-        let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("QUESTIONS_PER_MINUTE", "0")]).unwrap_err().to_string();
+        let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("QUESTIONS_PER_MINUTE", "0")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("QUESTIONS_PER_MINUTE"), "{err}");
     }
 }

@@ -28,11 +28,23 @@ pub struct EvalQuestion {
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: not a question object: {source}")]
-    Json { path: PathBuf, line: usize, source: serde_json::Error },
+    Json {
+        path: PathBuf,
+        line: usize,
+        source: serde_json::Error,
+    },
     #[error("{path}: question {id}: bad regex `{pattern}`: {message}")]
-    Regex { path: PathBuf, id: String, pattern: String, message: String },
+    Regex {
+        path: PathBuf,
+        id: String,
+        pattern: String,
+        message: String,
+    },
     #[error("{path}: no questions in the file")]
     Empty { path: PathBuf },
 }
@@ -75,14 +87,21 @@ impl Tally {
 
 /// Reads a question file; every regex is compiled up front so a bad one is reported at once.
 pub fn load(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_owned(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let mut questions = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let question: EvalQuestion =
-            serde_json::from_str(line).map_err(|source| EvalError::Json { path: path.to_owned(), line: i + 1, source })?;
+            serde_json::from_str(line).map_err(|source| EvalError::Json {
+                path: path.to_owned(),
+                line: i + 1,
+                source,
+            })?;
         for pattern in &question.expect {
             compile(pattern).map_err(|message| EvalError::Regex {
                 path: path.to_owned(),
@@ -94,7 +113,9 @@ pub fn load(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
         questions.push(question);
     }
     if questions.is_empty() {
-        return Err(EvalError::Empty { path: path.to_owned() });
+        return Err(EvalError::Empty {
+            path: path.to_owned(),
+        });
     }
     Ok(questions)
 }
@@ -114,10 +135,18 @@ pub fn run(engine: &Engine, questions: &[EvalQuestion]) -> EvalReport {
             let missed: Vec<String> = question
                 .expect
                 .iter()
-                .filter(|p| !compile(p).map(|re| re.is_match(&text).unwrap_or(false)).unwrap_or(false))
+                .filter(|p| {
+                    !compile(p)
+                        .map(|re| re.is_match(&text).unwrap_or(false))
+                        .unwrap_or(false)
+                })
                 .cloned()
                 .collect();
-            let correct = if question.kind == OUT_OF_SCOPE { !reply.answered } else { reply.answered && missed.is_empty() };
+            let correct = if question.kind == OUT_OF_SCOPE {
+                !reply.answered
+            } else {
+                reply.answered && missed.is_empty()
+            };
             EvalResult {
                 question: question.clone(),
                 answered: reply.answered,
@@ -162,32 +191,67 @@ impl EvalReport {
             let kind = by_kind.entry(r.question.kind.as_str()).or_default();
             kind.total += 1;
             kind.correct += usize::from(r.correct);
-            let lang = by_lang.entry((r.question.lang.as_str(), r.question.kind == OUT_OF_SCOPE)).or_default();
+            let lang = by_lang
+                .entry((r.question.lang.as_str(), r.question.kind == OUT_OF_SCOPE))
+                .or_default();
             lang.total += 1;
             lang.correct += usize::from(r.correct);
         }
         let _ = writeln!(out, "by kind:");
         for (kind, t) in &by_kind {
-            let what = if *kind == OUT_OF_SCOPE { "declined" } else { "correct" };
-            let _ = writeln!(out, "  {kind:<11} {:>3}/{:<3} {what} ({:.1}%)", t.correct, t.total, t.rate() * 100.0);
+            let what = if *kind == OUT_OF_SCOPE {
+                "declined"
+            } else {
+                "correct"
+            };
+            let _ = writeln!(
+                out,
+                "  {kind:<11} {:>3}/{:<3} {what} ({:.1}%)",
+                t.correct,
+                t.total,
+                t.rate() * 100.0
+            );
         }
         let _ = writeln!(out, "by language:");
         for ((lang, oos), t) in &by_lang {
-            let what = if *oos { "out-of-scope declined" } else { "in-scope correct" };
-            let _ = writeln!(out, "  {lang:<3} {what:<22} {:>3}/{:<3} ({:.1}%)", t.correct, t.total, t.rate() * 100.0);
+            let what = if *oos {
+                "out-of-scope declined"
+            } else {
+                "in-scope correct"
+            };
+            let _ = writeln!(
+                out,
+                "  {lang:<3} {what:<22} {:>3}/{:<3} ({:.1}%)",
+                t.correct,
+                t.total,
+                t.rate() * 100.0
+            );
         }
         let failed: Vec<&EvalResult> = self.results.iter().filter(|r| !r.correct).collect();
         if !failed.is_empty() {
             let _ = writeln!(out, "failed ({}):", failed.len());
             for r in &failed {
                 let why = if r.question.kind == OUT_OF_SCOPE {
-                    format!("answered with {} (score {:.2})", r.record_id.as_deref().unwrap_or("-"), r.score)
+                    format!(
+                        "answered with {} (score {:.2})",
+                        r.record_id.as_deref().unwrap_or("-"),
+                        r.score
+                    )
                 } else if !r.answered {
                     format!("declined (best score {:.2})", r.score)
                 } else {
-                    format!("{} (score {:.2}) missed {}", r.record_id.as_deref().unwrap_or("-"), r.score, r.missed.join(" | "))
+                    format!(
+                        "{} (score {:.2}) missed {}",
+                        r.record_id.as_deref().unwrap_or("-"),
+                        r.score,
+                        r.missed.join(" | ")
+                    )
                 };
-                let _ = writeln!(out, "  {} [{} {}] {} -> {why}", r.question.id, r.question.kind, r.question.lang, r.question.q);
+                let _ = writeln!(
+                    out,
+                    "  {} [{} {}] {} -> {why}",
+                    r.question.id, r.question.kind, r.question.lang, r.question.q
+                );
                 if verbose {
                     for line in r.text.lines().take(6) {
                         let _ = writeln!(out, "      {line}");
@@ -196,7 +260,13 @@ impl EvalReport {
             }
         }
         let total = self.tally(|_| true);
-        let _ = writeln!(out, "total: {}/{} correct ({:.1}%)", total.correct, total.total, total.rate() * 100.0);
+        let _ = writeln!(
+            out,
+            "total: {}/{} correct ({:.1}%)",
+            total.correct,
+            total.total,
+            total.rate() * 100.0
+        );
         let en = self.in_scope("en");
         let oos = self.out_of_scope();
         let _ = write!(

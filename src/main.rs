@@ -8,9 +8,15 @@ use tracing_subscriber::EnvFilter;
 fn main() -> ExitCode {
     dotenvy::dotenv().ok();
     let cli = kazuz_bot::cli::Cli::parse();
-    let default_level = if matches!(cli.command, kazuz_bot::cli::Command::Run) { "info" } else { "warn" };
+    let default_level = if matches!(cli.command, kazuz_bot::cli::Command::Run) {
+        "info"
+    } else {
+        "warn"
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
+        )
         .with_writer(std::io::stderr)
         .init();
     kazuz_bot::cli::run(cli)

@@ -72,7 +72,11 @@ fn best_cut(chars: &[char], budget: usize) -> usize {
     if let Some(pos) = text.rfind('\n').map(char_index).filter(|&p| p > min) {
         return pos;
     }
-    let mut cut = text.rfind(' ').map(char_index).filter(|&p| p > min).unwrap_or(window.len());
+    let mut cut = text
+        .rfind(' ')
+        .map(char_index)
+        .filter(|&p| p > min)
+        .unwrap_or(window.len());
     // Never cut inside a tag or an entity.
     while cut > 0 && inside_markup(&chars[..cut]) {
         cut -= 1;
@@ -96,7 +100,9 @@ fn open_tags(before: &[String], piece: &str) -> Vec<String> {
     let mut stack: Vec<String> = before.to_vec();
     let mut rest = piece;
     while let Some(start) = rest.find('<') {
-        let Some(end) = rest[start..].find('>') else { break };
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
         let tag = &rest[start + 1..start + end];
         if let Some(name) = tag.strip_prefix('/') {
             if let Some(pos) = stack.iter().rposition(|t| t == name) {
@@ -138,13 +144,19 @@ mod tests {
 
     #[test]
     fn escapes_html_special_characters() {
-        assert_eq!(escape("<b>&</b> \"x\""), "&lt;b&gt;&amp;&lt;/b&gt; &quot;x&quot;");
+        assert_eq!(
+            escape("<b>&</b> \"x\""),
+            "&lt;b&gt;&amp;&lt;/b&gt; &quot;x&quot;"
+        );
         assert_eq!(escape("Oʻzbekiston — ok"), "Oʻzbekiston — ok");
     }
 
     #[test]
     fn short_messages_are_not_split() {
-        assert_eq!(split_html("<b>hi</b>", TELEGRAM_MESSAGE_LIMIT), vec!["<b>hi</b>".to_owned()]);
+        assert_eq!(
+            split_html("<b>hi</b>", TELEGRAM_MESSAGE_LIMIT),
+            vec!["<b>hi</b>".to_owned()]
+        );
     }
 
     #[test]
@@ -155,7 +167,11 @@ mod tests {
         assert!(parts.len() >= 2);
         for part in &parts {
             assert!(part.chars().count() <= TELEGRAM_MESSAGE_LIMIT);
-            assert!(part.ends_with("word"), "cut inside a paragraph: {:?}", &part[part.len() - 10..]);
+            assert!(
+                part.ends_with("word"),
+                "cut inside a paragraph: {:?}",
+                &part[part.len() - 10..]
+            );
         }
         let words: usize = parts.iter().map(|p| p.split_whitespace().count()).sum();
         assert_eq!(words, 150 * 12, "no text lost");
@@ -163,11 +179,19 @@ mod tests {
 
     #[test]
     fn tags_stay_balanced_in_every_part() {
-        let html = format!("<b>{}</b>\n\n<i>{}</i>", "bold text ".repeat(600), "italic &amp; text ".repeat(400));
+        let html = format!(
+            "<b>{}</b>\n\n<i>{}</i>",
+            "bold text ".repeat(600),
+            "italic &amp; text ".repeat(400)
+        );
         let parts = split_html(&html, TELEGRAM_MESSAGE_LIMIT);
         assert!(parts.len() >= 3);
         for part in &parts {
-            assert!(part.chars().count() <= TELEGRAM_MESSAGE_LIMIT, "{}", part.len());
+            assert!(
+                part.chars().count() <= TELEGRAM_MESSAGE_LIMIT,
+                "{}",
+                part.len()
+            );
             assert!(balanced(part), "unbalanced part: {part}");
             assert!(!part.contains("&am\n") && !part.ends_with('&'));
         }
@@ -177,7 +201,9 @@ mod tests {
     fn text_without_spaces_is_still_cut_within_the_limit() {
         let html = "x".repeat(10_000);
         let parts = split_html(&html, TELEGRAM_MESSAGE_LIMIT);
-        assert!(parts.iter().all(|p| p.chars().count() <= TELEGRAM_MESSAGE_LIMIT));
+        assert!(parts
+            .iter()
+            .all(|p| p.chars().count() <= TELEGRAM_MESSAGE_LIMIT));
         assert_eq!(parts.concat().len(), 10_000);
     }
 

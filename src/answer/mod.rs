@@ -51,7 +51,10 @@ impl Reply {
         let kb = engine.knowledge();
         let code = lang.code();
         let messages = &kb.messages;
-        let suggestion = |record: usize| Suggestion { id: engine.record(record).id.clone(), question: engine.display_question(record, lang) };
+        let suggestion = |record: usize| Suggestion {
+            id: engine.record(record).id.clone(),
+            question: engine.display_question(record, lang),
+        };
         let mut reply = Reply {
             answered: false,
             lang,
@@ -71,14 +74,26 @@ impl Reply {
                 reply.record_id = Some(engine.record(best.record).id.clone());
                 reply.score = best.score.value();
                 reply.body = answer_text(engine, best.record, lang);
-                reply.citations = engine.citations(best.record).iter().filter_map(|c| citation_view(kb, &c.source, &c.quote)).collect();
+                reply.citations = engine
+                    .citations(best.record)
+                    .iter()
+                    .filter_map(|c| citation_view(kb, &c.source, &c.quote))
+                    .collect();
                 if !alternatives.is_empty() {
                     reply.suggestions_heading = Some(messages.get(code, "did_you_mean").to_owned());
                     reply.suggestions = alternatives.iter().map(|r| suggestion(r.record)).collect();
                 }
-                reply.related = engine.related(best.record).into_iter().filter(|r| !alternatives.iter().any(|a| a.record == *r)).map(suggestion).collect();
+                reply.related = engine
+                    .related(best.record)
+                    .into_iter()
+                    .filter(|r| !alternatives.iter().any(|a| a.record == *r))
+                    .map(suggestion)
+                    .collect();
             }
-            Outcome::Declined { reason, suggestions } => {
+            Outcome::Declined {
+                reason,
+                suggestions,
+            } => {
                 reply.score = suggestions.first().map_or(0.0, |s| s.score.value());
                 reply.body = match reason {
                     Decline::NoMatch => messages.get(code, "decline").to_owned(),
@@ -86,16 +101,24 @@ impl Reply {
                     Decline::TooLong(length) => messages.format(
                         code,
                         "question_too_long",
-                        &[("length", &length.to_string()), ("limit", &MAX_QUESTION_CHARS.to_string())],
+                        &[
+                            ("length", &length.to_string()),
+                            ("limit", &MAX_QUESTION_CHARS.to_string()),
+                        ],
                     ),
                     Decline::UnknownArticle(number) => format!(
                         "{} {}",
-                        messages.format(code, "article_unknown", &[("number", &number.to_string())]),
+                        messages.format(
+                            code,
+                            "article_unknown",
+                            &[("number", &number.to_string())]
+                        ),
                         covered_articles(kb, code)
                     ),
                 };
                 if !suggestions.is_empty() {
-                    reply.suggestions_heading = Some(messages.get(code, "decline_suggestions").to_owned());
+                    reply.suggestions_heading =
+                        Some(messages.get(code, "decline_suggestions").to_owned());
                     reply.suggestions = suggestions.iter().map(|r| suggestion(r.record)).collect();
                 }
             }
@@ -115,7 +138,14 @@ impl Reply {
         if !self.citations.is_empty() {
             out.push_str(&format!("\n\n{}:", self.sources_heading));
             for (i, c) in self.citations.iter().enumerate() {
-                out.push_str(&format!("\n[{}] {} — {}, {}: “{}”", i + 1, c.title, c.byline, c.date, c.quote));
+                out.push_str(&format!(
+                    "\n[{}] {} — {}, {}: “{}”",
+                    i + 1,
+                    c.title,
+                    c.byline,
+                    c.date,
+                    c.quote
+                ));
             }
         }
         if !self.related.is_empty() {
@@ -132,7 +162,10 @@ impl Reply {
     pub fn html(&self) -> String {
         let mut out = html::escape(&self.body);
         if !self.citations.is_empty() {
-            out.push_str(&format!("\n\n<b>{}</b>", html::escape(&self.sources_heading)));
+            out.push_str(&format!(
+                "\n\n<b>{}</b>",
+                html::escape(&self.sources_heading)
+            ));
             for (i, c) in self.citations.iter().enumerate() {
                 out.push_str(&format!(
                     "\n[{}] <i>{}</i> — {}, {}: “{}”",
@@ -168,15 +201,29 @@ pub fn answer_text(engine: &Engine, record: usize, lang: Lang) -> String {
             let (topic, summary, agreement_name) = match (lang, &article.ru) {
                 (Lang::Ru, Some(ru)) => (
                     ru.topic.clone().unwrap_or_else(|| article.topic.clone()),
-                    ru.summary.clone().unwrap_or_else(|| article.summary.clone()),
-                    agreement.map(|a| a.ru.as_ref().and_then(|r| r.name.clone()).unwrap_or_else(|| a.name.clone())),
+                    ru.summary
+                        .clone()
+                        .unwrap_or_else(|| article.summary.clone()),
+                    agreement.map(|a| {
+                        a.ru.as_ref()
+                            .and_then(|r| r.name.clone())
+                            .unwrap_or_else(|| a.name.clone())
+                    }),
                 ),
-                _ => (article.topic.clone(), article.summary.clone(), agreement.map(|a| a.name.clone())),
+                _ => (
+                    article.topic.clone(),
+                    article.summary.clone(),
+                    agreement.map(|a| a.name.clone()),
+                ),
             };
             let heading = kb.messages.format(
                 lang.code(),
                 "article_heading",
-                &[("number", &article.number.to_string()), ("agreement", &agreement_name.unwrap_or_default()), ("topic", &topic)],
+                &[
+                    ("number", &article.number.to_string()),
+                    ("agreement", &agreement_name.unwrap_or_default()),
+                    ("topic", &topic),
+                ],
             );
             format!("{heading}\n{}", summary.trim())
         }
@@ -185,8 +232,13 @@ pub fn answer_text(engine: &Engine, record: usize, lang: Lang) -> String {
 
 /// "Articles covered: 1, 2, 3, 4, 5, 17."
 pub fn covered_articles(kb: &KnowledgeBase, lang: &str) -> String {
-    let list: Vec<String> = kb.articles_by_number().iter().map(|a| a.number.to_string()).collect();
-    kb.messages.format(lang, "covered_articles", &[("list", &list.join(", "))])
+    let list: Vec<String> = kb
+        .articles_by_number()
+        .iter()
+        .map(|a| a.number.to_string())
+        .collect();
+    kb.messages
+        .format(lang, "covered_articles", &[("list", &list.join(", "))])
 }
 
 /// The byline of a source: authors, then the outlet where named.
@@ -205,7 +257,8 @@ fn citation_view(kb: &KnowledgeBase, source_id: &str, quote: &str) -> Option<Cit
         source: source.id.clone(),
         title: source.title.clone(),
         byline: byline(kb, source_id)?,
-        date: PartialDate::parse(&source.date).map_or_else(|| source.date.clone(), |d| d.display("en")),
+        date: PartialDate::parse(&source.date)
+            .map_or_else(|| source.date.clone(), |d| d.display("en")),
         quote: quote.split_whitespace().collect::<Vec<_>>().join(" "),
     })
 }

@@ -12,16 +12,46 @@ pub struct PartialDate {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_RU_GENITIVE: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-    "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 const MONTHS_RU_NOMINATIVE: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-    "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 
 impl PartialDate {
@@ -42,7 +72,9 @@ impl PartialDate {
             Some(d) if d.len() == 2 => {
                 let day = d.parse::<u8>().ok()?;
                 let month = month?;
-                (1..=days_in_month(year, month)).contains(&day).then_some(day)?;
+                (1..=days_in_month(year, month))
+                    .contains(&day)
+                    .then_some(day)?;
                 Some(day)
             }
             Some(_) => return None,
@@ -58,9 +90,13 @@ impl PartialDate {
     pub fn display(&self, lang: &str) -> String {
         let ru = lang == "ru";
         match (self.month, self.day) {
-            (Some(m), Some(d)) if ru => format!("{d} {} {}", MONTHS_RU_GENITIVE[m as usize - 1], self.year),
+            (Some(m), Some(d)) if ru => {
+                format!("{d} {} {}", MONTHS_RU_GENITIVE[m as usize - 1], self.year)
+            }
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
-            (Some(m), None) if ru => format!("{} {}", MONTHS_RU_NOMINATIVE[m as usize - 1], self.year),
+            (Some(m), None) if ru => {
+                format!("{} {}", MONTHS_RU_NOMINATIVE[m as usize - 1], self.year)
+            }
             (Some(m), None) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
             _ => self.year.to_string(),
         }
@@ -89,14 +125,31 @@ mod tests {
     #[test]
     fn parses_year_month_and_day_precision() {
         assert_eq!(PartialDate::parse("2022").unwrap().display("en"), "2022");
-        assert_eq!(PartialDate::parse("2022-12").unwrap().display("en"), "December 2022");
-        assert_eq!(PartialDate::parse("2022-12-22").unwrap().display("en"), "22 December 2022");
-        assert_eq!(PartialDate::parse("2022-12-22").unwrap().display("ru"), "22 декабря 2022");
+        assert_eq!(
+            PartialDate::parse("2022-12").unwrap().display("en"),
+            "December 2022"
+        );
+        assert_eq!(
+            PartialDate::parse("2022-12-22").unwrap().display("en"),
+            "22 December 2022"
+        );
+        assert_eq!(
+            PartialDate::parse("2022-12-22").unwrap().display("ru"),
+            "22 декабря 2022"
+        );
     }
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        for bad in ["22", "2022-13", "2022-02-30", "2022-1-5", "22.12.2022", "2022-12-22-01", ""] {
+        for bad in [
+            "22",
+            "2022-13",
+            "2022-02-30",
+            "2022-1-5",
+            "22.12.2022",
+            "2022-12-22-01",
+            "",
+        ] {
             assert!(PartialDate::parse(bad).is_none(), "{bad} should not parse");
         }
         assert!(PartialDate::parse("2024-02-29").is_some());

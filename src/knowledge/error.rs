@@ -16,7 +16,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(path: impl Into<PathBuf>, entry_id: Option<&str>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: impl Into<PathBuf>,
+        entry_id: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             path: path.into(),
             entry_id: entry_id.map(str::to_owned),

@@ -109,7 +109,10 @@ impl KnowledgeBase {
     pub fn embedded() -> Result<Self, KnowledgeError> {
         let files = embedded::EMBEDDED_FILES
             .iter()
-            .map(|(path, text)| KnowledgeFile { path: PathBuf::from(path), text: (*text).to_owned() })
+            .map(|(path, text)| KnowledgeFile {
+                path: PathBuf::from(path),
+                text: (*text).to_owned(),
+            })
             .collect();
         Self::from_files(files)
     }
@@ -171,9 +174,21 @@ impl KnowledgeBase {
     }
 
     pub fn counts(&self) -> Counts {
-        let citations = self.entries.iter().map(|e| e.citations.len()).sum::<usize>()
-            + self.articles.iter().map(|a| a.citations.len()).sum::<usize>()
-            + self.agreements.iter().map(|a| a.citations.len()).sum::<usize>()
+        let citations = self
+            .entries
+            .iter()
+            .map(|e| e.citations.len())
+            .sum::<usize>()
+            + self
+                .articles
+                .iter()
+                .map(|a| a.citations.len())
+                .sum::<usize>()
+            + self
+                .agreements
+                .iter()
+                .map(|a| a.citations.len())
+                .sum::<usize>()
             + self.events.iter().map(|e| e.citations.len()).sum::<usize>();
         Counts {
             sources: self.sources.len(),
@@ -192,7 +207,11 @@ impl KnowledgeBase {
     }
 }
 
-fn read_dir_recursive(root: &Path, dir: &Path, files: &mut Vec<KnowledgeFile>) -> Result<(), KnowledgeError> {
+fn read_dir_recursive(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<KnowledgeFile>,
+) -> Result<(), KnowledgeError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| KnowledgeError::Io { path, source }
@@ -204,7 +223,10 @@ fn read_dir_recursive(root: &Path, dir: &Path, files: &mut Vec<KnowledgeFile>) -
         } else if path.extension().is_some_and(|e| e == "toml") {
             let text = std::fs::read_to_string(&path).map_err(io(&path))?;
             let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            files.push(KnowledgeFile { path: relative, text });
+            files.push(KnowledgeFile {
+                path: relative,
+                text,
+            });
         }
     }
     Ok(())

@@ -202,6 +202,9 @@ pub struct SynonymsFile {
 #[serde(deny_unknown_fields)]
 pub struct SynonymGroup {
     pub terms: Vec<String>,
+    /// A named entity (a country, a person): questions naming it expect entries that mention it.
+    #[serde(default)]
+    pub entity: bool,
 }
 
 /// `stopwords.toml`: words matching ignores, per language.

@@ -71,31 +71,123 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
         }
     }
     if entry_files.is_empty() && parsed_ok {
-        problems.push(Problem::new("qa/", None, "no question-and-answer files (qa/*.toml)"));
+        problems.push(Problem::new(
+            "qa/",
+            None,
+            "no question-and-answer files (qa/*.toml)",
+        ));
     }
 
-    check_versions(&mut problems, &sources, &agreements, &articles, &timeline, &synonyms, &stopwords, &messages, &entry_files);
+    check_versions(
+        &mut problems,
+        &sources,
+        &agreements,
+        &articles,
+        &timeline,
+        &synonyms,
+        &stopwords,
+        &messages,
+        &entry_files,
+    );
 
-    let (sources_path, sources) = sources.unwrap_or_else(|| (PathBuf::from("sources.toml"), SourcesFile { format_version: FORMAT_VERSION, sources: vec![] }));
-    let (agreements_path, agreements) = agreements.unwrap_or_else(|| (PathBuf::from("agreements.toml"), AgreementsFile { format_version: FORMAT_VERSION, agreements: vec![] }));
-    let (articles_path, articles) = articles.unwrap_or_else(|| (PathBuf::from("articles.toml"), ArticlesFile { format_version: FORMAT_VERSION, articles: vec![] }));
-    let (timeline_path, timeline) = timeline.unwrap_or_else(|| (PathBuf::from("timeline.toml"), TimelineFile { format_version: FORMAT_VERSION, events: vec![] }));
-    let (synonyms_path, synonyms) = synonyms.unwrap_or_else(|| (PathBuf::from("synonyms.toml"), SynonymsFile { format_version: FORMAT_VERSION, groups: vec![] }));
-    let stopwords = stopwords.map(|(_, s)| s).unwrap_or(StopwordsFile { format_version: FORMAT_VERSION, en: vec![], ru: vec![] });
-    let (messages_path, messages) = messages.unwrap_or_else(|| (PathBuf::from("messages.toml"), MessagesFile { format_version: FORMAT_VERSION, en: BTreeMap::new(), ru: BTreeMap::new() }));
+    let (sources_path, sources) = sources.unwrap_or_else(|| {
+        (
+            PathBuf::from("sources.toml"),
+            SourcesFile {
+                format_version: FORMAT_VERSION,
+                sources: vec![],
+            },
+        )
+    });
+    let (agreements_path, agreements) = agreements.unwrap_or_else(|| {
+        (
+            PathBuf::from("agreements.toml"),
+            AgreementsFile {
+                format_version: FORMAT_VERSION,
+                agreements: vec![],
+            },
+        )
+    });
+    let (articles_path, articles) = articles.unwrap_or_else(|| {
+        (
+            PathBuf::from("articles.toml"),
+            ArticlesFile {
+                format_version: FORMAT_VERSION,
+                articles: vec![],
+            },
+        )
+    });
+    let (timeline_path, timeline) = timeline.unwrap_or_else(|| {
+        (
+            PathBuf::from("timeline.toml"),
+            TimelineFile {
+                format_version: FORMAT_VERSION,
+                events: vec![],
+            },
+        )
+    });
+    let (synonyms_path, synonyms) = synonyms.unwrap_or_else(|| {
+        (
+            PathBuf::from("synonyms.toml"),
+            SynonymsFile {
+                format_version: FORMAT_VERSION,
+                groups: vec![],
+            },
+        )
+    });
+    let stopwords = stopwords.map(|(_, s)| s).unwrap_or(StopwordsFile {
+        format_version: FORMAT_VERSION,
+        en: vec![],
+        ru: vec![],
+    });
+    let (messages_path, messages) = messages.unwrap_or_else(|| {
+        (
+            PathBuf::from("messages.toml"),
+            MessagesFile {
+                format_version: FORMAT_VERSION,
+                en: BTreeMap::new(),
+                ru: BTreeMap::new(),
+            },
+        )
+    });
 
     check_sources(&mut problems, &sources_path, &sources.sources);
-    check_unique_ids(&mut problems, &entry_files, &agreements_path, &agreements.agreements, &articles_path, &articles.articles);
+    check_unique_ids(
+        &mut problems,
+        &entry_files,
+        &agreements_path,
+        &agreements.agreements,
+        &articles_path,
+        &articles.articles,
+    );
     check_entries(&mut problems, &entry_files);
     check_related(&mut problems, &entry_files);
     check_agreements(&mut problems, &agreements_path, &agreements.agreements);
-    check_articles(&mut problems, &articles_path, &articles.articles, &agreements.agreements);
-    check_events(&mut problems, &timeline_path, &timeline.events, &agreements.agreements);
+    check_articles(
+        &mut problems,
+        &articles_path,
+        &articles.articles,
+        &agreements.agreements,
+    );
+    check_events(
+        &mut problems,
+        &timeline_path,
+        &timeline.events,
+        &agreements.agreements,
+    );
     check_synonyms(&mut problems, &synonyms_path, &synonyms.groups);
     check_messages(&mut problems, &messages_path, &messages);
 
     let known_sources: HashSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
-    let sites = citation_sites(&entry_files, &agreements_path, &agreements.agreements, &articles_path, &articles.articles, &timeline_path, &timeline.events);
+    let sites = citation_sites(
+        &entry_files,
+        &agreements_path,
+        &agreements.agreements,
+        &articles_path,
+        &articles.articles,
+        &timeline_path,
+        &timeline.events,
+    );
     check_citations(&mut problems, &sites, &known_sources);
 
     if !problems.is_empty() {
@@ -134,7 +226,9 @@ fn parse<T: DeserializeOwned>(path: &Path, text: &str, problems: &mut Vec<Proble
     match toml::from_str::<T>(text) {
         Ok(parsed) => Some(parsed),
         Err(err) => {
-            let line = err.span().map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+            let line = err
+                .span()
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
             let message = err.message().trim().to_owned();
             let message = match line {
                 Some(line) => format!("line {line}: {message}"),
@@ -159,29 +253,58 @@ fn check_versions(
     entry_files: &[(PathBuf, EntriesFile)],
 ) {
     let mut versions: Vec<(&Path, u32)> = Vec::new();
-    if let Some((p, f)) = sources { versions.push((p, f.format_version)); }
-    if let Some((p, f)) = agreements { versions.push((p, f.format_version)); }
-    if let Some((p, f)) = articles { versions.push((p, f.format_version)); }
-    if let Some((p, f)) = timeline { versions.push((p, f.format_version)); }
-    if let Some((p, f)) = synonyms { versions.push((p, f.format_version)); }
-    if let Some((p, f)) = stopwords { versions.push((p, f.format_version)); }
-    if let Some((p, f)) = messages { versions.push((p, f.format_version)); }
-    for (p, f) in entry_files { versions.push((p, f.format_version)); }
+    if let Some((p, f)) = sources {
+        versions.push((p, f.format_version));
+    }
+    if let Some((p, f)) = agreements {
+        versions.push((p, f.format_version));
+    }
+    if let Some((p, f)) = articles {
+        versions.push((p, f.format_version));
+    }
+    if let Some((p, f)) = timeline {
+        versions.push((p, f.format_version));
+    }
+    if let Some((p, f)) = synonyms {
+        versions.push((p, f.format_version));
+    }
+    if let Some((p, f)) = stopwords {
+        versions.push((p, f.format_version));
+    }
+    if let Some((p, f)) = messages {
+        versions.push((p, f.format_version));
+    }
+    for (p, f) in entry_files {
+        versions.push((p, f.format_version));
+    }
     for (path, version) in versions {
         if version != FORMAT_VERSION {
-            problems.push(Problem::new(path, None, format!("format_version is {version}, this program reads version {FORMAT_VERSION}")));
+            problems.push(Problem::new(
+                path,
+                None,
+                format!("format_version is {version}, this program reads version {FORMAT_VERSION}"),
+            ));
         }
     }
 }
 
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn check_date(problems: &mut Vec<Problem>, path: &Path, id: &str, date: &str) {
     if PartialDate::parse(date).is_none() {
-        problems.push(Problem::new(path, Some(id), format!("date `{date}` is not YYYY, YYYY-MM or YYYY-MM-DD")));
+        problems.push(Problem::new(
+            path,
+            Some(id),
+            format!("date `{date}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ));
     }
 }
 
@@ -189,7 +312,11 @@ fn check_sources(problems: &mut Vec<Problem>, path: &Path, sources: &[Source]) {
     let mut seen = HashSet::new();
     for source in sources {
         if !is_valid_id(&source.id) {
-            problems.push(Problem::new(path, Some(&source.id), "id must be lowercase ASCII words joined by `-`"));
+            problems.push(Problem::new(
+                path,
+                Some(&source.id),
+                "id must be lowercase ASCII words joined by `-`",
+            ));
         }
         if !seen.insert(source.id.as_str()) {
             problems.push(Problem::new(path, Some(&source.id), "duplicate source id"));
@@ -215,7 +342,11 @@ fn check_unique_ids(
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut claim = |problems: &mut Vec<Problem>, path: &Path, id: &str| {
         if let Some(first) = seen.get(id) {
-            problems.push(Problem::new(path, Some(id), format!("duplicate id (also used in {})", first.display())));
+            problems.push(Problem::new(
+                path,
+                Some(id),
+                format!("duplicate id (also used in {})", first.display()),
+            ));
         } else {
             seen.insert(id.to_owned(), path.to_path_buf());
         }
@@ -229,7 +360,11 @@ fn check_unique_ids(
         claim(problems, agreements_path, &agreement.id);
     }
     for article in articles {
-        claim(problems, articles_path, &format!("article-{}", article.number));
+        claim(
+            problems,
+            articles_path,
+            &format!("article-{}", article.number),
+        );
     }
 }
 
@@ -238,7 +373,11 @@ fn check_entries(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFi
         for entry in &file.entries {
             let id = entry.id.as_str();
             if !is_valid_id(id) {
-                problems.push(Problem::new(path, Some(id), "id must be lowercase ASCII words joined by `-`"));
+                problems.push(Problem::new(
+                    path,
+                    Some(id),
+                    "id must be lowercase ASCII words joined by `-`",
+                ));
             }
             if entry.questions.is_empty() {
                 problems.push(Problem::new(path, Some(id), "empty question list"));
@@ -253,7 +392,11 @@ fn check_entries(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFi
                 problems.push(Problem::new(path, Some(id), "a keyword is empty"));
             }
             if entry.citations.is_empty() {
-                problems.push(Problem::new(path, Some(id), "no citation: every answer cites a source"));
+                problems.push(Problem::new(
+                    path,
+                    Some(id),
+                    "no citation: every answer cites a source",
+                ));
             }
             if let Some(ru) = &entry.ru {
                 if ru.answer.as_deref().is_some_and(|a| a.trim().is_empty()) {
@@ -268,14 +411,25 @@ fn check_entries(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFi
 }
 
 fn check_related(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFile)]) {
-    let ids: HashSet<&str> = entry_files.iter().flat_map(|(_, f)| f.entries.iter().map(|e| e.id.as_str())).collect();
+    let ids: HashSet<&str> = entry_files
+        .iter()
+        .flat_map(|(_, f)| f.entries.iter().map(|e| e.id.as_str()))
+        .collect();
     for (path, file) in entry_files {
         for entry in &file.entries {
             for related in &entry.related {
                 if !ids.contains(related.as_str()) {
-                    problems.push(Problem::new(path, Some(&entry.id), format!("related id `{related}` does not exist")));
+                    problems.push(Problem::new(
+                        path,
+                        Some(&entry.id),
+                        format!("related id `{related}` does not exist"),
+                    ));
                 } else if related == &entry.id {
-                    problems.push(Problem::new(path, Some(&entry.id), "an entry cannot be related to itself"));
+                    problems.push(Problem::new(
+                        path,
+                        Some(&entry.id),
+                        "an entry cannot be related to itself",
+                    ));
                 }
             }
         }
@@ -286,7 +440,11 @@ fn check_agreements(problems: &mut Vec<Problem>, path: &Path, agreements: &[Agre
     for agreement in agreements {
         let id = agreement.id.as_str();
         if !is_valid_id(id) {
-            problems.push(Problem::new(path, Some(id), "id must be lowercase ASCII words joined by `-`"));
+            problems.push(Problem::new(
+                path,
+                Some(id),
+                "id must be lowercase ASCII words joined by `-`",
+            ));
         }
         if agreement.name.trim().is_empty() || agreement.description.trim().is_empty() {
             problems.push(Problem::new(path, Some(id), "empty name or description"));
@@ -298,11 +456,20 @@ fn check_agreements(problems: &mut Vec<Problem>, path: &Path, agreements: &[Agre
     }
 }
 
-fn check_articles(problems: &mut Vec<Problem>, path: &Path, articles: &[Article], agreements: &[Agreement]) {
+fn check_articles(
+    problems: &mut Vec<Problem>,
+    path: &Path,
+    articles: &[Article],
+    agreements: &[Agreement],
+) {
     for article in articles {
         let id = format!("article-{}", article.number);
         if !agreements.iter().any(|a| a.id == article.agreement) {
-            problems.push(Problem::new(path, Some(&id), format!("agreement `{}` does not exist", article.agreement)));
+            problems.push(Problem::new(
+                path,
+                Some(&id),
+                format!("agreement `{}` does not exist", article.agreement),
+            ));
         }
         if article.summary.trim().is_empty() || article.topic.trim().is_empty() {
             problems.push(Problem::new(path, Some(&id), "empty topic or summary"));
@@ -313,13 +480,22 @@ fn check_articles(problems: &mut Vec<Problem>, path: &Path, articles: &[Article]
     }
 }
 
-fn check_events(problems: &mut Vec<Problem>, path: &Path, events: &[Event], agreements: &[Agreement]) {
+fn check_events(
+    problems: &mut Vec<Problem>,
+    path: &Path,
+    events: &[Event],
+    agreements: &[Agreement],
+) {
     for event in events {
         let id = format!("event {}", event.date);
         check_date(problems, path, &id, &event.date);
         if let Some(agreement) = &event.agreement {
             if !agreements.iter().any(|a| &a.id == agreement) {
-                problems.push(Problem::new(path, Some(&id), format!("agreement `{agreement}` does not exist")));
+                problems.push(Problem::new(
+                    path,
+                    Some(&id),
+                    format!("agreement `{agreement}` does not exist"),
+                ));
             }
         }
         if event.text.trim().is_empty() {
@@ -331,9 +507,17 @@ fn check_events(problems: &mut Vec<Problem>, path: &Path, events: &[Event], agre
 fn check_synonyms(problems: &mut Vec<Problem>, path: &Path, groups: &[SynonymGroup]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, group) in groups.iter().enumerate() {
-        let name = group.terms.first().cloned().unwrap_or_else(|| format!("group {}", index + 1));
+        let name = group
+            .terms
+            .first()
+            .cloned()
+            .unwrap_or_else(|| format!("group {}", index + 1));
         if group.terms.len() < 2 {
-            problems.push(Problem::new(path, Some(&name), "a synonym group needs at least two terms"));
+            problems.push(Problem::new(
+                path,
+                Some(&name),
+                "a synonym group needs at least two terms",
+            ));
         }
         for term in &group.terms {
             let key = term.trim().to_lowercase();
@@ -341,7 +525,11 @@ fn check_synonyms(problems: &mut Vec<Problem>, path: &Path, groups: &[SynonymGro
                 problems.push(Problem::new(path, Some(&name), "empty synonym term"));
             } else if let Some(other) = seen.insert(key.clone(), index) {
                 if other != index {
-                    problems.push(Problem::new(path, Some(&name), format!("term `{key}` is also in group `{}`", groups[other].terms[0])));
+                    problems.push(Problem::new(
+                        path,
+                        Some(&name),
+                        format!("term `{key}` is also in group `{}`", groups[other].terms[0]),
+                    ));
                 }
             }
         }
@@ -351,18 +539,30 @@ fn check_synonyms(problems: &mut Vec<Problem>, path: &Path, groups: &[SynonymGro
 fn check_messages(problems: &mut Vec<Problem>, path: &Path, messages: &MessagesFile) {
     for key in REQUIRED_MESSAGES {
         if !messages.en.contains_key(*key) {
-            problems.push(Problem::new(path, Some(key), "required English message is missing"));
+            problems.push(Problem::new(
+                path,
+                Some(key),
+                "required English message is missing",
+            ));
         }
     }
     for key in messages.ru.keys() {
         if !messages.en.contains_key(key) {
-            problems.push(Problem::new(path, Some(key), "Russian message has no English original"));
+            problems.push(Problem::new(
+                path,
+                Some(key),
+                "Russian message has no English original",
+            ));
         }
     }
     for (lang, table) in [("en", &messages.en), ("ru", &messages.ru)] {
         for (key, text) in table {
             if text.trim().is_empty() {
-                problems.push(Problem::new(path, Some(key), format!("empty {lang} message")));
+                problems.push(Problem::new(
+                    path,
+                    Some(key),
+                    format!("empty {lang} message"),
+                ));
             }
         }
     }
@@ -381,39 +581,67 @@ fn citation_sites<'a>(
     for (path, file) in entry_files {
         for entry in &file.entries {
             for citation in &entry.citations {
-                sites.push(CitationSite { path, record_id: entry.id.clone(), citation });
+                sites.push(CitationSite {
+                    path,
+                    record_id: entry.id.clone(),
+                    citation,
+                });
             }
         }
     }
     for agreement in agreements {
         for citation in &agreement.citations {
-            sites.push(CitationSite { path: agreements_path, record_id: agreement.id.clone(), citation });
+            sites.push(CitationSite {
+                path: agreements_path,
+                record_id: agreement.id.clone(),
+                citation,
+            });
         }
     }
     for article in articles {
         for citation in &article.citations {
-            sites.push(CitationSite { path: articles_path, record_id: format!("article-{}", article.number), citation });
+            sites.push(CitationSite {
+                path: articles_path,
+                record_id: format!("article-{}", article.number),
+                citation,
+            });
         }
     }
     for event in events {
         for citation in &event.citations {
-            sites.push(CitationSite { path: timeline_path, record_id: format!("event {}", event.date), citation });
+            sites.push(CitationSite {
+                path: timeline_path,
+                record_id: format!("event {}", event.date),
+                citation,
+            });
         }
     }
     sites
 }
 
-fn check_citations(problems: &mut Vec<Problem>, sites: &[CitationSite<'_>], known_sources: &HashSet<&str>) {
+fn check_citations(
+    problems: &mut Vec<Problem>,
+    sites: &[CitationSite<'_>],
+    known_sources: &HashSet<&str>,
+) {
     for site in sites {
         let id = Some(site.record_id.as_str());
         if !known_sources.contains(site.citation.source.as_str()) {
-            problems.push(Problem::new(site.path, id, format!("cites unknown source `{}`", site.citation.source)));
+            problems.push(Problem::new(
+                site.path,
+                id,
+                format!("cites unknown source `{}`", site.citation.source),
+            ));
         }
         let words = site.citation.quote.split_whitespace().count();
         if words == 0 {
             problems.push(Problem::new(site.path, id, "empty quote"));
         } else if words > MAX_QUOTE_WORDS {
-            problems.push(Problem::new(site.path, id, format!("quote has {words} words; the limit is {MAX_QUOTE_WORDS}")));
+            problems.push(Problem::new(
+                site.path,
+                id,
+                format!("quote has {words} words; the limit is {MAX_QUOTE_WORDS}"),
+            ));
         }
     }
 }
@@ -425,7 +653,9 @@ pub(crate) fn fold_for_quote_check(text: &str) -> String {
     for c in text.chars() {
         let c = match c {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{02BB}' | '\u{02BC}' | '\u{2032}' | '`' => '\'',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{02BB}' | '\u{02BC}' | '\u{2032}' | '`' => {
+                '\''
+            }
             c => c,
         };
         if c.is_whitespace() {
@@ -446,7 +676,11 @@ pub(super) fn verify_quotes(kb: &KnowledgeBase, seeds_dir: &Path) -> Result<(), 
     let mut texts: HashMap<&str, String> = HashMap::new();
     for source in &kb.sources {
         let Some(file) = &source.seed_file else {
-            problems.push(Problem::new("sources.toml", Some(&source.id), "no seed_file: cannot verify its quotes"));
+            problems.push(Problem::new(
+                "sources.toml",
+                Some(&source.id),
+                "no seed_file: cannot verify its quotes",
+            ));
             continue;
         };
         let path = seeds_dir.join(file);
@@ -454,13 +688,24 @@ pub(super) fn verify_quotes(kb: &KnowledgeBase, seeds_dir: &Path) -> Result<(), 
             Ok(text) => {
                 texts.insert(source.id.as_str(), fold_for_quote_check(&text));
             }
-            Err(err) => problems.push(Problem::new("sources.toml", Some(&source.id), format!("cannot read {}: {err}", path.display()))),
+            Err(err) => problems.push(Problem::new(
+                "sources.toml",
+                Some(&source.id),
+                format!("cannot read {}: {err}", path.display()),
+            )),
         }
     }
     let mut check = |path: &Path, id: &str, citation: &Citation| {
         if let Some(text) = texts.get(citation.source.as_str()) {
             if !text.contains(&fold_for_quote_check(&citation.quote)) {
-                problems.push(Problem::new(path, Some(id), format!("quote not found verbatim in source `{}`: \"{}\"", citation.source, citation.quote)));
+                problems.push(Problem::new(
+                    path,
+                    Some(id),
+                    format!(
+                        "quote not found verbatim in source `{}`: \"{}\"",
+                        citation.source, citation.quote
+                    ),
+                ));
             }
         }
     };
@@ -477,12 +722,20 @@ pub(super) fn verify_quotes(kb: &KnowledgeBase, seeds_dir: &Path) -> Result<(), 
     }
     for article in &kb.articles {
         for citation in &article.citations {
-            check(Path::new("articles.toml"), &format!("article-{}", article.number), citation);
+            check(
+                Path::new("articles.toml"),
+                &format!("article-{}", article.number),
+                citation,
+            );
         }
     }
     for event in &kb.events {
         for citation in &event.citations {
-            check(Path::new("timeline.toml"), &format!("event {}", event.date), citation);
+            check(
+                Path::new("timeline.toml"),
+                &format!("event {}", event.date),
+                citation,
+            );
         }
     }
     if problems.is_empty() {
@@ -499,7 +752,10 @@ mod tests {
 
     #[test]
     fn quote_folding_ignores_whitespace_and_quote_style() {
-        assert_eq!(fold_for_quote_check("“Allied  relations”\n are"), "\"Allied relations\" are");
+        assert_eq!(
+            fold_for_quote_check("“Allied  relations”\n are"),
+            "\"Allied relations\" are"
+        );
         assert_eq!(fold_for_quote_check("Oʻzbekiston’s"), "O'zbekiston's");
     }
 

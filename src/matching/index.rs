@@ -28,6 +28,8 @@ pub struct RecordTerms {
     pub strong: Vec<TermId>,
     /// Terms found only in the answer text, sorted.
     pub weak: Vec<TermId>,
+    /// Total weight of the strong terms.
+    pub strong_weight: f32,
 }
 
 /// One word of an analysed question.
@@ -54,6 +56,8 @@ pub struct Index {
     weights: Vec<f32>,
     unknown_weight: f32,
     pub records: Vec<RecordTerms>,
+    /// Terms that name an entity (a country, a person).
+    pub entities: HashSet<TermId>,
     /// For each term, the records whose strong or weak terms contain it.
     pub postings: Vec<Vec<u32>>,
 }
@@ -63,9 +67,19 @@ pub struct Index {
 const MIN_UNKNOWN_WORD_CHARS: usize = 4;
 
 impl Index {
-    pub fn build(records: &[RecordText<'_>], synonym_groups: &[Vec<String>], stopwords: &[String]) -> Self {
+    /// Builds the index. `synonym_groups` pairs each group's terms with whether it names an entity.
+    pub fn build(
+        records: &[RecordText<'_>],
+        synonym_groups: &[(Vec<String>, bool)],
+        stopwords: &[String],
+    ) -> Self {
         let mut index = Index {
-            stopwords: stopwords.iter().flat_map(|s| tokenize(s)).collect(),
+            stopwords: stopwords
+                .iter()
+                .flat_map(|s| tokenize(s))
+                .flat_map(|w| [stem(&w), w])
+                .collect(),
+            entities: HashSet::new(),
             surface_by_len: Vec::new(),
             surface: HashSet::new(),
             phrases: Vec::new(),
@@ -76,9 +90,19 @@ impl Index {
             records: Vec::new(),
             postings: Vec::new(),
         };
-        for group in synonym_groups {
-            let analysed: Vec<Vec<String>> = group.iter().map(|t| tokenize(t).iter().map(|w| stem(w)).collect()).collect();
-            let Some(canonical) = analysed.iter().find(|a| !a.is_empty()).map(|a| a.join("_")) else { continue };
+        let mut entity_keys = Vec::new();
+        for (group, is_entity) in synonym_groups {
+            let analysed: Vec<Vec<String>> = group
+                .iter()
+                .map(|t| tokenize(t).iter().map(|w| stem(w)).collect())
+                .collect();
+            let Some(canonical) = analysed.iter().find(|a| !a.is_empty()).map(|a| a.join("_"))
+            else {
+                continue;
+            };
+            if *is_entity {
+                entity_keys.push(canonical.clone());
+            }
             for (term, stems) in group.iter().zip(&analysed) {
                 index.add_surface(term);
                 match stems.len() {
@@ -91,14 +115,21 @@ impl Index {
             }
         }
         // Longest phrases first, so "heads of the states" wins over "heads".
-        index.phrases.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+        index
+            .phrases
+            .sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
         for stopword in stopwords {
             index.add_surface(stopword);
         }
 
         let mut document_frequency: Vec<u32> = Vec::new();
         for record in records {
-            for text in record.questions.iter().chain(&record.keywords).chain(&record.answer) {
+            for text in record
+                .questions
+                .iter()
+                .chain(&record.keywords)
+                .chain(&record.answer)
+            {
                 index.add_surface(text);
             }
             let mut terms = RecordTerms::default();
@@ -115,7 +146,11 @@ impl Index {
             }
             strong.sort_unstable();
             strong.dedup();
-            let mut weak: Vec<TermId> = record.answer.iter().flat_map(|a| index.intern_all(a)).collect();
+            let mut weak: Vec<TermId> = record
+                .answer
+                .iter()
+                .flat_map(|a| index.intern_all(a))
+                .collect();
             weak.sort_unstable();
             weak.dedup();
             weak.retain(|t| strong.binary_search(t).is_err());
@@ -130,7 +165,10 @@ impl Index {
         document_frequency.resize(index.terms.len(), 0);
 
         let n = records.len().max(1) as f32;
-        index.weights = document_frequency.iter().map(|&df| (1.0 + n / df.max(1) as f32).ln()).collect();
+        index.weights = document_frequency
+            .iter()
+            .map(|&df| (1.0 + n / df.max(1) as f32).ln())
+            .collect();
         // A word the knowledge base never uses is as telling as the rarest word it does use:
         // it usually means the question is about something else.
         index.unknown_weight = (1.0 + n).ln();
@@ -139,10 +177,19 @@ impl Index {
             for &t in terms.strong.iter().chain(&terms.weak) {
                 index.postings[t as usize].push(r as u32);
             }
+            terms.strong_weight = terms
+                .strong
+                .iter()
+                .map(|&t| index.weights[t as usize])
+                .sum();
             for (ids, weight) in terms.questions.iter_mut() {
                 *weight = ids.iter().map(|&t| index.weights[t as usize]).sum();
             }
         }
+        index.entities = entity_keys
+            .iter()
+            .filter_map(|k| index.terms.get(k).copied())
+            .collect();
         index.surface_by_len.iter_mut().for_each(|bucket| {
             bucket.sort();
             bucket.dedup();
@@ -176,8 +223,12 @@ impl Index {
                     continue 'outer;
                 }
             }
-            if !self.stopwords.contains(&words[i]) {
-                let key = self.synonym_of.get(&stems[i]).cloned().unwrap_or_else(|| stems[i].clone());
+            if !self.stopwords.contains(&words[i]) && !self.stopwords.contains(&stems[i]) {
+                let key = self
+                    .synonym_of
+                    .get(&stems[i])
+                    .cloned()
+                    .unwrap_or_else(|| stems[i].clone());
                 keys.push(key);
             }
             i += 1;
@@ -208,7 +259,9 @@ impl Index {
         let second = word.chars().nth(1);
         let mut best: Option<(usize, &str)> = None;
         for candidate_len in len.saturating_sub(max)..=len + max {
-            let Some(bucket) = self.surface_by_len.get(candidate_len) else { continue };
+            let Some(bucket) = self.surface_by_len.get(candidate_len) else {
+                continue;
+            };
             for candidate in bucket {
                 // Typos rarely hit the first two letters at once: skipping those candidates keeps
                 // the search to a few dozen comparisons.
@@ -246,9 +299,18 @@ impl Index {
                 continue;
             }
             match self.terms.get(&key) {
-                Some(&id) => out.push(QueryTerm { term: Some(id), weight: self.weights[id as usize], text: key }),
-                None if key.chars().count() < MIN_UNKNOWN_WORD_CHARS && !key.chars().all(|c| c.is_ascii_digit()) => {}
-                None => out.push(QueryTerm { term: None, weight: self.unknown_weight, text: key }),
+                Some(&id) => out.push(QueryTerm {
+                    term: Some(id),
+                    weight: self.weights[id as usize],
+                    text: key,
+                }),
+                None if key.chars().count() < MIN_UNKNOWN_WORD_CHARS
+                    && !key.chars().all(|c| c.is_ascii_digit()) => {}
+                None => out.push(QueryTerm {
+                    term: None,
+                    weight: self.unknown_weight,
+                    text: key,
+                }),
             }
         }
         out
@@ -258,7 +320,13 @@ impl Index {
     pub fn corrected_words(&self, question: &str) -> Vec<String> {
         tokenize(question)
             .into_iter()
-            .map(|w| if self.surface.contains(&w) { w } else { self.correct(&w).map(str::to_owned).unwrap_or(w) })
+            .map(|w| {
+                if self.surface.contains(&w) {
+                    w
+                } else {
+                    self.correct(&w).map(str::to_owned).unwrap_or(w)
+                }
+            })
             .collect()
     }
 

@@ -13,7 +13,10 @@ pub use score::{Ranked, Score};
 
 use crate::knowledge::{Citation, KnowledgeBase};
 use index::{Index, RecordText};
-use score::{combine, is_close_alternative, ANSWER_TEXT_CREDIT, ANSWER_THRESHOLD, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
+use score::{
+    combine, is_close_alternative, ANSWER_TEXT_CREDIT, ANSWER_THRESHOLD, ENTITY_MISMATCH_FACTOR,
+    MAX_SUGGESTIONS, SUGGESTION_FLOOR,
+};
 
 /// Questions longer than this are refused before matching: nobody types a question this long,
 /// and the work of matching grows with length.
@@ -78,9 +81,15 @@ pub enum Decline {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// The best match, and close alternatives the user may have meant instead.
-    Answer { best: Ranked, alternatives: Vec<Ranked> },
+    Answer {
+        best: Ranked,
+        alternatives: Vec<Ranked>,
+    },
     /// No answer, with up to [`MAX_SUGGESTIONS`] suggested records.
-    Declined { reason: Decline, suggestions: Vec<Ranked> },
+    Declined {
+        reason: Decline,
+        suggestions: Vec<Ranked>,
+    },
 }
 
 impl Outcome {
@@ -106,19 +115,30 @@ impl Engine {
     pub fn new(kb: KnowledgeBase) -> Self {
         let mut records = Vec::new();
         let mut texts: Vec<RecordText<'_>> = Vec::new();
-        let article_numbers: Vec<String> = kb.articles.iter().map(|a| a.number.to_string()).collect();
+        let article_numbers: Vec<String> =
+            kb.articles.iter().map(|a| a.number.to_string()).collect();
         for (i, entry) in kb.entries.iter().enumerate() {
-            records.push(Record { id: entry.id.clone(), kind: RecordKind::Entry(i) });
+            records.push(Record {
+                id: entry.id.clone(),
+                kind: RecordKind::Entry(i),
+            });
             let mut questions: Vec<&str> = entry.questions.iter().map(String::as_str).collect();
             let mut answer = vec![entry.answer.as_str()];
             if let Some(ru) = &entry.ru {
                 questions.extend(ru.questions.iter().map(String::as_str));
                 answer.extend(ru.answer.as_deref());
             }
-            texts.push(RecordText { questions, keywords: entry.keywords.iter().map(String::as_str).collect(), answer });
+            texts.push(RecordText {
+                questions,
+                keywords: entry.keywords.iter().map(String::as_str).collect(),
+                answer,
+            });
         }
         for (i, article) in kb.articles.iter().enumerate() {
-            records.push(Record { id: format!("article-{}", article.number), kind: RecordKind::Article(i) });
+            records.push(Record {
+                id: format!("article-{}", article.number),
+                kind: RecordKind::Article(i),
+            });
             let mut questions: Vec<&str> = article.questions.iter().map(String::as_str).collect();
             questions.push(article.topic.as_str());
             let mut keywords: Vec<&str> = article.keywords.iter().map(String::as_str).collect();
@@ -130,13 +150,26 @@ impl Engine {
                 questions.extend(ru.topic.as_deref());
                 answer.extend(ru.summary.as_deref());
             }
-            texts.push(RecordText { questions, keywords, answer });
+            texts.push(RecordText {
+                questions,
+                keywords,
+                answer,
+            });
         }
-        let groups: Vec<Vec<String>> = kb.synonyms.iter().map(|g| g.terms.clone()).collect();
+        let groups: Vec<(Vec<String>, bool)> = kb
+            .synonyms
+            .iter()
+            .map(|g| (g.terms.clone(), g.entity))
+            .collect();
         let index = Index::build(&texts, &groups, &kb.stopwords);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
-        Engine { kb, records, index, article_key }
+        Engine {
+            kb,
+            records,
+            index,
+            article_key,
+        }
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {
@@ -160,20 +193,38 @@ impl Engine {
     pub fn ask(&self, question: &str) -> Outcome {
         let length = question.chars().count();
         if length > MAX_QUESTION_CHARS {
-            return Outcome::Declined { reason: Decline::TooLong(length), suggestions: vec![] };
+            return Outcome::Declined {
+                reason: Decline::TooLong(length),
+                suggestions: vec![],
+            };
         }
         if normalize::tokenize(question).is_empty() {
-            return Outcome::Declined { reason: Decline::Empty, suggestions: vec![] };
+            return Outcome::Declined {
+                reason: Decline::Empty,
+                suggestions: vec![],
+            };
         }
         if let Some(number) = self.article_number(question) {
             return match self.find(&format!("article-{number}")) {
-                Some(record) => Outcome::Answer { best: Ranked { record, score: Score::ONE }, alternatives: vec![] },
-                None => Outcome::Declined { reason: Decline::UnknownArticle(number), suggestions: vec![] },
+                Some(record) => Outcome::Answer {
+                    best: Ranked {
+                        record,
+                        score: Score::ONE,
+                    },
+                    alternatives: vec![],
+                },
+                None => Outcome::Declined {
+                    reason: Decline::UnknownArticle(number),
+                    suggestions: vec![],
+                },
             };
         }
         let ranked = self.rank(question);
         let Some(&best) = ranked.first() else {
-            return Outcome::Declined { reason: Decline::NoMatch, suggestions: vec![] };
+            return Outcome::Declined {
+                reason: Decline::NoMatch,
+                suggestions: vec![],
+            };
         };
         if best.score.value() < ANSWER_THRESHOLD {
             let suggestions = ranked
@@ -182,7 +233,10 @@ impl Engine {
                 .take(MAX_SUGGESTIONS)
                 .copied()
                 .collect();
-            return Outcome::Declined { reason: Decline::NoMatch, suggestions };
+            return Outcome::Declined {
+                reason: Decline::NoMatch,
+                suggestions,
+            };
         }
         let alternatives = ranked[1..]
             .iter()
@@ -200,20 +254,29 @@ impl Engine {
         if total <= 0.0 {
             return vec![];
         }
-        let mut candidates: Vec<u32> = query.iter().filter_map(|q| q.term).flat_map(|t| self.index.postings[t as usize].iter().copied()).collect();
+        let mut candidates: Vec<u32> = query
+            .iter()
+            .filter_map(|q| q.term)
+            .flat_map(|t| self.index.postings[t as usize].iter().copied())
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut ranked: Vec<Ranked> = candidates
+        let mut ranked: Vec<(Ranked, f32)> = candidates
             .into_iter()
             .map(|r| {
                 let terms = &self.index.records[r as usize];
                 let mut matched = 0.0;
+                let mut matched_strong = 0.0;
+                let mut missing_entities = 0;
                 for q in &query {
                     let Some(t) = q.term else { continue };
                     if terms.strong.binary_search(&t).is_ok() {
                         matched += q.weight;
+                        matched_strong += q.weight;
                     } else if terms.weak.binary_search(&t).is_ok() {
                         matched += q.weight * ANSWER_TEXT_CREDIT;
+                    } else if self.index.entities.contains(&t) {
+                        missing_entities += 1;
                     }
                 }
                 let coverage = matched / total;
@@ -224,15 +287,36 @@ impl Engine {
                         if *weight <= 0.0 {
                             return 0.0;
                         }
-                        let shared: f32 = query.iter().filter(|q| q.term.is_some_and(|t| ids.binary_search(&t).is_ok())).map(|q| q.weight).sum();
+                        let shared: f32 = query
+                            .iter()
+                            .filter(|q| q.term.is_some_and(|t| ids.binary_search(&t).is_ok()))
+                            .map(|q| q.weight)
+                            .sum();
                         shared / weight
                     })
                     .fold(0.0f32, f32::max);
-                Ranked { record: r as usize, score: combine(coverage, phrasing) }
+                let score = combine(coverage, phrasing).value()
+                    * ENTITY_MISMATCH_FACTOR.powi(missing_entities);
+                // Focus: how much of what the entry is about the question touches. It only breaks
+                // ties, in favour of the entry that is about less else.
+                let focus = matched_strong / terms.strong_weight.max(f32::EPSILON);
+                (
+                    Ranked {
+                        record: r as usize,
+                        score: Score::new(score),
+                    },
+                    focus,
+                )
             })
             .collect();
-        ranked.sort_by(|a, b| b.score.value().total_cmp(&a.score.value()).then(a.record.cmp(&b.record)));
-        ranked
+        ranked.sort_by(|(a, fa), (b, fb)| {
+            b.score
+                .value()
+                .total_cmp(&a.score.value())
+                .then(fb.total_cmp(fa))
+                .then(a.record.cmp(&b.record))
+        });
+        ranked.into_iter().map(|(r, _)| r).collect()
     }
 
     /// The article number a question asks about: a number right after (or right before) the
@@ -244,8 +328,18 @@ impl Engine {
             if self.index.key_of(word) != self.article_key {
                 continue;
             }
-            let after = words.get(i + 1).filter(|w| *w == "no" || *w == "n" || *w == "number").and_then(|_| words.get(i + 2));
-            for candidate in [words.get(i + 1), after, i.checked_sub(1).and_then(|j| words.get(j))].into_iter().flatten() {
+            let after = words
+                .get(i + 1)
+                .filter(|w| *w == "no" || *w == "n" || *w == "number")
+                .and_then(|_| words.get(i + 2));
+            for candidate in [
+                words.get(i + 1),
+                after,
+                i.checked_sub(1).and_then(|j| words.get(j)),
+            ]
+            .into_iter()
+            .flatten()
+            {
                 if let Ok(n) = candidate.parse::<u32>() {
                     return Some(n);
                 }
@@ -267,10 +361,16 @@ impl Engine {
             RecordKind::Article(i) => {
                 let article = &self.kb.articles[i];
                 let topic = match (lang, &article.ru) {
-                    (Lang::Ru, Some(ru)) => ru.topic.clone().unwrap_or_else(|| article.topic.clone()),
+                    (Lang::Ru, Some(ru)) => {
+                        ru.topic.clone().unwrap_or_else(|| article.topic.clone())
+                    }
                     _ => article.topic.clone(),
                 };
-                self.kb.messages.format(lang.code(), "article_button", &[("number", &article.number.to_string()), ("topic", &topic)])
+                self.kb.messages.format(
+                    lang.code(),
+                    "article_button",
+                    &[("number", &article.number.to_string()), ("topic", &topic)],
+                )
             }
         }
     }
@@ -286,9 +386,40 @@ impl Engine {
     /// Related records (entries list them; articles have none).
     pub fn related(&self, record: usize) -> Vec<usize> {
         match self.records[record].kind {
-            RecordKind::Entry(i) => self.kb.entries[i].related.iter().filter_map(|id| self.find(id)).collect(),
+            RecordKind::Entry(i) => self.kb.entries[i]
+                .related
+                .iter()
+                .filter_map(|id| self.find(id))
+                .collect(),
             RecordKind::Article(_) => vec![],
         }
+    }
+
+    /// A curator's view of how a question was understood: the analysed words with their weights
+    /// (`?` marks words the knowledge base never uses) and the best candidates with scores.
+    pub fn explain(&self, question: &str) -> String {
+        let terms: Vec<String> = self
+            .index
+            .analyse(question)
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}{}:{:.2}",
+                    t.text,
+                    if t.term.is_none() { "?" } else { "" },
+                    t.weight
+                )
+            })
+            .collect();
+        let mut out = format!("terms: {}", terms.join(" "));
+        for ranked in self.rank(question).iter().take(5) {
+            out.push_str(&format!(
+                "\n  {:.3} {}",
+                ranked.score.value(),
+                self.records[ranked.record].id
+            ));
+        }
+        out
     }
 
     /// Number of distinct word forms known to the typo corrector.

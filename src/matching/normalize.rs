@@ -9,7 +9,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Characters people use for the apostrophe, including the Uzbek Latin ʻ and ʼ.
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BB}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BB}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}'
+    )
 }
 
 /// Splits `text` into lower-case word tokens: NFKC, case folded, apostrophes removed (so that
@@ -54,9 +57,9 @@ pub fn is_cyrillic(text: &str) -> bool {
 }
 
 const RUSSIAN_ENDINGS: &[&str] = &[
-    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ией", "ием", "иях", "ах", "ях",
-    "ая", "яя", "ое", "ее", "ые", "ие", "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям", "ов", "ев",
-    "ую", "юю", "ию", "ия", "ии", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь",
+    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ией", "ием", "иях",
+    "ах", "ях", "ая", "яя", "ое", "ее", "ые", "ие", "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям",
+    "ов", "ев", "ую", "юю", "ию", "ия", "ии", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь",
 ];
 
 /// Longest a Russian stem may be: beyond this, words of one family differ only in their endings.
@@ -95,7 +98,9 @@ fn stem_english(token: &str) -> String {
         return token.to_owned();
     }
     let strip = |suffix: &str, min_rest: usize| -> Option<&str> {
-        token.strip_suffix(suffix).filter(|rest| rest.len() >= min_rest)
+        token
+            .strip_suffix(suffix)
+            .filter(|rest| rest.len() >= min_rest)
     };
     if let Some(rest) = strip("ies", 3) {
         return format!("{rest}y");
@@ -110,7 +115,11 @@ fn stem_english(token: &str) -> String {
         return token.to_owned();
     }
     if let Some(rest) = strip("es", 3) {
-        if rest.ends_with('s') || rest.ends_with('x') || rest.ends_with("ch") || rest.ends_with("sh") {
+        if rest.ends_with('s')
+            || rest.ends_with('x')
+            || rest.ends_with("ch")
+            || rest.ends_with("sh")
+        {
             return rest.to_owned();
         }
     }
@@ -137,22 +146,37 @@ mod tests {
 
     #[test]
     fn tokens_fold_case_punctuation_and_unicode_forms() {
-        assert_eq!(tokenize("When was the TREATY signed?!"), ["when", "was", "the", "treaty", "signed"]);
+        assert_eq!(
+            tokenize("When was the TREATY signed?!"),
+            ["when", "was", "the", "treaty", "signed"]
+        );
         assert_eq!(tokenize("ｆｕｌｌｗｉｄｔｈ"), ["fullwidth"]);
-        assert_eq!(tokenize("Kalkan-2021 (Zhambyl)"), ["kalkan", "2021", "zhambyl"]);
+        assert_eq!(
+            tokenize("Kalkan-2021 (Zhambyl)"),
+            ["kalkan", "2021", "zhambyl"]
+        );
     }
 
     #[test]
     fn apostrophe_variants_agree() {
         let expected = ["ozbekiston"];
-        for spelling in ["Oʻzbekiston", "O'zbekiston", "O’zbekiston", "Oʼzbekiston", "O`zbekiston"] {
+        for spelling in [
+            "Oʻzbekiston",
+            "O'zbekiston",
+            "O’zbekiston",
+            "Oʼzbekiston",
+            "O`zbekiston",
+        ] {
             assert_eq!(tokenize(spelling), expected, "{spelling}");
         }
     }
 
     #[test]
     fn numbers_keep_thousands_and_decimals_together() {
-        assert_eq!(tokenize("2,356.6 km and 1,301 signs."), ["2356.6", "km", "and", "1301", "signs"]);
+        assert_eq!(
+            tokenize("2,356.6 km and 1,301 signs."),
+            ["2356.6", "km", "and", "1301", "signs"]
+        );
     }
 
     #[test]
@@ -173,7 +197,10 @@ mod tests {
     #[test]
     fn russian_case_endings_meet() {
         assert_eq!(stem("границы"), stem("граница"));
-        assert_eq!(stem("Казахстаном".to_lowercase().as_str()), stem("казахстана"));
+        assert_eq!(
+            stem("Казахстаном".to_lowercase().as_str()),
+            stem("казахстана")
+        );
         assert_eq!(stem("договора"), stem("договор"));
     }
 
