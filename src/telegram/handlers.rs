@@ -1,0 +1,541 @@
+//! The update handler tree, shared by [`super::run`] and the tests (which pass it to
+//! `teloxide_tests::MockBot`), and its endpoints.
+//!
+//! Routing:
+//! - messages become an [`Incoming`] (see [`incoming`]) or are ignored: edited messages, other
+//!   bots (and the bot itself), channel posts, and group chatter that neither is a command for
+//!   this bot nor mentions it nor replies to it;
+//! - button presses ([`on_callback`]) answer the record named in the callback data;
+//! - inline queries ([`on_inline_query`]) get up to five cited answers.
+//!
+//! Endpoints stay thin: the engine answers, [`super::text`] renders, [`send_html`] splits and
+//! sends. A failed request becomes a [`HandlerError`] carrying the update and chat ids, which
+//! the dispatcher's error handler logs; no update panics.
+
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
+use teloxide::prelude::*;
+use teloxide::requests::Request as _;
+use teloxide::types::{
+    ChatKind, InlineKeyboardMarkup, InlineQueryResultsButton, InlineQueryResultsButtonKind, Me,
+    MessageId, MessageKind, ParseMode, PublicChatKind, ReplyParameters,
+};
+use teloxide::{ApiError, RequestError};
+
+use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
+use crate::answer::Reply;
+use crate::matching::{Decline, Engine, Lang, Outcome};
+
+use super::commands::{parse_command, Command, ParsedCommand};
+use super::inline::inline_results;
+use super::keyboards::Callback;
+use super::rate_limit::Verdict;
+use super::text::{self, Rendered};
+use super::unanswered::UnansweredRecord;
+use super::BotState;
+
+/// The requester the handlers talk to: `Bot` in tests, `Throttle<Bot>` in production.
+pub trait TelegramApi: Requester<Err = RequestError> + Clone + Send + Sync + 'static {}
+
+impl<T> TelegramApi for T where T: Requester<Err = RequestError> + Clone + Send + Sync + 'static {}
+
+/// A request that failed while handling an update.
+#[derive(Debug, thiserror::Error)]
+#[error("update {update_id}{}: {source}", chat_id.map(|c| format!(" in chat {c}")).unwrap_or_default())]
+pub struct HandlerError {
+    pub update_id: u32,
+    pub chat_id: Option<ChatId>,
+    #[source]
+    pub source: RequestError,
+}
+
+pub type HandlerResult = Result<(), HandlerError>;
+
+/// The handler tree. `B` is the requester type the dispatcher is built with.
+pub fn handler_tree<B: TelegramApi>() -> UpdateHandler<HandlerError> {
+    dptree::entry()
+        .branch(
+            Update::filter_message()
+                .filter_map(incoming)
+                .endpoint(on_incoming::<B>),
+        )
+        .branch(Update::filter_callback_query().endpoint(on_callback::<B>))
+        .branch(Update::filter_inline_query().endpoint(on_inline_query::<B>))
+}
+
+/// What a message asks of the bot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    Command(Command),
+    /// A command this bot does not have (in groups: only when addressed `/cmd@ThisBot`).
+    UnknownCommand,
+    Question(String),
+    /// A mention or a reply with nothing to ask: explain how to ask.
+    HowToAsk,
+    /// A sticker, photo, voice message… in a private chat.
+    NonText,
+}
+
+/// The facts about a message that every reply needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    pub request: Request,
+    pub chat_id: ChatId,
+    pub private: bool,
+    /// `private`, `group` or `supergroup` (for the unanswered log).
+    pub chat_type: &'static str,
+    /// In groups, answers reply to the asking message.
+    pub reply_to: Option<MessageId>,
+    /// Whom the rate limit counts against: the user, or the chat for anonymous senders.
+    pub rate_key: u64,
+    pub language_code: Option<String>,
+}
+
+impl Incoming {
+    /// The language of fixed texts: the user's Telegram language when it is Russian.
+    pub fn ui_lang(&self) -> Lang {
+        ui_lang(self.language_code.as_deref())
+    }
+}
+
+/// Russian for a Russian Telegram interface, English otherwise.
+pub fn ui_lang(language_code: Option<&str>) -> Lang {
+    match language_code {
+        Some(code) if code.to_ascii_lowercase().starts_with("ru") => Lang::Ru,
+        _ => Lang::En,
+    }
+}
+
+/// Decides whether and how the bot responds to `msg`; `None` means silence.
+pub fn incoming(msg: Message, me: Me) -> Option<Incoming> {
+    let (private, chat_type) = match &msg.chat.kind {
+        ChatKind::Private(_) => (true, "private"),
+        ChatKind::Public(public) => match public.kind {
+            PublicChatKind::Group => (false, "group"),
+            PublicChatKind::Supergroup(_) => (false, "supergroup"),
+            PublicChatKind::Channel(_) => return None,
+        },
+    };
+    // Bots (including this one) are never answered. An anonymous group admin writes as
+    // @GroupAnonymousBot on behalf of the group itself; that is a person, so it is answered.
+    let anonymous_admin = msg
+        .sender_chat
+        .as_ref()
+        .is_some_and(|c| c.id == msg.chat.id);
+    if msg.from.as_ref().is_some_and(|u| u.is_bot) && !anonymous_admin {
+        return None;
+    }
+    // Our own answers posted through inline mode come back as messages "via" this bot.
+    if msg.via_bot.as_ref().is_some_and(|b| b.id == me.user.id) {
+        return None;
+    }
+    let username = me.user.username.as_deref().unwrap_or_default();
+    let request = match msg.text() {
+        None if private && matches!(msg.kind, MessageKind::Common(_)) => Request::NonText,
+        None => return None,
+        Some(text) => match parse_command(text, username) {
+            ParsedCommand::Ours(command) => Request::Command(command),
+            ParsedCommand::OtherBot => return None,
+            ParsedCommand::Unknown { addressed } if private || addressed => Request::UnknownCommand,
+            ParsedCommand::Unknown { .. } => return None,
+            ParsedCommand::NotACommand if private => {
+                Request::Question(strip_mention(text, username))
+            }
+            ParsedCommand::NotACommand => {
+                let replying_to_us = msg
+                    .reply_to_message()
+                    .and_then(|m| m.from.as_ref())
+                    .is_some_and(|u| u.id == me.user.id);
+                let question = strip_mention(text, username);
+                if !replying_to_us && question == text.trim() {
+                    return None;
+                }
+                if question.is_empty() {
+                    Request::HowToAsk
+                } else {
+                    Request::Question(question)
+                }
+            }
+        },
+    };
+    let user = msg.from.as_ref();
+    Some(Incoming {
+        request,
+        chat_id: msg.chat.id,
+        private,
+        chat_type,
+        reply_to: (!private).then_some(msg.id),
+        rate_key: user.map_or(msg.chat.id.0 as u64, |u| u.id.0),
+        language_code: user.and_then(|u| u.language_code.clone()),
+    })
+}
+
+/// `text` without `@username` mentions of the bot (case-insensitive, whole words only), trimmed.
+pub fn strip_mention(text: &str, username: &str) -> String {
+    if username.is_empty() {
+        return text.trim().to_owned();
+    }
+    let mention = format!("@{}", username.to_ascii_lowercase());
+    // ASCII lowercasing keeps every byte offset, so positions found in `lower` hold in `text`.
+    let lower = text.to_ascii_lowercase();
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut search = 0;
+    while let Some(pos) = lower[search..].find(&mention).map(|p| p + search) {
+        let end = pos + mention.len();
+        let before_ok = !text[..pos].chars().next_back().is_some_and(word_char);
+        let after_ok = !text[end..].chars().next().is_some_and(word_char);
+        if before_ok && after_ok {
+            out.push_str(&text[last..pos]);
+            last = end;
+        }
+        search = end;
+    }
+    out.push_str(&text[last..]);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "@bot, how long is the border?" leaves a leading comma.
+    out.trim_start_matches([',', ':', ';']).trim().to_owned()
+}
+
+async fn on_incoming<B: TelegramApi>(
+    bot: B,
+    incoming: Incoming,
+    update: Update,
+    engine: Arc<Engine>,
+    state: Arc<BotState>,
+) -> HandlerResult {
+    if let Err(source) = respond(&bot, &incoming, &engine, &state).await {
+        if is_our_fault(&source) {
+            // Telegram refused what we built: tell the user something went wrong rather than
+            // leaving the question unanswered. Best effort; the original error is what we report.
+            let html = text::message(engine.knowledge(), incoming.ui_lang(), "error");
+            let _ = send_html(&bot, incoming.chat_id, &html, incoming.reply_to, None).await;
+        }
+        return Err(HandlerError {
+            update_id: update.id.0,
+            chat_id: Some(incoming.chat_id),
+            source,
+        });
+    }
+    Ok(())
+}
+
+/// Telegram rejected the content of a request (as opposed to the network failing or the user
+/// having blocked the bot), so a plain apology will probably get through.
+fn is_our_fault(err: &RequestError) -> bool {
+    matches!(
+        err,
+        RequestError::Api(
+            ApiError::CantParseEntities(_)
+                | ApiError::MessageIsTooLong
+                | ApiError::MessageTextIsEmpty
+                | ApiError::ButtonDataInvalid
+        )
+    )
+}
+
+async fn respond<B: TelegramApi>(
+    bot: &B,
+    incoming: &Incoming,
+    engine: &Engine,
+    state: &BotState,
+) -> Result<(), RequestError> {
+    let kb = engine.knowledge();
+    let lang = incoming.ui_lang();
+    let reply = |rendered: Rendered| async move {
+        send_rendered(bot, incoming.chat_id, rendered, incoming.reply_to).await
+    };
+    let fixed = |key: &str| Rendered::text(text::message(kb, lang, key));
+    match &incoming.request {
+        Request::Question(question) => {
+            answer_question(bot, incoming, engine, state, question).await
+        }
+        Request::HowToAsk => {
+            reply(fixed(if incoming.private {
+                "how_to_ask"
+            } else {
+                "group_how_to_ask"
+            }))
+            .await
+        }
+        Request::NonText => reply(fixed("non_text")).await,
+        Request::UnknownCommand => reply(fixed("unknown_command")).await,
+        Request::Command(command) => match command {
+            Command::Start(payload) => match deep_link(engine, payload) {
+                Some(record) => {
+                    reply(text::answer(&text::record_reply(engine, record, lang))).await
+                }
+                None => reply(Rendered::text(text::greeting(kb, lang, incoming.private))).await,
+            },
+            Command::Help => reply(Rendered::text(text::help(kb, lang, incoming.private))).await,
+            Command::Ask(question) if question.is_empty() => reply(fixed("ask_usage")).await,
+            Command::Ask(question) => answer_question(bot, incoming, engine, state, question).await,
+            Command::Articles => reply(text::articles(engine, lang)).await,
+            Command::Article(arg) => {
+                let rendered = match arg.trim_start_matches('№').trim().parse::<u32>() {
+                    Err(_) => Rendered::text(text::article_usage(kb, lang)),
+                    Ok(number) => match engine.find(&format!("article-{number}")) {
+                        Some(record) => text::answer(&text::record_reply(engine, record, lang)),
+                        None => Rendered::text(text::article_unknown(kb, lang, number)),
+                    },
+                };
+                reply(rendered).await
+            }
+            Command::Agreements => reply(Rendered::text(text::agreements(kb, lang))).await,
+            Command::Timeline => reply(Rendered::text(text::timeline(kb, lang))).await,
+            Command::Sources => reply(Rendered::text(text::sources(kb, lang))).await,
+            Command::About => reply(fixed("about")).await,
+        },
+    }
+}
+
+/// The record a `/start` payload opens: `article_4` (deep links allow only `A-Za-z0-9_-`), or a
+/// Q&A entry id such as `border-length`.
+pub fn deep_link(engine: &Engine, payload: &str) -> Option<usize> {
+    let payload = payload.trim();
+    if payload.is_empty() {
+        return None;
+    }
+    let id = match payload.strip_prefix("article_") {
+        Some(number) => format!("article-{}", number.parse::<u32>().ok()?),
+        None => payload.to_owned(),
+    };
+    engine.find(&id)
+}
+
+async fn answer_question<B: TelegramApi>(
+    bot: &B,
+    incoming: &Incoming,
+    engine: &Engine,
+    state: &BotState,
+    question: &str,
+) -> Result<(), RequestError> {
+    match state.limiter.check(incoming.rate_key, Instant::now()) {
+        Verdict::Allow => {}
+        Verdict::Limited { notify: false } => return Ok(()),
+        Verdict::Limited { notify: true } => {
+            let html = text::message(engine.knowledge(), incoming.ui_lang(), "rate_limited");
+            return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
+        }
+    }
+    let outcome = engine.ask(question);
+    if let (
+        Some(log),
+        Outcome::Declined {
+            reason: Decline::NoMatch | Decline::UnknownArticle(_),
+            ..
+        },
+    ) = (&state.unanswered, &outcome)
+    {
+        let record = UnansweredRecord::new(
+            incoming.chat_type,
+            incoming.language_code.as_deref(),
+            question,
+            SystemTime::now(),
+        );
+        if let Err(err) = log.append(&record) {
+            tracing::warn!(path = %log.path().display(), error = %err, "cannot append to UNANSWERED_LOG");
+        }
+    }
+    let reply = Reply::new(engine, &outcome, Lang::detect(question));
+    send_rendered(
+        bot,
+        incoming.chat_id,
+        text::answer(&reply),
+        incoming.reply_to,
+    )
+    .await
+}
+
+/// A button press: answers the record named in the callback data, or says the button is stale.
+async fn on_callback<B: TelegramApi>(
+    bot: B,
+    query: CallbackQuery,
+    update: Update,
+    engine: Arc<Engine>,
+    state: Arc<BotState>,
+) -> HandlerResult {
+    let chat_id = query.message.as_ref().map(|m| m.chat().id);
+    let fail = |source| HandlerError {
+        update_id: update.id.0,
+        chat_id,
+        source,
+    };
+    handle_callback(&bot, &query, &engine, &state)
+        .await
+        .map_err(fail)
+}
+
+async fn handle_callback<B: TelegramApi>(
+    bot: &B,
+    query: &CallbackQuery,
+    engine: &Engine,
+    state: &BotState,
+) -> Result<(), RequestError> {
+    let kb = engine.knowledge();
+    let ui = ui_lang(query.from.language_code.as_deref());
+    let target =
+        query.data.as_deref().and_then(Callback::decode).and_then(
+            |Callback::Answer { lang, record_id }| Some((lang, engine.find(&record_id)?)),
+        );
+    let Some((lang, record)) = target else {
+        bot.answer_callback_query(query.id.clone())
+            .text(kb.messages.get(ui.code(), "stale_button"))
+            .send()
+            .await?;
+        return Ok(());
+    };
+    match state.limiter.check(query.from.id.0, Instant::now()) {
+        Verdict::Allow => {}
+        Verdict::Limited { notify } => {
+            let answered = {
+                let mut answer = bot.answer_callback_query(query.id.clone());
+                if notify {
+                    answer = answer.text(kb.messages.get(ui.code(), "rate_limited"));
+                }
+                answer.send()
+            };
+            answered.await?;
+            return Ok(());
+        }
+    }
+    // Answer the press first: Telegram shows a spinner on the button until we do.
+    bot.answer_callback_query(query.id.clone()).send().await?;
+    let (chat_id, reply_to) = match &query.message {
+        Some(message) if message.chat().is_private() => (message.chat().id, None),
+        Some(message) => (message.chat().id, query.regular_message().map(|m| m.id)),
+        // A button under an inline-mode message: answer in the private chat with the user.
+        None => (ChatId::from(query.from.id), None),
+    };
+    send_rendered(
+        bot,
+        chat_id,
+        text::answer(&text::record_reply(engine, record, lang)),
+        reply_to,
+    )
+    .await
+}
+
+/// Inline mode: up to five cited answers; an empty query gets the starting points and a button
+/// that opens a private chat with the bot.
+async fn on_inline_query<B: TelegramApi>(
+    bot: B,
+    query: InlineQuery,
+    update: Update,
+    engine: Arc<Engine>,
+) -> HandlerResult {
+    let text = query.query.trim();
+    let lang = if text.is_empty() {
+        ui_lang(query.from.language_code.as_deref())
+    } else {
+        Lang::detect(text)
+    };
+    let results = inline_results(&engine, text, lang);
+    let offer_private_chat = text.is_empty() || results.is_empty();
+    let sent = {
+        let mut request = bot
+            .answer_inline_query(query.id.clone(), results)
+            .cache_time(300);
+        if offer_private_chat {
+            let title = engine
+                .knowledge()
+                .messages
+                .get(lang.code(), "inline_empty_title")
+                .to_owned();
+            request = request.button(InlineQueryResultsButton {
+                text: title,
+                kind: InlineQueryResultsButtonKind::StartParameter("inline".to_owned()),
+            });
+        }
+        request.send()
+    };
+    sent.await.map(drop).map_err(|source| HandlerError {
+        update_id: update.id.0,
+        chat_id: None,
+        source,
+    })
+}
+
+async fn send_rendered<B: TelegramApi>(
+    bot: &B,
+    chat_id: ChatId,
+    rendered: Rendered,
+    reply_to: Option<MessageId>,
+) -> Result<(), RequestError> {
+    send_html(bot, chat_id, &rendered.html, reply_to, rendered.keyboard).await
+}
+
+/// Sends HTML, split into messages within Telegram's limit at paragraph boundaries. The first
+/// part replies to `reply_to`; the keyboard goes under the last part.
+pub async fn send_html<B: TelegramApi>(
+    bot: &B,
+    chat_id: ChatId,
+    html: &str,
+    reply_to: Option<MessageId>,
+    keyboard: Option<InlineKeyboardMarkup>,
+) -> Result<(), RequestError> {
+    let parts = split_html(html, TELEGRAM_MESSAGE_LIMIT);
+    let last = parts.len().saturating_sub(1);
+    for (i, part) in parts.into_iter().enumerate() {
+        // The request is built in its own scope and only its `Send` future is awaited: the
+        // generic request type itself is not required to be `Send`.
+        let sent = {
+            let mut request = bot.send_message(chat_id, part).parse_mode(ParseMode::Html);
+            if let (0, Some(id)) = (i, reply_to) {
+                request = request
+                    .reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
+            }
+            if i == last {
+                if let Some(keyboard) = keyboard.clone() {
+                    request = request.reply_markup(keyboard);
+                }
+            }
+            request.send()
+        };
+        sent.await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_of_the_bot_are_removed_as_whole_words() {
+        assert_eq!(
+            strip_mention("@kazuz_bot how long is the border?", "kazuz_bot"),
+            "how long is the border?"
+        );
+        assert_eq!(
+            strip_mention("@Kazuz_Bot, how long?", "kazuz_bot"),
+            "how long?"
+        );
+        assert_eq!(
+            strip_mention("how long, @kazuz_bot?", "kazuz_bot"),
+            "how long, ?"
+        );
+        assert_eq!(
+            strip_mention("ask @kazuz_bots maybe", "kazuz_bot"),
+            "ask @kazuz_bots maybe"
+        );
+        assert_eq!(
+            strip_mention("mail a@kazuz_bot", "kazuz_bot"),
+            "mail a@kazuz_bot"
+        );
+        assert_eq!(strip_mention("@kazuz_bot", "kazuz_bot"), "");
+        assert_eq!(strip_mention("граница @kazuz_bot", "kazuz_bot"), "граница");
+    }
+
+    #[test]
+    fn russian_interfaces_get_russian_texts() {
+        assert_eq!(ui_lang(Some("ru")), Lang::Ru);
+        assert_eq!(ui_lang(Some("ru-RU")), Lang::Ru);
+        assert_eq!(ui_lang(Some("en")), Lang::En);
+        assert_eq!(ui_lang(Some("kk")), Lang::En);
+        assert_eq!(ui_lang(None), Lang::En);
+    }
+}

@@ -1,0 +1,342 @@
+//! The Telegram HTML of every reply: answers with their buttons, and the fixed texts of the
+//! commands. Pure functions over the engine and `messages.toml`, so they are unit-tested without
+//! a bot. Everything from the knowledge base and from users is escaped with
+//! [`crate::answer::html::escape`]; the only markup added here is `<b>` for headings.
+
+use crate::answer::html::escape;
+use crate::answer::{byline, covered_articles, Reply};
+use crate::knowledge::{KnowledgeBase, PartialDate};
+use crate::matching::{Engine, Lang, Outcome, Ranked, Score};
+use teloxide::types::InlineKeyboardMarkup;
+
+use super::keyboards::{answer_button, suggestions_keyboard};
+
+/// A message ready to send: HTML (possibly longer than one Telegram message; the sender
+/// splits it) and the buttons to put under its last part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub html: String,
+    pub keyboard: Option<InlineKeyboardMarkup>,
+}
+
+impl Rendered {
+    pub fn text(html: String) -> Self {
+        Self {
+            html,
+            keyboard: None,
+        }
+    }
+}
+
+/// A fixed text from `messages.toml`, escaped.
+pub fn message(kb: &KnowledgeBase, lang: Lang, key: &str) -> String {
+    escape(kb.messages.get(lang.code(), key))
+}
+
+/// The full answer to a record, as if the user had asked exactly its question.
+pub fn record_reply(engine: &Engine, record: usize, lang: Lang) -> Reply {
+    let outcome = Outcome::Answer {
+        best: Ranked {
+            record,
+            score: Score::ONE,
+        },
+        alternatives: vec![],
+    };
+    Reply::new(engine, &outcome, lang)
+}
+
+/// An answer (or decline) with its citations; "did you mean" suggestions, then related
+/// questions, become buttons, introduced by the heading of the first group shown.
+pub fn answer(reply: &Reply) -> Rendered {
+    let mut html = reply.html();
+    if reply.suggestions_heading.is_none() && !reply.related.is_empty() {
+        html.push_str(&format!("\n\n{}", escape(&reply.related_heading)));
+    }
+    let keyboard = suggestions_keyboard(reply.suggestions.iter().chain(&reply.related), reply.lang);
+    Rendered { html, keyboard }
+}
+
+/// `/start`: the greeting and how to ask (in groups, how to address the bot).
+pub fn greeting(kb: &KnowledgeBase, lang: Lang, private: bool) -> String {
+    let how = if private {
+        "how_to_ask"
+    } else {
+        "group_how_to_ask"
+    };
+    format!(
+        "{}\n\n{}",
+        message(kb, lang, "greeting"),
+        message(kb, lang, how)
+    )
+}
+
+/// `/help`: the commands with their descriptions from `messages.toml`.
+pub fn help(kb: &KnowledgeBase, lang: Lang, private: bool) -> String {
+    let mut html = message(kb, lang, "help_intro");
+    html.push('\n');
+    for command in super::commands::menu(&kb.messages, lang) {
+        html.push_str(&format!(
+            "\n/{} — {}",
+            command.command,
+            escape(&command.description)
+        ));
+    }
+    let how = if private {
+        "how_to_ask"
+    } else {
+        "group_how_to_ask"
+    };
+    html.push_str(&format!("\n\n{}", message(kb, lang, how)));
+    html
+}
+
+/// `/articles`: one line per covered article, and the same articles as buttons.
+pub fn articles(engine: &Engine, lang: Lang) -> Rendered {
+    let kb = engine.knowledge();
+    let mut html = format!("<b>{}</b>\n", message(kb, lang, "articles_heading"));
+    let mut rows = Vec::new();
+    for article in kb.articles_by_number() {
+        let id = format!("article-{}", article.number);
+        let Some(record) = engine.find(&id) else {
+            continue;
+        };
+        let label = engine.display_question(record, lang);
+        html.push_str(&format!("\n{}", escape(&label)));
+        if let Some(button) = answer_button(&label, lang, &id) {
+            rows.push(vec![button]);
+        }
+    }
+    let keyboard = (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows));
+    Rendered { html, keyboard }
+}
+
+/// `/article N` with a bad or missing N: the usage and the articles that exist.
+pub fn article_usage(kb: &KnowledgeBase, lang: Lang) -> String {
+    escape(&kb.messages.format(
+        lang.code(),
+        "article_usage",
+        &[("covered", &covered_articles(kb, lang.code()))],
+    ))
+}
+
+/// `/article N` for an article the documents do not cover.
+pub fn article_unknown(kb: &KnowledgeBase, lang: Lang, number: u32) -> String {
+    let code = lang.code();
+    let text = format!(
+        "{} {}",
+        kb.messages
+            .format(code, "article_unknown", &[("number", &number.to_string())]),
+        covered_articles(kb, code)
+    );
+    escape(&text)
+}
+
+/// `/agreements`: every agreement with its date, oldest first.
+pub fn agreements(kb: &KnowledgeBase, lang: Lang) -> String {
+    let code = lang.code();
+    let mut html = format!("<b>{}</b>\n", message(kb, lang, "agreements_heading"));
+    for agreement in kb.agreements_by_date() {
+        let name = match (lang, &agreement.ru) {
+            (Lang::Ru, Some(ru)) => ru.name.clone().unwrap_or_else(|| agreement.name.clone()),
+            _ => agreement.name.clone(),
+        };
+        let line = kb.messages.format(
+            code,
+            "agreement_line",
+            &[("date", &show_date(&agreement.date, code)), ("name", &name)],
+        );
+        html.push_str(&format!("\n• {}", escape(&line)));
+    }
+    html
+}
+
+/// `/timeline`: the chronology, oldest first.
+pub fn timeline(kb: &KnowledgeBase, lang: Lang) -> String {
+    let code = lang.code();
+    let mut html = format!("<b>{}</b>\n", message(kb, lang, "timeline_heading"));
+    for event in kb.events_by_date() {
+        let text = match (lang, &event.ru) {
+            (Lang::Ru, Some(ru)) => ru.text.clone().unwrap_or_else(|| event.text.clone()),
+            _ => event.text.clone(),
+        };
+        let line = kb.messages.format(
+            code,
+            "timeline_line",
+            &[
+                ("date", &show_date(&event.date, code)),
+                ("text", text.trim()),
+            ],
+        );
+        html.push_str(&format!("\n• {}", escape(&line)));
+    }
+    html
+}
+
+/// `/sources`: the documents with author, outlet and date.
+pub fn sources(kb: &KnowledgeBase, lang: Lang) -> String {
+    let code = lang.code();
+    let mut html = format!("<b>{}</b>\n", message(kb, lang, "sources_list_heading"));
+    for source in &kb.sources {
+        let line = kb.messages.format(
+            code,
+            "source_line",
+            &[
+                ("title", &source.title),
+                ("byline", &byline(kb, &source.id).unwrap_or_default()),
+                ("date", &show_date(&source.date, code)),
+            ],
+        );
+        html.push_str(&format!("\n• {}", escape(&line)));
+    }
+    html
+}
+
+/// A knowledge-base date in words ("22 December 2022"), or as written when it does not parse.
+fn show_date(date: &str, lang: &str) -> String {
+    PartialDate::parse(date).map_or_else(|| date.to_owned(), |d| d.display(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
+    use std::sync::OnceLock;
+
+    fn engine() -> &'static Engine {
+        static ENGINE: OnceLock<Engine> = OnceLock::new();
+        ENGINE.get_or_init(|| Engine::new(KnowledgeBase::embedded().expect("embedded knowledge")))
+    }
+
+    /// True when every opened tag is closed in order (the check Telegram's parser makes).
+    fn balanced(html: &str) -> bool {
+        let mut stack = Vec::new();
+        let mut rest = html;
+        while let Some(start) = rest.find('<') {
+            let Some(end) = rest[start..].find('>') else {
+                return false;
+            };
+            let tag = &rest[start + 1..start + end];
+            if let Some(name) = tag.strip_prefix('/') {
+                if stack.pop() != Some(name) {
+                    return false;
+                }
+            } else {
+                stack.push(tag);
+            }
+            rest = &rest[start + end + 1..];
+        }
+        stack.is_empty()
+    }
+
+    fn all_texts() -> Vec<String> {
+        let e = engine();
+        let kb = e.knowledge();
+        let mut texts = Vec::new();
+        for lang in [Lang::En, Lang::Ru] {
+            for private in [true, false] {
+                texts.push(greeting(kb, lang, private));
+                texts.push(help(kb, lang, private));
+            }
+            texts.push(articles(e, lang).html);
+            texts.push(agreements(kb, lang));
+            texts.push(timeline(kb, lang));
+            texts.push(sources(kb, lang));
+            texts.push(article_usage(kb, lang));
+            texts.push(article_unknown(kb, lang, 99));
+            for record in 0..e.records().len() {
+                texts.push(answer(&record_reply(e, record, lang)).html);
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn every_text_splits_into_parts_telegram_accepts() {
+        for html in all_texts() {
+            assert!(!html.trim().is_empty());
+            for part in split_html(&html, TELEGRAM_MESSAGE_LIMIT) {
+                assert!(part.chars().count() <= TELEGRAM_MESSAGE_LIMIT);
+                assert!(balanced(&part), "unbalanced HTML: {part}");
+                // Only the markup this module adds: no stray `<` from the knowledge base.
+                let stripped = part
+                    .replace("<b>", "")
+                    .replace("</b>", "")
+                    .replace("<i>", "")
+                    .replace("</i>", "");
+                assert!(
+                    !stripped.contains('<') && !stripped.contains('>'),
+                    "unescaped markup: {part}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_knowledge_is_escaped() {
+        let mut kb = KnowledgeBase::embedded().expect("embedded knowledge");
+        kb.entries[0].answer = "<b>&</b> <script>".to_owned();
+        kb.agreements[0].name = "A & B <i>".to_owned();
+        let e = Engine::new(kb);
+        let record = e.find(&e.knowledge().entries[0].id).expect("entry");
+        let html = answer(&record_reply(&e, record, Lang::En)).html;
+        assert!(
+            html.starts_with("&lt;b&gt;&amp;&lt;/b&gt; &lt;script&gt;"),
+            "{html}"
+        );
+        assert!(agreements(e.knowledge(), Lang::En).contains("A &amp; B &lt;i&gt;"));
+    }
+
+    #[test]
+    fn an_answer_puts_suggestions_then_related_questions_on_buttons() {
+        let e = engine();
+        let reply = Reply::new(e, &e.ask("How long is the border?"), Lang::En);
+        assert!(
+            reply.answered && !reply.related.is_empty(),
+            "the border entry lists related questions"
+        );
+        let rendered = answer(&reply);
+        assert!(
+            rendered.html.ends_with(&escape(&reply.related_heading)),
+            "{}",
+            rendered.html
+        );
+        let keyboard = rendered.keyboard.expect("buttons");
+        let labels: Vec<&str> = keyboard
+            .inline_keyboard
+            .iter()
+            .map(|row| row[0].text.as_str())
+            .collect();
+        let expected: Vec<String> = reply
+            .suggestions
+            .iter()
+            .chain(&reply.related)
+            .map(|s| super::super::keyboards::shorten(&s.question, 60))
+            .collect();
+        assert_eq!(labels, expected);
+    }
+
+    #[test]
+    fn lists_name_every_item() {
+        let e = engine();
+        let kb = e.knowledge();
+        assert_eq!(
+            agreements(kb, Lang::En).matches("\n• ").count(),
+            kb.agreements.len()
+        );
+        assert_eq!(
+            timeline(kb, Lang::En).matches("\n• ").count(),
+            kb.events.len()
+        );
+        assert_eq!(
+            sources(kb, Lang::En).matches("\n• ").count(),
+            kb.sources.len()
+        );
+        let listed = articles(e, Lang::En);
+        assert_eq!(
+            listed.keyboard.expect("buttons").inline_keyboard.len(),
+            kb.articles.len()
+        );
+        assert!(help(kb, Lang::En, true).contains("/article — "));
+        assert!(article_unknown(kb, Lang::En, 99).contains("99"));
+    }
+}
