@@ -162,6 +162,7 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
     );
     check_entries(&mut problems, &entry_files);
     check_related(&mut problems, &entry_files);
+    check_questions_unique(&mut problems, &entry_files);
     check_agreements(&mut problems, &agreements_path, &agreements.agreements);
     check_articles(
         &mut problems,
@@ -430,6 +431,37 @@ fn check_related(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFi
                         Some(&entry.id),
                         "an entry cannot be related to itself",
                     ));
+                }
+            }
+        }
+    }
+}
+
+/// Two entries with the same phrasing make the matcher guess: each phrasing belongs to one entry.
+fn check_questions_unique(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFile)]) {
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for (path, file) in entry_files {
+        for entry in &file.entries {
+            let russian = entry.ru.iter().flat_map(|ru| ru.questions.iter());
+            for question in entry.questions.iter().chain(russian) {
+                let key: String = question
+                    .to_lowercase()
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match owner.get(&key) {
+                    Some(other) if *other != entry.id => problems.push(Problem::new(
+                        path,
+                        Some(&entry.id),
+                        format!("question \"{question}\" is also a question of entry `{other}`"),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        owner.insert(key, &entry.id);
+                    }
                 }
             }
         }
