@@ -12,11 +12,23 @@ use kazuz_bot::matching::Engine;
 /// lookup and one it must decline.
 const QUESTIONS: &[(&str, &str)] = &[
     ("plain", "When was the Treaty on Allied Relations signed?"),
-    ("paraphrase", "How much commerce flows between the two neighbours every year?"),
-    ("typo", "lenght of the kazakh uzbekstan bordr after demarkation"),
-    ("russian", "Сколько пограничных знаков установлено на границе?"),
+    (
+        "paraphrase",
+        "How much commerce flows between the two neighbours every year?",
+    ),
+    (
+        "typo",
+        "lenght of the kazakh uzbekstan bordr after demarkation",
+    ),
+    (
+        "russian",
+        "Сколько пограничных знаков установлено на границе?",
+    ),
     ("article", "What does article 4 of the treaty say?"),
-    ("decline", "What's the weather forecast for Tashkent this weekend?"),
+    (
+        "decline",
+        "What's the weather forecast for Tashkent this weekend?",
+    ),
 ];
 
 fn matching(c: &mut Criterion) {

@@ -23,7 +23,10 @@ fn manifest_path(relative: &str) -> PathBuf {
 fn dev_set_meets_the_accuracy_bar() {
     let path = manifest_path("../shared/eval/dev.jsonl");
     if !path.exists() {
-        eprintln!("note: {} not found; dev-set accuracy not checked", path.display());
+        eprintln!(
+            "note: {} not found; dev-set accuracy not checked",
+            path.display()
+        );
         return;
     }
     let questions = eval::load(&path).expect("dev set loads");
@@ -31,18 +34,37 @@ fn dev_set_meets_the_accuracy_bar() {
     let summary = report.summary(true);
     let english = report.in_scope("en");
     let out_of_scope = report.out_of_scope();
-    assert!(english.total >= 40, "the dev set should have English in-scope questions");
-    assert!(english.rate() >= 0.95, "English in-scope accuracy below 95%:\n{summary}");
-    assert!(out_of_scope.rate() >= 0.90, "out-of-scope decline rate below 90%:\n{summary}");
+    assert!(
+        english.total >= 40,
+        "the dev set should have English in-scope questions"
+    );
+    assert!(
+        english.rate() >= 0.95,
+        "English in-scope accuracy below 95%:\n{summary}"
+    );
+    assert!(
+        out_of_scope.rate() >= 0.90,
+        "out-of-scope decline rate below 90%:\n{summary}"
+    );
 }
 
 #[test]
 fn team_written_questions_meet_the_floor() {
-    let questions = eval::load(&manifest_path("tests/data/heldout.jsonl")).expect("held-out set loads");
+    let questions =
+        eval::load(&manifest_path("tests/data/heldout.jsonl")).expect("held-out set loads");
     let report = eval::run(&engine(), &questions);
     let summary = report.summary(true);
     let in_scope = report.tally(|q| q.kind != eval::OUT_OF_SCOPE);
-    assert!(in_scope.rate() >= 0.90, "held-out in-scope accuracy below 90%:\n{summary}");
-    assert!(report.out_of_scope().rate() >= 0.80, "held-out decline rate below 80%:\n{summary}");
-    assert!(report.in_scope("ru").rate() >= 0.75, "Russian held-out accuracy below 75%:\n{summary}");
+    assert!(
+        in_scope.rate() >= 0.90,
+        "held-out in-scope accuracy below 90%:\n{summary}"
+    );
+    assert!(
+        report.out_of_scope().rate() >= 0.80,
+        "held-out decline rate below 80%:\n{summary}"
+    );
+    assert!(
+        report.in_scope("ru").rate() >= 0.75,
+        "Russian held-out accuracy below 75%:\n{summary}"
+    );
 }
