@@ -5,7 +5,7 @@
 //! 2 an error (bad arguments, unreadable file, invalid knowledge base).
 
 use crate::answer::Reply;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{KnowledgeBase, KnowledgeError};
 use crate::matching::{Engine, Lang};
 use crate::{config, eval, telegram};
 use anyhow::Context as _;
@@ -153,7 +153,7 @@ pub fn reply_json(reply: &Reply) -> serde_json::Value {
         "answered": reply.answered,
         "text": reply.plain_text(),
         "entry": reply.record_id,
-        "score": (reply.score * 1000.0).round() / 1000.0,
+        "score": (f64::from(reply.score) * 1000.0).round() / 1000.0,
         "lang": reply.lang.code(),
         "citations": reply.citations.iter().map(|c| json!({"source": c.source, "title": c.title, "quote": c.quote})).collect::<Vec<_>>(),
         "suggestions": reply.suggestions.iter().map(|s| s.question.clone()).collect::<Vec<_>>(),
@@ -256,7 +256,17 @@ fn check(knowledge: Option<&Path>, sources: Option<&Path>) -> anyhow::Result<Exi
         Ok(kb) => kb,
         Err(err) => {
             eprintln!("error: {err:#}");
-            return Ok(ExitCode::from(EXIT_DECLINED));
+            // Problems in the knowledge are a failed check (1); a directory that cannot be read is
+            // an error (2), like everywhere else.
+            let unreadable = matches!(
+                err.downcast_ref::<KnowledgeError>(),
+                Some(KnowledgeError::Io { .. })
+            );
+            return Ok(ExitCode::from(if unreadable {
+                EXIT_ERROR
+            } else {
+                EXIT_DECLINED
+            }));
         }
     };
     if let Some(dir) = sources {

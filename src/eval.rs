@@ -27,12 +27,12 @@ pub struct EvalQuestion {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}:{line}: not a question object: {source}")]
+    #[error("{path}:{line}: not a question object")]
     Json {
         path: PathBuf,
         line: usize,

@@ -45,11 +45,14 @@ pub struct QueryTerm {
 #[derive(Debug)]
 pub struct Index {
     stopwords: HashSet<String>,
-    /// Every word form the knowledge base uses, for typo correction, bucketed by length in chars.
-    surface_by_len: Vec<Vec<String>>,
+    /// Every word form the knowledge base uses, for typo correction, bucketed by length in chars
+    /// and first letter, and again by length and second letter.
+    surface_by_first: HashMap<(usize, char), Vec<String>>,
+    surface_by_second: HashMap<(usize, char), Vec<String>>,
     surface: HashSet<String>,
-    /// Multi-word synonym phrases, as stem sequences, to the canonical key they stand for.
-    phrases: Vec<(Vec<String>, String)>,
+    /// Multi-word synonym phrases, as stem sequences, to the canonical key they stand for; keyed
+    /// by their first stem, longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, String)>>,
     /// Single-word synonyms: stem to canonical key.
     synonym_of: HashMap<String, String>,
     terms: HashMap<String, TermId>,
@@ -58,8 +61,14 @@ pub struct Index {
     pub records: Vec<RecordTerms>,
     /// Terms that name an entity (a country, a person).
     pub entities: HashSet<TermId>,
-    /// For each term, the records whose strong or weak terms contain it.
-    pub postings: Vec<Vec<u32>>,
+    /// For each term, the records with it among their strong terms.
+    pub strong_postings: Vec<Vec<u32>>,
+    /// For each term, the records with it among their weak terms.
+    pub weak_postings: Vec<Vec<u32>>,
+    /// For each term, the phrasings (global numbers) that contain it.
+    pub question_postings: Vec<Vec<u32>>,
+    /// For each phrasing: its record and its total weight.
+    pub question_owner: Vec<(u32, f32)>,
 }
 
 /// Words shorter than this that the knowledge base does not know are ignored rather than
@@ -80,15 +89,19 @@ impl Index {
                 .flat_map(|w| [stem(&w), w])
                 .collect(),
             entities: HashSet::new(),
-            surface_by_len: Vec::new(),
+            surface_by_first: HashMap::new(),
+            surface_by_second: HashMap::new(),
             surface: HashSet::new(),
-            phrases: Vec::new(),
+            phrases: HashMap::new(),
             synonym_of: HashMap::new(),
             terms: HashMap::new(),
             weights: Vec::new(),
             unknown_weight: 1.0,
             records: Vec::new(),
-            postings: Vec::new(),
+            strong_postings: Vec::new(),
+            weak_postings: Vec::new(),
+            question_postings: Vec::new(),
+            question_owner: Vec::new(),
         };
         let mut entity_keys = Vec::new();
         for (group, is_entity) in synonym_groups {
@@ -110,28 +123,24 @@ impl Index {
                     1 => {
                         index.synonym_of.insert(stems[0].clone(), canonical.clone());
                     }
-                    _ => index.phrases.push((stems.clone(), canonical.clone())),
+                    _ => index
+                        .phrases
+                        .entry(stems[0].clone())
+                        .or_default()
+                        .push((stems.clone(), canonical.clone())),
                 }
             }
         }
         // Longest phrases first, so "heads of the states" wins over "heads".
-        index
-            .phrases
-            .sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+        for list in index.phrases.values_mut() {
+            list.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+        }
         for stopword in stopwords {
             index.add_surface(stopword);
         }
 
         let mut document_frequency: Vec<u32> = Vec::new();
         for record in records {
-            for text in record
-                .questions
-                .iter()
-                .chain(&record.keywords)
-                .chain(&record.answer)
-            {
-                index.add_surface(text);
-            }
             let mut terms = RecordTerms::default();
             let mut strong = Vec::new();
             for question in &record.questions {
@@ -172,10 +181,15 @@ impl Index {
         // A word the knowledge base never uses is as telling as the rarest word it does use:
         // it usually means the question is about something else.
         index.unknown_weight = (1.0 + n).ln();
-        index.postings = vec![Vec::new(); index.terms.len()];
+        index.strong_postings = vec![Vec::new(); index.terms.len()];
+        index.weak_postings = vec![Vec::new(); index.terms.len()];
+        index.question_postings = vec![Vec::new(); index.terms.len()];
         for (r, terms) in index.records.iter_mut().enumerate() {
-            for &t in terms.strong.iter().chain(&terms.weak) {
-                index.postings[t as usize].push(r as u32);
+            for &t in &terms.strong {
+                index.strong_postings[t as usize].push(r as u32);
+            }
+            for &t in &terms.weak {
+                index.weak_postings[t as usize].push(r as u32);
             }
             terms.strong_weight = terms
                 .strong
@@ -184,28 +198,51 @@ impl Index {
                 .sum();
             for (ids, weight) in terms.questions.iter_mut() {
                 *weight = ids.iter().map(|&t| index.weights[t as usize]).sum();
+                let number = index.question_owner.len() as u32;
+                index.question_owner.push((r as u32, *weight));
+                for &t in ids.iter() {
+                    index.question_postings[t as usize].push(number);
+                }
             }
         }
         index.entities = entity_keys
             .iter()
             .filter_map(|k| index.terms.get(k).copied())
             .collect();
-        index.surface_by_len.iter_mut().for_each(|bucket| {
+        for bucket in index
+            .surface_by_first
+            .values_mut()
+            .chain(index.surface_by_second.values_mut())
+        {
             bucket.sort();
-            bucket.dedup();
-        });
+        }
         index
     }
 
     fn add_surface(&mut self, text: &str) {
         for word in tokenize(text) {
-            if self.surface.insert(word.clone()) {
-                let len = word.chars().count();
-                if self.surface_by_len.len() <= len {
-                    self.surface_by_len.resize(len + 1, Vec::new());
-                }
-                self.surface_by_len[len].push(word);
-            }
+            self.add_surface_word(&word);
+        }
+    }
+
+    fn add_surface_word(&mut self, word: &str) {
+        if self.surface.contains(word) {
+            return;
+        }
+        self.surface.insert(word.to_owned());
+        let len = word.chars().count();
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            self.surface_by_first
+                .entry((len, first))
+                .or_default()
+                .push(word.to_owned());
+        }
+        if let Some(second) = chars.next() {
+            self.surface_by_second
+                .entry((len, second))
+                .or_default()
+                .push(word.to_owned());
         }
     }
 
@@ -216,7 +253,7 @@ impl Index {
         let mut keys = Vec::new();
         let mut i = 0;
         'outer: while i < stems.len() {
-            for (phrase, canonical) in &self.phrases {
+            for (phrase, canonical) in self.phrases.get(&stems[i]).into_iter().flatten() {
                 if stems[i..].starts_with(phrase) {
                     keys.push(canonical.clone());
                     i += phrase.len();
@@ -236,8 +273,12 @@ impl Index {
         keys
     }
 
+    /// The term ids of a knowledge-base text; its words join the typo-correction vocabulary.
     fn intern_all(&mut self, text: &str) -> Vec<TermId> {
         let words = tokenize(text);
+        for word in &words {
+            self.add_surface_word(word);
+        }
         self.canonical_keys(&words)
             .into_iter()
             .map(|key| {
@@ -255,22 +296,33 @@ impl Index {
         if max == 0 || word.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let first = word.chars().next();
-        let second = word.chars().nth(1);
+        let mut chars = word.chars();
+        let first = chars.next().unwrap_or(' ');
+        let second = chars.next().unwrap_or(' ');
         let mut best: Option<(usize, &str)> = None;
         for candidate_len in len.saturating_sub(max)..=len + max {
-            let Some(bucket) = self.surface_by_len.get(candidate_len) else {
-                continue;
-            };
-            for candidate in bucket {
-                // Typos rarely hit the first two letters at once: skipping those candidates keeps
-                // the search to a few dozen comparisons.
-                let mut chars = candidate.chars();
-                if chars.next() != first && chars.next() != second {
-                    continue;
-                }
+            // Typos rarely hit the first two letters at once: only words sharing the first or the
+            // second letter are compared, a few dozen instead of thousands.
+            let same_first = self
+                .surface_by_first
+                .get(&(candidate_len, first))
+                .into_iter()
+                .flatten();
+            let last = word.chars().next_back();
+            // A word whose first letter is the typo still has its second and last letters right.
+            let same_second = self
+                .surface_by_second
+                .get(&(candidate_len, second))
+                .into_iter()
+                .flatten()
+                .filter(|c| !c.starts_with(first) && c.chars().next_back() == last);
+            for candidate in same_first.chain(same_second) {
                 let distance = edit_distance(word, candidate);
-                if distance <= max && best.is_none_or(|(d, _)| distance < d) {
+                let better = match best {
+                    None => true,
+                    Some((d, w)) => distance < d || (distance == d && candidate.as_str() < w),
+                };
+                if distance <= max && better {
                     best = Some((distance, candidate));
                 }
             }

@@ -254,47 +254,56 @@ impl Engine {
         if total <= 0.0 {
             return vec![];
         }
-        let mut candidates: Vec<u32> = query
+        // Term-at-a-time accumulation: each query term adds its weight to the records and
+        // phrasings that contain it, so the work is proportional to the postings touched.
+        let records = self.index.records.len();
+        let mut strong = vec![0.0f32; records];
+        let mut weak = vec![0.0f32; records];
+        let mut phrasing = vec![0.0f32; records];
+        let mut shared = vec![0.0f32; self.index.question_owner.len()];
+        let mut touched_questions = Vec::new();
+        for q in &query {
+            let Some(t) = q.term else { continue };
+            let t = t as usize;
+            for &r in &self.index.strong_postings[t] {
+                strong[r as usize] += q.weight;
+            }
+            for &r in &self.index.weak_postings[t] {
+                weak[r as usize] += q.weight;
+            }
+            for &n in &self.index.question_postings[t] {
+                if shared[n as usize] == 0.0 {
+                    touched_questions.push(n);
+                }
+                shared[n as usize] += q.weight;
+            }
+        }
+        for n in touched_questions {
+            let (r, weight) = self.index.question_owner[n as usize];
+            if weight > 0.0 {
+                let ratio = shared[n as usize] / weight;
+                phrasing[r as usize] = phrasing[r as usize].max(ratio);
+            }
+        }
+        let entities: Vec<u32> = query
             .iter()
             .filter_map(|q| q.term)
-            .flat_map(|t| self.index.postings[t as usize].iter().copied())
+            .filter(|t| self.index.entities.contains(t))
             .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut ranked: Vec<(Ranked, f32)> = candidates
-            .into_iter()
+        let mut ranked: Vec<(Ranked, f32)> = (0..records)
+            .filter(|&r| strong[r] > 0.0 || weak[r] > 0.0)
             .map(|r| {
-                let terms = &self.index.records[r as usize];
-                let mut matched = 0.0;
-                let mut matched_strong = 0.0;
-                let mut missing_entities = 0;
-                for q in &query {
-                    let Some(t) = q.term else { continue };
-                    if terms.strong.binary_search(&t).is_ok() {
-                        matched += q.weight;
-                        matched_strong += q.weight;
-                    } else if terms.weak.binary_search(&t).is_ok() {
-                        matched += q.weight * ANSWER_TEXT_CREDIT;
-                    } else if self.index.entities.contains(&t) {
-                        missing_entities += 1;
-                    }
-                }
-                let coverage = matched / total;
-                let phrasing = terms
-                    .questions
+                let terms = &self.index.records[r];
+                let matched_strong = strong[r];
+                let missing_entities = entities
                     .iter()
-                    .map(|(ids, weight)| {
-                        if *weight <= 0.0 {
-                            return 0.0;
-                        }
-                        let shared: f32 = query
-                            .iter()
-                            .filter(|q| q.term.is_some_and(|t| ids.binary_search(&t).is_ok()))
-                            .map(|q| q.weight)
-                            .sum();
-                        shared / weight
+                    .filter(|t| {
+                        terms.strong.binary_search(t).is_err()
+                            && terms.weak.binary_search(t).is_err()
                     })
-                    .fold(0.0f32, f32::max);
+                    .count() as i32;
+                let coverage = (matched_strong + weak[r] * ANSWER_TEXT_CREDIT) / total;
+                let phrasing = phrasing[r];
                 let score = combine(coverage, phrasing).value()
                     * ENTITY_MISMATCH_FACTOR.powi(missing_entities);
                 // Focus: how much of what the entry is about the question touches. It only breaks
@@ -302,7 +311,7 @@ impl Engine {
                 let focus = matched_strong / terms.strong_weight.max(f32::EPSILON);
                 (
                     Ranked {
-                        record: r as usize,
+                        record: r,
                         score: Score::new(score),
                     },
                     focus,
