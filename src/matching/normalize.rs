@@ -30,10 +30,11 @@ pub fn tokenize(text: &str) -> Vec<String> {
     for (i, &c) in chars.iter().enumerate() {
         let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
         let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if c.is_alphanumeric() {
+        if is_apostrophe(c) {
+            // Dropped (ʻ and ʼ are letters to Unicode, so this comes first); inside a word a
+            // possessive "'s" then becomes a plural-like "s" that the stemmer strips.
+        } else if c.is_alphanumeric() {
             current.push(if c == 'ё' { 'е' } else { c });
-        } else if is_apostrophe(c) && !current.is_empty() {
-            // Dropped inside a word; a possessive "'s" then becomes a plural-like "s" the stemmer strips.
         } else if c == ',' && prev_digit && next_digit && !current.is_empty() {
             // Thousands separator inside a number.
         } else if c == '.' && prev_digit && next_digit && !current.is_empty() {
