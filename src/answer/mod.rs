@@ -77,7 +77,7 @@ impl Reply {
                 reply.citations = engine
                     .citations(best.record)
                     .iter()
-                    .filter_map(|c| citation_view(kb, &c.source, &c.quote))
+                    .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
                     .collect();
                 if !alternatives.is_empty() {
                     reply.suggestions_heading = Some(messages.get(code, "did_you_mean").to_owned());
@@ -251,14 +251,19 @@ pub fn byline(kb: &KnowledgeBase, source_id: &str) -> Option<String> {
     Some(byline)
 }
 
-fn citation_view(kb: &KnowledgeBase, source_id: &str, quote: &str) -> Option<CitationView> {
+fn citation_view(
+    kb: &KnowledgeBase,
+    source_id: &str,
+    quote: &str,
+    lang: Lang,
+) -> Option<CitationView> {
     let source = kb.source(source_id)?;
     Some(CitationView {
         source: source.id.clone(),
         title: source.title.clone(),
         byline: byline(kb, source_id)?,
         date: PartialDate::parse(&source.date)
-            .map_or_else(|| source.date.clone(), |d| d.display("en")),
+            .map_or_else(|| source.date.clone(), |d| d.display(lang.code())),
         quote: quote.split_whitespace().collect::<Vec<_>>().join(" "),
     })
 }
