@@ -205,6 +205,10 @@ pub struct SynonymGroup {
     /// A named entity (a country, a person): questions naming it expect entries that mention it.
     #[serde(default)]
     pub entity: bool,
+    /// A question word ("when", "who", "how many"): questions using it expect entries that
+    /// answer that kind of question.
+    #[serde(default)]
+    pub question_word: bool,
 }
 
 /// `stopwords.toml`: words matching ignores, per language.

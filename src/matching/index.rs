@@ -19,6 +19,16 @@ pub struct RecordText<'a> {
     pub answer: Vec<&'a str>,
 }
 
+/// A synonym group as the index needs it.
+#[derive(Debug, Clone, Default)]
+pub struct GroupText {
+    pub terms: Vec<String>,
+    /// Names an entity (country, person).
+    pub entity: bool,
+    /// Asks for a kind of fact (when, who, how many).
+    pub question_word: bool,
+}
+
 /// The terms of one record.
 #[derive(Debug, Default)]
 pub struct RecordTerms {
@@ -61,6 +71,8 @@ pub struct Index {
     pub records: Vec<RecordTerms>,
     /// Terms that name an entity (a country, a person).
     pub entities: HashSet<TermId>,
+    /// Terms that ask for a kind of fact ("when", "who", "how many").
+    pub question_words: HashSet<TermId>,
     /// For each term, the records with it among their strong terms.
     pub strong_postings: Vec<Vec<u32>>,
     /// For each term, the records with it among their weak terms.
@@ -76,10 +88,10 @@ pub struct Index {
 const MIN_UNKNOWN_WORD_CHARS: usize = 4;
 
 impl Index {
-    /// Builds the index. `synonym_groups` pairs each group's terms with whether it names an entity.
+    /// Builds the index over the records' texts, with the synonym groups and stop words.
     pub fn build(
         records: &[RecordText<'_>],
-        synonym_groups: &[(Vec<String>, bool)],
+        synonym_groups: &[GroupText],
         stopwords: &[String],
     ) -> Self {
         let mut index = Index {
@@ -89,6 +101,7 @@ impl Index {
                 .flat_map(|w| [stem(&w), w])
                 .collect(),
             entities: HashSet::new(),
+            question_words: HashSet::new(),
             surface_by_first: HashMap::new(),
             surface_by_second: HashMap::new(),
             surface: HashSet::new(),
@@ -104,7 +117,13 @@ impl Index {
             question_owner: Vec::new(),
         };
         let mut entity_keys = Vec::new();
-        for (group, is_entity) in synonym_groups {
+        let mut question_word_keys = Vec::new();
+        for GroupText {
+            terms: group,
+            entity,
+            question_word,
+        } in synonym_groups
+        {
             let analysed: Vec<Vec<String>> = group
                 .iter()
                 .map(|t| tokenize(t).iter().map(|w| stem(w)).collect())
@@ -113,7 +132,10 @@ impl Index {
             else {
                 continue;
             };
-            if *is_entity {
+            if *question_word {
+                question_word_keys.push(canonical.clone());
+            }
+            if *entity {
                 entity_keys.push(canonical.clone());
             }
             for (term, stems) in group.iter().zip(&analysed) {
@@ -205,6 +227,10 @@ impl Index {
                 }
             }
         }
+        index.question_words = question_word_keys
+            .iter()
+            .filter_map(|k| index.terms.get(k).copied())
+            .collect();
         index.entities = entity_keys
             .iter()
             .filter_map(|k| index.terms.get(k).copied())

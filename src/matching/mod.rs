@@ -12,10 +12,10 @@ pub mod score;
 pub use score::{Ranked, Score};
 
 use crate::knowledge::{Citation, KnowledgeBase};
-use index::{Index, RecordText};
+use index::{GroupText, Index, RecordText};
 use score::{
     combine, is_close_alternative, ANSWER_TEXT_CREDIT, ANSWER_THRESHOLD, ENTITY_MISMATCH_FACTOR,
-    MAX_SUGGESTIONS, SUGGESTION_FLOOR,
+    MAX_SUGGESTIONS, QUESTION_WORD_MISMATCH_FACTOR, SUGGESTION_FLOOR,
 };
 
 /// Questions longer than this are refused before matching: nobody types a question this long,
@@ -156,10 +156,14 @@ impl Engine {
                 answer,
             });
         }
-        let groups: Vec<(Vec<String>, bool)> = kb
+        let groups: Vec<GroupText> = kb
             .synonyms
             .iter()
-            .map(|g| (g.terms.clone(), g.entity))
+            .map(|g| GroupText {
+                terms: g.terms.clone(),
+                entity: g.entity,
+                question_word: g.question_word,
+            })
             .collect();
         let index = Index::build(&texts, &groups, &kb.stopwords);
         drop(texts);
@@ -290,6 +294,11 @@ impl Engine {
             .filter_map(|q| q.term)
             .filter(|t| self.index.entities.contains(t))
             .collect();
+        let question_words: Vec<u32> = query
+            .iter()
+            .filter_map(|q| q.term)
+            .filter(|t| self.index.question_words.contains(t))
+            .collect();
         let mut ranked: Vec<(Ranked, f32)> = (0..records)
             .filter(|&r| strong[r] > 0.0 || weak[r] > 0.0)
             .map(|r| {
@@ -305,7 +314,13 @@ impl Engine {
                 let coverage = (matched_strong + weak[r] * ANSWER_TEXT_CREDIT) / total;
                 let phrasing = phrasing[r];
                 let score = combine(coverage, phrasing).value()
-                    * ENTITY_MISMATCH_FACTOR.powi(missing_entities);
+                    * ENTITY_MISMATCH_FACTOR.powi(missing_entities)
+                    * QUESTION_WORD_MISMATCH_FACTOR.powi(
+                        question_words
+                            .iter()
+                            .filter(|t| terms.strong.binary_search(t).is_err())
+                            .count() as i32,
+                    );
                 // Focus: how much of what the entry is about the question touches. It only breaks
                 // ties, in favour of the entry that is about less else.
                 let focus = matched_strong / terms.strong_weight.max(f32::EPSILON);
