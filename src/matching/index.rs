@@ -83,6 +83,13 @@ pub struct Index {
     pub question_owner: Vec<(u32, f32)>,
 }
 
+/// A four-digit year from 1900 to 2099.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// Words shorter than this that the knowledge base does not know are ignored rather than
 /// counted against every entry: they are mostly typos of short function words ("teh", "wat").
 const MIN_UNKNOWN_WORD_CHARS: usize = 4;
@@ -231,6 +238,9 @@ impl Index {
             .iter()
             .filter_map(|k| index.terms.get(k).copied())
             .collect();
+        // Years are names too: a question about 2024 is not answered by an entry that never
+        // mentions 2024.
+        entity_keys.extend(index.terms.keys().filter(|k| is_year(k)).cloned());
         index.entities = entity_keys
             .iter()
             .filter_map(|k| index.terms.get(k).copied())
