@@ -16,7 +16,7 @@ pub const CALLBACK_DATA_LIMIT: usize = 64;
 
 /// Button labels longer than this many characters are shortened with an ellipsis: Telegram
 /// cuts long labels itself, but mid-word and without telling the reader.
-pub const MAX_LABEL_CHARS: usize = 60;
+pub const MAX_LABEL_CHARS: usize = 64;
 
 /// At most this many buttons under one message.
 pub const MAX_BUTTONS: usize = 8;

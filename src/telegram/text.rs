@@ -310,7 +310,12 @@ mod tests {
             .suggestions
             .iter()
             .chain(&reply.related)
-            .map(|s| super::super::keyboards::shorten(&s.question, 60))
+            .map(|s| {
+                super::super::keyboards::shorten(
+                    &s.question,
+                    super::super::keyboards::MAX_LABEL_CHARS,
+                )
+            })
             .collect();
         assert_eq!(labels, expected);
     }

@@ -1,0 +1,487 @@
+//! End to end: the real `kazuz-bot run` process against a small fake Bot API server on
+//! 127.0.0.1 (`TELOXIDE_API_URL`). The server plays Telegram: it answers the startup calls,
+//! hands out a private question, a group command, group chatter and an inline query through
+//! `getUpdates`, and records what the bot sends back. The test then stops the bot with SIGTERM
+//! and checks the exit status and that the token never appeared in anything it printed.
+//!
+//! Every wait is bounded; nothing leaves the machine.
+
+use std::io::Read;
+use std::net::SocketAddr;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::Uri;
+use axum::Json;
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kazuz-bot");
+
+/// A token in Telegram's shape; the secret half is what must never be printed.
+const TOKEN: &str = "4242424242:AAFakeSecretPartThatMustNeverBePrinted42";
+const TOKEN_SECRET: &str = "AAFakeSecretPartThatMustNeverBePrinted42";
+
+const BOT_USERNAME: &str = "kazuz_test_bot";
+const PRIVATE_CHAT: i64 = 111;
+const GROUP_CHAT: i64 = -100_222;
+const GROUP_COMMAND_ID: i64 = 11;
+const GROUP_CHATTER_ID: i64 = 12;
+
+/// How long the bot gets to start, answer and stop.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// One request the bot made.
+#[derive(Debug, Clone)]
+struct Call {
+    method: String,
+    token: String,
+    body: Value,
+}
+
+#[derive(Default)]
+struct FakeTelegram {
+    calls: Mutex<Vec<Call>>,
+    updates: Vec<Value>,
+    next_message_id: Mutex<i64>,
+}
+
+impl FakeTelegram {
+    fn calls(&self) -> Vec<Call> {
+        self.calls.lock().expect("calls lock").clone()
+    }
+
+    fn calls_to(&self, method: &str) -> Vec<Call> {
+        self.calls()
+            .into_iter()
+            .filter(|c| c.method.eq_ignore_ascii_case(method))
+            .collect()
+    }
+}
+
+fn user(id: i64, name: &str) -> Value {
+    json!({"id": id, "is_bot": false, "first_name": name, "language_code": "en"})
+}
+
+fn updates() -> Vec<Value> {
+    let command = format!("/ask@{BOT_USERNAME} How long is the border?");
+    let command_len = format!("/ask@{BOT_USERNAME}").len();
+    vec![
+        json!({"update_id": 1, "message": {
+            "message_id": 10, "date": 1_700_000_000,
+            "chat": {"id": PRIVATE_CHAT, "type": "private", "first_name": "Aida"},
+            "from": user(PRIVATE_CHAT, "Aida"),
+            "text": "When was the treaty signed?"
+        }}),
+        json!({"update_id": 2, "message": {
+            "message_id": GROUP_COMMAND_ID, "date": 1_700_000_001,
+            "chat": {"id": GROUP_CHAT, "type": "supergroup", "title": "Neighbours"},
+            "from": user(112, "Bek"),
+            "text": command,
+            "entities": [{"type": "bot_command", "offset": 0, "length": command_len}]
+        }}),
+        json!({"update_id": 3, "message": {
+            "message_id": GROUP_CHATTER_ID, "date": 1_700_000_002,
+            "chat": {"id": GROUP_CHAT, "type": "supergroup", "title": "Neighbours"},
+            "from": user(113, "Dana"),
+            "text": "How long is the border, does anyone know?"
+        }}),
+        json!({"update_id": 4, "inline_query": {
+            "id": "iq-1", "from": user(114, "Erlan"), "query": "How long is the border?", "offset": ""
+        }}),
+    ]
+}
+
+/// Serves every Bot API method the bot uses: `/bot<token>/<method>`.
+async fn bot_api(State(fake): State<Arc<FakeTelegram>>, uri: Uri, body: Bytes) -> Json<Value> {
+    let path = uri.path().trim_start_matches('/');
+    let (token, method) = match path.split_once('/') {
+        Some((bot_token, method)) => (
+            bot_token.trim_start_matches("bot").to_owned(),
+            method.to_owned(),
+        ),
+        None => (String::new(), path.to_owned()),
+    };
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    fake.calls.lock().expect("calls lock").push(Call {
+        method: method.clone(),
+        token,
+        body: body.clone(),
+    });
+    let result = match method.to_ascii_lowercase().as_str() {
+        "getme" => json!({
+            "id": 4_242_424_242u64, "is_bot": true, "first_name": "KazUz", "username": BOT_USERNAME,
+            "can_join_groups": true, "can_read_all_group_messages": false, "supports_inline_queries": true,
+            "can_connect_to_business": false, "has_main_web_app": false
+        }),
+        "getwebhookinfo" => {
+            json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})
+        }
+        "getupdates" => {
+            let offset = body.get("offset").and_then(Value::as_i64).unwrap_or(0);
+            let pending: Vec<Value> = fake
+                .updates
+                .iter()
+                .filter(|u| u["update_id"].as_i64().unwrap_or(0) >= offset)
+                .cloned()
+                .collect();
+            if pending.is_empty() {
+                // A short long-poll, so the bot neither spins nor takes long to stop.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Value::Array(pending)
+        }
+        "sendmessage" => {
+            let chat_id = body["chat_id"].as_i64().unwrap_or(0);
+            let chat = if chat_id > 0 {
+                json!({"id": chat_id, "type": "private", "first_name": "User"})
+            } else {
+                json!({"id": chat_id, "type": "supergroup", "title": "Neighbours"})
+            };
+            let mut id = fake.next_message_id.lock().expect("id lock");
+            *id += 1;
+            json!({"message_id": 1000 + *id, "date": 1_700_000_100, "chat": chat,
+                   "from": {"id": 4_242_424_242u64, "is_bot": true, "first_name": "KazUz", "username": BOT_USERNAME},
+                   "text": body["text"]})
+        }
+        _ => json!(true),
+    };
+    Json(json!({"ok": true, "result": result}))
+}
+
+/// Starts the fake server on 127.0.0.1 (a free port).
+async fn start_fake_telegram() -> (SocketAddr, Arc<FakeTelegram>) {
+    let fake = Arc::new(FakeTelegram {
+        updates: updates(),
+        ..FakeTelegram::default()
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1");
+    let address = listener.local_addr().expect("local address");
+    let app = axum::Router::new()
+        .fallback(bot_api)
+        .with_state(fake.clone());
+    tokio::spawn(async move {
+        axum::serve(listener, app)
+            .await
+            .expect("fake Bot API server")
+    });
+    (address, fake)
+}
+
+/// The bot process with its output collected in the background.
+struct BotProcess {
+    child: Child,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+    readers: Vec<JoinHandle<()>>,
+    /// The empty working directory, removed when the test ends.
+    _dir: tempfile::TempDir,
+}
+
+impl BotProcess {
+    fn output(&self) -> String {
+        format!(
+            "{}{}",
+            self.stdout.lock().expect("stdout"),
+            self.stderr.lock().expect("stderr")
+        )
+    }
+
+    /// Waits for the exit, at most `timeout`; kills the process when it does not exit.
+    async fn wait(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let start = Instant::now();
+        while start.elapsed() < timeout {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                for reader in self.readers.drain(..) {
+                    let _ = reader.join();
+                }
+                return Some(status);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        None
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        // Never leave a bot running after a failed assertion.
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// `kazuz-bot run` in an empty directory (so no developer `.env` is read), with `env` set and
+/// the optional settings cleared.
+fn spawn_bot(env: &[(&str, &str)]) -> BotProcess {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = Command::new(BIN);
+    command
+        .arg("run")
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for name in [
+        "TELOXIDE_TOKEN",
+        "TELOXIDE_API_URL",
+        "WEBHOOK_URL",
+        "WEBHOOK_LISTEN",
+        "KNOWLEDGE_DIR",
+        "UNANSWERED_LOG",
+        "QUESTIONS_PER_MINUTE",
+    ] {
+        command.env_remove(name);
+    }
+    command.env("RUST_LOG", "debug");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("start kazuz-bot");
+    let collect = |mut pipe: Box<dyn Read + Send>, into: Arc<Mutex<String>>| {
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                into.lock()
+                    .expect("output lock")
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        })
+    };
+    let stdout = Arc::new(Mutex::new(String::new()));
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let readers = vec![
+        collect(
+            Box::new(child.stdout.take().expect("stdout")),
+            stdout.clone(),
+        ),
+        collect(
+            Box::new(child.stderr.take().expect("stderr")),
+            stderr.clone(),
+        ),
+    ];
+    BotProcess {
+        child,
+        stdout,
+        stderr,
+        readers,
+        _dir: dir,
+    }
+}
+
+fn send_to(fake: &FakeTelegram, chat: i64) -> Vec<Call> {
+    fake.calls_to("sendMessage")
+        .into_iter()
+        .filter(|c| c.body["chat_id"].as_i64() == Some(chat))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
+    let (address, fake) = start_fake_telegram().await;
+    let api_url = format!("http://{address}/");
+    let mut bot = spawn_bot(&[("TELOXIDE_TOKEN", TOKEN), ("TELOXIDE_API_URL", &api_url)]);
+
+    // Wait until the private answer, the group answer and the inline answer have all arrived.
+    let start = Instant::now();
+    loop {
+        let done = !send_to(&fake, PRIVATE_CHAT).is_empty()
+            && !send_to(&fake, GROUP_CHAT).is_empty()
+            && !fake.calls_to("answerInlineQuery").is_empty();
+        if done {
+            break;
+        }
+        if let Ok(Some(status)) = bot.child.try_wait() {
+            panic!("the bot exited early with {status}:\n{}", bot.output());
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no answers within {DEADLINE:?}; calls: {:#?}\noutput:\n{}",
+            fake.calls(),
+            bot.output()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Give a mistaken reply to the chatter a moment to show up before checking it did not.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Startup: identity, the command menu (English and Russian), webhook cleanup for polling.
+    let calls = fake.calls();
+    assert!(
+        calls.iter().all(|c| c.token == TOKEN),
+        "every call carries the configured token"
+    );
+    assert!(!fake.calls_to("getMe").is_empty());
+    let menus = fake.calls_to("setMyCommands");
+    assert_eq!(menus.len(), 2, "menu in English and Russian: {menus:#?}");
+    let commands: Vec<&str> = menus[0].body["commands"]
+        .as_array()
+        .expect("commands")
+        .iter()
+        .filter_map(|c| c["command"].as_str())
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "start",
+            "help",
+            "ask",
+            "articles",
+            "article",
+            "agreements",
+            "timeline",
+            "sources",
+            "about"
+        ]
+    );
+    assert!(menus[0].body["commands"][0]["description"]
+        .as_str()
+        .is_some_and(|d| !d.is_empty()));
+    assert!(menus.iter().any(|m| m.body["language_code"] == "ru"));
+    assert!(
+        !fake.calls_to("getWebhookInfo").is_empty() || !fake.calls_to("deleteWebhook").is_empty(),
+        "polling clears any webhook first"
+    );
+    assert!(!fake.calls_to("getUpdates").is_empty());
+
+    // The private question: a cited HTML answer with buttons, not a reply.
+    let private = send_to(&fake, PRIVATE_CHAT);
+    assert_eq!(private.len(), 1, "{private:#?}");
+    let body = &private[0].body;
+    assert_eq!(body["parse_mode"], "HTML");
+    let text = body["text"].as_str().expect("text");
+    assert!(text.contains("22 December 2022"), "{text}");
+    assert!(
+        text.contains("<b>Sources</b>\n[1] <i>"),
+        "citations footer: {text}"
+    );
+    assert!(
+        body["reply_markup"]["inline_keyboard"]
+            .as_array()
+            .is_some_and(|rows| !rows.is_empty()),
+        "related-question buttons"
+    );
+    assert!(body.get("reply_parameters").is_none() || body["reply_parameters"].is_null());
+
+    // The group command: answered as a reply to the asking message; the chatter is ignored.
+    let group = send_to(&fake, GROUP_CHAT);
+    assert_eq!(
+        group.len(),
+        1,
+        "only the command is answered, not the chatter: {group:#?}"
+    );
+    let body = &group[0].body;
+    assert_eq!(body["parse_mode"], "HTML");
+    assert_eq!(body["reply_parameters"]["message_id"], GROUP_COMMAND_ID);
+    assert!(
+        body["text"].as_str().is_some_and(|t| t.contains("2,356.6")),
+        "{body}"
+    );
+
+    // The inline query: up to five HTML articles, the border answer first.
+    let inline = fake.calls_to("answerInlineQuery");
+    assert_eq!(inline.len(), 1);
+    let body = &inline[0].body;
+    assert_eq!(body["inline_query_id"], "iq-1");
+    let results = body["results"].as_array().expect("results");
+    assert!(!results.is_empty() && results.len() <= 5, "{results:#?}");
+    assert_eq!(results[0]["type"], "article");
+    assert_eq!(results[0]["id"], "border-length");
+    assert_eq!(results[0]["input_message_content"]["parse_mode"], "HTML");
+    assert!(results[0]["input_message_content"]["message_text"]
+        .as_str()
+        .is_some_and(|t| t.contains("2,356.6")));
+
+    // SIGTERM: a clean exit.
+    let pid = bot.child.id().to_string();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    let status = bot.wait(Duration::from_secs(30)).await;
+    let output = bot.output();
+    assert_eq!(
+        status.map(|s| s.code()),
+        Some(Some(0)),
+        "clean exit after SIGTERM; output:\n{output}"
+    );
+    assert!(output.contains("SIGTERM received"), "{output}");
+
+    // The token never appears in anything the process printed.
+    assert!(
+        !output.contains(TOKEN_SECRET),
+        "the token leaked:\n{output}"
+    );
+    assert!(!output.is_empty(), "the bot logs to standard error");
+}
+
+#[test]
+fn run_without_a_token_exits_non_zero_and_says_how_to_set_it() {
+    for env in [&[][..], &[("TELOXIDE_TOKEN", "  ")][..]] {
+        let mut bot = spawn_bot(env);
+        let status = bot.child.wait().expect("wait");
+        for reader in bot.readers.drain(..) {
+            let _ = reader.join();
+        }
+        let stderr = bot.stderr.lock().expect("stderr").clone();
+        assert!(!status.success(), "{env:?} should fail");
+        assert_eq!(status.code(), Some(2));
+        for needle in [
+            "TELOXIDE_TOKEN",
+            ".env.example",
+            "@BotFather",
+            "kazuz-bot chat",
+        ] {
+            assert!(stderr.contains(needle), "missing `{needle}` in: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn an_unreachable_bot_api_is_an_error_without_the_token() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("address")
+        .port();
+    let api_url = format!("http://127.0.0.1:{port}/");
+    let mut bot = spawn_bot(&[("TELOXIDE_TOKEN", TOKEN), ("TELOXIDE_API_URL", &api_url)]);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = bot.child.try_wait().expect("try_wait") {
+            break status;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the bot kept running without an API"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    for reader in bot.readers.drain(..) {
+        let _ = reader.join();
+    }
+    let output = bot.output();
+    assert_eq!(status.code(), Some(2), "{output}");
+    assert!(
+        output.contains("cannot connect to the Telegram Bot API"),
+        "{output}"
+    );
+    assert!(
+        !output.contains(TOKEN_SECRET),
+        "the token leaked:\n{output}"
+    );
+}

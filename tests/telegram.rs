@@ -1,0 +1,947 @@
+//! The Telegram bot under `teloxide_tests`' mock Bot API: the real handler tree, the real
+//! knowledge base, no network. Expected texts come from the same sources the bot uses
+//! (`messages.toml` through `kazuz_bot::telegram::text`), so a reworded message does not break
+//! these tests, but a wrong message does.
+//!
+//! The mock server does not enforce Telegram's limits; those are checked here on what the bot
+//! sent (message length, HTML balance, callback data size) and unit-tested in `src/telegram`.
+
+use std::sync::{Arc, OnceLock};
+
+use serial_test::serial;
+use teloxide::types::{InlineKeyboardButtonKind, MessageId, ParseMode, ReplyMarkup, User};
+use teloxide::Bot;
+use teloxide_tests::server::SentMessageText;
+use teloxide_tests::{
+    MockBot, MockCallbackQuery, MockEditedMessage, MockGroupChat, MockMe, MockMessagePhoto,
+    MockMessageSticker, MockMessageText, MockMessageVoice, MockPrivateChat, MockSupergroupChat,
+    MockUser,
+};
+
+use kazuz_bot::answer::html::{escape, TELEGRAM_MESSAGE_LIMIT};
+use kazuz_bot::answer::Reply;
+use kazuz_bot::knowledge::KnowledgeBase;
+use kazuz_bot::matching::{Decline, Engine, Lang, Outcome};
+use kazuz_bot::telegram::keyboards::{shorten, Callback, CALLBACK_DATA_LIMIT, MAX_LABEL_CHARS};
+use kazuz_bot::telegram::text;
+use kazuz_bot::telegram::unanswered::UnansweredLog;
+use kazuz_bot::telegram::{dependencies, handler_tree, BotState, HandlerError};
+
+type TestBot = MockBot<HandlerError, teloxide_tests::mock_bot::DistributionKey>;
+
+/// The bot's username in the mock (`MockMe`'s default).
+const BOT_NAME: &str = MockMe::USERNAME;
+
+fn shared_engine() -> &'static Arc<Engine> {
+    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Arc::new(Engine::new(
+            KnowledgeBase::embedded().expect("embedded knowledge"),
+        ))
+    })
+}
+
+fn engine() -> Arc<Engine> {
+    shared_engine().clone()
+}
+
+fn kb() -> &'static KnowledgeBase {
+    shared_engine().knowledge()
+}
+
+/// A mock bot running the real handler tree with the real knowledge base.
+fn mock_bot(update: impl teloxide_tests::IntoUpdate) -> TestBot {
+    mock_bot_with(update, engine(), BotState::new(20, None))
+}
+
+fn mock_bot_with(
+    update: impl teloxide_tests::IntoUpdate,
+    engine: Arc<Engine>,
+    state: BotState,
+) -> TestBot {
+    let mut bot = MockBot::new(update, handler_tree::<Bot>());
+    bot.dependencies(dependencies(engine, Arc::new(state)));
+    bot
+}
+
+/// A private text message.
+fn private(text: &str) -> MockMessageText {
+    MockMessageText::new().text(text)
+}
+
+/// A text message in a group, with a distinctive id so replies can be checked.
+fn group(text: &str) -> MockMessageText {
+    MockMessageText::new()
+        .text(text)
+        .chat(MockGroupChat::new().build())
+        .id(500)
+}
+
+fn supergroup(text: &str) -> MockMessageText {
+    MockMessageText::new()
+        .text(text)
+        .chat(MockSupergroupChat::new().build())
+        .id(600)
+}
+
+fn me() -> User {
+    MockMe::new().build().user
+}
+
+async fn dispatch_texts(bot: &mut TestBot) -> Vec<SentMessageText> {
+    bot.dispatch().await;
+    bot.get_responses().sent_messages_text
+}
+
+/// Exactly one message was sent, as HTML: returns it.
+#[track_caller]
+fn only(sent: &[SentMessageText]) -> &SentMessageText {
+    assert_eq!(
+        sent.len(),
+        1,
+        "expected one message, got {:#?}",
+        sent.iter().map(|s| &s.bot_request.text).collect::<Vec<_>>()
+    );
+    let message = &sent[0];
+    assert_eq!(
+        message.bot_request.parse_mode,
+        Some(ParseMode::Html),
+        "every message is sent as HTML"
+    );
+    message
+}
+
+#[track_caller]
+fn assert_text(message: &SentMessageText, expected: &str) {
+    assert_eq!(message.bot_request.text, expected);
+    assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
+    assert_within_limits(message);
+}
+
+/// The limits Telegram enforces and the mock does not.
+#[track_caller]
+fn assert_within_limits(message: &SentMessageText) {
+    let html = &message.bot_request.text;
+    assert!(!html.trim().is_empty(), "empty message");
+    assert!(
+        html.chars().count() <= TELEGRAM_MESSAGE_LIMIT,
+        "message of {} characters",
+        html.chars().count()
+    );
+    assert!(balanced(html), "unbalanced HTML: {html}");
+    for (_, data) in buttons(message) {
+        assert!(
+            data.len() <= CALLBACK_DATA_LIMIT,
+            "callback data of {} bytes",
+            data.len()
+        );
+    }
+}
+
+/// True when every opened tag is closed in order and no stray `<` or `&` is left unescaped.
+fn balanced(html: &str) -> bool {
+    let mut stack = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let Some(end) = rest[start..].find('>') else {
+            return false;
+        };
+        let tag = &rest[start + 1..start + end];
+        if !matches!(tag, "b" | "/b" | "i" | "/i") {
+            return false;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            if stack.pop() != Some(name) {
+                return false;
+            }
+        } else {
+            stack.push(tag);
+        }
+        rest = &rest[start + end + 1..];
+    }
+    let entities_ok = html.match_indices('&').all(|(i, _)| {
+        ["&amp;", "&lt;", "&gt;", "&quot;"]
+            .iter()
+            .any(|e| html[i..].starts_with(e))
+    });
+    stack.is_empty() && entities_ok
+}
+
+/// (label, callback data) of every button under a message.
+fn buttons(message: &SentMessageText) -> Vec<(String, String)> {
+    let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &message.bot_request.reply_markup else {
+        return vec![];
+    };
+    keyboard
+        .inline_keyboard
+        .iter()
+        .flatten()
+        .map(|b| match &b.kind {
+            InlineKeyboardButtonKind::CallbackData(data) => (b.text.clone(), data.clone()),
+            other => panic!("unexpected button kind {other:?}"),
+        })
+        .collect()
+}
+
+fn replied_to(message: &SentMessageText) -> Option<MessageId> {
+    message
+        .bot_request
+        .reply_parameters
+        .as_ref()
+        .map(|r| r.message_id)
+}
+
+/// The HTML and buttons the bot should send for `question`.
+fn expected_answer(question: &str) -> text::Rendered {
+    let e = engine();
+    text::answer(&Reply::new(&e, &e.ask(question), Lang::detect(question)))
+}
+
+fn expected_record(id: &str, lang: Lang) -> text::Rendered {
+    let e = engine();
+    text::answer(&text::record_reply(
+        &e,
+        e.find(id).expect("record exists"),
+        lang,
+    ))
+}
+
+/// A question the engine declines while offering suggestions (the engine is tuned over time,
+/// so the test picks one instead of hard-coding it).
+fn low_confidence_question() -> &'static str {
+    let e = engine();
+    [
+        "How many tanks does Kazakhstan have?",
+        "Who won the football match between Kazakhstan and Uzbekistan?",
+        "What did the parliament of Uzbekistan ratify in 2023?",
+        "Kazakhstan football",
+    ]
+    .into_iter()
+    .find(|q| matches!(e.ask(q), Outcome::Declined { reason: Decline::NoMatch, ref suggestions } if !suggestions.is_empty()))
+    .expect("one of the candidates should be declined with suggestions")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+#[tokio::test]
+#[serial]
+async fn start_greets_and_explains_how_to_ask() {
+    let mut bot = mock_bot(private("/start"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &text::greeting(kb(), Lang::En, true));
+    assert_eq!(
+        replied_to(&sent[0]),
+        None,
+        "private answers are not replies"
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn start_in_russian_interface_greets_in_russian() {
+    let user = MockUser::new().language_code("ru").build();
+    let mut bot = mock_bot(private("/start").from(user));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &text::greeting(kb(), Lang::Ru, true));
+}
+
+#[tokio::test]
+#[serial]
+async fn start_with_a_deep_link_opens_that_article() {
+    let mut bot = mock_bot(private("/start article_4"));
+    let sent = dispatch_texts(&mut bot).await;
+    let expected = expected_record("article-4", Lang::En);
+    assert_text(only(&sent), &expected.html);
+    assert!(
+        sent[0].bot_request.text.starts_with("Article 4"),
+        "{}",
+        sent[0].bot_request.text
+    );
+
+    // An unknown payload is not an error: just the greeting.
+    bot.update(private("/start no_such_thing"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &text::greeting(kb(), Lang::En, true));
+}
+
+#[tokio::test]
+#[serial]
+async fn help_lists_every_command() {
+    let mut bot = mock_bot(private("/help"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &text::help(kb(), Lang::En, true));
+    for command in [
+        "start",
+        "help",
+        "ask",
+        "articles",
+        "article",
+        "agreements",
+        "timeline",
+        "sources",
+        "about",
+    ] {
+        assert!(
+            message.bot_request.text.contains(&format!("/{command} — ")),
+            "/{command} missing"
+        );
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn ask_answers_with_citations_and_related_buttons() {
+    let mut bot = mock_bot(private("/ask How long is the border?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    let expected = expected_answer("How long is the border?");
+    assert_text(message, &expected.html);
+    assert!(message.bot_request.text.contains("2,356.6"));
+    assert!(message.bot_request.text.contains("<b>Sources</b>"));
+    assert!(
+        message.bot_request.text.contains("Batyrov"),
+        "the citation names its author"
+    );
+    let related: Vec<String> = kb().entry("border-length").expect("entry").related.clone();
+    let data: Vec<String> = buttons(message).into_iter().map(|(_, d)| d).collect();
+    for id in &related {
+        assert!(
+            data.contains(&format!("a:en:{id}")),
+            "no button for related `{id}`: {data:?}"
+        );
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn ask_without_a_question_explains_usage() {
+    for command in ["/ask", "/ask   ", "/ask@test_bot"] {
+        let mut bot = mock_bot(private(command));
+        let sent = dispatch_texts(&mut bot).await;
+        assert_text(only(&sent), &text::message(kb(), Lang::En, "ask_usage"));
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn articles_are_listed_one_line_each_with_buttons() {
+    let mut bot = mock_bot(private("/articles"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    let expected = text::articles(&engine(), Lang::En);
+    assert_text(message, &expected.html);
+    let data: Vec<String> = buttons(message).into_iter().map(|(_, d)| d).collect();
+    let numbers: Vec<String> = kb()
+        .articles_by_number()
+        .iter()
+        .map(|a| format!("a:en:article-{}", a.number))
+        .collect();
+    assert_eq!(data, numbers);
+}
+
+#[tokio::test]
+#[serial]
+async fn article_n_shows_that_article() {
+    let mut bot = mock_bot(private("/article 4"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &expected_record("article-4", Lang::En).html);
+}
+
+#[tokio::test]
+#[serial]
+async fn article_with_a_bad_argument_explains_what_works() {
+    for command in ["/article abc", "/article", "/article -1", "/article 4.5"] {
+        let mut bot = mock_bot(private(command));
+        let sent = dispatch_texts(&mut bot).await;
+        let message = only(&sent);
+        assert_text(message, &text::article_usage(kb(), Lang::En));
+        assert!(
+            message.bot_request.text.contains("/article N"),
+            "{command}: {}",
+            message.bot_request.text
+        );
+    }
+    let mut bot = mock_bot(private("/article 99"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &text::article_unknown(kb(), Lang::En, 99));
+    assert!(message.bot_request.text.contains("99"));
+}
+
+#[tokio::test]
+#[serial]
+async fn agreements_timeline_sources_and_about() {
+    let cases: [(&str, String); 4] = [
+        ("/agreements", text::agreements(kb(), Lang::En)),
+        ("/timeline", text::timeline(kb(), Lang::En)),
+        ("/sources", text::sources(kb(), Lang::En)),
+        ("/about", text::message(kb(), Lang::En, "about")),
+    ];
+    for (command, expected) in cases {
+        let mut bot = mock_bot(private(command));
+        let sent = dispatch_texts(&mut bot).await;
+        assert!(!sent.is_empty(), "{command} sent nothing");
+        let joined: Vec<&str> = sent.iter().map(|s| s.bot_request.text.as_str()).collect();
+        for message in &sent {
+            assert_within_limits(message);
+            assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
+        }
+        if sent.len() == 1 {
+            assert_eq!(joined[0], expected, "{command}");
+        } else {
+            // A long list is split at line boundaries: nothing lost.
+            assert_eq!(
+                joined.join("\n").split_whitespace().collect::<Vec<_>>(),
+                expected.split_whitespace().collect::<Vec<_>>()
+            );
+        }
+    }
+    // Spot checks on content.
+    assert!(text::agreements(kb(), Lang::En).contains("22 December 2022"));
+    assert!(text::sources(kb(), Lang::En).contains("Batyrov"));
+}
+
+#[tokio::test]
+#[serial]
+async fn unknown_command_in_private_points_to_help() {
+    let mut bot = mock_bot(private("/weather"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &text::message(kb(), Lang::En, "unknown_command"),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Private questions
+
+#[tokio::test]
+#[serial]
+async fn a_private_question_gets_a_cited_html_answer() {
+    let question = "When was the treaty signed?";
+    let mut bot = mock_bot(private(question));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    let expected = expected_answer(question);
+    assert_text(message, &expected.html);
+    assert!(message.bot_request.text.contains("22 December 2022"));
+    assert!(
+        message.bot_request.text.contains("<b>Sources</b>\n[1] <i>"),
+        "citations footer: {}",
+        message.bot_request.text
+    );
+    assert_eq!(replied_to(message), None);
+    assert_eq!(
+        message.bot_request.reply_markup,
+        expected.keyboard.map(ReplyMarkup::InlineKeyboard)
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_russian_question_is_answered_in_russian() {
+    let question = "Какова протяжённость границы?";
+    let mut bot = mock_bot(private(question));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &expected_answer(question).html);
+    assert!(
+        message.bot_request.text.contains("<b>Источники</b>"),
+        "{}",
+        message.bot_request.text
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups
+
+#[tokio::test]
+#[serial]
+async fn group_commands_are_answered_as_replies() {
+    for command in ["/help", "/help@test_bot", "/HELP@Test_Bot"] {
+        let mut bot = mock_bot(group(command));
+        let sent = dispatch_texts(&mut bot).await;
+        let message = only(&sent);
+        assert_text(message, &text::help(kb(), Lang::En, false));
+        assert_eq!(
+            replied_to(message),
+            Some(MessageId(500)),
+            "{command}: answers in groups reply to the asker"
+        );
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn group_ask_command_answers_the_question() {
+    let mut bot = mock_bot(supergroup(&format!(
+        "/ask@{BOT_NAME} How long is the border?"
+    )));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &expected_answer("How long is the border?").html);
+    assert_eq!(replied_to(message), Some(MessageId(600)));
+}
+
+#[tokio::test]
+#[serial]
+async fn commands_for_other_bots_are_ignored() {
+    for text in [
+        "/help@other_bot",
+        "/ask@other_bot How long is the border?",
+        "/start@SomeOtherBot",
+    ] {
+        let mut bot = mock_bot(group(text));
+        assert!(
+            dispatch_texts(&mut bot).await.is_empty(),
+            "{text} was answered"
+        );
+    }
+    // In a private chat too: the command names another bot.
+    let mut bot = mock_bot(private("/help@other_bot"));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+}
+
+#[tokio::test]
+#[serial]
+async fn group_chatter_is_ignored() {
+    for text in [
+        "hello everyone",
+        "How long is the border?",
+        "/weather",
+        "email me at x@test_bot.com",
+    ] {
+        let mut bot = mock_bot(group(text));
+        assert!(
+            dispatch_texts(&mut bot).await.is_empty(),
+            "{text:?} was answered"
+        );
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn an_unknown_command_addressed_to_the_bot_in_a_group_gets_a_hint() {
+    let mut bot = mock_bot(group("/weather@test_bot"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &text::message(kb(), Lang::En, "unknown_command"),
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_mention_in_a_group_is_a_question() {
+    let mut bot = mock_bot(group(&format!("@{BOT_NAME} how long is the border?")));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &expected_answer("how long is the border?").html);
+    assert_eq!(replied_to(message), Some(MessageId(500)));
+
+    // A bare mention gets the how-to-ask hint.
+    bot.update(group(&format!("@{BOT_NAME}")));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &text::message(kb(), Lang::En, "group_how_to_ask"),
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_reply_to_the_bot_in_a_group_is_a_question() {
+    let earlier = MockMessageText::new()
+        .text("an earlier answer")
+        .from(me())
+        .chat(MockGroupChat::new().build())
+        .id(400)
+        .build();
+    let mut bot = mock_bot(group("And how long is the border?").reply_to_message(earlier));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(
+        message,
+        &expected_answer("And how long is the border?").html,
+    );
+    assert_eq!(replied_to(message), Some(MessageId(500)));
+
+    // A reply to somebody else is chatter.
+    let other = MockMessageText::new()
+        .text("hi")
+        .chat(MockGroupChat::new().build())
+        .id(401)
+        .build();
+    bot.update(group("How long is the border?").reply_to_message(other));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions, related questions and buttons
+
+#[tokio::test]
+#[serial]
+async fn low_confidence_offers_suggestions_as_buttons_and_a_press_answers() {
+    let question = low_confidence_question();
+    let e = engine();
+    let reply = Reply::new(&e, &e.ask(question), Lang::En);
+    let mut bot = mock_bot(private(question));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &text::answer(&reply).html);
+    assert!(message
+        .bot_request
+        .text
+        .starts_with(&escape(kb().messages.get("en", "decline"))));
+    assert!(message
+        .bot_request
+        .text
+        .ends_with(&escape(kb().messages.get("en", "decline_suggestions"))));
+    let offered = buttons(message);
+    assert!(
+        !offered.is_empty() && offered.len() <= 3,
+        "up to three suggestions: {offered:?}"
+    );
+    let labels: Vec<&str> = offered.iter().map(|(l, _)| l.as_str()).collect();
+    let expected: Vec<&str> = reply
+        .suggestions
+        .iter()
+        .map(|s| s.question.as_str())
+        .collect();
+    assert_eq!(labels, expected);
+
+    // Pressing the first suggestion answers that entry.
+    let (_, data) = &offered[0];
+    let Some(Callback::Answer { record_id, .. }) = Callback::decode(data) else {
+        panic!("bad data {data}")
+    };
+    bot.update(
+        MockCallbackQuery::new()
+            .data(data.clone())
+            .message(private("(the bot's message)").id(700).build()),
+    );
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert_eq!(
+        responses.answered_callback_queries.len(),
+        1,
+        "the press is acknowledged"
+    );
+    assert_eq!(responses.answered_callback_queries[0].text, None);
+    let answer = only(&responses.sent_messages_text);
+    assert_text(answer, &expected_record(&record_id, Lang::En).html);
+}
+
+#[tokio::test]
+#[serial]
+async fn related_question_buttons_answer_their_entry() {
+    let mut bot = mock_bot(private("How long is the border?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let related = buttons(only(&sent));
+    assert!(!related.is_empty());
+    assert!(sent[0]
+        .bot_request
+        .text
+        .ends_with(&escape(kb().messages.get("en", "related"))));
+    for (label, data) in related {
+        bot.update(
+            MockCallbackQuery::new()
+                .data(data.clone())
+                .message(private("x").id(701).build()),
+        );
+        bot.dispatch().await;
+        let responses = bot.get_responses();
+        let Some(Callback::Answer { record_id, lang }) = Callback::decode(&data) else {
+            panic!("bad data {data}")
+        };
+        assert_eq!(lang, Lang::En);
+        let message = only(&responses.sent_messages_text);
+        assert_text(message, &expected_record(&record_id, Lang::En).html);
+        assert_eq!(
+            engine().display_question(engine().find(&record_id).expect("record"), Lang::En),
+            label
+        );
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn a_button_press_in_a_group_replies_to_the_buttons_message() {
+    let message = MockMessageText::new()
+        .text("answer with buttons")
+        .from(me())
+        .chat(MockGroupChat::new().build())
+        .id(800)
+        .build();
+    let mut bot = mock_bot(
+        MockCallbackQuery::new()
+            .data("a:en:border-length")
+            .message(message),
+    );
+    let sent = dispatch_texts(&mut bot).await;
+    let answer = only(&sent);
+    assert_text(answer, &expected_record("border-length", Lang::En).html);
+    assert_eq!(replied_to(answer), Some(MessageId(800)));
+}
+
+#[tokio::test]
+#[serial]
+async fn stale_or_unknown_buttons_get_a_polite_notice() {
+    for data in ["a:en:no-such-entry", "garbage", "a:xx:border-length", ""] {
+        let mut bot = mock_bot(
+            MockCallbackQuery::new()
+                .data(data)
+                .message(private("x").id(702).build()),
+        );
+        bot.dispatch().await;
+        let responses = bot.get_responses();
+        assert!(
+            responses.sent_messages.is_empty(),
+            "{data:?}: nothing is sent to the chat"
+        );
+        assert_eq!(responses.answered_callback_queries.len(), 1);
+        assert_eq!(
+            responses.answered_callback_queries[0].text.as_deref(),
+            Some(kb().messages.get("en", "stale_button"))
+        );
+    }
+    // A callback without data (a game button) is handled the same way.
+    let mut bot = mock_bot(MockCallbackQuery::new().message(private("x").id(703).build()));
+    bot.dispatch().await;
+    assert_eq!(bot.get_responses().answered_callback_queries.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Non-text, edited and bot messages
+
+#[tokio::test]
+#[serial]
+async fn non_text_messages_get_a_hint_in_private_and_silence_in_groups() {
+    let hint = text::message(kb(), Lang::En, "non_text");
+    let mut bot = mock_bot(MockMessageSticker::new());
+    assert_text(only(&dispatch_texts(&mut bot).await), &hint);
+    bot.update(MockMessagePhoto::new());
+    assert_text(only(&dispatch_texts(&mut bot).await), &hint);
+    bot.update(MockMessageVoice::new());
+    assert_text(only(&dispatch_texts(&mut bot).await), &hint);
+
+    bot.update(MockMessageSticker::new().chat(MockGroupChat::new().build()));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+    bot.update(MockMessagePhoto::new().chat(MockSupergroupChat::new().build()));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+}
+
+#[tokio::test]
+#[serial]
+async fn edited_messages_are_ignored() {
+    let mut bot = mock_bot(MockEditedMessage::new(
+        private("How long is the border?").build(),
+    ));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty());
+}
+
+#[tokio::test]
+#[serial]
+async fn bots_are_never_answered() {
+    let other_bot = MockUser::new()
+        .id(999)
+        .is_bot(true)
+        .first_name("Other")
+        .username("other_bot")
+        .build();
+    let mut bot = mock_bot(private("How long is the border?").from(other_bot.clone()));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+    bot.update(group("/help").from(other_bot));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+    // Our own message (as when an inline answer is posted through us) is not a question either.
+    bot.update(group(&format!("@{BOT_NAME} how long is the border?")).from(me()));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+    bot.update(private("How long is the border?").via_bot(me()));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Length, escaping, rate limit, unanswered log
+
+/// The engine with the `border-length` answer replaced.
+fn engine_with_border_answer(answer: &str) -> Arc<Engine> {
+    let mut kb = KnowledgeBase::embedded().expect("embedded knowledge");
+    let entry = kb
+        .entries
+        .iter_mut()
+        .find(|e| e.id == "border-length")
+        .expect("entry");
+    entry.answer = answer.to_owned();
+    Arc::new(Engine::new(kb))
+}
+
+#[tokio::test]
+#[serial]
+async fn a_long_answer_is_split_at_paragraphs_with_the_buttons_on_the_last_part() {
+    let paragraph =
+        "The border between Kazakhstan & Uzbekistan is described in detail here. ".repeat(12);
+    let long = vec![paragraph.trim().to_owned(); 12].join("\n\n");
+    assert!(long.chars().count() > 2 * TELEGRAM_MESSAGE_LIMIT);
+    let e = engine_with_border_answer(&long);
+    let mut bot = mock_bot_with(
+        group("/ask How long is the border?"),
+        e.clone(),
+        BotState::new(20, None),
+    );
+    let sent = dispatch_texts(&mut bot).await;
+    assert!(sent.len() >= 3, "{} parts", sent.len());
+    for (i, part) in sent.iter().enumerate() {
+        assert_within_limits(part);
+        assert_eq!(part.bot_request.parse_mode, Some(ParseMode::Html));
+        assert!(
+            part.bot_request.text.ends_with('.') || i == sent.len() - 1,
+            "part {i} cut inside a paragraph"
+        );
+        assert_eq!(
+            replied_to(part),
+            (i == 0).then_some(MessageId(500)),
+            "only the first part replies"
+        );
+        assert_eq!(
+            part.bot_request.reply_markup.is_some(),
+            i == sent.len() - 1,
+            "buttons go under the last part"
+        );
+    }
+    let words: usize = sent
+        .iter()
+        .map(|p| p.bot_request.text.matches("described").count())
+        .sum();
+    assert_eq!(words, 12 * 12, "no text lost");
+    assert!(sent
+        .last()
+        .expect("parts")
+        .bot_request
+        .text
+        .contains("<b>Sources</b>"));
+}
+
+#[tokio::test]
+#[serial]
+async fn hostile_html_is_escaped() {
+    // From the knowledge base…
+    let e = engine_with_border_answer("<b>&</b> <a href=\"x\">link</a>");
+    let mut bot = mock_bot_with(
+        private("How long is the border?"),
+        e,
+        BotState::new(20, None),
+    );
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_within_limits(message);
+    assert!(
+        message
+            .bot_request
+            .text
+            .starts_with("&lt;b&gt;&amp;&lt;/b&gt; &lt;a href=&quot;x&quot;&gt;link&lt;/a&gt;"),
+        "{}",
+        message.bot_request.text
+    );
+    // Only one MockBot may exist at a time (it holds a global lock).
+    drop(bot);
+    // …and from users: whatever they type, the reply is valid HTML.
+    for hostile in ["<b>&</b>", "/ask <b>&</b>", "/article <i>", "/start <b>"] {
+        let mut bot = mock_bot(private(hostile));
+        let sent = dispatch_texts(&mut bot).await;
+        for message in &sent {
+            assert_within_limits(message);
+            assert!(!message.bot_request.text.contains("<b>&</b>"));
+        }
+        assert_eq!(sent.len(), 1, "{hostile}");
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn the_rate_limit_is_announced_once() {
+    let questions: Vec<MockMessageText> =
+        (0..5).map(|_| private("How long is the border?")).collect();
+    let mut bot = mock_bot_with(questions, engine(), BotState::new(2, None));
+    let sent = dispatch_texts(&mut bot).await;
+    let texts: Vec<&str> = sent.iter().map(|s| s.bot_request.text.as_str()).collect();
+    let answer = expected_answer("How long is the border?").html;
+    let notice = text::message(kb(), Lang::En, "rate_limited");
+    assert_eq!(
+        texts,
+        vec![answer.as_str(), answer.as_str(), notice.as_str()],
+        "two answers, one notice, then silence"
+    );
+    for message in &sent {
+        assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
+    }
+
+    // Button presses count too; the notice has already been given, so the press is just
+    // acknowledged.
+    bot.update(
+        MockCallbackQuery::new()
+            .data("a:en:border-length")
+            .message(private("x").id(704).build()),
+    );
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty());
+    assert_eq!(responses.answered_callback_queries.len(), 1);
+
+    // Commands that do not ask the engine are not limited.
+    bot.update(private("/help"));
+    assert_eq!(dispatch_texts(&mut bot).await.len(), 1);
+}
+
+#[tokio::test]
+#[serial]
+async fn declined_questions_are_logged_without_user_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("unanswered.jsonl");
+    let state = BotState::new(20, Some(UnansweredLog::new(&path)));
+    let user = MockUser::new()
+        .id(4242)
+        .username("someone")
+        .first_name("Aigerim")
+        .language_code("ru")
+        .build();
+    let updates = vec![
+        private("What is the population of Tashkent?").from(user.clone()),
+        private("How long is the border?").from(user.clone()),
+        group(&format!(
+            "@{BOT_NAME} tell me about water sharing on the Syr Darya river"
+        ))
+        .from(user),
+    ];
+    let mut bot = mock_bot_with(updates, engine(), state);
+    bot.dispatch().await;
+    let log = std::fs::read_to_string(&path).expect("the log was written");
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "only the declined questions: {log}");
+    assert_eq!(lines[0]["question"], "What is the population of Tashkent?");
+    assert_eq!(lines[0]["chat_type"], "private");
+    assert_eq!(lines[0]["language_code"], "ru");
+    assert_eq!(lines[1]["chat_type"], "group");
+    assert_eq!(
+        lines[1]["question"],
+        "tell me about water sharing on the Syr Darya river"
+    );
+    assert!(lines[0]["time"].as_str().is_some_and(|t| t.ends_with('Z')));
+    for needle in [
+        "4242",
+        "someone",
+        "Aigerim",
+        &MockPrivateChat::new().build().id.0.to_string(),
+    ] {
+        assert!(
+            !log.contains(needle),
+            "the log contains user data `{needle}`: {log}"
+        );
+    }
+}
