@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::Uri;
+use axum::http::{HeaderMap, Uri};
 use axum::Json;
 use serde_json::{json, Value};
 
@@ -96,7 +96,12 @@ fn updates() -> Vec<Value> {
 }
 
 /// Serves every Bot API method the bot uses: `/bot<token>/<method>`.
-async fn bot_api(State(fake): State<Arc<FakeTelegram>>, uri: Uri, body: Bytes) -> Json<Value> {
+async fn bot_api(
+    State(fake): State<Arc<FakeTelegram>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Json<Value> {
     let path = uri.path().trim_start_matches('/');
     let (token, method) = match path.split_once('/') {
         Some((bot_token, method)) => (
@@ -105,7 +110,17 @@ async fn bot_api(State(fake): State<Arc<FakeTelegram>>, uri: Uri, body: Bytes) -
         ),
         None => (String::new(), path.to_owned()),
     };
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let body: Value = match content_type.split_once("boundary=") {
+        // Methods that may upload a file (setWebhook) come as multipart forms.
+        Some((_, boundary)) => {
+            form_fields(&String::from_utf8_lossy(&body), boundary.trim_matches('"'))
+        }
+        None => serde_json::from_slice(&body).unwrap_or(Value::Null),
+    };
     fake.calls.lock().expect("calls lock").push(Call {
         method: method.clone(),
         token,
@@ -150,6 +165,28 @@ async fn bot_api(State(fake): State<Arc<FakeTelegram>>, uri: Uri, body: Bytes) -
         _ => json!(true),
     };
     Json(json!({"ok": true, "result": result}))
+}
+
+/// The text fields of a `multipart/form-data` body, as a JSON object of strings.
+fn form_fields(body: &str, boundary: &str) -> Value {
+    let mut fields = serde_json::Map::new();
+    for part in body.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let Some(name) = head
+            .split("name=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+        else {
+            continue;
+        };
+        fields.insert(
+            name.to_owned(),
+            Value::String(value.trim_end_matches("\r\n").to_owned()),
+        );
+    }
+    Value::Object(fields)
 }
 
 /// Starts the fake server on 127.0.0.1 (a free port).
@@ -426,6 +463,7 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
         "the token leaked:\n{output}"
     );
     assert!(!output.is_empty(), "the bot logs to standard error");
+    eprintln!("bot output:\n{output}");
 }
 
 #[test]
@@ -483,5 +521,145 @@ fn an_unreachable_bot_api_is_an_error_without_the_token() {
     assert!(
         !output.contains(TOKEN_SECRET),
         "the token leaked:\n{output}"
+    );
+}
+
+/// Posts `body` to the bot's webhook listener with a raw HTTP/1.1 request; returns the status.
+fn post_update(address: SocketAddr, path: &str, secret: &str, body: &Value) -> Option<u16> {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect_timeout(&address, Duration::from_secs(2)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    let body = body.to_string();
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+         X-Telegram-Bot-Api-Secret-Token: {secret}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_mode_registers_the_webhook_and_answers_posted_updates() {
+    let (api, fake) = start_fake_telegram().await;
+    let api_url = format!("http://{api}/");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("address")
+        .port();
+    let listen: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
+    let webhook_url = format!("http://{listen}/telegram");
+    let mut bot = spawn_bot(&[
+        ("TELOXIDE_TOKEN", TOKEN),
+        ("TELOXIDE_API_URL", &api_url),
+        ("WEBHOOK_URL", &webhook_url),
+        ("WEBHOOK_LISTEN", &listen.to_string()),
+    ]);
+
+    // The bot registers the webhook with a secret token.
+    let start = Instant::now();
+    let secret = loop {
+        if let Some(call) = fake.calls_to("setWebhook").first() {
+            break call.body["secret_token"]
+                .as_str()
+                .expect("a secret token")
+                .to_owned();
+        }
+        if let Ok(Some(status)) = bot.child.try_wait() {
+            panic!("the bot exited early with {status}:\n{}", bot.output());
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no setWebhook; output:\n{}",
+            bot.output()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let registered = &fake.calls_to("setWebhook")[0].body;
+    assert_eq!(registered["url"], webhook_url);
+
+    let update = updates().remove(0);
+    // A request without the right secret is refused and not answered.
+    let refused = tokio::task::spawn_blocking({
+        let update = update.clone();
+        move || post_update(listen, "/telegram", "wrong-secret", &update)
+    })
+    .await
+    .expect("post");
+    assert_eq!(refused, Some(401));
+
+    // Telegram's request (with the secret) is answered through the Bot API.
+    let start = Instant::now();
+    loop {
+        let update = update.clone();
+        let secret = secret.clone();
+        let status =
+            tokio::task::spawn_blocking(move || post_update(listen, "/telegram", &secret, &update))
+                .await
+                .expect("post");
+        if status == Some(200) {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the webhook listener did not accept the update ({status:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let start = Instant::now();
+    while send_to(&fake, PRIVATE_CHAT).is_empty() {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no answer; calls: {:#?}\noutput:\n{}",
+            fake.calls(),
+            bot.output()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let answers = send_to(&fake, PRIVATE_CHAT);
+    assert_eq!(
+        answers.len(),
+        1,
+        "one answer for one accepted update: {answers:#?}"
+    );
+    assert_eq!(answers[0].body["parse_mode"], "HTML");
+    assert!(answers[0].body["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("22 December 2022")));
+    assert!(
+        fake.calls_to("getUpdates").is_empty(),
+        "no polling in webhook mode"
+    );
+
+    // SIGTERM: the webhook is removed and the process exits cleanly.
+    let pid = bot.child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("run kill")
+        .success());
+    let status = bot.wait(Duration::from_secs(30)).await;
+    let output = bot.output();
+    assert_eq!(
+        status.map(|s| s.code()),
+        Some(Some(0)),
+        "clean exit after SIGTERM; output:\n{output}"
+    );
+    assert!(
+        !fake.calls_to("deleteWebhook").is_empty(),
+        "the webhook is deleted at shutdown"
+    );
+    assert!(
+        !output.contains(TOKEN_SECRET),
+        "the token leaked:\n{output}"
+    );
+    assert!(
+        !output.contains(&secret),
+        "the webhook secret leaked:\n{output}"
     );
 }
