@@ -200,6 +200,7 @@ pub fn strip_mention(text: &str, username: &str) -> String {
     out.trim_start_matches([',', ':', ';']).trim().to_owned()
 }
 
+#[tracing::instrument(name = "message", skip_all, fields(update_id = update.id.0, chat_id = incoming.chat_id.0))]
 async fn on_incoming<B: TelegramApi>(
     bot: B,
     incoming: Incoming,
@@ -341,6 +342,13 @@ async fn answer_question<B: TelegramApi>(
         }
     }
     let reply = Reply::new(engine, &outcome, Lang::detect(question));
+    // The record and score, not the question: logs stay free of what users typed.
+    tracing::debug!(
+        answered = reply.answered,
+        record = reply.record_id.as_deref().unwrap_or("-"),
+        score = reply.score,
+        "question"
+    );
     send_rendered(
         bot,
         incoming.chat_id,
@@ -351,6 +359,7 @@ async fn answer_question<B: TelegramApi>(
 }
 
 /// A button press: answers the record named in the callback data, or says the button is stale.
+#[tracing::instrument(name = "button", skip_all, fields(update_id = update.id.0))]
 async fn on_callback<B: TelegramApi>(
     bot: B,
     query: CallbackQuery,
@@ -421,6 +430,7 @@ async fn handle_callback<B: TelegramApi>(
 
 /// Inline mode: up to five cited answers; an empty query gets the starting points and a button
 /// that opens a private chat with the bot.
+#[tracing::instrument(name = "inline", skip_all, fields(update_id = update.id.0))]
 async fn on_inline_query<B: TelegramApi>(
     bot: B,
     query: InlineQuery,
