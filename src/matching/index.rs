@@ -3,7 +3,9 @@
 
 use super::normalize::{stem, tokenize};
 use super::score::{edit_distance, max_typo_distance};
-use std::collections::{HashMap, HashSet};
+// FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
+// protection against hash flooding buys nothing for our own knowledge base and costs time.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A canonical term (a stem, or a synonym group) as a dense number.
 pub type TermId = u32;
@@ -107,14 +109,14 @@ impl Index {
                 .flat_map(|s| tokenize(s))
                 .flat_map(|w| [stem(&w), w])
                 .collect(),
-            entities: HashSet::new(),
-            question_words: HashSet::new(),
-            surface_by_first: HashMap::new(),
-            surface_by_second: HashMap::new(),
-            surface: HashSet::new(),
-            phrases: HashMap::new(),
-            synonym_of: HashMap::new(),
-            terms: HashMap::new(),
+            entities: HashSet::default(),
+            question_words: HashSet::default(),
+            surface_by_first: HashMap::default(),
+            surface_by_second: HashMap::default(),
+            surface: HashSet::default(),
+            phrases: HashMap::default(),
+            synonym_of: HashMap::default(),
+            terms: HashMap::default(),
             weights: Vec::new(),
             unknown_weight: 1.0,
             records: Vec::new(),
@@ -296,7 +298,8 @@ impl Index {
                     continue 'outer;
                 }
             }
-            if !self.stopwords.contains(&words[i]) && !self.stopwords.contains(&stems[i]) {
+            // The stop-word set holds every stop word's stem, so one look-up by stem suffices.
+            if !self.stopwords.contains(&stems[i]) {
                 let key = self
                     .synonym_of
                     .get(&stems[i])
@@ -379,7 +382,7 @@ impl Index {
                 }
             })
             .collect();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut out = Vec::new();
         let keys = self.canonical_keys(&words);
         for key in keys {

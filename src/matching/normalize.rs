@@ -22,6 +22,10 @@ pub fn tokenize(text: &str) -> Vec<String> {
     // NFKC leaves ASCII unchanged; skipping it there saves most of the work on English text.
     let chars: Vec<char> = if text.is_ascii() {
         text.chars().map(|c| c.to_ascii_lowercase()).collect()
+    } else if unicode_normalization::is_nfkc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        text.chars().flat_map(char::to_lowercase).collect()
     } else {
         text.nfkc().flat_map(char::to_lowercase).collect()
     };
@@ -33,7 +37,11 @@ pub fn tokenize(text: &str) -> Vec<String> {
         if is_apostrophe(c) {
             // Dropped (ʻ and ʼ are letters to Unicode, so this comes first); inside a word a
             // possessive "'s" then becomes a plural-like "s" that the stemmer strips.
-        } else if c.is_alphanumeric() {
+        } else if c.is_ascii_alphanumeric()
+            || ('\u{0430}'..='\u{044F}').contains(&c)
+            || c.is_alphanumeric()
+        {
+            // The ASCII and lower-case Cyrillic tests first: Unicode's general letter test is slow.
             current.push(if c == 'ё' { 'е' } else { c });
         } else if c == ',' && prev_digit && next_digit && !current.is_empty() {
             // Thousands separator inside a number.
@@ -86,16 +94,19 @@ pub fn stem(token: &str) -> String {
 }
 
 fn stem_russian(token: &str) -> String {
-    let chars: Vec<char> = token.chars().collect();
-    let mut end = chars.len();
+    let length = token.chars().count();
+    let mut stem = token;
     for ending in RUSSIAN_ENDINGS {
-        let n = ending.chars().count();
-        if chars.len() > n + 2 && chars[chars.len() - n..].iter().copied().eq(ending.chars()) {
-            end = chars.len() - n;
+        // Endings are Cyrillic, two bytes a letter; the stem must keep at least three letters.
+        if token.ends_with(ending) && length > ending.len() / 2 + 2 {
+            stem = &token[..token.len() - ending.len()];
             break;
         }
     }
-    chars[..end.min(RUSSIAN_STEM_MAX_CHARS)].iter().collect()
+    match stem.char_indices().nth(RUSSIAN_STEM_MAX_CHARS) {
+        Some((cut, _)) => stem[..cut].to_owned(),
+        None => stem.to_owned(),
+    }
 }
 
 fn stem_english(token: &str) -> String {
