@@ -357,6 +357,11 @@ impl Index {
                 .filter(|c| !c.starts_with(first) && c.chars().next_back() == last);
             for candidate in same_first.chain(same_second) {
                 let distance = edit_distance(word, candidate);
+                // Two edits plus a different first letter is another word ("geographic" is not
+                // "demographic"), not a typo.
+                if distance > 1 && !candidate.starts_with(first) {
+                    continue;
+                }
                 let better = match best {
                     None => true,
                     Some((d, w)) => distance < d || (distance == d && candidate.as_str() < w),
