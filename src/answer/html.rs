@@ -119,27 +119,38 @@ fn open_tags(before: &[String], piece: &str) -> Vec<String> {
     stack
 }
 
+/// True when every opened tag is closed, in order, and every `<` closes with `>` — the check
+/// Telegram's HTML parser makes. The splitter keeps this true; tests use it to prove so.
+pub fn tags_balanced(html: &str) -> bool {
+    let mut stack = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let Some(end) = rest[start..].find('>') else {
+            return false;
+        };
+        let tag = &rest[start + 1..start + end];
+        if let Some(name) = tag.strip_prefix('/') {
+            if stack.pop() != Some(name) {
+                return false;
+            }
+        } else {
+            stack.push(tag);
+        }
+        rest = &rest[start + end + 1..];
+    }
+    stack.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// True when every opened tag is closed in order.
-    fn balanced(html: &str) -> bool {
-        let mut stack = Vec::new();
-        let mut rest = html;
-        while let Some(start) = rest.find('<') {
-            let end = rest[start..].find('>').expect("tag closes");
-            let tag = &rest[start + 1..start + end];
-            if let Some(name) = tag.strip_prefix('/') {
-                if stack.pop() != Some(name.to_owned()) {
-                    return false;
-                }
-            } else {
-                stack.push(tag.to_owned());
-            }
-            rest = &rest[start + end + 1..];
-        }
-        stack.is_empty()
+    #[test]
+    fn balance_check_rejects_crossed_and_unclosed_tags() {
+        assert!(tags_balanced("<b>a</b> <i>b</i>"));
+        assert!(!tags_balanced("<b><i>a</b></i>"));
+        assert!(!tags_balanced("<b>a"));
+        assert!(!tags_balanced("a <b"));
     }
 
     #[test]
@@ -192,7 +203,7 @@ mod tests {
                 "{}",
                 part.len()
             );
-            assert!(balanced(part), "unbalanced part: {part}");
+            assert!(tags_balanced(part), "unbalanced part: {part}");
             assert!(!part.contains("&am\n") && !part.ends_with('&'));
         }
     }

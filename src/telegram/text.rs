@@ -207,27 +207,6 @@ mod tests {
         ENGINE.get_or_init(|| Engine::new(KnowledgeBase::embedded().expect("embedded knowledge")))
     }
 
-    /// True when every opened tag is closed in order (the check Telegram's parser makes).
-    fn balanced(html: &str) -> bool {
-        let mut stack = Vec::new();
-        let mut rest = html;
-        while let Some(start) = rest.find('<') {
-            let Some(end) = rest[start..].find('>') else {
-                return false;
-            };
-            let tag = &rest[start + 1..start + end];
-            if let Some(name) = tag.strip_prefix('/') {
-                if stack.pop() != Some(name) {
-                    return false;
-                }
-            } else {
-                stack.push(tag);
-            }
-            rest = &rest[start + end + 1..];
-        }
-        stack.is_empty()
-    }
-
     fn all_texts() -> Vec<String> {
         let e = engine();
         let kb = e.knowledge();
@@ -256,7 +235,10 @@ mod tests {
             assert!(!html.trim().is_empty());
             for part in split_html(&html, TELEGRAM_MESSAGE_LIMIT) {
                 assert!(part.chars().count() <= TELEGRAM_MESSAGE_LIMIT);
-                assert!(balanced(&part), "unbalanced HTML: {part}");
+                assert!(
+                    crate::answer::html::tags_balanced(&part),
+                    "unbalanced HTML: {part}"
+                );
                 // Only the markup this module adds: no stray `<` from the knowledge base.
                 let stripped = part
                     .replace("<b>", "")
