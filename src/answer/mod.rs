@@ -4,6 +4,8 @@
 
 pub mod html;
 
+mod timeline;
+
 use crate::knowledge::{KnowledgeBase, PartialDate};
 use crate::matching::{Decline, Engine, Lang, Outcome, RecordKind, MAX_QUESTION_CHARS};
 use serde::Serialize;
@@ -43,6 +45,8 @@ pub struct Reply {
     pub related_heading: String,
     pub related: Vec<Suggestion>,
     pub sources_heading: String,
+    /// The small-talk intent when the message was small talk (then `answered` is false).
+    pub small_talk: Option<String>,
 }
 
 impl Reply {
@@ -67,6 +71,14 @@ impl Reply {
             related_heading: messages.get(code, "related").to_owned(),
             related: vec![],
             sources_heading: messages.get(code, "sources_heading").to_owned(),
+            small_talk: None,
+        };
+        let cite = |record: usize| -> Vec<CitationView> {
+            engine
+                .citations(record)
+                .iter()
+                .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
+                .collect()
         };
         match outcome {
             Outcome::Answer { best, alternatives } => {
@@ -74,11 +86,7 @@ impl Reply {
                 reply.record_id = Some(engine.record(best.record).id.clone());
                 reply.score = best.score.value();
                 reply.body = answer_text(engine, best.record, lang);
-                reply.citations = engine
-                    .citations(best.record)
-                    .iter()
-                    .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
-                    .collect();
+                reply.citations = cite(best.record);
                 if !alternatives.is_empty() {
                     reply.suggestions_heading = Some(messages.get(code, "did_you_mean").to_owned());
                     reply.suggestions = alternatives.iter().map(|r| suggestion(r.record)).collect();
@@ -89,6 +97,33 @@ impl Reply {
                     .filter(|r| !alternatives.iter().any(|a| a.record == *r))
                     .map(suggestion)
                     .collect();
+            }
+            Outcome::Compared(comparison) => {
+                reply.answered = true;
+                reply.score = 1.0;
+                reply.body = timeline::comparison_text(kb, comparison, lang);
+                reply.citations = [comparison.first, comparison.second]
+                    .iter()
+                    .flat_map(|&e| &kb.events[e].citations)
+                    .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
+                    .collect();
+            }
+            Outcome::SmallTalk(intent) => {
+                let intent = &kb.smalltalk.intents[*intent];
+                reply.body = messages.get(code, &intent.reply).to_owned();
+                reply.small_talk = Some(intent.name.clone());
+            }
+            Outcome::Declined {
+                reason: Decline::NotGiven { record, asked },
+                ..
+            } => {
+                reply.record_id = Some(engine.record(*record).id.clone());
+                reply.body = format!(
+                    "{}\n\n{}",
+                    messages.get(code, &format!("not_given_{}", asked.name())),
+                    answer_text(engine, *record, lang)
+                );
+                reply.citations = cite(*record);
             }
             Outcome::Declined {
                 reason,
@@ -115,6 +150,8 @@ impl Reply {
                         ),
                         covered_articles(kb, code)
                     ),
+                    Decline::EventsNotFound { found } => timeline::incomplete_text(kb, *found, lang),
+                    Decline::NotGiven { .. } => unreachable!("handled above"),
                 };
                 if !suggestions.is_empty() {
                     reply.suggestions_heading =

@@ -54,7 +54,37 @@ const MONTHS_RU_NOMINATIVE: [&str; 12] = [
     "декабрь",
 ];
 
+/// Russian month names in the prepositional case ("в ноябре").
+const MONTHS_RU_PREPOSITIONAL: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
 impl PartialDate {
+    /// The month (1–12) a lower-case word names, in English (full or three-letter "dec") or
+    /// Russian (nominative, genitive, prepositional).
+    pub fn month_of_word(word: &str) -> Option<u8> {
+        let position = |names: &[&str; 12]| names.iter().position(|m| *m == word);
+        let english = MONTHS_EN.iter().position(|m| {
+            m.eq_ignore_ascii_case(word) || (word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        });
+        english
+            .or_else(|| position(&MONTHS_RU_GENITIVE))
+            .or_else(|| position(&MONTHS_RU_NOMINATIVE))
+            .or_else(|| position(&MONTHS_RU_PREPOSITIONAL))
+            .map(|i| i as u8 + 1)
+    }
+
     /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; `None` for anything else or an impossible date.
     pub fn parse(text: &str) -> Option<Self> {
         let mut parts = text.split('-');

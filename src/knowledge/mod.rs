@@ -11,7 +11,10 @@ mod validate;
 
 pub use date::PartialDate;
 pub use error::{KnowledgeError, Problem};
-pub use schema::{Agreement, Article, Citation, Entry, Event, Source, SynonymGroup};
+pub use schema::{
+    Agreement, Article, Citation, Entry, Event, LanguageFile, SmalltalkFile, SmalltalkIntent,
+    Source, SynonymGroup,
+};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -22,6 +25,9 @@ mod embedded {
 
 /// The only format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The kinds of fact an entry can give and a question can ask for (see `language.toml`).
+pub const ANSWER_KINDS: &[&str] = &["day", "month", "year", "place", "number", "money"];
 
 /// A quote longer than this many words is rejected: citations are short excerpts, not copies.
 pub const MAX_QUOTE_WORDS: usize = 40;
@@ -38,6 +44,29 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "article_button",
     "article_unknown",
     "covered_articles",
+    "not_given_day",
+    "not_given_month",
+    "not_given_year",
+    "not_given_place",
+    "not_given_number",
+    "not_given_money",
+    "timeline_gap",
+    "timeline_order",
+    "timeline_same_time",
+    "timeline_precision_year",
+    "timeline_precision_month",
+    "timeline_years_and_months",
+    "timeline_one_event",
+    "timeline_no_event",
+    "unit_year_one",
+    "unit_year_few",
+    "unit_year_many",
+    "unit_month_one",
+    "unit_month_few",
+    "unit_month_many",
+    "unit_day_one",
+    "unit_day_few",
+    "unit_day_many",
     // The Telegram bot (src/telegram).
     "question_too_long",
     "greeting",
@@ -119,6 +148,10 @@ pub struct KnowledgeBase {
     pub synonyms: Vec<SynonymGroup>,
     pub stopwords: Vec<String>,
     pub messages: Messages,
+    /// Answer-kind cues, timeline-question cues, place names, number words (`language.toml`).
+    pub language: LanguageFile,
+    /// Small-talk intents (`smalltalk.toml`).
+    pub smalltalk: SmalltalkFile,
     /// Which file each entry came from, for diagnostics.
     pub entry_files: HashMap<String, PathBuf>,
 }

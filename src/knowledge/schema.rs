@@ -62,6 +62,10 @@ pub struct Entry {
     pub answer: String,
     #[serde(default)]
     pub related: Vec<String>,
+    /// What kinds of fact the entry gives (`day`, `month`, `year`, `place`, `number`, `money`),
+    /// when the answer text does not show it; see `language.toml`.
+    #[serde(default)]
+    pub answers: Vec<String>,
     #[serde(rename = "cite", default)]
     pub citations: Vec<Citation>,
     #[serde(default)]
@@ -172,6 +176,10 @@ pub struct TimelineFile {
 pub struct Event {
     pub date: String,
     pub text: String,
+    /// Short names people use for the event ("the eternal friendship treaty", "Uzbek
+    /// independence"), for questions that compare two events' dates.
+    #[serde(default)]
+    pub names: Vec<String>,
     #[serde(default)]
     pub agreement: Option<String>,
     #[serde(rename = "cite", default)]
@@ -186,6 +194,8 @@ pub struct Event {
 pub struct EventTranslation {
     #[serde(default)]
     pub text: Option<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// `synonyms.toml`.
@@ -230,4 +240,82 @@ pub struct MessagesFile {
     pub en: BTreeMap<String, String>,
     #[serde(default)]
     pub ru: BTreeMap<String, String>,
+}
+
+/// `language.toml`: what matching needs to know about English and Russian beyond the documents:
+/// which words ask for which kind of fact, how people ask about the time between two events,
+/// the names of cities, number words and chat filler.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageFile {
+    pub format_version: u32,
+    #[serde(rename = "answer_type", default)]
+    pub answer_types: Vec<AnswerTypeCues>,
+    #[serde(default)]
+    pub timeline: TimelineCues,
+    /// City and place names, in every spelling: an answer naming one can say where.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Numbers written as words ("three", "четыре"): an answer with one can say how many.
+    #[serde(default)]
+    pub number_words: Vec<String>,
+    /// Words that signal money amounts ("billion", "dollars", "$").
+    #[serde(default)]
+    pub money_words: Vec<String>,
+}
+
+/// The phrases that make a question ask for one kind of fact.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerTypeCues {
+    /// `day`, `month`, `year`, `place`, `number`, `money`.
+    pub name: String,
+    pub cues: Vec<String>,
+}
+
+/// How people ask about the time between two events, or their order.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineCues {
+    /// Phrases asking for a number of years / months / days.
+    #[serde(default)]
+    pub years: Vec<String>,
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub days: Vec<String>,
+    /// Phrases asking how long, without a unit ("how long after", "сколько времени").
+    #[serde(default)]
+    pub duration: Vec<String>,
+    /// Phrases asking which of two events came first.
+    #[serde(default)]
+    pub order: Vec<String>,
+    /// Words that join or separate the two events ("between", "and", "после"): never part of
+    /// an event's name.
+    #[serde(default)]
+    pub connectors: Vec<String>,
+}
+
+/// `smalltalk.toml`: greetings, thanks and questions about the bot itself, answered with a fixed
+/// text instead of document content.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmalltalkFile {
+    pub format_version: u32,
+    #[serde(rename = "intent", default)]
+    pub intents: Vec<SmalltalkIntent>,
+    /// Words that may surround small talk without making it a question ("bro", "so", "тебе").
+    #[serde(default)]
+    pub filler: Vec<String>,
+}
+
+/// One kind of small talk.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmalltalkIntent {
+    pub name: String,
+    /// The key of the reply in `messages.toml`.
+    pub reply: String,
+    /// Words or phrases; a phrase matches when all its words occur in the message.
+    pub cues: Vec<String>,
 }

@@ -5,7 +5,7 @@
 
 use super::schema::*;
 use super::{KnowledgeBase, KnowledgeError, KnowledgeFile, Messages, PartialDate, Problem};
-use super::{FORMAT_VERSION, MAX_QUOTE_WORDS, REQUIRED_MESSAGES};
+use super::{ANSWER_KINDS, FORMAT_VERSION, MAX_QUOTE_WORDS, REQUIRED_MESSAGES};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,6 +26,8 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
     let mut synonyms: Option<(PathBuf, SynonymsFile)> = None;
     let mut stopwords: Option<(PathBuf, StopwordsFile)> = None;
     let mut messages: Option<(PathBuf, MessagesFile)> = None;
+    let mut language: Option<(PathBuf, LanguageFile)> = None;
+    let mut smalltalk: Option<(PathBuf, SmalltalkFile)> = None;
     let mut entry_files: Vec<(PathBuf, EntriesFile)> = Vec::new();
 
     for file in &files {
@@ -46,6 +48,8 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
             "synonyms.toml" => parse_into!(synonyms),
             "stopwords.toml" => parse_into!(stopwords),
             "messages.toml" => parse_into!(messages),
+            "language.toml" => parse_into!(language),
+            "smalltalk.toml" => parse_into!(smalltalk),
             other if other.starts_with("qa/") => {
                 if let Some(parsed) = parse::<EntriesFile>(&file.path, &file.text, &mut problems) {
                     entry_files.push((path, parsed));
@@ -55,7 +59,8 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
                 path,
                 None,
                 "unexpected file: knowledge files are sources.toml, agreements.toml, articles.toml, \
-                 timeline.toml, synonyms.toml, stopwords.toml, messages.toml and qa/*.toml",
+                 timeline.toml, synonyms.toml, stopwords.toml, messages.toml, language.toml, \
+                 smalltalk.toml and qa/*.toml",
             )),
         }
     }
@@ -178,6 +183,9 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
     );
     check_synonyms(&mut problems, &synonyms_path, &synonyms.groups);
     check_messages(&mut problems, &messages_path, &messages);
+    check_language(&mut problems, &language);
+    check_smalltalk(&mut problems, &smalltalk, &messages);
+    check_entry_answer_kinds(&mut problems, &entry_files);
 
     let known_sources: HashSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
     let sites = citation_sites(
@@ -211,6 +219,8 @@ pub(super) fn build(files: Vec<KnowledgeFile>) -> Result<KnowledgeBase, Knowledg
         by_language.insert("ru".to_owned(), messages.ru);
     }
     Ok(KnowledgeBase {
+        language: language.map(|(_, l)| l).unwrap_or_default(),
+        smalltalk: smalltalk.map(|(_, s)| s).unwrap_or_default(),
         sources: sources.sources,
         agreements: agreements.agreements,
         articles: articles.articles,
@@ -595,6 +605,80 @@ fn check_messages(problems: &mut Vec<Problem>, path: &Path, messages: &MessagesF
                     Some(key),
                     format!("empty {lang} message"),
                 ));
+            }
+        }
+    }
+}
+
+fn check_version(problems: &mut Vec<Problem>, path: &Path, version: u32) {
+    if version != FORMAT_VERSION {
+        problems.push(Problem::new(
+            path,
+            None,
+            format!("format_version is {version}, this program reads version {FORMAT_VERSION}"),
+        ));
+    }
+}
+
+/// `language.toml`: known answer kinds, no empty cue lists.
+fn check_language(problems: &mut Vec<Problem>, language: &Option<(PathBuf, LanguageFile)>) {
+    let Some((path, file)) = language else { return };
+    check_version(problems, path, file.format_version);
+    for kind in &file.answer_types {
+        if !ANSWER_KINDS.contains(&kind.name.as_str()) {
+            problems.push(Problem::new(
+                path,
+                Some(&kind.name),
+                format!("unknown answer kind; known: {}", ANSWER_KINDS.join(", ")),
+            ));
+        }
+        if kind.cues.iter().all(|c| c.trim().is_empty()) {
+            problems.push(Problem::new(path, Some(&kind.name), "no cues"));
+        }
+    }
+}
+
+/// `smalltalk.toml`: every intent has cues and a reply that exists in `messages.toml`.
+fn check_smalltalk(
+    problems: &mut Vec<Problem>,
+    smalltalk: &Option<(PathBuf, SmalltalkFile)>,
+    messages: &MessagesFile,
+) {
+    let Some((path, file)) = smalltalk else { return };
+    check_version(problems, path, file.format_version);
+    let mut seen = HashSet::new();
+    for intent in &file.intents {
+        if !seen.insert(intent.name.as_str()) {
+            problems.push(Problem::new(path, Some(&intent.name), "duplicate intent name"));
+        }
+        if intent.cues.iter().all(|c| c.trim().is_empty()) {
+            problems.push(Problem::new(path, Some(&intent.name), "no cues"));
+        }
+        if !messages.en.contains_key(&intent.reply) {
+            problems.push(Problem::new(
+                path,
+                Some(&intent.name),
+                format!("reply `{}` is not a message in messages.toml", intent.reply),
+            ));
+        }
+    }
+}
+
+/// Declared answer kinds of entries must be known kinds.
+fn check_entry_answer_kinds(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFile)]) {
+    for (path, file) in entry_files {
+        for entry in &file.entries {
+            for kind in &entry.answers {
+                if !ANSWER_KINDS.contains(&kind.as_str()) {
+                    problems.push(Problem::new(
+                        path,
+                        Some(&entry.id),
+                        format!(
+                            "unknown answer kind `{kind}`; known: {}",
+                            ANSWER_KINDS.join(", ")
+                        ),
+                    ));
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The search index, built once when the engine starts: vocabulary, synonym and phrase tables,
 //! term weights, and for every record the terms of its phrasings, keywords and answer text.
 
+use super::lexicon;
 use super::normalize::{stem, tokenize};
 use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
@@ -68,8 +69,14 @@ pub struct Index {
     /// Single-word synonyms: stem to canonical key.
     synonym_of: HashMap<String, String>,
     terms: HashMap<String, TermId>,
+    /// Per term: how informative it is in the general language (the most informative of the
+    /// word forms that make it), in `[lexicon::MIN_INFORMATIVENESS, 1]`.
+    term_info: Vec<f32>,
     weights: Vec<f32>,
     unknown_weight: f32,
+    /// Chat filler and small-talk words ("pls", "hello", "спасибо") that the knowledge base does
+    /// not use: dropped from a question that also asks something.
+    filler: HashSet<String>,
     pub records: Vec<RecordTerms>,
     /// Terms that name an entity (a country, a person).
     pub entities: HashSet<TermId>,
@@ -96,12 +103,48 @@ fn is_year(word: &str) -> bool {
 /// counted against every entry: they are mostly typos of short function words ("teh", "wat").
 const MIN_UNKNOWN_WORD_CHARS: usize = 4;
 
+/// Unknown words up to this length that the lexicon does not list either are mostly mangled
+/// function words or slang ("wat", "plz", "скока"): they count for little.
+const SHORT_UNKNOWN_WORD_CHARS: usize = 5;
+
+/// Share of the unknown-word weight kept by a short unlisted word and by an English "-ly"
+/// adverb ("roughly", "basically"): such words rarely name what the question is about.
+const WEAK_UNKNOWN_FACTOR: f32 = 0.25;
+
+/// A rare listed word is corrected only into a knowledge-base word at least this much more
+/// common (in Zipf units, i.e. ten times): "lenght" (2.0) becomes "length" (4.8), but a rare
+/// real word is not turned into a common one that merely looks like it.
+const TYPO_FREQUENCY_GAIN: f32 = 1.0;
+
+/// Both halves of a split must be at least this common (knowledge-base words count as this
+/// common).
+const SPLIT_MIN_ZIPF: f32 = 3.5;
+
+/// One-letter words that people glue to the next word: Russian prepositions.
+const SPLIT_SINGLE_LETTERS: &[&str] = &["в", "с", "к", "у", "о"];
+
+/// How much of the unknown-word weight a word the knowledge base never uses keeps: its
+/// informativeness in the language, less for short unlisted words and "-ly" adverbs. Numbers
+/// keep all of it.
+fn unknown_word_factor(word: &str, info: f32, number: bool) -> f32 {
+    if number {
+        return 1.0;
+    }
+    let listed = lexicon::zipf(word).is_some();
+    let short = word.chars().count() <= SHORT_UNKNOWN_WORD_CHARS;
+    if (!listed && short) || (listed && word.ends_with("ly") && word.is_ascii()) {
+        return WEAK_UNKNOWN_FACTOR;
+    }
+    info
+}
+
 impl Index {
     /// Builds the index over the records' texts, with the synonym groups and stop words.
     pub fn build(
         records: &[RecordText<'_>],
         synonym_groups: &[GroupText],
         stopwords: &[String],
+        filler: &[String],
     ) -> Self {
         let mut index = Index {
             stopwords: stopwords
@@ -117,8 +160,10 @@ impl Index {
             phrases: HashMap::default(),
             synonym_of: HashMap::default(),
             terms: HashMap::default(),
+            term_info: Vec::new(),
             weights: Vec::new(),
             unknown_weight: 1.0,
+            filler: HashSet::default(),
             records: Vec::new(),
             strong_postings: Vec::new(),
             weak_postings: Vec::new(),
@@ -205,9 +250,12 @@ impl Index {
         document_frequency.resize(index.terms.len(), 0);
 
         let n = records.len().max(1) as f32;
+        // Rarity in the knowledge base times informativeness in the language: "days" is rare in
+        // the documents but says little, "treaty" is common in them but is the topic.
         index.weights = document_frequency
             .iter()
-            .map(|&df| (1.0 + n / df.max(1) as f32).ln())
+            .zip(&index.term_info)
+            .map(|(&df, &info)| (1.0 + n / df.max(1) as f32).ln() * info)
             .collect();
         // A word the knowledge base never uses is as telling as the rarest word it does use:
         // it usually means the question is about something else.
@@ -247,6 +295,11 @@ impl Index {
             .iter()
             .filter_map(|k| index.terms.get(k).copied())
             .collect();
+        index.filler = filler
+            .iter()
+            .flat_map(|f| tokenize(f))
+            .filter(|w| !index.terms.contains_key(&index.key_of(w)))
+            .collect();
         for bucket in index
             .surface_by_first
             .values_mut()
@@ -284,16 +337,18 @@ impl Index {
         }
     }
 
-    /// The canonical keys of a text, in order, without typo correction (used for the knowledge
-    /// base itself, which is spelt correctly).
-    fn canonical_keys(&self, words: &[String]) -> Vec<String> {
+    /// The canonical keys of a text, in order, each with how informative its words are in the
+    /// language; without typo correction (used for the knowledge base itself, which is spelt
+    /// correctly, and for questions after correction).
+    fn canonical_keys(&self, words: &[String]) -> Vec<(String, f32)> {
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let mut keys = Vec::new();
         let mut i = 0;
         'outer: while i < stems.len() {
             for (phrase, canonical) in self.phrases.get(&stems[i]).into_iter().flatten() {
                 if stems[i..].starts_with(phrase) {
-                    keys.push(canonical.clone());
+                    // A phrase ("head of state", "how many") is as specific as a rare word.
+                    keys.push((canonical.clone(), 1.0));
                     i += phrase.len();
                     continue 'outer;
                 }
@@ -305,7 +360,7 @@ impl Index {
                     .get(&stems[i])
                     .cloned()
                     .unwrap_or_else(|| stems[i].clone());
-                keys.push(key);
+                keys.push((key, lexicon::informativeness(&words[i])));
             }
             i += 1;
         }
@@ -320,18 +375,26 @@ impl Index {
         }
         self.canonical_keys(&words)
             .into_iter()
-            .map(|key| {
+            .map(|(key, info)| {
                 let next = self.terms.len() as TermId;
-                *self.terms.entry(key).or_insert(next)
+                let id = *self.terms.entry(key).or_insert(next);
+                if id == next {
+                    self.term_info.push(info);
+                } else {
+                    let slot = &mut self.term_info[id as usize];
+                    *slot = slot.max(info);
+                }
+                id
             })
             .collect()
     }
 
     /// Corrects a word the knowledge base does not use to the closest word it does use, within
-    /// the typo distance for its length; ties go to the word listed first (alphabetical).
-    pub fn correct(&self, word: &str) -> Option<&str> {
+    /// `max` edits (at most the typo distance for its length); ties go to the word listed first
+    /// (alphabetical).
+    pub fn correct(&self, word: &str, max: usize) -> Option<&str> {
         let len = word.chars().count();
-        let max = max_typo_distance(len);
+        let max = max.min(max_typo_distance(len));
         if max == 0 || word.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
@@ -374,56 +437,148 @@ impl Index {
         best.map(|(_, w)| w)
     }
 
-    /// Analyses a user's question: tokens, typo correction, phrases and synonyms, stop words,
-    /// weights. Repeated terms count once.
-    pub fn analyse(&self, question: &str) -> Vec<QueryTerm> {
-        let words: Vec<String> = tokenize(question)
-            .into_iter()
-            .map(|w| {
-                if self.surface.contains(&w) {
-                    w
+    /// What a word of a question becomes before matching: kept, corrected into a word of the
+    /// knowledge base, or split into two words ("howmany", "вкаком").
+    ///
+    /// The typo guard: a real word of the language (common enough in the lexicon) is never
+    /// "corrected" into a knowledge-base word ("match" is not "march", "water" not "later"),
+    /// and a rare listed form is corrected only into a word much more common than itself
+    /// (wordfreq lists frequent misspellings such as "lenght").
+    pub fn fix_word(&self, word: &str) -> Vec<String> {
+        if self.surface.contains(word) || word.chars().any(|c| c.is_ascii_digit()) {
+            return vec![word.to_owned()];
+        }
+        let zipf = lexicon::zipf_or_zero(word);
+        if zipf >= lexicon::REAL_WORD_ZIPF {
+            return vec![word.to_owned()];
+        }
+        let plausible = |candidate: &str| {
+            zipf == 0.0 || lexicon::zipf_or_zero(candidate) - zipf >= TYPO_FREQUENCY_GAIN
+        };
+        if let Some(candidate) = self.correct(word, 1).filter(|c| plausible(c)) {
+            return vec![candidate.to_owned()];
+        }
+        if let Some((left, right)) = self.split(word) {
+            return vec![left, right];
+        }
+        if let Some(candidate) = self.correct(word, 2).filter(|c| plausible(c)) {
+            return vec![candidate.to_owned()];
+        }
+        vec![word.to_owned()]
+    }
+
+    /// Splits a run-together word into two known words, when both halves are words of the
+    /// knowledge base or common words of the language; the split whose rarer half is the most
+    /// common wins ("howmany" is "how many", "вкаком" is "в каком").
+    fn split(&self, word: &str) -> Option<(String, String)> {
+        let known = |part: &str| -> f32 {
+            let zipf = lexicon::zipf_or_zero(part);
+            let single = part.chars().count() == 1;
+            if single {
+                // Only one-letter prepositions stand alone ("в", "с", "к"); "a" and "i" glued
+                // to English words are more often typos.
+                return if SPLIT_SINGLE_LETTERS.contains(&part) {
+                    zipf
                 } else {
-                    self.correct(&w).map(str::to_owned).unwrap_or(w)
-                }
-            })
+                    0.0
+                };
+            }
+            if self.surface.contains(part) {
+                zipf.max(SPLIT_MIN_ZIPF)
+            } else {
+                zipf
+            }
+        };
+        let mut best: Option<(f32, usize)> = None;
+        for (cut, _) in word.char_indices().skip(1) {
+            let (left, right) = word.split_at(cut);
+            let score = known(left).min(known(right));
+            if score >= SPLIT_MIN_ZIPF && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, cut));
+            }
+        }
+        best.map(|(_, cut)| (word[..cut].to_owned(), word[cut..].to_owned()))
+    }
+
+    /// The words of a question after typo correction and splitting, in order (stop words
+    /// included).
+    pub fn fixed_words(&self, words: &[String]) -> Vec<String> {
+        words.iter().flat_map(|w| self.fix_word(w)).collect()
+    }
+
+    /// The weighted terms of a question's (fixed) words: phrases and synonyms, stop words and
+    /// chat filler dropped, repeated terms once.
+    pub fn terms_of(&self, words: &[String]) -> Vec<QueryTerm> {
+        let content: Vec<String> = words
+            .iter()
+            .filter(|w| !self.filler.contains(*w))
+            .cloned()
             .collect();
         let mut seen = HashSet::default();
         let mut out = Vec::new();
-        let keys = self.canonical_keys(&words);
-        for key in keys {
+        for (key, info) in self.canonical_keys(&content) {
             if !seen.insert(key.clone()) {
                 continue;
             }
-            match self.terms.get(&key) {
-                Some(&id) => out.push(QueryTerm {
+            if let Some(&id) = self.terms.get(&key) {
+                out.push(QueryTerm {
                     term: Some(id),
                     weight: self.weights[id as usize],
                     text: key,
-                }),
-                None if key.chars().count() < MIN_UNKNOWN_WORD_CHARS
-                    && !key.chars().all(|c| c.is_ascii_digit()) => {}
-                None => out.push(QueryTerm {
-                    term: None,
-                    weight: self.unknown_weight,
-                    text: key,
-                }),
+                });
+                continue;
             }
+            let chars = key.chars().count();
+            let number = key.chars().all(|c| c.is_ascii_digit());
+            // Short words count only when they are real words ("oil", "gdp"); otherwise they
+            // are mostly typos of short function words ("teh", "wat").
+            if chars < MIN_UNKNOWN_WORD_CHARS && !number && !lexicon::is_real_word(&key) {
+                continue;
+            }
+            out.push(QueryTerm {
+                term: None,
+                weight: self.unknown_weight * unknown_word_factor(&key, info, number),
+                text: key,
+            });
         }
         out
     }
 
-    /// The words of `question` after typo correction, in order (stop words included).
-    pub fn corrected_words(&self, question: &str) -> Vec<String> {
-        tokenize(question)
+    /// Analyses a user's question: tokens, typo correction, phrases and synonyms, stop words,
+    /// weights. Repeated terms count once.
+    pub fn analyse(&self, question: &str) -> Vec<QueryTerm> {
+        self.terms_of(&self.fixed_words(&tokenize(question)))
+    }
+
+    /// True for a word the knowledge base or its stop words use.
+    pub fn knows(&self, word: &str) -> bool {
+        self.surface.contains(word)
+    }
+
+    /// True for a chat filler or small-talk word the knowledge base does not use.
+    pub fn is_filler(&self, word: &str) -> bool {
+        self.filler.contains(word)
+    }
+
+    /// The canonical keys of some words (stop words dropped), for matching names of events.
+    pub fn keys(&self, words: &[String]) -> Vec<String> {
+        self.canonical_keys(words)
             .into_iter()
-            .map(|w| {
-                if self.surface.contains(&w) {
-                    w
-                } else {
-                    self.correct(&w).map(str::to_owned).unwrap_or(w)
-                }
-            })
+            .map(|(k, _)| k)
             .collect()
+    }
+
+    /// The weight a canonical key carries in a question.
+    pub fn weight_of_key(&self, key: &str) -> f32 {
+        match self.terms.get(key) {
+            Some(&id) => self.weights[id as usize],
+            None => self.unknown_weight * unknown_word_factor(key, 1.0, false),
+        }
+    }
+
+    /// The term id of a canonical key.
+    pub fn term_of_key(&self, key: &str) -> Option<TermId> {
+        self.terms.get(key).copied()
     }
 
     /// The canonical key a single word maps to (after stemming and synonyms).

@@ -1,22 +1,49 @@
 //! The matching engine: turns a question into an [`Outcome`] — an answer with its confidence,
-//! "did you mean" alternatives, or an honest decline with suggestions.
+//! "did you mean" alternatives, a date computation, a small-talk reply, or an honest decline
+//! with suggestions.
 //!
-//! Records are the Q&A entries and the treaty articles of the knowledge base. A question that
-//! names an article number ("what does article 4 say", "статья 3") resolves to that article
-//! directly; anything else is ranked by weighted word overlap with typo tolerance.
+//! Records are the Q&A entries and the treaty articles of the knowledge base. A question goes
+//! through, in order:
+//! 1. small talk ("hi", "thanks", "who are you?") gets a fixed reply ([`smalltalk`]);
+//! 2. its words are typo-corrected and split against the knowledge base and the general-language
+//!    lexicon ([`lexicon`]), once;
+//! 3. a question naming an article number ("what does article 4 say", "статья 3") resolves to
+//!    that article directly;
+//! 4. a question about the time between two dated events, or their order, is computed from the
+//!    timeline ([`timeline`]);
+//! 5. anything else is ranked by weighted word overlap; when the question asks for a kind of
+//!    fact (a day, a place, a number…) that the best record cannot give, the bot says so and
+//!    shows what the documents do say ([`kinds`]).
 
 mod index;
+pub mod kinds;
+pub mod lexicon;
 pub mod normalize;
 pub mod score;
+pub mod smalltalk;
+pub mod timeline;
 
+pub use kinds::AnswerKind;
 pub use score::{Ranked, Score};
+pub use smalltalk::IntentId;
+pub use timeline::{Asked, Comparison, Gap, Precision, Unit};
 
 use crate::knowledge::{Citation, KnowledgeBase};
 use index::{GroupText, Index, RecordText};
+use kinds::{Capabilities, Kinds};
+use smalltalk::SmallTalk;
+use timeline::{Timeline, TimelineResult};
 use score::{
     combine, is_close_alternative, ANSWER_TEXT_CREDIT, ANSWER_THRESHOLD, ENTITY_MISMATCH_FACTOR,
-    MAX_SUGGESTIONS, QUESTION_WORD_MISMATCH_FACTOR, SUGGESTION_FLOOR,
+    KIND_MARGIN, MAX_SUGGESTIONS, QUESTION_WORD_MISMATCH_FACTOR, SUGGESTION_FLOOR,
 };
+
+fn declined(reason: Decline) -> Outcome {
+    Outcome::Declined {
+        reason,
+        suggestions: vec![],
+    }
+}
 
 /// Questions longer than this are refused before matching: nobody types a question this long,
 /// and the work of matching grows with length.
@@ -75,6 +102,12 @@ pub enum Decline {
     Empty,
     /// The question is longer than [`MAX_QUESTION_CHARS`].
     TooLong(usize),
+    /// The best record is about what was asked but does not give the kind of fact asked for
+    /// (a city, an exact day, a cost…); the reply shows what the record does say.
+    NotGiven { record: usize, asked: AnswerKind },
+    /// A question about the time between two events, or their order, that names fewer than
+    /// two events of the timeline (the one found, if any).
+    EventsNotFound { found: Option<usize> },
 }
 
 /// The result of asking the engine a question.
@@ -85,6 +118,10 @@ pub enum Outcome {
         best: Ranked,
         alternatives: Vec<Ranked>,
     },
+    /// The time between two dated events, or their order, computed from the timeline.
+    Compared(Comparison),
+    /// Small talk or a question about the bot itself: a fixed reply, not an answer.
+    SmallTalk(IntentId),
     /// No answer, with up to [`MAX_SUGGESTIONS`] suggested records.
     Declined {
         reason: Decline,
@@ -93,8 +130,9 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// True for an answer from the documents (a record or a computation).
     pub fn is_answer(&self) -> bool {
-        matches!(self, Outcome::Answer { .. })
+        matches!(self, Outcome::Answer { .. } | Outcome::Compared(_))
     }
 }
 
@@ -105,7 +143,20 @@ pub struct Engine {
     records: Vec<Record>,
     index: Index,
     article_key: String,
+    smalltalk: SmallTalk,
+    /// The small-talk intent for messages made only of symbols (an emoji).
+    reaction: Option<IntentId>,
+    kinds: Kinds,
+    /// What each record can give, by index.
+    capabilities: Vec<Capabilities>,
+    timeline: Timeline,
 }
+
+/// The small-talk intent that answers a message of symbols only ("👍").
+const REACTION_INTENT: &str = "reaction";
+
+/// Article numbers above this are years or other figures ("in her 2021 article"), not articles.
+const MAX_ARTICLE_NUMBER: u32 = 200;
 
 /// The word whose synonyms ("article", "clause", "статья") introduce an article number.
 const ARTICLE_WORD: &str = "article";
@@ -165,14 +216,40 @@ impl Engine {
                 question_word: g.question_word,
             })
             .collect();
-        let index = Index::build(&texts, &groups, &kb.stopwords);
+        let kinds = Kinds::new(&kb.language);
+        let no_declared = Vec::new();
+        let capabilities = texts
+            .iter()
+            .zip(&records)
+            .map(|(text, record)| {
+                let declared = match record.kind {
+                    RecordKind::Entry(i) => &kb.entries[i].answers,
+                    RecordKind::Article(_) => &no_declared,
+                };
+                kinds.capabilities(&text.answer, declared)
+            })
+            .collect();
+        let smalltalk = SmallTalk::new(&kb.smalltalk, &kb.stopwords);
+        let filler: Vec<String> = smalltalk.words().cloned().collect();
+        let index = Index::build(&texts, &groups, &kb.stopwords, &filler);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
+        let timeline = Timeline::new(&kb.language, &kb.events, &index);
+        let reaction = kb
+            .smalltalk
+            .intents
+            .iter()
+            .position(|i| i.name == REACTION_INTENT);
         Engine {
             kb,
             records,
             index,
             article_key,
+            smalltalk,
+            reaction,
+            kinds,
+            capabilities,
+            timeline,
         }
     }
 
@@ -197,18 +274,17 @@ impl Engine {
     pub fn ask(&self, question: &str) -> Outcome {
         let length = question.chars().count();
         if length > MAX_QUESTION_CHARS {
-            return Outcome::Declined {
-                reason: Decline::TooLong(length),
-                suggestions: vec![],
-            };
+            return declined(Decline::TooLong(length));
         }
-        if normalize::tokenize(question).is_empty() {
-            return Outcome::Declined {
-                reason: Decline::Empty,
-                suggestions: vec![],
-            };
+        let tokens = normalize::tokenize(question);
+        if let Some(intent) = self.smalltalk.detect(&tokens, question, self.reaction) {
+            return Outcome::SmallTalk(intent);
         }
-        if let Some(number) = self.article_number(question) {
+        if tokens.is_empty() {
+            return declined(Decline::Empty);
+        }
+        let words = self.index.fixed_words(&tokens);
+        if let Some(number) = self.article_number(&words) {
             return match self.find(&format!("article-{number}")) {
                 Some(record) => Outcome::Answer {
                     best: Ranked {
@@ -217,43 +293,88 @@ impl Engine {
                     },
                     alternatives: vec![],
                 },
-                None => Outcome::Declined {
-                    reason: Decline::UnknownArticle(number),
-                    suggestions: vec![],
-                },
+                None => declined(Decline::UnknownArticle(number)),
             };
         }
-        let ranked = self.rank(question);
-        let Some(&best) = ranked.first() else {
-            return Outcome::Declined {
-                reason: Decline::NoMatch,
-                suggestions: vec![],
-            };
+        let timeline = self.timeline.answer(&words, &self.index);
+        if let Some(TimelineResult::Computed(comparison)) = timeline {
+            return Outcome::Compared(comparison);
+        }
+        let ranked = self.rank_terms(&self.index.terms_of(&words));
+        let best = ranked.first().copied();
+        match best {
+            Some(best) if best.score.value() >= ANSWER_THRESHOLD => {
+                self.answer_of_kind(&ranked, &words)
+            }
+            _ => {
+                let suggestions = ranked
+                    .iter()
+                    .take_while(|r| r.score.value() >= SUGGESTION_FLOOR)
+                    .take(MAX_SUGGESTIONS)
+                    .copied()
+                    .collect();
+                let reason = match timeline {
+                    // Asked for years, months, days or an order, but not two known events.
+                    Some(TimelineResult::Incomplete { asked, found })
+                        if asked != Asked::Gap(None) =>
+                    {
+                        Decline::EventsNotFound { found }
+                    }
+                    _ => Decline::NoMatch,
+                };
+                Outcome::Declined {
+                    reason,
+                    suggestions,
+                }
+            }
+        }
+    }
+
+    /// The answer among the close candidates that gives the kind of fact the question asks for
+    /// (a day, a place, a number…), or an honest decline showing what the best one does say.
+    /// `ranked` is not empty and its first score is at least the threshold.
+    fn answer_of_kind(&self, ranked: &[Ranked], words: &[String]) -> Outcome {
+        let best = ranked[0];
+        let chosen = match self.kinds.asked(words) {
+            None => best,
+            Some(kind) => {
+                let fits = ranked
+                    .iter()
+                    .take_while(|r| {
+                        r.score.value() >= ANSWER_THRESHOLD
+                            && best.score.value() - r.score.value() <= KIND_MARGIN
+                    })
+                    .find(|r| self.capabilities[r.record].gives(kind, words));
+                match fits {
+                    Some(r) => *r,
+                    None => {
+                        return declined(Decline::NotGiven {
+                            record: best.record,
+                            asked: kind,
+                        })
+                    }
+                }
+            }
         };
-        if best.score.value() < ANSWER_THRESHOLD {
-            let suggestions = ranked
-                .iter()
-                .take_while(|r| r.score.value() >= SUGGESTION_FLOOR)
-                .take(MAX_SUGGESTIONS)
-                .copied()
-                .collect();
-            return Outcome::Declined {
-                reason: Decline::NoMatch,
-                suggestions,
-            };
-        }
-        let alternatives = ranked[1..]
+        let alternatives = ranked
             .iter()
-            .take_while(|r| is_close_alternative(best.score, r.score))
+            .filter(|r| r.record != chosen.record)
+            .take_while(|r| is_close_alternative(chosen.score, r.score))
             .take(MAX_SUGGESTIONS - 1)
             .copied()
             .collect();
-        Outcome::Answer { best, alternatives }
+        Outcome::Answer {
+            best: chosen,
+            alternatives,
+        }
     }
 
     /// Every record that shares a word with the question, best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
-        let query = self.index.analyse(question);
+        self.rank_terms(&self.index.analyse(question))
+    }
+
+    fn rank_terms(&self, query: &[index::QueryTerm]) -> Vec<Ranked> {
         let total: f32 = query.iter().map(|q| q.weight).sum();
         if total <= 0.0 {
             return vec![];
@@ -266,7 +387,7 @@ impl Engine {
         let mut phrasing = vec![0.0f32; records];
         let mut shared = vec![0.0f32; self.index.question_owner.len()];
         let mut touched_questions = Vec::new();
-        for q in &query {
+        for q in query {
             let Some(t) = q.term else { continue };
             let t = t as usize;
             for &r in &self.index.strong_postings[t] {
@@ -344,10 +465,9 @@ impl Engine {
     }
 
     /// The article number a question asks about: a number right after (or right before) the
-    /// word "article" or one of its synonyms, after typo correction ("artcle 2", "статья 3",
-    /// "3rd article" is not recognised).
-    pub fn article_number(&self, question: &str) -> Option<u32> {
-        let words = self.index.corrected_words(question);
+    /// word "article" or one of its synonyms, in the question's corrected words ("artcle 2",
+    /// "статья 3"); years and other large numbers are not article numbers ("her 2021 article").
+    pub fn article_number(&self, words: &[String]) -> Option<u32> {
         for (i, word) in words.iter().enumerate() {
             if self.index.key_of(word) != self.article_key {
                 continue;
@@ -365,7 +485,9 @@ impl Engine {
             .flatten()
             {
                 if let Ok(n) = candidate.parse::<u32>() {
-                    return Some(n);
+                    if (1..=MAX_ARTICLE_NUMBER).contains(&n) {
+                        return Some(n);
+                    }
                 }
             }
         }
@@ -419,6 +541,11 @@ impl Engine {
         }
     }
 
+    /// The timeline event with this index.
+    pub fn event(&self, index: usize) -> &crate::knowledge::Event {
+        &self.kb.events[index]
+    }
+
     /// A curator's view of how a question was understood: the analysed words with their weights
     /// (`?` marks words the knowledge base never uses) and the best candidates with scores.
     pub fn explain(&self, question: &str) -> String {
@@ -435,7 +562,14 @@ impl Engine {
                 )
             })
             .collect();
-        let mut out = format!("terms: {}", terms.join(" "));
+        let words = self.index.fixed_words(&normalize::tokenize(question));
+        let mut out = format!("words: {}\nterms: {}", words.join(" "), terms.join(" "));
+        if let Some(kind) = self.kinds.asked(&words) {
+            out.push_str(&format!("\nasks for: {}", kind.name()));
+        }
+        for line in self.timeline.explain(&words, &self.index) {
+            out.push_str(&format!("\n  {line}"));
+        }
         for ranked in self.rank(question).iter().take(5) {
             out.push_str(&format!(
                 "\n  {:.3} {}",

@@ -48,6 +48,10 @@ pub const SUGGESTION_FLOOR: f32 = 0.25;
 /// offered as "did you mean". A wider margin offers alternatives more often.
 pub const AMBIGUITY_MARGIN: f32 = 0.05;
 
+/// When a question asks for a kind of fact (a day, a place, a number), a candidate this close to
+/// the best that can give it is answered instead of the best.
+pub const KIND_MARGIN: f32 = 0.1;
+
 /// How many "did you mean" alternatives or decline suggestions are shown at most.
 pub const MAX_SUGGESTIONS: usize = 3;
 

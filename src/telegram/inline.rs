@@ -55,7 +55,7 @@ pub fn records_for(engine: &Engine, query: &str) -> Vec<usize> {
                 reason: Decline::NoMatch,
                 suggestions,
             } => records.extend(suggestions.iter().map(|r| r.record)),
-            Outcome::Declined { .. } => {}
+            Outcome::Declined { .. } | Outcome::Compared(_) | Outcome::SmallTalk(_) => {}
         }
     }
     let mut unique = Vec::new();

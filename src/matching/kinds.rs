@@ -1,0 +1,292 @@
+//! Answer kinds: what a question asks for (an exact day, a month, a year, a place, a number, a
+//! sum of money) and what each record can give.
+//!
+//! A question that asks for a kind of fact its best record cannot give ("In which city was the
+//! 100th meeting held?" against an entry that only dates the meeting) is declined honestly, with
+//! what the documents do say, instead of being answered with a different fact.
+//!
+//! What a question asks comes from the cue phrases of `language.toml`; what a record gives is
+//! read off its answer text (dates, numbers, place names, money words) or declared with
+//! `answers = [...]` on an entry.
+
+use super::normalize::tokenize;
+use crate::knowledge::{LanguageFile, PartialDate};
+use rustc_hash::FxHashSet as HashSet;
+
+/// A kind of fact a question can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnswerKind {
+    /// An exact day ("what date", "какого числа").
+    Day,
+    /// A month ("which month").
+    Month,
+    /// A year ("what year", "в каком году").
+    Year,
+    /// A city or venue ("which city", "в каком здании").
+    Place,
+    /// A count or figure ("how many", "сколько").
+    Number,
+    /// A sum of money ("how much did it cost", "сколько стоил").
+    Money,
+}
+
+impl AnswerKind {
+    /// The name used in `language.toml` and in entries' `answers`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnswerKind::Day => "day",
+            AnswerKind::Month => "month",
+            AnswerKind::Year => "year",
+            AnswerKind::Place => "place",
+            AnswerKind::Number => "number",
+            AnswerKind::Money => "money",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            AnswerKind::Day,
+            AnswerKind::Month,
+            AnswerKind::Year,
+            AnswerKind::Place,
+            AnswerKind::Number,
+            AnswerKind::Money,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
+
+/// What a record's answer can give.
+#[derive(Debug, Clone, Default)]
+pub struct Capabilities {
+    kinds: HashSet<&'static str>,
+    /// Place names the answer mentions, as tokens.
+    places: Vec<Vec<String>>,
+    /// Numbers the answer mentions (digits), for "not the number the question already names".
+    numbers: HashSet<String>,
+}
+
+impl Capabilities {
+    /// True when the record can give `kind` for this question: for places and numbers, one the
+    /// question does not already name ("which building in Tashkent" is not answered by
+    /// "Tashkent").
+    pub fn gives(&self, kind: AnswerKind, question_words: &[String]) -> bool {
+        if !self.kinds.contains(kind.name()) {
+            return false;
+        }
+        match kind {
+            // Declared without a name in the text: trust the declaration.
+            AnswerKind::Place if self.places.is_empty() => true,
+            AnswerKind::Place => self
+                .places
+                .iter()
+                .any(|place| !contains_sequence(question_words, place)),
+            AnswerKind::Number if !self.numbers.is_empty() => self
+                .numbers
+                .iter()
+                .any(|n| !question_words.iter().any(|w| w == n)),
+            _ => true,
+        }
+    }
+}
+
+/// The cues of `language.toml`, ready to match.
+#[derive(Debug, Default)]
+pub struct Kinds {
+    /// Cue phrases as word lists, in file order: the first kind whose cue occurs wins.
+    cues: Vec<(AnswerKind, Vec<String>)>,
+    places: Vec<Vec<String>>,
+    number_words: HashSet<String>,
+    money_words: Vec<Vec<String>>,
+}
+
+impl Kinds {
+    pub fn new(language: &LanguageFile) -> Self {
+        let phrases = |list: &[String]| -> Vec<Vec<String>> {
+            list.iter()
+                .map(|p| tokenize(p))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let cues = language
+            .answer_types
+            .iter()
+            .filter_map(|t| Some((AnswerKind::from_name(&t.name)?, phrases(&t.cues))))
+            .flat_map(|(kind, cues)| cues.into_iter().map(move |c| (kind, c)))
+            .collect();
+        Kinds {
+            cues,
+            places: phrases(&language.places),
+            number_words: language
+                .number_words
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
+            money_words: phrases(&language.money_words),
+        }
+    }
+
+    /// The kind of fact a question (its words after typo correction) asks for, if it names one.
+    pub fn asked(&self, words: &[String]) -> Option<AnswerKind> {
+        self.cues
+            .iter()
+            .find(|(_, cue)| contains_sequence(words, cue))
+            .map(|(kind, _)| *kind)
+    }
+
+    /// What a record gives, from its answer texts and the kinds it declares.
+    pub fn capabilities(&self, answers: &[&str], declared: &[String]) -> Capabilities {
+        let mut caps = Capabilities::default();
+        for kind in declared.iter().filter_map(|d| AnswerKind::from_name(d)) {
+            caps.kinds.insert(kind.name());
+        }
+        for text in answers {
+            let words = tokenize(text);
+            self.read_dates(&words, &mut caps);
+            for (i, word) in words.iter().enumerate() {
+                let digits = word.chars().all(|c| c.is_ascii_digit() || c == '.');
+                if digits && !is_year(word) && !is_day_of(&words, i) {
+                    caps.kinds.insert(AnswerKind::Number.name());
+                    caps.numbers.insert(word.clone());
+                }
+                if self.number_words.contains(word) {
+                    caps.kinds.insert(AnswerKind::Number.name());
+                }
+            }
+            if text.contains('$') || self.money_words.iter().any(|m| contains_sequence(&words, m)) {
+                caps.kinds.insert(AnswerKind::Money.name());
+                caps.kinds.insert(AnswerKind::Number.name());
+            }
+            for place in &self.places {
+                if contains_sequence(&words, place) {
+                    caps.kinds.insert(AnswerKind::Place.name());
+                    caps.places.push(place.clone());
+                }
+            }
+        }
+        caps
+    }
+
+    fn read_dates(&self, words: &[String], caps: &mut Capabilities) {
+        for (i, word) in words.iter().enumerate() {
+            if is_year(word) {
+                caps.kinds.insert(AnswerKind::Year.name());
+            }
+            let number_at = |j: Option<usize>| {
+                j.and_then(|j| words.get(j))
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            };
+            // "may" is a month only next to a number ("May 2023", "14 May").
+            let ambiguous = word == "may" && !number_at(i.checked_sub(1)) && !number_at(Some(i + 1));
+            if PartialDate::month_of_word(word).is_some() && !ambiguous {
+                caps.kinds.insert(AnswerKind::Month.name());
+                let day_next_to = |j: Option<usize>| {
+                    j.and_then(|j| words.get(j))
+                        .is_some_and(|w| w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+                };
+                if day_next_to(i.checked_sub(1)) || day_next_to(Some(i + 1)) {
+                    caps.kinds.insert(AnswerKind::Day.name());
+                }
+            }
+            // "22.12.2022", "05.12.2022" as one token.
+            if word.matches('.').count() == 2 && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+            {
+                caps.kinds.insert(AnswerKind::Day.name());
+                caps.kinds.insert(AnswerKind::Month.name());
+                caps.kinds.insert(AnswerKind::Year.name());
+            }
+        }
+        // A day implies its month and year in these texts ("on 21 November", of 2022).
+        if caps.kinds.contains(AnswerKind::Day.name()) {
+            caps.kinds.insert(AnswerKind::Month.name());
+        }
+    }
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+/// True when `words[i]` is the day of a date ("22 December", "December 22").
+fn is_day_of(words: &[String], i: usize) -> bool {
+    let month_at = |j: Option<usize>| {
+        j.and_then(|j| words.get(j))
+            .is_some_and(|w| PartialDate::month_of_word(w).is_some())
+    };
+    words[i].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        && (month_at(i.checked_sub(1)) || month_at(Some(i + 1)) || month_at(Some(i + 2)))
+}
+
+/// True when `needle` occurs in `words` as consecutive words.
+pub fn contains_sequence(words: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && words.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::schema::AnswerTypeCues;
+
+    fn kinds() -> Kinds {
+        let cue = |name: &str, cues: &[&str]| AnswerTypeCues {
+            name: name.to_owned(),
+            cues: cues.iter().map(|c| (*c).to_owned()).collect(),
+        };
+        Kinds::new(&LanguageFile {
+            format_version: 1,
+            answer_types: vec![
+                cue("money", &["how much did", "сколько стоил"]),
+                cue("day", &["what day", "какого числа"]),
+                cue("year", &["what year", "в каком году"]),
+                cue("place", &["which city", "в каком здании"]),
+                cue("number", &["how many", "сколько"]),
+            ],
+            timeline: Default::default(),
+            places: vec!["Tashkent".into(), "Ташкент".into(), "Cholpon-Ata".into()],
+            number_words: vec!["four".into(), "три".into()],
+            money_words: vec!["billion".into(), "долларов".into()],
+        })
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text)
+    }
+
+    #[test]
+    fn answer_types_are_read_from_cues_in_order() {
+        let k = kinds();
+        assert_eq!(k.asked(&words("how much did it cost")), Some(AnswerKind::Money));
+        assert_eq!(k.asked(&words("сколько стоило строительство")), None);
+        assert_eq!(k.asked(&words("сколько стоил терминал")), Some(AnswerKind::Money));
+        assert_eq!(k.asked(&words("в каком году его построили")), Some(AnswerKind::Year));
+        assert_eq!(k.asked(&words("how many signs")), Some(AnswerKind::Number));
+        assert_eq!(k.asked(&words("who signed it")), None);
+    }
+
+    #[test]
+    fn answer_types_read_dates_numbers_places_and_money_from_answers() {
+        let k = kinds();
+        let q = words("which city");
+        let caps = k.capabilities(&["It met on 14-19 November 2022."], &[]);
+        assert!(caps.gives(AnswerKind::Day, &q));
+        assert!(caps.gives(AnswerKind::Year, &q));
+        assert!(!caps.gives(AnswerKind::Place, &q));
+        assert!(!caps.gives(AnswerKind::Number, &q));
+        let caps = k.capabilities(&["Signed in 2013."], &[]);
+        assert!(caps.gives(AnswerKind::Year, &q));
+        assert!(!caps.gives(AnswerKind::Day, &q));
+        assert!(!caps.gives(AnswerKind::Month, &q));
+        let caps = k.capabilities(&["Trade approaches $5 billion."], &[]);
+        assert!(caps.gives(AnswerKind::Money, &q));
+        let caps = k.capabilities(&["Uzbekistan has four allies."], &[]);
+        assert!(caps.gives(AnswerKind::Number, &q));
+        let caps = k.capabilities(&["The summit was held in Tashkent."], &[]);
+        assert!(caps.gives(AnswerKind::Place, &q));
+        assert!(!caps.gives(AnswerKind::Place, &words("which building in tashkent")));
+        let caps = k.capabilities(&["No date here."], &["place".to_owned()]);
+        assert!(caps.kinds.contains("place"));
+    }
+}

@@ -1,0 +1,137 @@
+//! Small talk and questions about the bot itself ("hi", "thanks", "who are you?", "ты тут?",
+//! "👍"): recognised before any document matching, so that they get a short fixed reply from
+//! `messages.toml` and never a passage of the documents.
+//!
+//! A message is small talk when one of the intents of `smalltalk.toml` matches (all the words of
+//! one of its cues occur in it) and every other word is a stop word, a filler word or a word of
+//! another small-talk cue. "Hello! When was the border treaty signed?" is therefore not small
+//! talk: "border", "treaty" and "signed" are left over, and the question is answered.
+
+use super::normalize::tokenize;
+use crate::knowledge::SmalltalkFile;
+use rustc_hash::FxHashSet as HashSet;
+
+/// The small-talk intents, ready to match.
+#[derive(Debug, Default)]
+pub struct SmallTalk {
+    /// Per intent, its cues as word lists.
+    intents: Vec<Vec<Vec<String>>>,
+    /// Words that may surround small talk: stop words, filler, every cue word.
+    neutral: HashSet<String>,
+}
+
+/// Which intent a message is; an index into `smalltalk.toml`'s intents.
+pub type IntentId = usize;
+
+impl SmallTalk {
+    /// Builds the matcher from `smalltalk.toml` and the stop words.
+    pub fn new(file: &SmalltalkFile, stopwords: &[String]) -> Self {
+        let intents: Vec<Vec<Vec<String>>> = file
+            .intents
+            .iter()
+            .map(|intent| {
+                intent
+                    .cues
+                    .iter()
+                    .map(|cue| tokenize(cue))
+                    .filter(|words| !words.is_empty())
+                    .collect()
+            })
+            .collect();
+        let neutral = stopwords
+            .iter()
+            .chain(&file.filler)
+            .flat_map(|w| tokenize(w))
+            .chain(intents.iter().flatten().flatten().cloned())
+            .collect();
+        SmallTalk { intents, neutral }
+    }
+
+    /// Every word used by small talk or filler (the engine drops them from real questions).
+    pub fn words(&self) -> impl Iterator<Item = &String> {
+        self.neutral.iter()
+    }
+
+    /// The intent of a message given as its tokens and its raw text, or `None` for a message
+    /// that asks something else. A message without any word but with symbols (an emoji, "?!")
+    /// is a reaction: the intent named `reaction` when there is one.
+    pub fn detect(&self, words: &[String], text: &str, reaction: Option<IntentId>) -> Option<IntentId> {
+        if words.is_empty() {
+            return reaction.filter(|_| !text.trim().is_empty());
+        }
+        if !words.iter().all(|w| self.neutral.contains(w)) {
+            return None;
+        }
+        let present: HashSet<&str> = words.iter().map(String::as_str).collect();
+        // The intent with the longest matching cue: "who made you" is about the creator even
+        // though "you" alone would fit other intents too.
+        let mut best: Option<(usize, IntentId)> = None;
+        for (id, cues) in self.intents.iter().enumerate() {
+            for cue in cues {
+                if cue.iter().all(|w| present.contains(w.as_str()))
+                    && best.is_none_or(|(len, _)| cue.len() > len)
+                {
+                    best = Some((cue.len(), id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::SmalltalkIntent;
+
+    fn small_talk() -> SmallTalk {
+        let intent = |name: &str, cues: &[&str]| SmalltalkIntent {
+            name: name.to_owned(),
+            reply: format!("smalltalk_{name}"),
+            cues: cues.iter().map(|c| (*c).to_owned()).collect(),
+        };
+        let file = SmalltalkFile {
+            format_version: 1,
+            intents: vec![
+                intent("greeting", &["hi", "hello", "привет"]),
+                intent("identity", &["who are you", "you"]),
+                intent("creator", &["who made you"]),
+                intent("reaction", &["👍"]),
+            ],
+            filler: vec!["bro".to_owned()],
+        };
+        SmallTalk::new(&file, &["are".to_owned(), "the".to_owned()])
+    }
+
+    fn detect(st: &SmallTalk, text: &str) -> Option<IntentId> {
+        st.detect(&tokenize(text), text, Some(3))
+    }
+
+    #[test]
+    fn small_talk_is_recognised_with_filler_around_it() {
+        let st = small_talk();
+        assert_eq!(detect(&st, "hi"), Some(0));
+        assert_eq!(detect(&st, "Hello bro!"), Some(0));
+        assert_eq!(detect(&st, "привет"), Some(0));
+        assert_eq!(detect(&st, "who are you?"), Some(1));
+    }
+
+    #[test]
+    fn small_talk_prefers_the_longest_cue() {
+        assert_eq!(detect(&small_talk(), "who made you"), Some(2));
+    }
+
+    #[test]
+    fn small_talk_with_a_question_is_not_small_talk() {
+        let st = small_talk();
+        assert_eq!(detect(&st, "hello, when was the treaty signed?"), None);
+        assert_eq!(detect(&st, "who are the allies"), None);
+    }
+
+    #[test]
+    fn small_talk_reactions_are_symbols_only() {
+        let st = small_talk();
+        assert_eq!(detect(&st, "👍"), Some(3));
+        assert_eq!(detect(&st, "   "), None);
+    }
+}

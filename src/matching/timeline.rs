@@ -1,0 +1,325 @@
+//! Timeline arithmetic: questions about the time between two dated events of the documents, or
+//! their order ("how many years between Uzbek independence and the eternal friendship treaty",
+//! "which came first…", "через сколько дней после…"), answered by computing from the two
+//! events' dates in `timeline.toml`.
+//!
+//! A question is a timeline question when it uses one of the cue phrases of `language.toml` and
+//! two different events are named in it (most of the words of one of each event's `names`).
+//! The difference is given with the precision the documents allow: a date known only to the year
+//! gives a difference in whole years, said as such.
+
+use super::index::Index;
+use super::kinds::contains_sequence;
+use super::normalize::tokenize;
+use crate::knowledge::{Event, LanguageFile, PartialDate};
+use rustc_hash::FxHashSet as HashSet;
+
+/// The unit a question asks the difference in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Years,
+    Months,
+    Days,
+}
+
+/// What a timeline question asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// The time between the two, in a unit or in whatever unit fits ("how long").
+    Gap(Option<Unit>),
+    /// Which of the two came first.
+    Order,
+}
+
+/// How precisely a difference is known: the coarser of the two dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// The time between two dates, in each unit the dates allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    /// Whole years.
+    pub years: i32,
+    /// Whole months (known to the month or day).
+    pub months: Option<i32>,
+    /// Days (known to the day).
+    pub days: Option<i64>,
+    pub precision: Precision,
+}
+
+/// A computed answer: two events in date order and the time between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Index into the knowledge base's events: the earlier one.
+    pub first: usize,
+    /// The later one.
+    pub second: usize,
+    pub asked: Asked,
+    pub gap: Gap,
+}
+
+/// What came of a timeline question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimelineResult {
+    Computed(Comparison),
+    /// A timeline question naming only one known event (its index), or none.
+    Incomplete { asked: Asked, found: Option<usize> },
+}
+
+/// Event names as the engine matches them.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    years: Vec<Vec<String>>,
+    months: Vec<Vec<String>>,
+    days: Vec<Vec<String>>,
+    duration: Vec<Vec<String>>,
+    order: Vec<Vec<String>>,
+    connectors: HashSet<String>,
+    /// Per event: its date and each of its names as canonical keys.
+    events: Vec<(Option<PartialDate>, Vec<Vec<String>>)>,
+}
+
+/// An event counts as named when the question holds at least this share of the weight of one
+/// of its names.
+const NAME_COVERAGE: f32 = 0.6;
+
+impl Timeline {
+    pub fn new(language: &LanguageFile, events: &[Event], index: &Index) -> Self {
+        let phrases = |list: &[String]| -> Vec<Vec<String>> {
+            list.iter()
+                .map(|p| tokenize(p))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let cues = &language.timeline;
+        let events = events
+            .iter()
+            .map(|event| {
+                let names = event
+                    .names
+                    .iter()
+                    .chain(event.ru.iter().flat_map(|r| &r.names))
+                    .map(|name| index.keys(&tokenize(name)))
+                    .filter(|keys| !keys.is_empty())
+                    .collect();
+                (PartialDate::parse(&event.date), names)
+            })
+            .collect();
+        Timeline {
+            years: phrases(&cues.years),
+            months: phrases(&cues.months),
+            days: phrases(&cues.days),
+            duration: phrases(&cues.duration),
+            order: phrases(&cues.order),
+            connectors: cues.connectors.iter().flat_map(|c| tokenize(c)).collect(),
+            events,
+        }
+    }
+
+    /// What a question asks, when it asks about time between events or their order, with the
+    /// cue's words (not part of any event's name).
+    fn asked<'a>(&'a self, words: &[String]) -> Option<(Asked, Vec<&'a Vec<String>>)> {
+        let found = |list: &'a [Vec<String>]| -> Vec<&'a Vec<String>> { cues_in(list, words) };
+        let order = found(&self.order);
+        if !order.is_empty() {
+            return Some((Asked::Order, order));
+        }
+        for (unit, list) in [
+            (Unit::Years, &self.years),
+            (Unit::Months, &self.months),
+            (Unit::Days, &self.days),
+        ] {
+            let cues = found(list);
+            if !cues.is_empty() {
+                return Some((Asked::Gap(Some(unit)), cues));
+            }
+        }
+        let cues = found(&self.duration);
+        (!cues.is_empty()).then_some((Asked::Gap(None), cues))
+    }
+
+    /// Answers a timeline question from its (typo-corrected) words, or `None` when it is not
+    /// one.
+    pub fn answer(&self, words: &[String], index: &Index) -> Option<TimelineResult> {
+        let (asked, cues) = self.asked(words)?;
+        let cue_words: HashSet<&String> = cues.into_iter().flatten().collect();
+        let rest: Vec<String> = words
+            .iter()
+            .filter(|w| !cue_words.contains(w) && !self.connectors.contains(*w))
+            .cloned()
+            .collect();
+        let keys: HashSet<String> = index.keys(&rest).into_iter().collect();
+        let named = self.named_events(&keys, index);
+        let Some(&(first, _, ref first_keys)) = named.first() else {
+            return Some(TimelineResult::Incomplete { asked, found: None });
+        };
+        // The second event must be named by words the first does not explain.
+        let second = named
+            .iter()
+            .skip(1)
+            .find(|(_, _, k)| k.iter().any(|key| !first_keys.contains(key)));
+        let Some(&(second, _, _)) = second else {
+            return Some(TimelineResult::Incomplete {
+                asked,
+                found: Some(first),
+            });
+        };
+        let (a, b) = (self.events[first].0?, self.events[second].0?);
+        let (first, second, a, b) = if b < a {
+            (second, first, b, a)
+        } else {
+            (first, second, a, b)
+        };
+        Some(TimelineResult::Computed(Comparison {
+            first,
+            second,
+            asked,
+            gap: gap(a, b),
+        }))
+    }
+
+    /// The events a question's words name, for curators: "date coverage [keys]".
+    pub fn explain(&self, words: &[String], index: &Index) -> Vec<String> {
+        let keys: HashSet<String> = index.keys(words).into_iter().collect();
+        self.named_events(&keys, index)
+            .iter()
+            .map(|(e, coverage, matched)| {
+                let mut matched: Vec<&String> = matched.iter().collect();
+                matched.sort();
+                format!("event {e} {coverage:.2} {matched:?}")
+            })
+            .collect()
+    }
+
+    /// Events the question names, best first: (event, coverage, the question keys it explains).
+    fn named_events(
+        &self,
+        keys: &HashSet<String>,
+        index: &Index,
+    ) -> Vec<(usize, f32, HashSet<String>)> {
+        let mut named: Vec<(usize, f32, HashSet<String>)> = Vec::new();
+        for (i, (date, names)) in self.events.iter().enumerate() {
+            if date.is_none() {
+                continue;
+            }
+            let mut best: Option<(f32, HashSet<String>)> = None;
+            for name in names {
+                let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
+                let matched: HashSet<String> =
+                    name.iter().filter(|k| keys.contains(*k)).cloned().collect();
+                let covered: f32 = matched.iter().map(|k| index.weight_of_key(k)).sum();
+                let coverage = if total > 0.0 { covered / total } else { 0.0 };
+                let better = best.as_ref().is_none_or(|(c, m)| {
+                    coverage > *c || (coverage == *c && matched.len() > m.len())
+                });
+                if coverage >= NAME_COVERAGE && better {
+                    best = Some((coverage, matched));
+                }
+            }
+            if let Some((coverage, matched)) = best {
+                named.push((i, coverage, matched));
+            }
+        }
+        // Coverage of the name times the weight of the question words it explains: "the
+        // eternal friendship treaty" fully named beats a name that merely shares "treaty" and
+        // "Kazakhstan".
+        let strength = |(_, coverage, matched): &(usize, f32, HashSet<String>)| {
+            coverage * matched.iter().map(|k| index.weight_of_key(k)).sum::<f32>()
+        };
+        named.sort_by(|a, b| strength(b).total_cmp(&strength(a)).then(a.0.cmp(&b.0)));
+        named
+    }
+}
+
+/// The cues of `list` that occur in `words`.
+fn cues_in<'a>(list: &'a [Vec<String>], words: &[String]) -> Vec<&'a Vec<String>> {
+    list.iter().filter(|c| contains_sequence(words, c)).collect()
+}
+
+/// The time from `a` to `b` (`a` not later than `b`).
+pub fn gap(a: PartialDate, b: PartialDate) -> Gap {
+    let precision = match (a.month, a.day, b.month, b.day) {
+        (Some(_), Some(_), Some(_), Some(_)) => Precision::Day,
+        (Some(_), _, Some(_), _) => Precision::Month,
+        _ => Precision::Year,
+    };
+    let (y1, m1, d1) = (
+        i32::from(a.year),
+        i32::from(a.month.unwrap_or(1)),
+        i32::from(a.day.unwrap_or(1)),
+    );
+    let (y2, m2, d2) = (
+        i32::from(b.year),
+        i32::from(b.month.unwrap_or(1)),
+        i32::from(b.day.unwrap_or(1)),
+    );
+    let mut months = (y2 - y1) * 12 + (m2 - m1);
+    if precision == Precision::Day && d2 < d1 {
+        months -= 1;
+    }
+    let years = match precision {
+        Precision::Year => y2 - y1,
+        _ => months.div_euclid(12),
+    };
+    Gap {
+        years,
+        months: (precision >= Precision::Month).then_some(months),
+        days: (precision == Precision::Day).then(|| days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1)),
+        precision,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i32, month: i32, day: i32) -> i64 {
+    let y = i64::from(if month <= 2 { year - 1 } else { year });
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn timeline_arithmetic_in_days_months_and_years() {
+        let g = gap(date("2022-07-21"), date("2022-12-22"));
+        assert_eq!((g.years, g.months, g.days), (0, Some(5), Some(154)));
+        assert_eq!(g.precision, Precision::Day);
+        let g = gap(date("2022-12-22"), date("2022-12-25"));
+        assert_eq!(g.days, Some(3));
+        let g = gap(date("2021-12-06"), date("2022-12-21"));
+        assert_eq!((g.years, g.months), (1, Some(12)));
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);
+    }
+
+    #[test]
+    fn timeline_month_only_dates_give_months() {
+        let g = gap(date("2022-02"), date("2022-12-22"));
+        assert_eq!((g.precision, g.months, g.days), (Precision::Month, Some(10), None));
+        let g = gap(date("2005-11"), date("2022-12-22"));
+        assert_eq!((g.years, g.months), (17, Some(205)));
+    }
+
+    #[test]
+    fn timeline_year_only_dates_give_whole_years() {
+        let g = gap(date("1991"), date("1998"));
+        assert_eq!((g.precision, g.years, g.months), (Precision::Year, 7, None));
+        let g = gap(date("2007"), date("2020-09"));
+        assert_eq!((g.precision, g.years), (Precision::Year, 13));
+        let g = gap(date("2005-05"), date("2016"));
+        assert_eq!(g.years, 11);
+    }
+}
