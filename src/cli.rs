@@ -6,7 +6,7 @@
 
 use crate::answer::Reply;
 use crate::knowledge::{KnowledgeBase, KnowledgeError};
-use crate::matching::{Engine, Lang};
+use crate::matching::{Engine, Lang, Params};
 use crate::{config, eval, telegram};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
@@ -54,6 +54,10 @@ pub enum Command {
         /// Show the answer text of every failed question.
         #[arg(long)]
         verbose: bool,
+        /// Override a scoring parameter for this run, e.g. `--set answer_threshold=0.55`
+        /// (repeatable; names in src/matching/score.rs `Params`). For curators measuring a change.
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
     },
     /// Start the Telegram bot (needs TELOXIDE_TOKEN; see .env.example).
     Run,
@@ -112,8 +116,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { sources } => check(knowledge, sources.as_deref()),
-        Command::Eval { file, verbose } => {
-            let engine = load_engine(knowledge)?;
+        Command::Eval { file, verbose, set } => {
+            let mut params = Params::default();
+            for assignment in &set {
+                let (name, value) = assignment
+                    .split_once('=')
+                    .with_context(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
+                let value: f32 = value
+                    .trim()
+                    .parse()
+                    .with_context(|| format!("`--set {assignment}`: not a number"))?;
+                params
+                    .set(name.trim(), value)
+                    .map_err(|message| anyhow::anyhow!("`--set {assignment}`: {message}"))?;
+            }
+            let engine = Engine::with_params(load_knowledge(knowledge)?, params);
             let questions = eval::load(&file)?;
             let report = eval::run(&engine, &questions);
             println!("{}", report.summary(verbose));

@@ -118,11 +118,14 @@ impl Reply {
                 ..
             } => {
                 reply.record_id = Some(engine.record(*record).id.clone());
-                reply.body = format!(
-                    "{}\n\n{}",
-                    messages.get(code, &format!("not_given_{}", asked.name())),
-                    answer_text(engine, *record, lang)
-                );
+                let answer = answer_text(engine, *record, lang);
+                reply.body = match asked {
+                    Some(kind) => format!(
+                        "{}\n\n{answer}",
+                        messages.get(code, &format!("not_given_{}", kind.name()))
+                    ),
+                    None => answer,
+                };
                 reply.citations = cite(*record);
             }
             Outcome::Declined {

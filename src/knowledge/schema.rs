@@ -66,6 +66,11 @@ pub struct Entry {
     /// when the answer text does not show it; see `language.toml`.
     #[serde(default)]
     pub answers: Vec<String>,
+    /// The answer says that the documents do NOT give what the phrasings ask ("Where did
+    /// Rabbimov study?" — the column gives no biography): shown as an honest decline, with its
+    /// citations, rather than as an answer.
+    #[serde(default)]
+    pub unanswerable: bool,
     #[serde(rename = "cite", default)]
     pub citations: Vec<Citation>,
     #[serde(default)]
@@ -256,6 +261,10 @@ pub struct LanguageFile {
     /// City and place names, in every spelling: an answer naming one can say where.
     #[serde(default)]
     pub places: Vec<String>,
+    /// Names of people and offices ("Tokayev", "president", "spokesman"): an answer with one
+    /// can say who.
+    #[serde(default)]
+    pub persons: Vec<String>,
     /// Numbers written as words ("three", "четыре"): an answer with one can say how many.
     #[serde(default)]
     pub number_words: Vec<String>,

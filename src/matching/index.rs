@@ -68,6 +68,8 @@ pub struct Index {
     phrases: HashMap<String, Vec<(Vec<String>, String)>>,
     /// Single-word synonyms: stem to canonical key.
     synonym_of: HashMap<String, String>,
+    /// Synonym terms whose stem another group already claims: (term, kept group, its group).
+    pub synonym_conflicts: Vec<(String, String, String)>,
     terms: HashMap<String, TermId>,
     /// Per term: how informative it is in the general language (the most informative of the
     /// word forms that make it), in `[lexicon::MIN_INFORMATIVENESS, 1]`.
@@ -159,6 +161,7 @@ impl Index {
             surface: HashSet::default(),
             phrases: HashMap::default(),
             synonym_of: HashMap::default(),
+            synonym_conflicts: Vec::new(),
             terms: HashMap::default(),
             term_info: Vec::new(),
             weights: Vec::new(),
@@ -196,9 +199,17 @@ impl Index {
                 index.add_surface(term);
                 match stems.len() {
                     0 => {}
-                    1 => {
-                        index.synonym_of.insert(stems[0].clone(), canonical.clone());
-                    }
+                    1 => match index.synonym_of.get(&stems[0]) {
+                        // The first group that claims a stem keeps it ("signs" of "border signs"
+                        // stems like "signed"); the conflict is reported by `synonym_conflicts`.
+                        Some(existing) if *existing != canonical => index
+                            .synonym_conflicts
+                            .push((term.clone(), existing.clone(), canonical.clone())),
+                        Some(_) => {}
+                        None => {
+                            index.synonym_of.insert(stems[0].clone(), canonical.clone());
+                        }
+                    },
                     _ => index
                         .phrases
                         .entry(stems[0].clone())
@@ -425,6 +436,14 @@ impl Index {
                 if distance > 1 && !candidate.starts_with(first) {
                     continue;
                 }
+                // In a short word a changed letter near the start makes another word ("скока" is
+                // not "срока"); only letters added or dropped there are typos ("wich").
+                if len <= SHORT_UNKNOWN_WORD_CHARS
+                    && candidate_len == len
+                    && !candidate.chars().take(2).eq(word.chars().take(2))
+                {
+                    continue;
+                }
                 let better = match best {
                     None => true,
                     Some((d, w)) => distance < d || (distance == d && candidate.as_str() < w),
@@ -531,8 +550,10 @@ impl Index {
             let chars = key.chars().count();
             let number = key.chars().all(|c| c.is_ascii_digit());
             // Short words count only when they are real words ("oil", "gdp"); otherwise they
-            // are mostly typos of short function words ("teh", "wat").
-            if chars < MIN_UNKNOWN_WORD_CHARS && !number && !lexicon::is_real_word(&key) {
+            // are mostly typos of short function words ("teh", "wat"). One or two letters
+            // ("n", "q") are abbreviations, never a topic.
+            let tiny = chars <= 2 && !number;
+            if tiny || (chars < MIN_UNKNOWN_WORD_CHARS && !number && !lexicon::is_real_word(&key)) {
                 continue;
             }
             out.push(QueryTerm {

@@ -24,6 +24,8 @@ pub enum AnswerKind {
     Year,
     /// A city or venue ("which city", "в каком здании").
     Place,
+    /// A named person or office holder ("who was", "кто возглавлял").
+    Person,
     /// A count or figure ("how many", "сколько").
     Number,
     /// A sum of money ("how much did it cost", "сколько стоил").
@@ -38,6 +40,7 @@ impl AnswerKind {
             AnswerKind::Month => "month",
             AnswerKind::Year => "year",
             AnswerKind::Place => "place",
+            AnswerKind::Person => "person",
             AnswerKind::Number => "number",
             AnswerKind::Money => "money",
         }
@@ -49,6 +52,7 @@ impl AnswerKind {
             AnswerKind::Month,
             AnswerKind::Year,
             AnswerKind::Place,
+            AnswerKind::Person,
             AnswerKind::Number,
             AnswerKind::Money,
         ]
@@ -63,6 +67,8 @@ pub struct Capabilities {
     kinds: HashSet<&'static str>,
     /// Place names the answer mentions, as tokens.
     places: Vec<Vec<String>>,
+    /// Person names and offices the answer mentions, as tokens.
+    persons: Vec<Vec<String>>,
     /// Numbers the answer mentions (digits), for "not the number the question already names".
     numbers: HashSet<String>,
 }
@@ -82,6 +88,13 @@ impl Capabilities {
                 .places
                 .iter()
                 .any(|place| !contains_sequence(question_words, place)),
+            // "Who is the current Prime Minister?" is not answered by an entry that only names
+            // the office of Prime Minister.
+            AnswerKind::Person if self.persons.is_empty() => true,
+            AnswerKind::Person => self
+                .persons
+                .iter()
+                .any(|person| !contains_sequence(question_words, person)),
             AnswerKind::Number if !self.numbers.is_empty() => self
                 .numbers
                 .iter()
@@ -97,6 +110,7 @@ pub struct Kinds {
     /// Cue phrases as word lists, in file order: the first kind whose cue occurs wins.
     cues: Vec<(AnswerKind, Vec<String>)>,
     places: Vec<Vec<String>>,
+    persons: Vec<Vec<String>>,
     number_words: HashSet<String>,
     money_words: Vec<Vec<String>>,
 }
@@ -118,6 +132,7 @@ impl Kinds {
         Kinds {
             cues,
             places: phrases(&language.places),
+            persons: phrases(&language.persons),
             number_words: language
                 .number_words
                 .iter()
@@ -142,7 +157,7 @@ impl Kinds {
             caps.kinds.insert(kind.name());
         }
         for text in answers {
-            let words = tokenize(text);
+            let words = tokenize(lead(text));
             self.read_dates(&words, &mut caps);
             for (i, word) in words.iter().enumerate() {
                 let digits = word.chars().all(|c| c.is_ascii_digit() || c == '.');
@@ -162,6 +177,12 @@ impl Kinds {
                 if contains_sequence(&words, place) {
                     caps.kinds.insert(AnswerKind::Place.name());
                     caps.places.push(place.clone());
+                }
+            }
+            for person in &self.persons {
+                if contains_sequence(&words, person) {
+                    caps.kinds.insert(AnswerKind::Person.name());
+                    caps.persons.push(person.clone());
                 }
             }
         }
@@ -202,6 +223,44 @@ impl Kinds {
             caps.kinds.insert(AnswerKind::Month.name());
         }
     }
+}
+
+/// Sentences of an answer that state its key fact: answers say what was asked first, and
+/// later sentences add context that must not count ("It met on 14–19 November. The treaty was
+/// signed in Tashkent…" does not say where the meeting was).
+const LEAD_SENTENCES: usize = 1;
+
+/// The first [`LEAD_SENTENCES`] sentences of a text. A full stop ends a sentence when a space
+/// and a capital letter (or a digit) follow it and the word before it is not an abbreviation
+/// such as "Dr." or "vol.".
+fn lead(text: &str) -> &str {
+    let mut ends = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next_is_start = chars.get(i + 1).is_some_and(|(_, n)| n.is_whitespace())
+            && chars
+                .get(i + 2)
+                .is_some_and(|(_, n)| n.is_uppercase() || n.is_ascii_digit() || *n == '«' || *n == '"');
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(at, |(i, _)| i);
+        let before = &text[start..at];
+        let abbreviation = before.chars().count() <= 3 && before.chars().any(char::is_uppercase)
+            || matches!(before, "vol" | "no" | "pp" | "т" | "г" | "гг" | "им" | "ст");
+        if next_is_start && !abbreviation {
+            ends += 1;
+            if ends == LEAD_SENTENCES {
+                return &text[..at];
+            }
+        }
+    }
+    text
 }
 
 fn is_year(word: &str) -> bool {
@@ -246,6 +305,7 @@ mod tests {
             ],
             timeline: Default::default(),
             places: vec!["Tashkent".into(), "Ташкент".into(), "Cholpon-Ata".into()],
+            persons: vec!["Tokayev".into(), "prime minister".into()],
             number_words: vec!["four".into(), "три".into()],
             money_words: vec!["billion".into(), "долларов".into()],
         })
@@ -253,6 +313,15 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         tokenize(text)
+    }
+
+    #[test]
+    fn answer_types_read_only_the_lead_sentence() {
+        assert_eq!(lead("It met on 14-19 November. It was in Tashkent."), "It met on 14-19 November");
+        assert_eq!(lead("Dr. Askeroğlu wrote it. Later."), "Dr. Askeroğlu wrote it");
+        assert_eq!(lead("Vol. 4 of the journal."), "Vol. 4 of the journal.");
+        let caps = kinds().capabilities(&["It met on 14-19 November. It was in Tashkent."], &[]);
+        assert!(!caps.gives(AnswerKind::Place, &words("which city")));
     }
 
     #[test]
@@ -288,5 +357,9 @@ mod tests {
         assert!(!caps.gives(AnswerKind::Place, &words("which building in tashkent")));
         let caps = k.capabilities(&["No date here."], &["place".to_owned()]);
         assert!(caps.kinds.contains("place"));
+        let caps = k.capabilities(&["The committee is led by the Prime Ministers."], &[]);
+        assert!(!caps.gives(AnswerKind::Person, &words("who is the current prime minister")));
+        let caps = k.capabilities(&["President Tokayev signed it."], &[]);
+        assert!(caps.gives(AnswerKind::Person, &words("who signed it")));
     }
 }

@@ -33,10 +33,8 @@ use index::{GroupText, Index, RecordText};
 use kinds::{Capabilities, Kinds};
 use smalltalk::SmallTalk;
 use timeline::{Timeline, TimelineResult};
-use score::{
-    combine, is_close_alternative, ANSWER_TEXT_CREDIT, ANSWER_THRESHOLD, ENTITY_MISMATCH_FACTOR,
-    KIND_MARGIN, MAX_SUGGESTIONS, QUESTION_WORD_MISMATCH_FACTOR, SUGGESTION_FLOOR,
-};
+pub use score::Params;
+use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
 
 fn declined(reason: Decline) -> Outcome {
     Outcome::Declined {
@@ -103,8 +101,12 @@ pub enum Decline {
     /// The question is longer than [`MAX_QUESTION_CHARS`].
     TooLong(usize),
     /// The best record is about what was asked but does not give the kind of fact asked for
-    /// (a city, an exact day, a cost…); the reply shows what the record does say.
-    NotGiven { record: usize, asked: AnswerKind },
+    /// (a city, an exact day, a cost…), or is an entry that says the documents do not give it
+    /// (`asked` is then `None`); the reply shows what the record does say.
+    NotGiven {
+        record: usize,
+        asked: Option<AnswerKind>,
+    },
     /// A question about the time between two events, or their order, that names fewer than
     /// two events of the timeline (the one found, if any).
     EventsNotFound { found: Option<usize> },
@@ -150,6 +152,7 @@ pub struct Engine {
     /// What each record can give, by index.
     capabilities: Vec<Capabilities>,
     timeline: Timeline,
+    params: Params,
 }
 
 /// The small-talk intent that answers a message of symbols only ("👍").
@@ -164,6 +167,11 @@ const ARTICLE_WORD: &str = "article";
 impl Engine {
     /// Builds the index over every entry and article of `kb`.
     pub fn new(kb: KnowledgeBase) -> Self {
+        Self::with_params(kb, Params::default())
+    }
+
+    /// Like [`Engine::new`], with other scoring parameters (for evaluation tools).
+    pub fn with_params(kb: KnowledgeBase, params: Params) -> Self {
         let mut records = Vec::new();
         let mut texts: Vec<RecordText<'_>> = Vec::new();
         let article_numbers: Vec<String> =
@@ -250,6 +258,7 @@ impl Engine {
             kinds,
             capabilities,
             timeline,
+            params,
         }
     }
 
@@ -303,7 +312,7 @@ impl Engine {
         let ranked = self.rank_terms(&self.index.terms_of(&words));
         let best = ranked.first().copied();
         match best {
-            Some(best) if best.score.value() >= ANSWER_THRESHOLD => {
+            Some(best) if best.score.value() >= self.params.answer_threshold => {
                 self.answer_of_kind(&ranked, &words)
             }
             _ => {
@@ -341,7 +350,7 @@ impl Engine {
                 let fits = ranked
                     .iter()
                     .take_while(|r| {
-                        r.score.value() >= ANSWER_THRESHOLD
+                        r.score.value() >= self.params.answer_threshold
                             && best.score.value() - r.score.value() <= KIND_MARGIN
                     })
                     .find(|r| self.capabilities[r.record].gives(kind, words));
@@ -350,16 +359,22 @@ impl Engine {
                     None => {
                         return declined(Decline::NotGiven {
                             record: best.record,
-                            asked: kind,
+                            asked: Some(kind),
                         })
                     }
                 }
             }
         };
+        if self.is_unanswerable(chosen.record) {
+            return declined(Decline::NotGiven {
+                record: chosen.record,
+                asked: None,
+            });
+        }
         let alternatives = ranked
             .iter()
             .filter(|r| r.record != chosen.record)
-            .take_while(|r| is_close_alternative(chosen.score, r.score))
+            .take_while(|r| self.params.is_close_alternative(chosen.score, r.score))
             .take(MAX_SUGGESTIONS - 1)
             .copied()
             .collect();
@@ -369,13 +384,29 @@ impl Engine {
         }
     }
 
+    /// True for an entry whose answer says the documents do not give what it is asked.
+    fn is_unanswerable(&self, record: usize) -> bool {
+        match self.records[record].kind {
+            RecordKind::Entry(i) => self.kb.entries[i].unanswerable,
+            RecordKind::Article(_) => false,
+        }
+    }
+
     /// Every record that shares a word with the question, best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
         self.rank_terms(&self.index.analyse(question))
     }
 
     fn rank_terms(&self, query: &[index::QueryTerm]) -> Vec<Ranked> {
-        let total: f32 = query.iter().map(|q| q.weight).sum();
+        let p = &self.params;
+        let weight = |q: &index::QueryTerm| {
+            if q.term.is_some() {
+                q.weight
+            } else {
+                q.weight * p.unknown_scale
+            }
+        };
+        let total: f32 = query.iter().map(weight).sum();
         if total <= 0.0 {
             return vec![];
         }
@@ -389,6 +420,7 @@ impl Engine {
         let mut touched_questions = Vec::new();
         for q in query {
             let Some(t) = q.term else { continue };
+            // Known terms keep their weight; the scale applies to unknown words only.
             let t = t as usize;
             for &r in &self.index.strong_postings[t] {
                 strong[r as usize] += q.weight;
@@ -420,23 +452,37 @@ impl Engine {
             .filter_map(|q| q.term)
             .filter(|t| self.index.question_words.contains(t))
             .collect();
+        // Informative words that are neither entities nor question words (those have their own
+        // factors); unknown words count when they are informative too.
+        let informative: Vec<(Option<u32>, f32)> = query
+            .iter()
+            .filter(|q| {
+                weight(q) >= p.informative_weight
+                    && q.term.is_none_or(|t| {
+                        !self.index.entities.contains(&t) && !self.index.question_words.contains(&t)
+                    })
+            })
+            .map(|q| (q.term, weight(q)))
+            .collect();
         let mut ranked: Vec<(Ranked, f32)> = (0..records)
             .filter(|&r| strong[r] > 0.0 || weak[r] > 0.0)
             .map(|r| {
                 let terms = &self.index.records[r];
+                let mentions = |t: &u32| {
+                    terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok()
+                };
                 let matched_strong = strong[r];
-                let missing_entities = entities
+                let missing_entities = entities.iter().filter(|t| !mentions(t)).count() as i32;
+                let unexplained = informative
                     .iter()
-                    .filter(|t| {
-                        terms.strong.binary_search(t).is_err()
-                            && terms.weak.binary_search(t).is_err()
-                    })
+                    .filter(|(t, _)| t.as_ref().is_none_or(|t| !mentions(t)))
                     .count() as i32;
-                let coverage = (matched_strong + weak[r] * ANSWER_TEXT_CREDIT) / total;
+                let coverage = (matched_strong + weak[r] * p.answer_text_credit) / total;
                 let phrasing = phrasing[r];
-                let score = combine(coverage, phrasing).value()
-                    * ENTITY_MISMATCH_FACTOR.powi(missing_entities)
-                    * QUESTION_WORD_MISMATCH_FACTOR.powi(
+                let score = p.combine(coverage, phrasing).value()
+                    * p.entity_mismatch_factor.powi(missing_entities)
+                    * p.unexplained_factor.powi(unexplained)
+                    * p.question_word_mismatch_factor.powi(
                         question_words
                             .iter()
                             .filter(|t| terms.strong.binary_search(t).is_err())
@@ -578,6 +624,12 @@ impl Engine {
             ));
         }
         out
+    }
+
+    /// Synonym terms that another group's term already claims after stemming:
+    /// (term, group kept, group of the term). The knowledge tests require none.
+    pub fn synonym_conflicts(&self) -> &[(String, String, String)] {
+        &self.index.synonym_conflicts
     }
 
     /// Number of distinct word forms known to the typo corrector.

@@ -106,17 +106,14 @@ pub fn is_cyrillic(text: &str) -> bool {
     cyrillic > latin
 }
 
-const RUSSIAN_ENDINGS: &[&str] = &[
-    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ией", "ием", "иях",
-    "ах", "ях", "ая", "яя", "ое", "ее", "ые", "ие", "ой", "ей", "ий", "ый", "ом", "ем", "ам", "ям",
-    "ов", "ев", "ую", "юю", "ию", "ия", "ии", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь",
-];
-
-/// Longest a Russian stem may be: beyond this, words of one family differ only in their endings.
-const RUSSIAN_STEM_MAX_CHARS: usize = 6;
+/// Longest a Russian stem may be: Snowball leaves derived words of one family apart
+/// ("демаркация" and "демаркационной" stem to "демаркац" and "демаркацион"); cutting at seven
+/// letters joins them while keeping "министр" apart from "министерство".
+const RUSSIAN_STEM_MAX_CHARS: usize = 7;
 
 /// Reduces a token to a crude stem so that inflected forms meet: English plurals and -ed/-ing,
-/// Russian case endings (then capped at six letters). Numbers and short words are unchanged.
+/// Russian by the Snowball stemmer (then capped at seven letters). Numbers and short words are
+/// unchanged.
 pub fn stem(token: &str) -> String {
     if token.chars().any(|c| c.is_ascii_digit()) {
         return token.to_owned();
@@ -130,18 +127,21 @@ pub fn stem(token: &str) -> String {
 }
 
 fn stem_russian(token: &str) -> String {
-    let length = token.chars().count();
-    let mut stem = token;
-    for ending in RUSSIAN_ENDINGS {
-        // Endings are Cyrillic, two bytes a letter; the stem must keep at least three letters.
-        if token.ends_with(ending) && length > ending.len() / 2 + 2 {
-            stem = &token[..token.len() - ending.len()];
-            break;
-        }
+    thread_local! {
+        // The Snowball stemmer is a small state machine; one per thread avoids rebuilding it.
+        static RUSSIAN: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
     }
+    let stemmed = RUSSIAN.with(|stemmer| stemmer.stem(token).into_owned());
+    // Very short words keep their form: Snowball would reduce "мая" or "оба" to one letter.
+    let stem = if stemmed.chars().count() < 3 {
+        token.to_owned()
+    } else {
+        stemmed
+    };
     match stem.char_indices().nth(RUSSIAN_STEM_MAX_CHARS) {
         Some((cut, _)) => stem[..cut].to_owned(),
-        None => stem.to_owned(),
+        None => stem,
     }
 }
 

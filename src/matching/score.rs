@@ -77,14 +77,73 @@ pub const ENTITY_MISMATCH_FACTOR: f32 = 0.6;
 /// in-scope answer; 0.8 lost one.
 pub const QUESTION_WORD_MISMATCH_FACTOR: f32 = 0.85;
 
-/// True when `second` is close enough to `best` that the user may have meant it instead.
-pub fn is_close_alternative(best: Score, second: Score) -> bool {
-    second.value() >= ANSWER_THRESHOLD && best.value() - second.value() <= AMBIGUITY_MARGIN
+/// A question word at least this heavy (rarity in the knowledge base times informativeness in
+/// the language) is informative: an entry that does not mention it is probably about something
+/// else.
+pub const INFORMATIVE_WEIGHT: f32 = 2.0;
+
+/// Each informative word of the question that an entry never mentions multiplies its score by
+/// this, on top of the coverage it already lowers: "How many pages does the border treaty have?"
+/// is not answered by an entry on the border treaty's figures.
+pub const UNEXPLAINED_FACTOR: f32 = 1.0;
+
+/// The scoring parameters, so that evaluation tools can sweep them; the engine uses
+/// [`Params::default`], whose values are the constants above.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    pub answer_threshold: f32,
+    pub coverage_weight: f32,
+    pub answer_text_credit: f32,
+    pub entity_mismatch_factor: f32,
+    pub question_word_mismatch_factor: f32,
+    pub informative_weight: f32,
+    pub unexplained_factor: f32,
+    /// Multiplies the weight of words the knowledge base never uses.
+    pub unknown_scale: f32,
 }
 
-/// Combines the two measures into one score.
-pub fn combine(coverage: f32, phrasing: f32) -> Score {
-    Score::new(COVERAGE_WEIGHT * coverage + (1.0 - COVERAGE_WEIGHT) * phrasing)
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            answer_threshold: ANSWER_THRESHOLD,
+            coverage_weight: COVERAGE_WEIGHT,
+            answer_text_credit: ANSWER_TEXT_CREDIT,
+            entity_mismatch_factor: ENTITY_MISMATCH_FACTOR,
+            question_word_mismatch_factor: QUESTION_WORD_MISMATCH_FACTOR,
+            informative_weight: INFORMATIVE_WEIGHT,
+            unexplained_factor: UNEXPLAINED_FACTOR,
+            unknown_scale: 1.0,
+        }
+    }
+}
+
+impl Params {
+    /// Sets one parameter by its field name (`eval --set NAME=VALUE`).
+    pub fn set(&mut self, name: &str, value: f32) -> Result<(), String> {
+        let slot = match name {
+            "answer_threshold" => &mut self.answer_threshold,
+            "coverage_weight" => &mut self.coverage_weight,
+            "answer_text_credit" => &mut self.answer_text_credit,
+            "entity_mismatch_factor" => &mut self.entity_mismatch_factor,
+            "question_word_mismatch_factor" => &mut self.question_word_mismatch_factor,
+            "informative_weight" => &mut self.informative_weight,
+            "unexplained_factor" => &mut self.unexplained_factor,
+            "unknown_scale" => &mut self.unknown_scale,
+            _ => return Err(format!("unknown scoring parameter `{name}`")),
+        };
+        *slot = value;
+        Ok(())
+    }
+
+    /// True when `second` is close enough to `best` that the user may have meant it instead.
+    pub fn is_close_alternative(&self, best: Score, second: Score) -> bool {
+        second.value() >= self.answer_threshold && best.value() - second.value() <= AMBIGUITY_MARGIN
+    }
+
+    /// Combines the two measures into one score.
+    pub fn combine(&self, coverage: f32, phrasing: f32) -> Score {
+        Score::new(self.coverage_weight * coverage + (1.0 - self.coverage_weight) * phrasing)
+    }
 }
 
 /// Typo tolerance: the largest edit distance accepted for a word of `len` characters. Short words
@@ -117,9 +176,10 @@ mod tests {
 
     #[test]
     fn close_alternatives_need_to_be_answerable_and_within_margin() {
-        assert!(is_close_alternative(Score::new(0.8), Score::new(0.78)));
-        assert!(!is_close_alternative(Score::new(0.8), Score::new(0.6)));
-        assert!(!is_close_alternative(Score::new(0.45), Score::new(0.44)));
+        let p = Params::default();
+        assert!(p.is_close_alternative(Score::new(0.8), Score::new(0.78)));
+        assert!(!p.is_close_alternative(Score::new(0.8), Score::new(0.6)));
+        assert!(!p.is_close_alternative(Score::new(0.45), Score::new(0.44)));
     }
 
     #[test]

@@ -154,18 +154,10 @@ impl Timeline {
             .collect();
         let keys: HashSet<String> = index.keys(&rest).into_iter().collect();
         let named = self.named_events(&keys, index);
-        let Some(&(first, _, ref first_keys)) = named.first() else {
-            return Some(TimelineResult::Incomplete { asked, found: None });
-        };
-        // The second event must be named by words the first does not explain.
-        let second = named
-            .iter()
-            .skip(1)
-            .find(|(_, _, k)| k.iter().any(|key| !first_keys.contains(key)));
-        let Some(&(second, _, _)) = second else {
+        let Some((first, second)) = best_pair(&named, index) else {
             return Some(TimelineResult::Incomplete {
                 asked,
-                found: Some(first),
+                found: named.first().map(|(e, _, _)| *e),
             });
         };
         let (a, b) = (self.events[first].0?, self.events[second].0?);
@@ -206,21 +198,21 @@ impl Timeline {
             if date.is_none() {
                 continue;
             }
-            let mut best: Option<(f32, HashSet<String>)> = None;
+            // The best-covered name decides whether the event is named; the question words any
+            // of its names explain all count ("KazNU" from one name, "history degree" from
+            // another).
+            let mut coverage = 0.0f32;
+            let mut matched: HashSet<String> = HashSet::default();
             for name in names {
                 let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
-                let matched: HashSet<String> =
-                    name.iter().filter(|k| keys.contains(*k)).cloned().collect();
-                let covered: f32 = matched.iter().map(|k| index.weight_of_key(k)).sum();
-                let coverage = if total > 0.0 { covered / total } else { 0.0 };
-                let better = best.as_ref().is_none_or(|(c, m)| {
-                    coverage > *c || (coverage == *c && matched.len() > m.len())
-                });
-                if coverage >= NAME_COVERAGE && better {
-                    best = Some((coverage, matched));
+                let hits: Vec<&String> = name.iter().filter(|k| keys.contains(*k)).collect();
+                let covered: f32 = hits.iter().map(|k| index.weight_of_key(k)).sum();
+                if total > 0.0 {
+                    coverage = coverage.max(covered / total);
                 }
+                matched.extend(hits.into_iter().cloned());
             }
-            if let Some((coverage, matched)) = best {
+            if coverage >= NAME_COVERAGE {
                 named.push((i, coverage, matched));
             }
         }
@@ -233,6 +225,32 @@ impl Timeline {
         named.sort_by(|a, b| strength(b).total_cmp(&strength(a)).then(a.0.cmp(&b.0)));
         named
     }
+}
+
+/// The two named events that together explain the most of the question: each event counts the
+/// weight of the words it explains that the other does not, times how fully it is named. "How
+/// many months after Russia invaded Ukraine did KZ and UZ become allies" pairs the war with the
+/// Kazakh alliance, not with the Russian one, because "Russia" is already explained by the war.
+fn best_pair(named: &[(usize, f32, HashSet<String>)], index: &Index) -> Option<(usize, usize)> {
+    let weight = |keys: &mut dyn Iterator<Item = &String>| -> f32 {
+        keys.map(|k| index.weight_of_key(k)).sum()
+    };
+    let mut best: Option<(f32, usize, usize)> = None;
+    for (i, (a, cov_a, keys_a)) in named.iter().enumerate() {
+        for (b, cov_b, keys_b) in named.iter().skip(i + 1) {
+            let only_a = weight(&mut keys_a.iter().filter(|k| !keys_b.contains(*k)));
+            let only_b = weight(&mut keys_b.iter().filter(|k| !keys_a.contains(*k)));
+            if only_a <= 0.0 || only_b <= 0.0 {
+                continue;
+            }
+            let shared = weight(&mut keys_a.iter().filter(|k| keys_b.contains(*k)));
+            let score = cov_a * only_a + cov_b * only_b + shared;
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, *a, *b));
+            }
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
 }
 
 /// The cues of `list` that occur in `words`.
