@@ -71,6 +71,8 @@ pub struct Capabilities {
     persons: Vec<Vec<String>>,
     /// Numbers the answer mentions (digits), for "not the number the question already names".
     numbers: HashSet<String>,
+    /// Dates known to the day or the month, with their year when the text gives it.
+    dates: Vec<(AnswerKind, Option<String>)>,
 }
 
 impl Capabilities {
@@ -82,6 +84,15 @@ impl Capabilities {
             return false;
         }
         match kind {
+            // "What exact day in 2016…" needs a day of 2016, not any day.
+            AnswerKind::Day | AnswerKind::Month if !self.dates.is_empty() => {
+                let years: Vec<&String> = question_words.iter().filter(|w| is_year(w)).collect();
+                years.is_empty()
+                    || self.dates.iter().any(|(precision, year)| {
+                        (kind == AnswerKind::Month || *precision == AnswerKind::Day)
+                            && year.as_ref().is_none_or(|y| years.contains(&y))
+                    })
+            }
             // Declared without a name in the text: trust the declaration.
             AnswerKind::Place if self.places.is_empty() => true,
             AnswerKind::Place => self
@@ -206,9 +217,19 @@ impl Kinds {
                     j.and_then(|j| words.get(j))
                         .is_some_and(|w| w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
                 };
-                if day_next_to(i.checked_sub(1)) || day_next_to(Some(i + 1)) {
+                let precision = if day_next_to(i.checked_sub(1)) || day_next_to(Some(i + 1)) {
                     caps.kinds.insert(AnswerKind::Day.name());
-                }
+                    AnswerKind::Day
+                } else {
+                    AnswerKind::Month
+                };
+                // The year follows the month, or the day after the month ("December 22, 2022").
+                let year = words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .find(|w| is_year(w))
+                    .cloned();
+                caps.dates.push((precision, year));
             }
             // "22.12.2022", "05.12.2022" as one token.
             if word.matches('.').count() == 2 && word.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -216,6 +237,8 @@ impl Kinds {
                 caps.kinds.insert(AnswerKind::Day.name());
                 caps.kinds.insert(AnswerKind::Month.name());
                 caps.kinds.insert(AnswerKind::Year.name());
+                let year = word.rsplit('.').next().filter(|y| is_year(y)).map(str::to_owned);
+                caps.dates.push((AnswerKind::Day, year));
             }
         }
         // A day implies its month and year in these texts ("on 21 November", of 2022).
@@ -328,7 +351,8 @@ mod tests {
     fn answer_types_are_read_from_cues_in_order() {
         let k = kinds();
         assert_eq!(k.asked(&words("how much did it cost")), Some(AnswerKind::Money));
-        assert_eq!(k.asked(&words("сколько стоило строительство")), None);
+        // A form no money cue lists falls to the broader "how many".
+        assert_eq!(k.asked(&words("сколько стоило строительство")), Some(AnswerKind::Number));
         assert_eq!(k.asked(&words("сколько стоил терминал")), Some(AnswerKind::Money));
         assert_eq!(k.asked(&words("в каком году его построили")), Some(AnswerKind::Year));
         assert_eq!(k.asked(&words("how many signs")), Some(AnswerKind::Number));
@@ -344,6 +368,8 @@ mod tests {
         assert!(caps.gives(AnswerKind::Year, &q));
         assert!(!caps.gives(AnswerKind::Place, &q));
         assert!(!caps.gives(AnswerKind::Number, &q));
+        assert!(!caps.gives(AnswerKind::Day, &words("what exact day in 2016")));
+        assert!(caps.gives(AnswerKind::Day, &words("what exact day in 2022")));
         let caps = k.capabilities(&["Signed in 2013."], &[]);
         assert!(caps.gives(AnswerKind::Year, &q));
         assert!(!caps.gives(AnswerKind::Day, &q));

@@ -110,7 +110,8 @@ mod tests {
 
     #[test]
     fn lexicon_weighting_favours_rare_words() {
-        assert_eq!(informativeness("treaty"), informativeness("demarcation"));
+        assert!(informativeness("treaty") > 0.8);
+        assert_eq!(informativeness("demarcation"), 1.0);
         assert!(informativeness("days") < 0.5);
         assert_eq!(informativeness("the"), MIN_INFORMATIVENESS);
         assert!(informativeness("border") > informativeness("days"));

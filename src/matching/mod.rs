@@ -475,13 +475,15 @@ impl Engine {
                 let missing_entities = entities.iter().filter(|t| !mentions(t)).count() as i32;
                 let unexplained = informative
                     .iter()
-                    .filter(|(t, _)| t.as_ref().is_none_or(|t| !mentions(t)))
+                    .filter(|(t, _)| t.as_ref().is_some_and(|t| !mentions(t)))
                     .count() as i32;
+                let unknown = informative.iter().filter(|(t, _)| t.is_none()).count() as i32;
                 let coverage = (matched_strong + weak[r] * p.answer_text_credit) / total;
                 let phrasing = phrasing[r];
                 let score = p.combine(coverage, phrasing).value()
                     * p.entity_mismatch_factor.powi(missing_entities)
                     * p.unexplained_factor.powi(unexplained)
+                    * p.unknown_factor.powi(unknown)
                     * p.question_word_mismatch_factor.powi(
                         question_words
                             .iter()

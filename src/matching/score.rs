@@ -87,6 +87,11 @@ pub const INFORMATIVE_WEIGHT: f32 = 2.0;
 /// is not answered by an entry on the border treaty's figures.
 pub const UNEXPLAINED_FACTOR: f32 = 1.0;
 
+/// Each informative word of the question that the knowledge base never uses multiplies every
+/// score by this: such a word usually names what the question is really about ("weather",
+/// "ambassador", "Syr Darya").
+pub const UNKNOWN_FACTOR: f32 = 1.0;
+
 /// The scoring parameters, so that evaluation tools can sweep them; the engine uses
 /// [`Params::default`], whose values are the constants above.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,6 +103,8 @@ pub struct Params {
     pub question_word_mismatch_factor: f32,
     pub informative_weight: f32,
     pub unexplained_factor: f32,
+    /// Like `unexplained_factor`, for informative words the knowledge base never uses at all.
+    pub unknown_factor: f32,
     /// Multiplies the weight of words the knowledge base never uses.
     pub unknown_scale: f32,
 }
@@ -112,6 +119,7 @@ impl Default for Params {
             question_word_mismatch_factor: QUESTION_WORD_MISMATCH_FACTOR,
             informative_weight: INFORMATIVE_WEIGHT,
             unexplained_factor: UNEXPLAINED_FACTOR,
+            unknown_factor: UNKNOWN_FACTOR,
             unknown_scale: 1.0,
         }
     }
@@ -128,6 +136,7 @@ impl Params {
             "question_word_mismatch_factor" => &mut self.question_word_mismatch_factor,
             "informative_weight" => &mut self.informative_weight,
             "unexplained_factor" => &mut self.unexplained_factor,
+            "unknown_factor" => &mut self.unknown_factor,
             "unknown_scale" => &mut self.unknown_scale,
             _ => return Err(format!("unknown scoring parameter `{name}`")),
         };

@@ -57,7 +57,7 @@ impl SmallTalk {
     /// is a reaction: the intent named `reaction` when there is one.
     pub fn detect(&self, words: &[String], text: &str, reaction: Option<IntentId>) -> Option<IntentId> {
         if words.is_empty() {
-            return reaction.filter(|_| !text.trim().is_empty());
+            return reaction.filter(|_| text.chars().any(is_pictograph));
         }
         if !words.iter().all(|w| self.neutral.contains(w)) {
             return None;
@@ -77,6 +77,12 @@ impl SmallTalk {
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// True for emoji and other pictographic symbols ("👍", "🙏", "❤"), not for punctuation.
+fn is_pictograph(c: char) -> bool {
+    let code = u32::from(c);
+    code >= 0x2190 && !(0x2000..=0x206F).contains(&code) && !(0x3000..=0x303F).contains(&code)
 }
 
 #[cfg(test)]
@@ -132,6 +138,8 @@ mod tests {
     fn small_talk_reactions_are_symbols_only() {
         let st = small_talk();
         assert_eq!(detect(&st, "👍"), Some(3));
+        assert_eq!(detect(&st, "🙏🙏"), Some(3));
         assert_eq!(detect(&st, "   "), None);
+        assert_eq!(detect(&st, "?! …"), None);
     }
 }

@@ -87,6 +87,9 @@ pub struct Timeline {
 /// of its names.
 const NAME_COVERAGE: f32 = 0.6;
 
+/// Coverage multiplier for a name found as consecutive words in the question.
+const WHOLE_NAME_BONUS: f32 = 1.5;
+
 impl Timeline {
     pub fn new(language: &LanguageFile, events: &[Event], index: &Index) -> Self {
         let phrases = |list: &[String]| -> Vec<Vec<String>> {
@@ -152,8 +155,8 @@ impl Timeline {
             .filter(|w| !cue_words.contains(w) && !self.connectors.contains(*w))
             .cloned()
             .collect();
-        let keys: HashSet<String> = index.keys(&rest).into_iter().collect();
-        let named = self.named_events(&keys, index);
+        let sequence = index.keys(&rest);
+        let named = self.named_events(&sequence, index);
         let Some((first, second)) = best_pair(&named, index) else {
             return Some(TimelineResult::Incomplete {
                 asked,
@@ -176,8 +179,7 @@ impl Timeline {
 
     /// The events a question's words name, for curators: "date coverage [keys]".
     pub fn explain(&self, words: &[String], index: &Index) -> Vec<String> {
-        let keys: HashSet<String> = index.keys(words).into_iter().collect();
-        self.named_events(&keys, index)
+        self.named_events(&index.keys(words), index)
             .iter()
             .map(|(e, coverage, matched)| {
                 let mut matched: Vec<&String> = matched.iter().collect();
@@ -190,9 +192,10 @@ impl Timeline {
     /// Events the question names, best first: (event, coverage, the question keys it explains).
     fn named_events(
         &self,
-        keys: &HashSet<String>,
+        sequence: &[String],
         index: &Index,
     ) -> Vec<(usize, f32, HashSet<String>)> {
+        let keys: HashSet<&String> = sequence.iter().collect();
         let mut named: Vec<(usize, f32, HashSet<String>)> = Vec::new();
         for (i, (date, names)) in self.events.iter().enumerate() {
             if date.is_none() {
@@ -205,14 +208,21 @@ impl Timeline {
             let mut matched: HashSet<String> = HashSet::default();
             for name in names {
                 let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
-                let hits: Vec<&String> = name.iter().filter(|k| keys.contains(*k)).collect();
+                let hits: Vec<&String> = name.iter().filter(|k| keys.contains(k)).collect();
                 let covered: f32 = hits.iter().map(|k| index.weight_of_key(k)).sum();
+                // A name of two or more words found word for word ("Declaration on Allied
+                // Relations") is stronger evidence than the same words scattered.
+                let bonus = if name.len() > 1 && contains_sequence(sequence, name) {
+                    WHOLE_NAME_BONUS
+                } else {
+                    1.0
+                };
                 if total > 0.0 {
-                    coverage = coverage.max(covered / total);
+                    coverage = coverage.max(bonus * covered / total);
                 }
                 matched.extend(hits.into_iter().cloned());
             }
-            if coverage >= NAME_COVERAGE {
+            if coverage >= NAME_COVERAGE && !matched.is_empty() {
                 named.push((i, coverage, matched));
             }
         }
