@@ -43,7 +43,10 @@ fn embed_lexicon() {
             let Some((word, zipf)) = line.split_once('\t') else {
                 continue;
             };
-            let zipf: u8 = zipf.trim().parse().expect("lexicon Zipf values are small integers");
+            let zipf: u8 = zipf
+                .trim()
+                .parse()
+                .expect("lexicon Zipf values are small integers");
             let slot = merged.entry(word.to_owned()).or_insert(0);
             *slot = (*slot).max(zipf);
         }

@@ -175,6 +175,7 @@ pub fn reply_json(reply: &Reply) -> serde_json::Value {
         "citations": reply.citations.iter().map(|c| json!({"source": c.source, "title": c.title, "quote": c.quote})).collect::<Vec<_>>(),
         "suggestions": reply.suggestions.iter().map(|s| s.question.clone()).collect::<Vec<_>>(),
         "related": reply.related.iter().map(|s| s.question.clone()).collect::<Vec<_>>(),
+        "small_talk": reply.small_talk,
     })
 }
 

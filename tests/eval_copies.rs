@@ -87,7 +87,11 @@ fn no_evaluation_question_is_copied_into_the_knowledge_base() {
         .iter()
         .map(|t| (t.iter().cloned().collect(), t))
         .collect();
-    let singles: HashSet<&String> = stored.iter().filter(|t| t.len() == 1).map(|t| &t[0]).collect();
+    let singles: HashSet<&String> = stored
+        .iter()
+        .filter(|t| t.len() == 1)
+        .map(|t| &t[0])
+        .collect();
     let mut known: HashSet<String> = all_strings
         .iter()
         .map(|s| norm(s))
@@ -97,7 +101,9 @@ fn no_evaluation_question_is_copied_into_the_knowledge_base() {
     let mut seeds = Vec::new();
     files_with_extension(&manifest("../shared/seeds"), "txt", &mut seeds);
     for path in &seeds {
-        known.extend(norm(&std::fs::read_to_string(path).expect("seed is readable")));
+        known.extend(norm(
+            &std::fs::read_to_string(path).expect("seed is readable"),
+        ));
     }
 
     let mut sets = Vec::new();

@@ -406,6 +406,26 @@ async fn unknown_command_in_private_points_to_help() {
 
 #[tokio::test]
 #[serial]
+async fn small_talk_greeting_in_private_gets_the_start_text_in_its_language() {
+    for (text, lang) in [("hi!", Lang::En), ("Привет", Lang::Ru)] {
+        let mut bot = mock_bot(private(text));
+        let sent = dispatch_texts(&mut bot).await;
+        assert_text(only(&sent), &text::greeting(kb(), lang, true));
+    }
+}
+
+#[tokio::test]
+#[serial]
+async fn small_talk_thanks_gets_a_short_fixed_reply_without_buttons() {
+    let mut bot = mock_bot(private("thanks a lot"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    assert_text(message, &text::message(kb(), Lang::En, "smalltalk_thanks"));
+    assert_eq!(message.bot_request.reply_markup, None);
+}
+
+#[tokio::test]
+#[serial]
 async fn a_private_question_gets_a_cited_html_answer() {
     let question = "When was the treaty signed?";
     let mut bot = mock_bot(private(question));

@@ -153,7 +153,9 @@ impl Reply {
                         ),
                         covered_articles(kb, code)
                     ),
-                    Decline::EventsNotFound { found } => timeline::incomplete_text(kb, *found, lang),
+                    Decline::EventsNotFound { found } => {
+                        timeline::incomplete_text(kb, *found, lang)
+                    }
                     Decline::NotGiven { .. } => unreachable!("handled above"),
                 };
                 if !suggestions.is_empty() {

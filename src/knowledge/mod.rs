@@ -27,9 +27,7 @@ mod embedded {
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The kinds of fact an entry can give and a question can ask for (see `language.toml`).
-pub const ANSWER_KINDS: &[&str] = &[
-    "day", "month", "year", "place", "person", "number", "money",
-];
+pub const ANSWER_KINDS: &[&str] = &["day", "month", "year", "place", "person", "number", "money"];
 
 /// A quote longer than this many words is rejected: citations are short excerpts, not copies.
 pub const MAX_QUOTE_WORDS: usize = 40;

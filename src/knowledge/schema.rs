@@ -299,6 +299,10 @@ pub struct TimelineCues {
     /// Phrases asking which of two events came first.
     #[serde(default)]
     pub order: Vec<String>,
+    /// Words that show a question names two events ("between", "между"): when only one of them
+    /// is found, the question is declined rather than answered about that one.
+    #[serde(default)]
+    pub between: Vec<String>,
     /// Words that join or separate the two events ("between", "and", "после"): never part of
     /// an event's name.
     #[serde(default)]

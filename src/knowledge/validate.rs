@@ -644,12 +644,18 @@ fn check_smalltalk(
     smalltalk: &Option<(PathBuf, SmalltalkFile)>,
     messages: &MessagesFile,
 ) {
-    let Some((path, file)) = smalltalk else { return };
+    let Some((path, file)) = smalltalk else {
+        return;
+    };
     check_version(problems, path, file.format_version);
     let mut seen = HashSet::new();
     for intent in &file.intents {
         if !seen.insert(intent.name.as_str()) {
-            problems.push(Problem::new(path, Some(&intent.name), "duplicate intent name"));
+            problems.push(Problem::new(
+                path,
+                Some(&intent.name),
+                "duplicate intent name",
+            ));
         }
         if intent.cues.iter().all(|c| c.trim().is_empty()) {
             problems.push(Problem::new(path, Some(&intent.name), "no cues"));

@@ -199,17 +199,19 @@ impl Index {
                 index.add_surface(term);
                 match stems.len() {
                     0 => {}
-                    1 => match index.synonym_of.get(&stems[0]) {
-                        // The first group that claims a stem keeps it ("signs" of "border signs"
-                        // stems like "signed"); the conflict is reported by `synonym_conflicts`.
-                        Some(existing) if *existing != canonical => index
-                            .synonym_conflicts
-                            .push((term.clone(), existing.clone(), canonical.clone())),
-                        Some(_) => {}
-                        None => {
-                            index.synonym_of.insert(stems[0].clone(), canonical.clone());
+                    1 => {
+                        match index.synonym_of.get(&stems[0]) {
+                            // The first group that claims a stem keeps it ("signs" of "border signs"
+                            // stems like "signed"); the conflict is reported by `synonym_conflicts`.
+                            Some(existing) if *existing != canonical => index
+                                .synonym_conflicts
+                                .push((term.clone(), existing.clone(), canonical.clone())),
+                            Some(_) => {}
+                            None => {
+                                index.synonym_of.insert(stems[0].clone(), canonical.clone());
+                            }
                         }
-                    },
+                    }
                     _ => index
                         .phrases
                         .entry(stems[0].clone())

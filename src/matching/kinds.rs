@@ -180,7 +180,12 @@ impl Kinds {
                     caps.kinds.insert(AnswerKind::Number.name());
                 }
             }
-            if text.contains('$') || self.money_words.iter().any(|m| contains_sequence(&words, m)) {
+            if text.contains('$')
+                || self
+                    .money_words
+                    .iter()
+                    .any(|m| contains_sequence(&words, m))
+            {
                 caps.kinds.insert(AnswerKind::Money.name());
                 caps.kinds.insert(AnswerKind::Number.name());
             }
@@ -210,7 +215,8 @@ impl Kinds {
                     .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
             };
             // "may" is a month only next to a number ("May 2023", "14 May").
-            let ambiguous = word == "may" && !number_at(i.checked_sub(1)) && !number_at(Some(i + 1));
+            let ambiguous =
+                word == "may" && !number_at(i.checked_sub(1)) && !number_at(Some(i + 1));
             if PartialDate::month_of_word(word).is_some() && !ambiguous {
                 caps.kinds.insert(AnswerKind::Month.name());
                 let day_next_to = |j: Option<usize>| {
@@ -224,20 +230,21 @@ impl Kinds {
                     AnswerKind::Month
                 };
                 // The year follows the month, or the day after the month ("December 22, 2022").
-                let year = words[i + 1..]
-                    .iter()
-                    .take(2)
-                    .find(|w| is_year(w))
-                    .cloned();
+                let year = words[i + 1..].iter().take(2).find(|w| is_year(w)).cloned();
                 caps.dates.push((precision, year));
             }
             // "22.12.2022", "05.12.2022" as one token.
-            if word.matches('.').count() == 2 && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+            if word.matches('.').count() == 2
+                && word.chars().all(|c| c.is_ascii_digit() || c == '.')
             {
                 caps.kinds.insert(AnswerKind::Day.name());
                 caps.kinds.insert(AnswerKind::Month.name());
                 caps.kinds.insert(AnswerKind::Year.name());
-                let year = word.rsplit('.').next().filter(|y| is_year(y)).map(str::to_owned);
+                let year = word
+                    .rsplit('.')
+                    .next()
+                    .filter(|y| is_year(y))
+                    .map(str::to_owned);
                 caps.dates.push((AnswerKind::Day, year));
             }
         }
@@ -264,9 +271,9 @@ fn lead(text: &str) -> &str {
             continue;
         }
         let next_is_start = chars.get(i + 1).is_some_and(|(_, n)| n.is_whitespace())
-            && chars
-                .get(i + 2)
-                .is_some_and(|(_, n)| n.is_uppercase() || n.is_ascii_digit() || *n == '«' || *n == '"');
+            && chars.get(i + 2).is_some_and(|(_, n)| {
+                n.is_uppercase() || n.is_ascii_digit() || *n == '«' || *n == '"'
+            });
         let start = text[..at]
             .char_indices()
             .rev()
@@ -340,8 +347,14 @@ mod tests {
 
     #[test]
     fn answer_types_read_only_the_lead_sentence() {
-        assert_eq!(lead("It met on 14-19 November. It was in Tashkent."), "It met on 14-19 November");
-        assert_eq!(lead("Dr. Askeroğlu wrote it. Later."), "Dr. Askeroğlu wrote it");
+        assert_eq!(
+            lead("It met on 14-19 November. It was in Tashkent."),
+            "It met on 14-19 November"
+        );
+        assert_eq!(
+            lead("Dr. Askeroğlu wrote it. Later."),
+            "Dr. Askeroğlu wrote it"
+        );
         assert_eq!(lead("Vol. 4 of the journal."), "Vol. 4 of the journal.");
         let caps = kinds().capabilities(&["It met on 14-19 November. It was in Tashkent."], &[]);
         assert!(!caps.gives(AnswerKind::Place, &words("which city")));
@@ -350,11 +363,23 @@ mod tests {
     #[test]
     fn answer_types_are_read_from_cues_in_order() {
         let k = kinds();
-        assert_eq!(k.asked(&words("how much did it cost")), Some(AnswerKind::Money));
+        assert_eq!(
+            k.asked(&words("how much did it cost")),
+            Some(AnswerKind::Money)
+        );
         // A form no money cue lists falls to the broader "how many".
-        assert_eq!(k.asked(&words("сколько стоило строительство")), Some(AnswerKind::Number));
-        assert_eq!(k.asked(&words("сколько стоил терминал")), Some(AnswerKind::Money));
-        assert_eq!(k.asked(&words("в каком году его построили")), Some(AnswerKind::Year));
+        assert_eq!(
+            k.asked(&words("сколько стоило строительство")),
+            Some(AnswerKind::Number)
+        );
+        assert_eq!(
+            k.asked(&words("сколько стоил терминал")),
+            Some(AnswerKind::Money)
+        );
+        assert_eq!(
+            k.asked(&words("в каком году его построили")),
+            Some(AnswerKind::Year)
+        );
         assert_eq!(k.asked(&words("how many signs")), Some(AnswerKind::Number));
         assert_eq!(k.asked(&words("who signed it")), None);
     }
@@ -384,7 +409,10 @@ mod tests {
         let caps = k.capabilities(&["No date here."], &["place".to_owned()]);
         assert!(caps.kinds.contains("place"));
         let caps = k.capabilities(&["The committee is led by the Prime Ministers."], &[]);
-        assert!(!caps.gives(AnswerKind::Person, &words("who is the current prime minister")));
+        assert!(!caps.gives(
+            AnswerKind::Person,
+            &words("who is the current prime minister")
+        ));
         let caps = k.capabilities(&["President Tokayev signed it."], &[]);
         assert!(caps.gives(AnswerKind::Person, &words("who signed it")));
     }

@@ -31,10 +31,10 @@ pub use timeline::{Asked, Comparison, Gap, Precision, Unit};
 use crate::knowledge::{Citation, KnowledgeBase};
 use index::{GroupText, Index, RecordText};
 use kinds::{Capabilities, Kinds};
-use smalltalk::SmallTalk;
-use timeline::{Timeline, TimelineResult};
 pub use score::Params;
 use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
+use smalltalk::SmallTalk;
+use timeline::{Timeline, TimelineResult};
 
 fn declined(reason: Decline) -> Outcome {
     Outcome::Declined {
@@ -306,8 +306,16 @@ impl Engine {
             };
         }
         let timeline = self.timeline.answer(&words, &self.index);
-        if let Some(TimelineResult::Computed(comparison)) = timeline {
-            return Outcome::Compared(comparison);
+        match timeline {
+            Some(TimelineResult::Computed(comparison)) => return Outcome::Compared(comparison),
+            // "Between the moon landing and independence": answering about independence alone
+            // would answer another question.
+            Some(TimelineResult::Incomplete {
+                found,
+                two_named: true,
+                ..
+            }) => return declined(Decline::EventsNotFound { found }),
+            _ => {}
         }
         let ranked = self.rank_terms(&self.index.terms_of(&words));
         let best = ranked.first().copied();
@@ -324,7 +332,7 @@ impl Engine {
                     .collect();
                 let reason = match timeline {
                     // Asked for years, months, days or an order, but not two known events.
-                    Some(TimelineResult::Incomplete { asked, found })
+                    Some(TimelineResult::Incomplete { asked, found, .. })
                         if asked != Asked::Gap(None) =>
                     {
                         Decline::EventsNotFound { found }

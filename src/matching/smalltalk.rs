@@ -55,7 +55,12 @@ impl SmallTalk {
     /// The intent of a message given as its tokens and its raw text, or `None` for a message
     /// that asks something else. A message without any word but with symbols (an emoji, "?!")
     /// is a reaction: the intent named `reaction` when there is one.
-    pub fn detect(&self, words: &[String], text: &str, reaction: Option<IntentId>) -> Option<IntentId> {
+    pub fn detect(
+        &self,
+        words: &[String],
+        text: &str,
+        reaction: Option<IntentId>,
+    ) -> Option<IntentId> {
         if words.is_empty() {
             return reaction.filter(|_| text.chars().any(is_pictograph));
         }

@@ -66,8 +66,13 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimelineResult {
     Computed(Comparison),
-    /// A timeline question naming only one known event (its index), or none.
-    Incomplete { asked: Asked, found: Option<usize> },
+    /// A timeline question naming only one known event (its index), or none. `two_named` when
+    /// the question clearly names two events ("between … and …", "which came first").
+    Incomplete {
+        asked: Asked,
+        found: Option<usize>,
+        two_named: bool,
+    },
 }
 
 /// Event names as the engine matches them.
@@ -79,6 +84,7 @@ pub struct Timeline {
     duration: Vec<Vec<String>>,
     order: Vec<Vec<String>>,
     connectors: HashSet<String>,
+    between: HashSet<String>,
     /// Per event: its date and each of its names as canonical keys.
     events: Vec<(Option<PartialDate>, Vec<Vec<String>>)>,
 }
@@ -119,6 +125,7 @@ impl Timeline {
             duration: phrases(&cues.duration),
             order: phrases(&cues.order),
             connectors: cues.connectors.iter().flat_map(|c| tokenize(c)).collect(),
+            between: cues.between.iter().flat_map(|c| tokenize(c)).collect(),
             events,
         }
     }
@@ -158,9 +165,11 @@ impl Timeline {
         let sequence = index.keys(&rest);
         let named = self.named_events(&sequence, index);
         let Some((first, second)) = best_pair(&named, index) else {
+            let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
             return Some(TimelineResult::Incomplete {
                 asked,
                 found: named.first().map(|(e, _, _)| *e),
+                two_named,
             });
         };
         let (a, b) = (self.events[first].0?, self.events[second].0?);
@@ -265,7 +274,9 @@ fn best_pair(named: &[(usize, f32, HashSet<String>)], index: &Index) -> Option<(
 
 /// The cues of `list` that occur in `words`.
 fn cues_in<'a>(list: &'a [Vec<String>], words: &[String]) -> Vec<&'a Vec<String>> {
-    list.iter().filter(|c| contains_sequence(words, c)).collect()
+    list.iter()
+        .filter(|c| contains_sequence(words, c))
+        .collect()
 }
 
 /// The time from `a` to `b` (`a` not later than `b`).
@@ -296,7 +307,8 @@ pub fn gap(a: PartialDate, b: PartialDate) -> Gap {
     Gap {
         years,
         months: (precision >= Precision::Month).then_some(months),
-        days: (precision == Precision::Day).then(|| days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1)),
+        days: (precision == Precision::Day)
+            .then(|| days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1)),
         precision,
     }
 }
@@ -330,13 +342,19 @@ mod tests {
         let g = gap(date("2021-12-06"), date("2022-12-21"));
         assert_eq!((g.years, g.months), (1, Some(12)));
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);
+        assert_eq!(
+            days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28),
+            2
+        );
     }
 
     #[test]
     fn timeline_month_only_dates_give_months() {
         let g = gap(date("2022-02"), date("2022-12-22"));
-        assert_eq!((g.precision, g.months, g.days), (Precision::Month, Some(10), None));
+        assert_eq!(
+            (g.precision, g.months, g.days),
+            (Precision::Month, Some(10), None)
+        );
         let g = gap(date("2005-11"), date("2022-12-22"));
         assert_eq!((g.years, g.months), (17, Some(205)));
     }

@@ -307,6 +307,9 @@ pub fn deep_link(engine: &Engine, payload: &str) -> Option<usize> {
     engine.find(&id)
 }
 
+/// The small-talk intent answered with the /start text in private chats.
+const GREETING_INTENT: &str = "greeting";
+
 async fn answer_question<B: TelegramApi>(
     bot: &B,
     incoming: &Incoming,
@@ -323,10 +326,22 @@ async fn answer_question<B: TelegramApi>(
         }
     }
     let outcome = engine.ask(question);
+    if let Outcome::SmallTalk(intent) = &outcome {
+        // A greeting in a private chat is a first contact: it gets the /start text.
+        let greeting = engine.knowledge().smalltalk.intents[*intent].name == GREETING_INTENT;
+        if greeting && incoming.private {
+            let html = text::greeting(engine.knowledge(), Lang::detect(question), true);
+            return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
+        }
+    }
     if let (
         Some(log),
         Outcome::Declined {
-            reason: Decline::NoMatch | Decline::UnknownArticle(_),
+            reason:
+                Decline::NoMatch
+                | Decline::UnknownArticle(_)
+                | Decline::NotGiven { .. }
+                | Decline::EventsNotFound { .. },
             ..
         },
     ) = (&state.unanswered, &outcome)

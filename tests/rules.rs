@@ -1,0 +1,300 @@
+//! Each rule of the engine for real users' questions, by name, on the real knowledge base:
+//! lexicon weighting, the typo guard, splitting run-together words, answer kinds and honest
+//! partial declines, small talk, timeline arithmetic in both languages and with month-only
+//! dates. The questions are the team's own, not evaluation questions.
+
+use kazuz_bot::answer::Reply;
+use kazuz_bot::knowledge::KnowledgeBase;
+use kazuz_bot::matching::{AnswerKind, Decline, Engine, Lang, Outcome};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::new(KnowledgeBase::embedded().expect("embedded knowledge base is valid"))
+    })
+}
+
+fn reply(question: &str) -> Reply {
+    let engine = engine();
+    Reply::new(engine, &engine.ask(question), Lang::detect(question))
+}
+
+#[track_caller]
+fn answered_with(question: &str, entry_prefix: &str) -> Reply {
+    let reply = reply(question);
+    assert!(
+        reply.answered
+            && reply
+                .record_id
+                .as_deref()
+                .is_some_and(|id| id.starts_with(entry_prefix)),
+        "{question:?}: expected an answer from `{entry_prefix}…`, got {:?}\n{}\n{}",
+        reply.record_id,
+        reply.plain_text(),
+        engine().explain(question)
+    );
+    reply
+}
+
+#[track_caller]
+fn computed(question: &str) -> Reply {
+    let outcome = engine().ask(question);
+    assert!(
+        matches!(outcome, Outcome::Compared(_)),
+        "{question:?}: expected a computed answer, got {outcome:?}\n{}",
+        engine().explain(question)
+    );
+    Reply::new(engine(), &outcome, Lang::detect(question))
+}
+
+#[track_caller]
+fn small_talk(question: &str) -> String {
+    let reply = reply(question);
+    assert!(
+        !reply.answered && reply.citations.is_empty(),
+        "{question:?}: {reply:?}"
+    );
+    let text = reply.plain_text();
+    reply
+        .small_talk
+        .unwrap_or_else(|| panic!("{question:?} is not small talk: {text}"))
+}
+
+#[test]
+fn lexicon_weighting_lets_chatty_context_through() {
+    answered_with(
+        "so roughly how big is the two-way trade these days, in dollars?",
+        "trade",
+    );
+    answered_with(
+        "ok so basically how long is the border between them, in km?",
+        "border-length",
+    );
+}
+
+#[test]
+fn lexicon_weighting_declines_unknown_informative_words() {
+    for question in [
+        "what is the inflation rate in uzbekistan?",
+        "how much oil does kazakhstan export to uzbekistan?",
+        "what's the weather like in tashkent?",
+    ] {
+        assert!(!reply(question).answered, "{question:?} was answered");
+    }
+}
+
+#[test]
+fn typo_guard_leaves_real_words_alone() {
+    let explained = engine().explain("football match in tashkent");
+    assert!(
+        explained.contains("words: football match in tashkent"),
+        "{explained}"
+    );
+    let explained = engine().explain("drinking water agreement");
+    assert!(explained.contains("water"), "{explained}");
+}
+
+#[test]
+fn typo_guard_still_corrects_misspellings() {
+    answered_with(
+        "how long is the bordr betwen the two contries",
+        "border-length",
+    );
+    answered_with("when was the allaince tretay signd", "treaty-signing-date");
+}
+
+#[test]
+fn splitting_run_together_words() {
+    let explained = engine().explain("howmany border signs");
+    assert!(
+        explained.contains("words: how many border signs"),
+        "{explained}"
+    );
+    let explained = engine().explain("вкаком году");
+    assert!(explained.contains("words: в каком году"), "{explained}");
+}
+
+#[test]
+fn answer_types_decline_a_city_the_documents_do_not_give() {
+    for question in [
+        "in which city did the 100th demarcation commission meeting take place?",
+        "в каком городе проходило 100-е заседание демаркационной комиссии?",
+    ] {
+        let outcome = engine().ask(question);
+        let Outcome::Declined {
+            reason: Decline::NotGiven { asked, .. },
+            ..
+        } = outcome
+        else {
+            panic!("{question:?}: {outcome:?}\n{}", engine().explain(question));
+        };
+        assert_eq!(asked, Some(AnswerKind::Place));
+        // A partial decline still shows, with citations, what the documents do say.
+        let reply = reply(question);
+        assert!(!reply.answered && !reply.citations.is_empty());
+        assert!(reply.plain_text().contains("14"), "{}", reply.plain_text());
+    }
+}
+
+#[test]
+fn answer_types_decline_an_exact_day_known_only_to_the_year() {
+    let outcome = engine().ask("on what exact date was the 1998 eternal friendship treaty signed?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Day),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn answer_types_answer_when_the_kind_is_given() {
+    answered_with(
+        "what year was the strategic partnership treaty concluded?",
+        "",
+    );
+    answered_with("how many border signs were installed?", "border-signs");
+    answered_with(
+        "in which city were the border and alliance treaties signed?",
+        "",
+    );
+}
+
+#[test]
+fn partial_declines_for_entries_that_say_the_documents_are_silent() {
+    let outcome = engine().ask("where did Kamoliddin Rabbimov get his degree?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven { asked: None, .. },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn small_talk_in_both_languages() {
+    assert_eq!(small_talk("hey there"), "greeting");
+    assert_eq!(small_talk("Добрый вечер!"), "greeting");
+    assert_eq!(small_talk("thank you so much"), "thanks");
+    assert_eq!(small_talk("спасибо большое"), "thanks");
+    assert_eq!(small_talk("are you a bot?"), "identity");
+    assert_eq!(small_talk("кто тебя создал?"), "creator");
+    assert_eq!(small_talk("what can you do?"), "capabilities");
+    assert_eq!(small_talk("помощь"), "capabilities");
+    assert_eq!(small_talk("🙏"), "reaction");
+}
+
+#[test]
+fn small_talk_around_a_real_question_is_dropped() {
+    answered_with("hello! how long is the border?", "border-length");
+    answered_with("привет, какова длина границы?", "border-length");
+}
+
+#[test]
+fn timeline_arithmetic_in_english() {
+    let reply = computed(
+        "how many years passed between the 1998 friendship treaty and the 2013 strategic partnership treaty?",
+    );
+    let text = reply.plain_text();
+    assert!(text.contains("15 years"), "{text}");
+    assert_eq!(reply.citations.len() >= 2, true, "both events are cited");
+}
+
+#[test]
+fn timeline_arithmetic_in_russian() {
+    let reply =
+        computed("сколько лет прошло между договором о вечной дружбе и договором о стратегическом партнёрстве?");
+    let text = reply.plain_text();
+    assert!(text.contains("15 лет"), "{text}");
+}
+
+#[test]
+fn timeline_days_between_two_dated_days() {
+    let text =
+        computed("how many days between the tashkent summit and batyrov's report?").plain_text();
+    assert!(text.contains("3 days"), "{text}");
+}
+
+#[test]
+fn timeline_month_only_dates_are_counted_in_months() {
+    let text = computed(
+        "how many months between russia's invasion of ukraine and the alliance with tajikistan?",
+    )
+    .plain_text();
+    assert!(text.contains("24 months"), "{text}");
+    // Asked in days, dates known to the month give months, said as such.
+    let text = computed(
+        "how many days between russia's invasion of ukraine and the alliance with tajikistan?",
+    )
+    .plain_text();
+    assert!(
+        text.contains("24 months") && text.contains("only the month"),
+        "{text}"
+    );
+}
+
+#[test]
+fn timeline_which_came_first() {
+    let text = computed(
+        "which came first: the advisory council of central asian leaders or the sihm trade centre?",
+    )
+    .plain_text();
+    assert!(
+        text.starts_with("Advisory") || text.contains("came first (2018)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn timeline_with_one_unknown_event_says_what_it_found() {
+    let outcome = engine().ask("how many years between the moon landing and uzbek independence?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::EventsNotFound { found: Some(_) },
+                ..
+            }
+        ),
+        "{outcome:?}\n{}",
+        engine().explain("how many years between the moon landing and uzbek independence?")
+    );
+}
+
+#[test]
+fn a_year_next_to_article_is_not_an_article_number() {
+    let outcome = engine().ask(
+        "in their 2023 article, what do abdurazakova and muslimova call the golden principle?",
+    );
+    assert!(
+        !matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::UnknownArticle(_),
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn synonym_groups_do_not_claim_each_others_words() {
+    assert!(
+        engine().synonym_conflicts().is_empty(),
+        "synonym terms claimed by two groups after stemming (term, kept, lost): {:?}",
+        engine().synonym_conflicts()
+    );
+}
