@@ -122,8 +122,12 @@ const TYPO_FREQUENCY_GAIN: f32 = 1.0;
 /// common).
 const SPLIT_MIN_ZIPF: f32 = 3.5;
 
-/// One-letter words that people glue to the next word: Russian prepositions.
-const SPLIT_SINGLE_LETTERS: &[&str] = &["в", "с", "к", "у", "о"];
+/// Words under three letters that people glue to the next word: prepositions and particles.
+const SPLIT_SHORT_WORDS: &[&str] = &[
+    "в", "с", "к", "у", "о", "во", "на", "по", "за", "из", "до", "от", "не", "об", "со", "of",
+    "in", "to", "on", "at", "by", "is", "it", "as", "or", "do", "be", "we", "he", "my", "no", "so",
+    "up", "an",
+];
 
 /// How much of the unknown-word weight a word the knowledge base never uses keeps: its
 /// informativeness in the language, less for short unlisted words and "-ly" adverbs. Numbers
@@ -494,11 +498,11 @@ impl Index {
     fn split(&self, word: &str) -> Option<(String, String)> {
         let known = |part: &str| -> f32 {
             let zipf = lexicon::zipf_or_zero(part);
-            let single = part.chars().count() == 1;
-            if single {
-                // Only one-letter prepositions stand alone ("в", "с", "к"); "a" and "i" glued
-                // to English words are more often typos.
-                return if SPLIT_SINGLE_LETTERS.contains(&part) {
+            let chars = part.chars().count();
+            if chars < 3 {
+                // Only short function words stand alone ("в", "на", "of"); other one- and
+                // two-letter pieces are abbreviations that would split any typo ("ск" + "ока").
+                return if SPLIT_SHORT_WORDS.contains(&part) {
                     zipf
                 } else {
                     0.0

@@ -295,13 +295,7 @@ impl Engine {
         let words = self.index.fixed_words(&tokens);
         if let Some(number) = self.article_number(&words) {
             return match self.find(&format!("article-{number}")) {
-                Some(record) => Outcome::Answer {
-                    best: Ranked {
-                        record,
-                        score: Score::ONE,
-                    },
-                    alternatives: vec![],
-                },
+                Some(article) => self.article_or_commentary(article, number, &words),
                 None => declined(Decline::UnknownArticle(number)),
             };
         }
@@ -344,6 +338,40 @@ impl Engine {
                     suggestions,
                 }
             }
+        }
+    }
+
+    /// A question naming an article: the article itself, unless an entry about that article
+    /// fits the whole question better ("how does Askeroğlu read article 2?" is about his
+    /// commentary); the article is then offered as an alternative.
+    fn article_or_commentary(&self, article: usize, number: u32, words: &[String]) -> Outcome {
+        let direct = Outcome::Answer {
+            best: Ranked {
+                record: article,
+                score: Score::ONE,
+            },
+            alternatives: vec![],
+        };
+        let ranked = self.rank_terms(&self.index.terms_of(words));
+        let Some(best) = ranked.first().copied() else {
+            return direct;
+        };
+        let number_term = self.index.term_of_key(&number.to_string());
+        let about_article = number_term
+            .is_some_and(|t| self.index.records[best.record].strong.binary_search(&t).is_ok());
+        if best.record == article
+            || !about_article
+            || best.score.value() < self.params.answer_threshold
+            || !matches!(self.records[best.record].kind, RecordKind::Entry(_))
+        {
+            return direct;
+        }
+        Outcome::Answer {
+            best,
+            alternatives: vec![Ranked {
+                record: article,
+                score: best.score,
+            }],
         }
     }
 
