@@ -268,6 +268,10 @@ pub struct LanguageFile {
     /// Numbers written as words ("three", "четыре"): an answer with one can say how many.
     #[serde(default)]
     pub number_words: Vec<String>,
+    /// Nouns after which a number word is not a figure: "the two countries" says nothing about
+    /// how many of anything was asked.
+    #[serde(default)]
+    pub paired_nouns: Vec<String>,
     /// Words that signal money amounts ("billion", "dollars", "$").
     #[serde(default)]
     pub money_words: Vec<String>,

@@ -71,8 +71,8 @@ pub struct Capabilities {
     persons: Vec<Vec<String>>,
     /// Numbers the answer mentions (digits), for "not the number the question already names".
     numbers: HashSet<String>,
-    /// Dates known to the day or the month, with their year when the text gives it.
-    dates: Vec<(AnswerKind, Option<String>)>,
+    /// Dates known to the day or the month: precision, month, and year when the text gives it.
+    dates: Vec<(AnswerKind, u8, Option<String>)>,
 }
 
 impl Capabilities {
@@ -85,13 +85,18 @@ impl Capabilities {
         }
         match kind {
             // "What exact day in 2016…" needs a day of 2016, not any day.
+            // "Which day in February 2022…" needs a day of February 2022.
             AnswerKind::Day | AnswerKind::Month if !self.dates.is_empty() => {
                 let years: Vec<&String> = question_words.iter().filter(|w| is_year(w)).collect();
-                years.is_empty()
-                    || self.dates.iter().any(|(precision, year)| {
-                        (kind == AnswerKind::Month || *precision == AnswerKind::Day)
-                            && year.as_ref().is_none_or(|y| years.contains(&y))
-                    })
+                let months: Vec<u8> = question_words
+                    .iter()
+                    .filter_map(|w| PartialDate::month_of_word(w))
+                    .collect();
+                self.dates.iter().any(|(precision, month, year)| {
+                    (kind == AnswerKind::Month || *precision == AnswerKind::Day)
+                        && (years.is_empty() || year.as_ref().is_none_or(|y| years.contains(&y)))
+                        && (months.is_empty() || months.contains(month))
+                })
             }
             // Declared without a name in the text: trust the declaration.
             AnswerKind::Place if self.places.is_empty() => true,
@@ -123,6 +128,7 @@ pub struct Kinds {
     places: Vec<Vec<String>>,
     persons: Vec<Vec<String>>,
     number_words: HashSet<String>,
+    paired_nouns: HashSet<String>,
     money_words: Vec<Vec<String>>,
 }
 
@@ -146,6 +152,11 @@ impl Kinds {
             persons: phrases(&language.persons),
             number_words: language
                 .number_words
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
+            paired_nouns: language
+                .paired_nouns
                 .iter()
                 .flat_map(|w| tokenize(w))
                 .collect(),
@@ -176,7 +187,10 @@ impl Kinds {
                     caps.kinds.insert(AnswerKind::Number.name());
                     caps.numbers.insert(word.clone());
                 }
-                if self.number_words.contains(word) {
+                let paired = words
+                    .get(i + 1)
+                    .is_some_and(|n| self.paired_nouns.contains(n));
+                if self.number_words.contains(word) && !paired {
                     caps.kinds.insert(AnswerKind::Number.name());
                 }
             }
@@ -217,7 +231,7 @@ impl Kinds {
             // "may" is a month only next to a number ("May 2023", "14 May").
             let ambiguous =
                 word == "may" && !number_at(i.checked_sub(1)) && !number_at(Some(i + 1));
-            if PartialDate::month_of_word(word).is_some() && !ambiguous {
+            if let Some(month) = PartialDate::month_of_word(word).filter(|_| !ambiguous) {
                 caps.kinds.insert(AnswerKind::Month.name());
                 let day_next_to = |j: Option<usize>| {
                     j.and_then(|j| words.get(j))
@@ -231,7 +245,7 @@ impl Kinds {
                 };
                 // The year follows the month, or the day after the month ("December 22, 2022").
                 let year = words[i + 1..].iter().take(2).find(|w| is_year(w)).cloned();
-                caps.dates.push((precision, year));
+                caps.dates.push((precision, month, year));
             }
             // "22.12.2022", "05.12.2022" as one token.
             if word.matches('.').count() == 2
@@ -240,12 +254,10 @@ impl Kinds {
                 caps.kinds.insert(AnswerKind::Day.name());
                 caps.kinds.insert(AnswerKind::Month.name());
                 caps.kinds.insert(AnswerKind::Year.name());
-                let year = word
-                    .rsplit('.')
-                    .next()
-                    .filter(|y| is_year(y))
-                    .map(str::to_owned);
-                caps.dates.push((AnswerKind::Day, year));
+                let mut parts = word.split('.');
+                let month = parts.nth(1).and_then(|m| m.parse::<u8>().ok()).unwrap_or(0);
+                let year = parts.next().filter(|y| is_year(y)).map(str::to_owned);
+                caps.dates.push((AnswerKind::Day, month, year));
             }
         }
         // A day implies its month and year in these texts ("on 21 November", of 2022).
@@ -334,6 +346,7 @@ mod tests {
                 cue("number", &["how many", "сколько"]),
             ],
             timeline: Default::default(),
+            paired_nouns: vec!["countries".into()],
             places: vec!["Tashkent".into(), "Ташкент".into(), "Cholpon-Ata".into()],
             persons: vec!["Tokayev".into(), "prime minister".into()],
             number_words: vec!["four".into(), "три".into()],

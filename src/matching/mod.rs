@@ -357,8 +357,12 @@ impl Engine {
             return direct;
         };
         let number_term = self.index.term_of_key(&number.to_string());
-        let about_article = number_term
-            .is_some_and(|t| self.index.records[best.record].strong.binary_search(&t).is_ok());
+        let about_article = number_term.is_some_and(|t| {
+            self.index.records[best.record]
+                .strong
+                .binary_search(&t)
+                .is_ok()
+        });
         if best.record == article
             || !about_article
             || best.score.value() < self.params.answer_threshold
