@@ -180,6 +180,11 @@ impl Kinds {
         }
         for text in answers {
             let words = tokenize(lead(text));
+            let present: HashSet<&str> = words.iter().map(String::as_str).collect();
+            // A phrase can only occur when its first word does: most are ruled out by one look-up.
+            let occurs = |phrase: &Vec<String>| {
+                present.contains(phrase[0].as_str()) && contains_sequence(&words, phrase)
+            };
             self.read_dates(&words, &mut caps);
             for (i, word) in words.iter().enumerate() {
                 let digits = word.chars().all(|c| c.is_ascii_digit() || c == '.');
@@ -204,13 +209,13 @@ impl Kinds {
                 caps.kinds.insert(AnswerKind::Number.name());
             }
             for place in &self.places {
-                if contains_sequence(&words, place) {
+                if occurs(place) {
                     caps.kinds.insert(AnswerKind::Place.name());
                     caps.places.push(place.clone());
                 }
             }
             for person in &self.persons {
-                if contains_sequence(&words, person) {
+                if occurs(person) {
                     caps.kinds.insert(AnswerKind::Person.name());
                     caps.persons.push(person.clone());
                 }
