@@ -258,13 +258,18 @@ pub struct LanguageFile {
     pub answer_types: Vec<AnswerTypeCues>,
     #[serde(default)]
     pub timeline: TimelineCues,
-    /// City and place names, in every spelling: an answer naming one can say where.
+    /// City and place names, one group per place with every spelling: an answer naming one can
+    /// say where.
     #[serde(default)]
-    pub places: Vec<String>,
-    /// Names of people and offices ("Tokayev", "president", "spokesman"): an answer with one
-    /// can say who.
+    pub places: Vec<Vec<String>>,
+    /// Offices ("minister", "ambassador", "посол"): "who" with one of them asks for the person
+    /// holding it.
     #[serde(default)]
-    pub persons: Vec<String>,
+    pub offices: Vec<String>,
+    /// Names of people and roles, one group per person or role with every spelling ("Tokayev",
+    /// "Токаев"): an answer with one can say who.
+    #[serde(default)]
+    pub persons: Vec<Vec<String>>,
     /// Numbers written as words ("three", "четыре"): an answer with one can say how many.
     #[serde(default)]
     pub number_words: Vec<String>,

@@ -65,10 +65,10 @@ impl AnswerKind {
 #[derive(Debug, Clone, Default)]
 pub struct Capabilities {
     kinds: HashSet<&'static str>,
-    /// Place names the answer mentions, as tokens.
-    places: Vec<Vec<String>>,
-    /// Person names and offices the answer mentions, as tokens.
-    persons: Vec<Vec<String>>,
+    /// Places the answer mentions (group numbers of `language.toml`'s places).
+    places: Vec<usize>,
+    /// People and roles the answer mentions (group numbers of `language.toml`'s persons).
+    persons: Vec<usize>,
     /// Numbers the answer mentions (digits), for "not the number the question already names".
     numbers: HashSet<String>,
     /// Dates known to the day or the month: precision, month, and year when the text gives it.
@@ -79,7 +79,8 @@ impl Capabilities {
     /// True when the record can give `kind` for this question: for places and numbers, one the
     /// question does not already name ("which building in Tashkent" is not answered by
     /// "Tashkent").
-    pub fn gives(&self, kind: AnswerKind, question_words: &[String]) -> bool {
+    pub fn gives(&self, kind: AnswerKind, question: &Asked) -> bool {
+        let question_words = question.words;
         if !self.kinds.contains(kind.name()) {
             return false;
         }
@@ -100,17 +101,11 @@ impl Capabilities {
             }
             // Declared without a name in the text: trust the declaration.
             AnswerKind::Place if self.places.is_empty() => true,
-            AnswerKind::Place => self
-                .places
-                .iter()
-                .any(|place| !contains_sequence(question_words, place)),
+            AnswerKind::Place => self.places.iter().any(|p| !question.places.contains(p)),
             // "Who is the current Prime Minister?" is not answered by an entry that only names
             // the office of Prime Minister.
             AnswerKind::Person if self.persons.is_empty() => true,
-            AnswerKind::Person => self
-                .persons
-                .iter()
-                .any(|person| !contains_sequence(question_words, person)),
+            AnswerKind::Person => self.persons.iter().any(|p| !question.persons.contains(p)),
             AnswerKind::Number if !self.numbers.is_empty() => self
                 .numbers
                 .iter()
@@ -120,13 +115,23 @@ impl Capabilities {
     }
 }
 
+/// A question as the kind check needs it: its words and the places and people it names.
+#[derive(Debug, Clone)]
+pub struct Asked<'a> {
+    pub words: &'a [String],
+    places: Vec<usize>,
+    persons: Vec<usize>,
+}
+
 /// The cues of `language.toml`, ready to match.
 #[derive(Debug, Default)]
 pub struct Kinds {
     /// Cue phrases as word lists, in file order: the first kind whose cue occurs wins.
     cues: Vec<(AnswerKind, Vec<String>)>,
-    places: Vec<Vec<String>>,
-    persons: Vec<Vec<String>>,
+    /// Per place group, its spellings as word lists.
+    places: Vec<Vec<Vec<String>>>,
+    persons: Vec<Vec<Vec<String>>>,
+    offices: HashSet<String>,
     number_words: HashSet<String>,
     paired_nouns: HashSet<String>,
     money_words: Vec<Vec<String>>,
@@ -148,8 +153,9 @@ impl Kinds {
             .collect();
         Kinds {
             cues,
-            places: phrases(&language.places),
-            persons: phrases(&language.persons),
+            places: language.places.iter().map(|g| phrases(g)).collect(),
+            persons: language.persons.iter().map(|g| phrases(g)).collect(),
+            offices: language.offices.iter().flat_map(|w| tokenize(w)).collect(),
             number_words: language
                 .number_words
                 .iter()
@@ -164,12 +170,38 @@ impl Kinds {
         }
     }
 
+    /// The places and people a question names, for the kind check.
+    pub fn question<'a>(&self, words: &'a [String]) -> Asked<'a> {
+        let named = |groups: &[Vec<Vec<String>>]| -> Vec<usize> {
+            groups
+                .iter()
+                .enumerate()
+                .filter(|(_, spellings)| spellings.iter().any(|s| contains_sequence(words, s)))
+                .map(|(group, _)| group)
+                .collect()
+        };
+        Asked {
+            words,
+            places: named(&self.places),
+            persons: named(&self.persons),
+        }
+    }
+
     /// The kind of fact a question (its words after typo correction) asks for, if it names one.
     pub fn asked(&self, words: &[String]) -> Option<AnswerKind> {
-        self.cues
+        let cued = self
+            .cues
             .iter()
             .find(|(_, cue)| contains_sequence(words, cue))
-            .map(|(kind, _)| *kind)
+            .map(|(kind, _)| *kind);
+        // "Who was Kazakhstan's foreign minister?" asks for the holder of an office; "who is
+        // Zhailin?" asks for a description, and names no office.
+        let who = words.iter().any(|w| WHO_WORDS.contains(&w.as_str()));
+        let office = words.iter().any(|w| self.offices.contains(w));
+        match cued {
+            None | Some(AnswerKind::Number) if who && office => Some(AnswerKind::Person),
+            cued => cued,
+        }
     }
 
     /// What a record gives, from its answer texts and the kinds it declares.
@@ -188,7 +220,11 @@ impl Kinds {
             self.read_dates(&words, &mut caps);
             for (i, word) in words.iter().enumerate() {
                 let digits = word.chars().all(|c| c.is_ascii_digit() || c == '.');
-                if digits && !is_year(word) && !is_day_of(&words, i) {
+                // "100-е заседание", "100-го": an ordinal, not a count.
+                let ordinal = words
+                    .get(i + 1)
+                    .is_some_and(|n| RUSSIAN_ORDINAL_ENDINGS.contains(&n.as_str()));
+                if digits && !is_year(word) && !is_day_of(&words, i) && !ordinal {
                     caps.kinds.insert(AnswerKind::Number.name());
                     caps.numbers.insert(word.clone());
                 }
@@ -208,16 +244,16 @@ impl Kinds {
                 caps.kinds.insert(AnswerKind::Money.name());
                 caps.kinds.insert(AnswerKind::Number.name());
             }
-            for place in &self.places {
-                if occurs(place) {
+            for (group, spellings) in self.places.iter().enumerate() {
+                if spellings.iter().any(occurs) {
                     caps.kinds.insert(AnswerKind::Place.name());
-                    caps.places.push(place.clone());
+                    caps.places.push(group);
                 }
             }
-            for person in &self.persons {
-                if occurs(person) {
+            for (group, spellings) in self.persons.iter().enumerate() {
+                if spellings.iter().any(occurs) {
                     caps.kinds.insert(AnswerKind::Person.name());
-                    caps.persons.push(person.clone());
+                    caps.persons.push(group);
                 }
             }
         }
@@ -271,6 +307,14 @@ impl Kinds {
         }
     }
 }
+
+/// What Russian writes after a number to make it an ordinal ("100-е", "100-го", "21-й").
+const RUSSIAN_ORDINAL_ENDINGS: &[&str] = &[
+    "е", "й", "я", "го", "му", "м", "х", "ю", "ом", "ый", "ий", "ая", "ое",
+];
+
+/// Words that ask "who".
+const WHO_WORDS: &[&str] = &["who", "whom", "whos", "кто", "кого", "кем"];
 
 /// Sentences of an answer that state its key fact: answers say what was asked first, and
 /// later sentences add context that must not count ("It met on 14–19 November. The treaty was
@@ -352,8 +396,12 @@ mod tests {
             ],
             timeline: Default::default(),
             paired_nouns: vec!["countries".into()],
-            places: vec!["Tashkent".into(), "Ташкент".into(), "Cholpon-Ata".into()],
-            persons: vec!["Tokayev".into(), "prime minister".into()],
+            offices: vec!["minister".into()],
+            places: vec![
+                vec!["Tashkent".into(), "Ташкенте".into()],
+                vec!["Cholpon-Ata".into()],
+            ],
+            persons: vec![vec!["Tokayev".into()], vec!["prime minister".into()]],
             number_words: vec!["four".into(), "три".into()],
             money_words: vec!["billion".into(), "долларов".into()],
         })
@@ -361,6 +409,12 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         tokenize(text)
+    }
+
+    /// `caps.gives(kind)` for a question text.
+    fn gives(k: &Kinds, caps: &Capabilities, kind: AnswerKind, question: &str) -> bool {
+        let words = words(question);
+        caps.gives(kind, &k.question(&words))
     }
 
     #[test]
@@ -374,8 +428,9 @@ mod tests {
             "Dr. Askeroğlu wrote it"
         );
         assert_eq!(lead("Vol. 4 of the journal."), "Vol. 4 of the journal.");
-        let caps = kinds().capabilities(&["It met on 14-19 November. It was in Tashkent."], &[]);
-        assert!(!caps.gives(AnswerKind::Place, &words("which city")));
+        let k = kinds();
+        let caps = k.capabilities(&["It met on 14-19 November. It was in Tashkent."], &[]);
+        assert!(!gives(&k, &caps, AnswerKind::Place, "which city"));
     }
 
     #[test]
@@ -400,38 +455,56 @@ mod tests {
         );
         assert_eq!(k.asked(&words("how many signs")), Some(AnswerKind::Number));
         assert_eq!(k.asked(&words("who signed it")), None);
+        assert_eq!(
+            k.asked(&words("who was the foreign minister")),
+            Some(AnswerKind::Person)
+        );
     }
 
     #[test]
     fn answer_types_read_dates_numbers_places_and_money_from_answers() {
         let k = kinds();
-        let q = words("which city");
         let caps = k.capabilities(&["It met on 14-19 November 2022."], &[]);
-        assert!(caps.gives(AnswerKind::Day, &q));
-        assert!(caps.gives(AnswerKind::Year, &q));
-        assert!(!caps.gives(AnswerKind::Place, &q));
-        assert!(!caps.gives(AnswerKind::Number, &q));
-        assert!(!caps.gives(AnswerKind::Day, &words("what exact day in 2016")));
-        assert!(caps.gives(AnswerKind::Day, &words("what exact day in 2022")));
+        assert!(gives(&k, &caps, AnswerKind::Day, "which city"));
+        assert!(gives(&k, &caps, AnswerKind::Year, "which city"));
+        assert!(!gives(&k, &caps, AnswerKind::Place, "which city"));
+        assert!(!gives(&k, &caps, AnswerKind::Number, "which city"));
+        assert!(!gives(&k, &caps, AnswerKind::Day, "what exact day in 2016"));
+        assert!(gives(&k, &caps, AnswerKind::Day, "what exact day in 2022"));
         let caps = k.capabilities(&["Signed in 2013."], &[]);
-        assert!(caps.gives(AnswerKind::Year, &q));
-        assert!(!caps.gives(AnswerKind::Day, &q));
-        assert!(!caps.gives(AnswerKind::Month, &q));
+        assert!(gives(&k, &caps, AnswerKind::Year, "which city"));
+        assert!(!gives(&k, &caps, AnswerKind::Day, "which city"));
+        assert!(!gives(&k, &caps, AnswerKind::Month, "which city"));
         let caps = k.capabilities(&["Trade approaches $5 billion."], &[]);
-        assert!(caps.gives(AnswerKind::Money, &q));
+        assert!(gives(&k, &caps, AnswerKind::Money, "which city"));
         let caps = k.capabilities(&["Uzbekistan has four allies."], &[]);
-        assert!(caps.gives(AnswerKind::Number, &q));
+        assert!(gives(&k, &caps, AnswerKind::Number, "which city"));
         let caps = k.capabilities(&["The summit was held in Tashkent."], &[]);
-        assert!(caps.gives(AnswerKind::Place, &q));
-        assert!(!caps.gives(AnswerKind::Place, &words("which building in tashkent")));
+        assert!(!gives(
+            &k,
+            &caps,
+            AnswerKind::Place,
+            "в каком здании в ташкенте"
+        ));
+        let caps = k.capabilities(&["100-е заседание прошло 14-19 ноября."], &[]);
+        assert!(!gives(&k, &caps, AnswerKind::Number, "сколько человек"));
+        assert!(gives(&k, &caps, AnswerKind::Place, "which city"));
+        assert!(!gives(
+            &k,
+            &caps,
+            AnswerKind::Place,
+            "which building in tashkent"
+        ));
         let caps = k.capabilities(&["No date here."], &["place".to_owned()]);
         assert!(caps.kinds.contains("place"));
         let caps = k.capabilities(&["The committee is led by the Prime Ministers."], &[]);
-        assert!(!caps.gives(
+        assert!(!gives(
+            &k,
+            &caps,
             AnswerKind::Person,
-            &words("who is the current prime minister")
+            "who is the current prime minister"
         ));
         let caps = k.capabilities(&["President Tokayev signed it."], &[]);
-        assert!(caps.gives(AnswerKind::Person, &words("who signed it")));
+        assert!(gives(&k, &caps, AnswerKind::Person, "who signed it"));
     }
 }

@@ -387,13 +387,14 @@ impl Engine {
         let chosen = match self.kinds.asked(words) {
             None => best,
             Some(kind) => {
+                let question = self.kinds.question(words);
                 let fits = ranked
                     .iter()
                     .take_while(|r| {
                         r.score.value() >= self.params.answer_threshold
                             && best.score.value() - r.score.value() <= KIND_MARGIN
                     })
-                    .find(|r| self.capabilities[r.record].gives(kind, words));
+                    .find(|r| self.capabilities[r.record].gives(kind, &question));
                 match fits {
                     Some(r) => *r,
                     None => {
