@@ -486,8 +486,6 @@ mod tests {
             AnswerKind::Place,
             "в каком здании в ташкенте"
         ));
-        let caps = k.capabilities(&["100-е заседание прошло 14-19 ноября."], &[]);
-        assert!(!gives(&k, &caps, AnswerKind::Number, "сколько человек"));
         assert!(gives(&k, &caps, AnswerKind::Place, "which city"));
         assert!(!gives(
             &k,
@@ -495,6 +493,8 @@ mod tests {
             AnswerKind::Place,
             "which building in tashkent"
         ));
+        let caps = k.capabilities(&["100-е заседание прошло 14-19 ноября."], &[]);
+        assert!(!gives(&k, &caps, AnswerKind::Number, "сколько человек"));
         let caps = k.capabilities(&["No date here."], &["place".to_owned()]);
         assert!(caps.kinds.contains("place"));
         let caps = k.capabilities(&["The committee is led by the Prime Ministers."], &[]);
