@@ -71,6 +71,8 @@ pub struct Capabilities {
     persons: Vec<usize>,
     /// Numbers the answer mentions (digits), for "not the number the question already names".
     numbers: HashSet<String>,
+    /// The words of the answers' lead sentences.
+    lead_words: HashSet<String>,
     /// Dates known to the day or the month: precision, month, and year when the text gives it.
     dates: Vec<(AnswerKind, u8, Option<String>)>,
 }
@@ -105,6 +107,13 @@ impl Capabilities {
             // "Who is the current Prime Minister?" is not answered by an entry that only names
             // the office of Prime Minister.
             AnswerKind::Person if self.persons.is_empty() => true,
+            // "Who was the ambassador?" is not answered by an entry naming the presidents.
+            AnswerKind::Person if !question.offices.is_empty() => {
+                question.offices.iter().any(|office| {
+                    let prefix: String = office.chars().take(OFFICE_PREFIX_CHARS).collect();
+                    self.lead_words.iter().any(|w| w.starts_with(&prefix))
+                }) && self.persons.iter().any(|p| !question.persons.contains(p))
+            }
             AnswerKind::Person => self.persons.iter().any(|p| !question.persons.contains(p)),
             AnswerKind::Number if !self.numbers.is_empty() => self
                 .numbers
@@ -121,6 +130,8 @@ pub struct Asked<'a> {
     pub words: &'a [String],
     places: Vec<usize>,
     persons: Vec<usize>,
+    /// Offices the question names ("ambassador"): a person answer must hold one of them.
+    offices: Vec<&'a String>,
 }
 
 /// The cues of `language.toml`, ready to match.
@@ -184,6 +195,7 @@ impl Kinds {
             words,
             places: named(&self.places),
             persons: named(&self.persons),
+            offices: words.iter().filter(|w| self.offices.contains(*w)).collect(),
         }
     }
 
@@ -212,6 +224,7 @@ impl Kinds {
         }
         for text in answers {
             let words = tokenize(lead(text));
+            caps.lead_words.extend(words.iter().cloned());
             let present: HashSet<&str> = words.iter().map(String::as_str).collect();
             // A phrase can only occur when its first word does: most are ruled out by one look-up.
             let occurs = |phrase: &Vec<String>| {
@@ -312,6 +325,10 @@ impl Kinds {
 const RUSSIAN_ORDINAL_ENDINGS: &[&str] = &[
     "е", "й", "я", "го", "му", "м", "х", "ю", "ом", "ый", "ий", "ая", "ое",
 ];
+
+/// Letters of an office word that its other forms share ("minister", "ministers"; "министр",
+/// "министром").
+const OFFICE_PREFIX_CHARS: usize = 6;
 
 /// Words that ask "who".
 const WHO_WORDS: &[&str] = &["who", "whom", "whos", "кто", "кого", "кем"];
