@@ -63,9 +63,24 @@ fn dev_set_meets_the_accuracy_bar() {
 /// Regression floors for the Telegram-style sets: (file, English in-scope correct, Russian
 /// in-scope correct, out-of-scope declined), as measured with `kazuz-bot eval FILE` when set.
 const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
-    ("../shared/eval/dev-chat.jsonl", EN_DEV_CHAT, RU_DEV_CHAT, OOS_DEV_CHAT),
-    ("tests/data/blind-chat-a.jsonl", EN_BLIND_A, RU_BLIND_A, OOS_BLIND_A),
-    ("tests/data/blind-chat-b.jsonl", EN_BLIND_B, RU_BLIND_B, OOS_BLIND_B),
+    (
+        "../shared/eval/dev-chat.jsonl",
+        EN_DEV_CHAT,
+        RU_DEV_CHAT,
+        OOS_DEV_CHAT,
+    ),
+    (
+        "tests/data/blind-chat-a.jsonl",
+        EN_BLIND_A,
+        RU_BLIND_A,
+        OOS_BLIND_A,
+    ),
+    (
+        "tests/data/blind-chat-b.jsonl",
+        EN_BLIND_B,
+        RU_BLIND_B,
+        OOS_BLIND_B,
+    ),
 ];
 
 #[test]
