@@ -312,11 +312,8 @@ impl Engine {
             _ => {}
         }
         let ranked = self.rank_terms(&self.index.terms_of(&words));
-        let best = ranked.first().copied();
-        match best {
-            Some(best) if best.score.value() >= self.params.answer_threshold => {
-                self.answer_of_kind(&ranked, &words)
-            }
+        match ranked.first() {
+            Some(_) if self.params.answers(&ranked) => self.answer_of_kind(&ranked, &words),
             _ => {
                 let suggestions = ranked
                     .iter()
@@ -391,7 +388,7 @@ impl Engine {
                 let fits = ranked
                     .iter()
                     .take_while(|r| {
-                        r.score.value() >= self.params.answer_threshold
+                        r.score.value() >= self.params.answer_threshold.min(best.score.value())
                             && best.score.value() - r.score.value() <= KIND_MARGIN
                     })
                     .find(|r| self.capabilities[r.record].gives(kind, &question));
