@@ -433,6 +433,11 @@ impl Index {
     /// `max` edits (at most the typo distance for its length); ties go to the word listed first
     /// (alphabetical).
     pub fn correct(&self, word: &str, max: usize) -> Option<&str> {
+        self.closest(word, max).map(|(_, w)| w)
+    }
+
+    /// The closest knowledge-base word within `max` edits, with its distance.
+    fn closest(&self, word: &str, max: usize) -> Option<(usize, &str)> {
         let len = word.chars().count();
         let max = max.min(max_typo_distance(len));
         if max == 0 || word.chars().any(|c| c.is_ascii_digit()) {
@@ -478,11 +483,11 @@ impl Index {
                     Some((d, w)) => distance < d || (distance == d && candidate.as_str() < w),
                 };
                 if distance <= max && better {
-                    best = Some((distance, candidate));
+                    best = Some((distance, candidate.as_str()));
                 }
             }
         }
-        best.map(|(_, w)| w)
+        best
     }
 
     /// What a word of a question becomes before matching: kept, corrected into a word of the
@@ -503,16 +508,19 @@ impl Index {
         let plausible = |candidate: &str| {
             zipf == 0.0 || lexicon::zipf_or_zero(candidate) - zipf >= TYPO_FREQUENCY_GAIN
         };
-        if let Some(candidate) = self.correct(word, 1).filter(|c| plausible(c)) {
+        // One search up to the word's typo distance: one edit beats splitting, splitting beats
+        // two edits.
+        let closest = self.closest(word, usize::MAX).filter(|(_, c)| plausible(c));
+        if let Some((1, candidate)) = closest {
             return vec![candidate.to_owned()];
         }
         if let Some((left, right)) = self.split(word) {
             return vec![left, right];
         }
-        if let Some(candidate) = self.correct(word, 2).filter(|c| plausible(c)) {
-            return vec![candidate.to_owned()];
+        match closest {
+            Some((_, candidate)) => vec![candidate.to_owned()],
+            None => vec![word.to_owned()],
         }
-        vec![word.to_owned()]
     }
 
     /// Splits a run-together word into two known words, when both halves are words of the
