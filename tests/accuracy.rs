@@ -144,13 +144,15 @@ fn blind_questions_do_not_regress() {
     );
 }
 
-// The floors (see CHAT_FLOORS).
-const EN_DEV_CHAT: usize = 0;
-const RU_DEV_CHAT: usize = 0;
-const OOS_DEV_CHAT: usize = 0;
-const EN_BLIND_A: usize = 0;
-const RU_BLIND_A: usize = 0;
-const OOS_BLIND_A: usize = 0;
-const EN_BLIND_B: usize = 0;
-const RU_BLIND_B: usize = 0;
-const OOS_BLIND_B: usize = 0;
+// The floors (see CHAT_FLOORS), measured 2026-12-01 at commit "Typo correction searches the
+// vocabulary once per word" with `kazuz-bot eval FILE`. Blind set B was run once, after all
+// tuning; its figures are the honest estimate (the issue's bar is 90 / 90 / 95 %).
+const EN_DEV_CHAT: usize = 21; // of 30
+const RU_DEV_CHAT: usize = 24; // of 30
+const OOS_DEV_CHAT: usize = 28; // of 30
+const EN_BLIND_A: usize = 47; // of 53
+const RU_BLIND_A: usize = 42; // of 53
+const OOS_BLIND_A: usize = 60; // of 64
+const EN_BLIND_B: usize = 48; // of 53
+const RU_BLIND_B: usize = 40; // of 53
+const OOS_BLIND_B: usize = 54; // of 64
