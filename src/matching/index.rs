@@ -131,6 +131,34 @@ const SPLIT_SHORT_WORDS: &[&str] = &[
     "up", "an",
 ];
 
+/// The bag distance between a word (its letters sorted) and a candidate: the larger of the
+/// numbers of letters each has that the other lacks, counted with repeats. It is never more
+/// than the edit distance (with or without transpositions), so it can rule candidates out.
+fn bag_distance(sorted_word: &[char], candidate: &str) -> usize {
+    let mut letters: Vec<char> = candidate.chars().collect();
+    letters.sort_unstable();
+    let (mut i, mut j, mut only_word, mut only_candidate) = (0, 0, 0, 0);
+    while i < sorted_word.len() && j < letters.len() {
+        match sorted_word[i].cmp(&letters[j]) {
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                only_word += 1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                only_candidate += 1;
+                j += 1;
+            }
+        }
+    }
+    only_word += sorted_word.len() - i;
+    only_candidate += letters.len() - j;
+    only_word.max(only_candidate)
+}
+
 /// How much of the unknown-word weight a word the knowledge base never uses keeps: its
 /// informativeness in the language, less for short unlisted words and "-ly" adverbs. Numbers
 /// keep all of it.
@@ -446,6 +474,8 @@ impl Index {
         let mut chars = word.chars();
         let first = chars.next().unwrap_or(' ');
         let second = chars.next().unwrap_or(' ');
+        let mut sorted_word: Vec<char> = word.chars().collect();
+        sorted_word.sort_unstable();
         let mut best: Option<(usize, &str)> = None;
         for candidate_len in len.saturating_sub(max)..=len + max {
             // Typos rarely hit the first two letters at once: only words sharing the first or the
@@ -464,6 +494,12 @@ impl Index {
                 .flatten()
                 .filter(|c| !c.starts_with(first) && c.chars().next_back() == last);
             for candidate in same_first.chain(same_second) {
+                // The letters the two words do not share bound the edit distance from below:
+                // most candidates are ruled out without computing it.
+                let bound = best.map_or(max, |(d, _)| d.min(max));
+                if bag_distance(&sorted_word, candidate) > bound {
+                    continue;
+                }
                 let distance = edit_distance(word, candidate);
                 // Two edits plus a different first letter is another word ("geographic" is not
                 // "demographic"), not a typo.
@@ -647,5 +683,48 @@ impl Index {
 
     pub fn vocabulary_size(&self) -> usize {
         self.surface.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sorted(word: &str) -> Vec<char> {
+        let mut chars: Vec<char> = word.chars().collect();
+        chars.sort_unstable();
+        chars
+    }
+
+    #[test]
+    fn typo_bag_distance_never_exceeds_the_edit_distance() {
+        for (a, b) in [
+            ("lenght", "length"),
+            ("bordr", "border"),
+            ("uzbekstan", "uzbekistan"),
+            ("скока", "срока"),
+            ("treaty", "tretay"),
+            ("march", "match"),
+        ] {
+            let bag = bag_distance(&sorted(a), b);
+            assert!(bag <= edit_distance(a, b), "{a} {b}: {bag}");
+        }
+        assert_eq!(bag_distance(&sorted("treaty"), "tretay"), 0);
+        assert_eq!(bag_distance(&sorted("abc"), "xyz"), 3);
+    }
+
+    #[test]
+    fn typo_guard_and_splitting_on_a_small_index() {
+        let texts = [RecordText {
+            questions: vec!["How long is the border?", "How many signs?"],
+            keywords: vec!["demarcation"],
+            answer: vec!["The border is long."],
+        }];
+        let index = Index::build(&texts, &[], &["the".to_owned()], &[]);
+        assert_eq!(index.fix_word("bordr"), ["border"]);
+        assert_eq!(index.fix_word("demarkation"), ["demarcation"]);
+        // A real word of the language is left alone even one edit from a known word.
+        assert_eq!(index.fix_word("order"), ["order"]);
+        assert_eq!(index.fix_word("howmany"), ["how", "many"]);
     }
 }
