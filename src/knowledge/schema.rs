@@ -277,6 +277,9 @@ pub struct LanguageFile {
     /// how many of anything was asked.
     #[serde(default)]
     pub paired_nouns: Vec<String>,
+    /// The number words that `paired_nouns` cancel ("two", "both"): "four states" is a count.
+    #[serde(default)]
+    pub pair_words: Vec<String>,
     /// Words that signal money amounts ("billion", "dollars", "$").
     #[serde(default)]
     pub money_words: Vec<String>,

@@ -145,6 +145,7 @@ pub struct Kinds {
     offices: HashSet<String>,
     number_words: HashSet<String>,
     paired_nouns: HashSet<String>,
+    pair_words: HashSet<String>,
     money_words: Vec<Vec<String>>,
 }
 
@@ -174,6 +175,11 @@ impl Kinds {
                 .collect(),
             paired_nouns: language
                 .paired_nouns
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
+            pair_words: language
+                .pair_words
                 .iter()
                 .flat_map(|w| tokenize(w))
                 .collect(),
@@ -241,9 +247,10 @@ impl Kinds {
                     caps.kinds.insert(AnswerKind::Number.name());
                     caps.numbers.insert(word.clone());
                 }
-                let paired = words
-                    .get(i + 1)
-                    .is_some_and(|n| self.paired_nouns.contains(n));
+                let paired = self.pair_words.contains(word)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| self.paired_nouns.contains(n));
                 if self.number_words.contains(word) && !paired {
                     caps.kinds.insert(AnswerKind::Number.name());
                 }
@@ -413,6 +420,7 @@ mod tests {
             ],
             timeline: Default::default(),
             paired_nouns: vec!["countries".into()],
+            pair_words: vec!["two".into()],
             offices: vec!["minister".into()],
             places: vec![
                 vec!["Tashkent".into(), "Ташкенте".into()],

@@ -259,7 +259,10 @@ fn best_pair(named: &[(usize, f32, HashSet<String>)], index: &Index) -> Option<(
         for (b, cov_b, keys_b) in named.iter().skip(i + 1) {
             let only_a = weight(&mut keys_a.iter().filter(|k| !keys_b.contains(*k)));
             let only_b = weight(&mut keys_b.iter().filter(|k| !keys_a.contains(*k)));
-            if only_a <= 0.0 || only_b <= 0.0 {
+            // Each event needs words of its own, unless it is named in full ("the border deal
+            // was finalised… before the presidents signed it": the signing shares its words).
+            let own = |only: f32, coverage: f32| only > 0.0 || coverage >= 1.0;
+            if !own(only_a, *cov_a) || !own(only_b, *cov_b) || only_a + only_b <= 0.0 {
                 continue;
             }
             let shared = weight(&mut keys_a.iter().filter(|k| keys_b.contains(*k)));
