@@ -350,23 +350,37 @@ impl Engine {
             alternatives: vec![],
         };
         let ranked = self.rank_terms(&self.index.terms_of(words));
-        let Some(best) = ranked.first().copied() else {
+        let Some(top) = ranked.first() else {
             return direct;
         };
-        let number_term = self.index.term_of_key(&number.to_string());
-        let about_article = number_term.is_some_and(|t| {
-            self.index.records[best.record]
-                .strong
-                .binary_search(&t)
-                .is_ok()
-        });
-        if best.record == article
-            || !about_article
-            || best.score.value() < self.params.answer_threshold
-            || !matches!(self.records[best.record].kind, RecordKind::Entry(_))
-        {
+        if top.record == article {
             return direct;
         }
+        // Among the good candidates, an entry about this article and no other: "how does
+        // Askeroğlu read article 2" is his reading of article 2, not his article as a whole.
+        let mentions = |record: usize, term: Option<index::TermId>| {
+            term.is_some_and(|t| self.index.records[record].strong.binary_search(&t).is_ok())
+        };
+        let others: Vec<Option<index::TermId>> = self
+            .kb
+            .articles
+            .iter()
+            .filter(|a| a.number != number)
+            .map(|a| self.index.term_of_key(&a.number.to_string()))
+            .collect();
+        let this = self.index.term_of_key(&number.to_string());
+        let candidate = ranked
+            .iter()
+            .take_while(|r| {
+                r.score.value() >= self.params.answer_threshold
+                    && top.score.value() - r.score.value() <= KIND_MARGIN
+            })
+            .filter(|r| matches!(self.records[r.record].kind, RecordKind::Entry(_)))
+            .filter(|r| mentions(r.record, this))
+            .min_by_key(|r| others.iter().filter(|t| mentions(r.record, **t)).count());
+        let Some(&best) = candidate else {
+            return direct;
+        };
         Outcome::Answer {
             best,
             alternatives: vec![Ranked {
