@@ -121,6 +121,9 @@ pub fn is_cyrillic(text: &str) -> bool {
 /// letters joins them while keeping "министр" apart from "министерство".
 const RUSSIAN_STEM_MAX_CHARS: usize = 7;
 
+/// Shortest Snowball stem kept for a Russian word; shorter ones keep the word as it is.
+const MIN_RUSSIAN_STEM_CHARS: usize = 2;
+
 /// Reduces a token to a stem so that inflected forms meet: the Snowball stemmers for English
 /// and Russian (Russian stems then capped at seven letters). Numbers and short words are
 /// unchanged.
@@ -143,8 +146,9 @@ fn stem_russian(token: &str) -> String {
             rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
     }
     let stemmed = RUSSIAN.with(|stemmer| stemmer.stem(token).into_owned());
-    // Very short words keep their form: Snowball would reduce "мая" or "оба" to one letter.
-    let stem = if stemmed.chars().count() < 3 {
+    // Very short words keep their form when Snowball would leave one letter ("оба" → "об");
+    // two letters still join "еда" and "еды", "май" and "мая".
+    let stem = if stemmed.chars().count() < MIN_RUSSIAN_STEM_CHARS {
         token.to_owned()
     } else {
         stemmed
