@@ -36,6 +36,63 @@ use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
 use smalltalk::SmallTalk;
 use timeline::{Timeline, TimelineResult};
 
+/// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
+/// only in its answer text (`weak`), and the best share of one phrasing the question covers.
+struct Sums {
+    strong: Vec<f32>,
+    weak: Vec<f32>,
+    phrasing: Vec<f32>,
+}
+
+/// What the scoring needs to know about a question besides its terms.
+struct QueryFeatures {
+    /// Total weight of the question's terms (unknown words scaled).
+    total: f32,
+    /// Terms naming an entity (a country, person, place, year).
+    entities: Vec<index::TermId>,
+    /// Terms asking for a kind of fact ("when", "who", "how many").
+    question_words: Vec<index::TermId>,
+    /// Other informative known terms: an entry not mentioning one is probably about else.
+    informative: Vec<index::TermId>,
+    /// Informative words the knowledge base never uses.
+    unknown: i32,
+}
+
+impl QueryFeatures {
+    fn new(query: &[index::QueryTerm], index: &Index, p: &Params) -> Self {
+        let weight = |q: &index::QueryTerm| match q.term {
+            Some(_) => q.weight,
+            None => q.weight * p.unknown_scale,
+        };
+        let terms_where = |keep: &dyn Fn(&index::TermId) -> bool| -> Vec<index::TermId> {
+            query
+                .iter()
+                .filter_map(|q| q.term)
+                .filter(|t| keep(t))
+                .collect()
+        };
+        let special =
+            |t: &index::TermId| index.entities.contains(t) || index.question_words.contains(t);
+        let informative = query
+            .iter()
+            .filter(|q| weight(q) >= p.informative_weight)
+            .filter_map(|q| q.term)
+            .filter(|t| !special(t))
+            .collect();
+        let unknown = query
+            .iter()
+            .filter(|q| q.term.is_none() && weight(q) >= p.informative_weight)
+            .count() as i32;
+        QueryFeatures {
+            total: query.iter().map(weight).sum(),
+            entities: terms_where(&|t| index.entities.contains(t)),
+            question_words: terms_where(&|t| index.question_words.contains(t)),
+            informative,
+            unknown,
+        }
+    }
+}
+
 fn declined(reason: Decline) -> Outcome {
     Outcome::Declined {
         reason,
@@ -450,35 +507,44 @@ impl Engine {
     }
 
     fn rank_terms(&self, query: &[index::QueryTerm]) -> Vec<Ranked> {
-        let p = &self.params;
-        let weight = |q: &index::QueryTerm| {
-            if q.term.is_some() {
-                q.weight
-            } else {
-                q.weight * p.unknown_scale
-            }
-        };
-        let total: f32 = query.iter().map(weight).sum();
-        if total <= 0.0 {
+        let features = QueryFeatures::new(query, &self.index, &self.params);
+        if features.total <= 0.0 {
             return vec![];
         }
-        // Term-at-a-time accumulation: each query term adds its weight to the records and
-        // phrasings that contain it, so the work is proportional to the postings touched.
+        let sums = self.accumulate(query);
+        let mut ranked: Vec<(Ranked, f32)> = (0..self.index.records.len())
+            .filter(|&r| sums.strong[r] > 0.0 || sums.weak[r] > 0.0)
+            .map(|r| self.score_record(r, &sums, &features))
+            .collect();
+        ranked.sort_by(|(a, fa), (b, fb)| {
+            b.score
+                .value()
+                .total_cmp(&a.score.value())
+                .then(fb.total_cmp(fa))
+                .then(a.record.cmp(&b.record))
+        });
+        ranked.into_iter().map(|(r, _)| r).collect()
+    }
+
+    /// Term-at-a-time accumulation: each query term adds its weight to the records and
+    /// phrasings that contain it, so the work is proportional to the postings touched.
+    fn accumulate(&self, query: &[index::QueryTerm]) -> Sums {
         let records = self.index.records.len();
-        let mut strong = vec![0.0f32; records];
-        let mut weak = vec![0.0f32; records];
-        let mut phrasing = vec![0.0f32; records];
+        let mut sums = Sums {
+            strong: vec![0.0; records],
+            weak: vec![0.0; records],
+            phrasing: vec![0.0; records],
+        };
         let mut shared = vec![0.0f32; self.index.question_owner.len()];
         let mut touched_questions = Vec::new();
         for q in query {
             let Some(t) = q.term else { continue };
-            // Known terms keep their weight; the scale applies to unknown words only.
             let t = t as usize;
             for &r in &self.index.strong_postings[t] {
-                strong[r as usize] += q.weight;
+                sums.strong[r as usize] += q.weight;
             }
             for &r in &self.index.weak_postings[t] {
-                weak[r as usize] += q.weight;
+                sums.weak[r as usize] += q.weight;
             }
             for &n in &self.index.question_postings[t] {
                 if shared[n as usize] == 0.0 {
@@ -491,77 +557,43 @@ impl Engine {
             let (r, weight) = self.index.question_owner[n as usize];
             if weight > 0.0 {
                 let ratio = shared[n as usize] / weight;
-                phrasing[r as usize] = phrasing[r as usize].max(ratio);
+                sums.phrasing[r as usize] = sums.phrasing[r as usize].max(ratio);
             }
         }
-        let entities: Vec<u32> = query
-            .iter()
-            .filter_map(|q| q.term)
-            .filter(|t| self.index.entities.contains(t))
-            .collect();
-        let question_words: Vec<u32> = query
-            .iter()
-            .filter_map(|q| q.term)
-            .filter(|t| self.index.question_words.contains(t))
-            .collect();
-        // Informative words that are neither entities nor question words (those have their own
-        // factors); unknown words count when they are informative too.
-        let informative: Vec<(Option<u32>, f32)> = query
-            .iter()
-            .filter(|q| {
-                weight(q) >= p.informative_weight
-                    && q.term.is_none_or(|t| {
-                        !self.index.entities.contains(&t) && !self.index.question_words.contains(&t)
-                    })
-            })
-            .map(|q| (q.term, weight(q)))
-            .collect();
-        let mut ranked: Vec<(Ranked, f32)> = (0..records)
-            .filter(|&r| strong[r] > 0.0 || weak[r] > 0.0)
-            .map(|r| {
-                let terms = &self.index.records[r];
-                let mentions = |t: &u32| {
-                    terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok()
-                };
-                let matched_strong = strong[r];
-                let missing_entities = entities.iter().filter(|t| !mentions(t)).count() as i32;
-                let unexplained = informative
-                    .iter()
-                    .filter(|(t, _)| t.as_ref().is_some_and(|t| !mentions(t)))
-                    .count() as i32;
-                let unknown = informative.iter().filter(|(t, _)| t.is_none()).count() as i32;
-                let coverage = (matched_strong + weak[r] * p.answer_text_credit) / total;
-                let phrasing = phrasing[r];
-                let score = p.combine(coverage, phrasing).value()
-                    * p.entity_mismatch_factor.powi(missing_entities)
-                    * p.unexplained_factor.powi(unexplained)
-                    * p.unknown_factor.powi(unknown)
-                    * p.question_word_mismatch_factor.powi(
-                        question_words
-                            .iter()
-                            .filter(|t| terms.strong.binary_search(t).is_err())
-                            .count() as i32,
-                    );
-                // Focus: how much of what the entry is about the question touches. It only breaks
-                // ties, in favour of the entry that is about less else.
-                let focus = matched_strong / terms.strong_weight.max(f32::EPSILON);
-                (
-                    Ranked {
-                        record: r,
-                        score: Score::new(score),
-                    },
-                    focus,
-                )
-            })
-            .collect();
-        ranked.sort_by(|(a, fa), (b, fb)| {
-            b.score
-                .value()
-                .total_cmp(&a.score.value())
-                .then(fb.total_cmp(fa))
-                .then(a.record.cmp(&b.record))
-        });
-        ranked.into_iter().map(|(r, _)| r).collect()
+        sums
+    }
+
+    /// The score of record `r` and its focus (how much of what the record is about the
+    /// question touches; it only breaks ties, in favour of the record about less else).
+    fn score_record(&self, r: usize, sums: &Sums, features: &QueryFeatures) -> (Ranked, f32) {
+        let p = &self.params;
+        let terms = &self.index.records[r];
+        let mentions =
+            |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
+        let count = |n: usize| n as i32;
+        let missing_entities = count(features.entities.iter().filter(|t| !mentions(t)).count());
+        let unexplained = count(features.informative.iter().filter(|t| !mentions(t)).count());
+        let missing_question_words = count(
+            features
+                .question_words
+                .iter()
+                .filter(|t| terms.strong.binary_search(t).is_err())
+                .count(),
+        );
+        let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
+        let score = p.combine(coverage, sums.phrasing[r]).value()
+            * p.entity_mismatch_factor.powi(missing_entities)
+            * p.unexplained_factor.powi(unexplained)
+            * p.unknown_factor.powi(features.unknown)
+            * p.question_word_mismatch_factor.powi(missing_question_words);
+        let focus = sums.strong[r] / terms.strong_weight.max(f32::EPSILON);
+        (
+            Ranked {
+                record: r,
+                score: Score::new(score),
+            },
+            focus,
+        )
     }
 
     /// The article number a question asks about: a number right after (or right before) the
