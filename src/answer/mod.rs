@@ -7,7 +7,7 @@ pub mod html;
 mod timeline;
 
 use crate::knowledge::{KnowledgeBase, PartialDate};
-use crate::matching::{Decline, Engine, Lang, Outcome, RecordKind, MAX_QUESTION_CHARS};
+use crate::matching::{Decline, Engine, Lang, Outcome, Ranked, RecordKind, MAX_QUESTION_CHARS};
 use serde::Serialize;
 
 /// A cited source, ready to show.
@@ -55,10 +55,6 @@ impl Reply {
         let kb = engine.knowledge();
         let code = lang.code();
         let messages = &kb.messages;
-        let suggestion = |record: usize| Suggestion {
-            id: engine.record(record).id.clone(),
-            question: engine.display_question(record, lang),
-        };
         let mut reply = Reply {
             answered: false,
             lang,
@@ -73,29 +69,22 @@ impl Reply {
             sources_heading: messages.get(code, "sources_heading").to_owned(),
             small_talk: None,
         };
-        let cite = |record: usize| -> Vec<CitationView> {
-            engine
-                .citations(record)
-                .iter()
-                .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
-                .collect()
-        };
         match outcome {
             Outcome::Answer { best, alternatives } => {
                 reply.answered = true;
                 reply.record_id = Some(engine.record(best.record).id.clone());
                 reply.score = best.score.value();
                 reply.body = answer_text(engine, best.record, lang);
-                reply.citations = cite(best.record);
+                reply.citations = record_citations(engine, best.record, lang);
                 if !alternatives.is_empty() {
                     reply.suggestions_heading = Some(messages.get(code, "did_you_mean").to_owned());
-                    reply.suggestions = alternatives.iter().map(|r| suggestion(r.record)).collect();
+                    reply.suggestions = suggestions(engine, alternatives, lang);
                 }
                 reply.related = engine
                     .related(best.record)
                     .into_iter()
                     .filter(|r| !alternatives.iter().any(|a| a.record == *r))
-                    .map(suggestion)
+                    .map(|r| suggestion(engine, r, lang))
                     .collect();
             }
             Outcome::Compared(comparison) => {
@@ -117,6 +106,7 @@ impl Reply {
                 reason: Decline::NotGiven { record, asked },
                 ..
             } => {
+                // What the documents do say, after saying what they do not.
                 reply.record_id = Some(engine.record(*record).id.clone());
                 let answer = answer_text(engine, *record, lang);
                 reply.body = match asked {
@@ -126,42 +116,18 @@ impl Reply {
                     ),
                     None => answer,
                 };
-                reply.citations = cite(*record);
+                reply.citations = record_citations(engine, *record, lang);
             }
             Outcome::Declined {
                 reason,
-                suggestions,
+                suggestions: offered,
             } => {
-                reply.score = suggestions.first().map_or(0.0, |s| s.score.value());
-                reply.body = match reason {
-                    Decline::NoMatch => messages.get(code, "decline").to_owned(),
-                    Decline::Empty => messages.get(code, "empty_question").to_owned(),
-                    Decline::TooLong(length) => messages.format(
-                        code,
-                        "question_too_long",
-                        &[
-                            ("length", &length.to_string()),
-                            ("limit", &MAX_QUESTION_CHARS.to_string()),
-                        ],
-                    ),
-                    Decline::UnknownArticle(number) => format!(
-                        "{} {}",
-                        messages.format(
-                            code,
-                            "article_unknown",
-                            &[("number", &number.to_string())]
-                        ),
-                        covered_articles(kb, code)
-                    ),
-                    Decline::EventsNotFound { found } => {
-                        timeline::incomplete_text(kb, *found, lang)
-                    }
-                    Decline::NotGiven { .. } => unreachable!("handled above"),
-                };
-                if !suggestions.is_empty() {
+                reply.score = offered.first().map_or(0.0, |s| s.score.value());
+                reply.body = decline_text(kb, reason, lang);
+                if !offered.is_empty() {
                     reply.suggestions_heading =
                         Some(messages.get(code, "decline_suggestions").to_owned());
-                    reply.suggestions = suggestions.iter().map(|r| suggestion(r.record)).collect();
+                    reply.suggestions = suggestions(engine, offered, lang);
                 }
             }
         }
@@ -223,6 +189,56 @@ impl Reply {
             out.push_str(&format!("\n\n{}", html::escape(heading)));
         }
         out
+    }
+}
+
+/// A record offered as a question the user can pick.
+fn suggestion(engine: &Engine, record: usize, lang: Lang) -> Suggestion {
+    Suggestion {
+        id: engine.record(record).id.clone(),
+        question: engine.display_question(record, lang),
+    }
+}
+
+fn suggestions(engine: &Engine, ranked: &[Ranked], lang: Lang) -> Vec<Suggestion> {
+    ranked
+        .iter()
+        .map(|r| suggestion(engine, r.record, lang))
+        .collect()
+}
+
+fn record_citations(engine: &Engine, record: usize, lang: Lang) -> Vec<CitationView> {
+    let kb = engine.knowledge();
+    engine
+        .citations(record)
+        .iter()
+        .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
+        .collect()
+}
+
+/// The text of a decline that shows no record.
+fn decline_text(kb: &KnowledgeBase, reason: &Decline, lang: Lang) -> String {
+    let code = lang.code();
+    let messages = &kb.messages;
+    match reason {
+        Decline::NoMatch => messages.get(code, "decline").to_owned(),
+        Decline::Empty => messages.get(code, "empty_question").to_owned(),
+        Decline::TooLong(length) => messages.format(
+            code,
+            "question_too_long",
+            &[
+                ("length", &length.to_string()),
+                ("limit", &MAX_QUESTION_CHARS.to_string()),
+            ],
+        ),
+        Decline::UnknownArticle(number) => format!(
+            "{} {}",
+            messages.format(code, "article_unknown", &[("number", &number.to_string())]),
+            covered_articles(kb, code)
+        ),
+        Decline::EventsNotFound { found } => timeline::incomplete_text(kb, *found, lang),
+        // Shown with its record by `Reply::new`; without one, it is a plain decline.
+        Decline::NotGiven { .. } => messages.get(code, "decline").to_owned(),
     }
 }
 
