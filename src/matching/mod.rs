@@ -36,6 +36,55 @@ use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
 use smalltalk::SmallTalk;
 use timeline::{Timeline, TimelineResult};
 
+/// Every record of the knowledge base (entries, then articles) with the texts it is matched by.
+fn record_texts<'a>(
+    kb: &'a KnowledgeBase,
+    article_numbers: &'a [String],
+) -> (Vec<Record>, Vec<RecordText<'a>>) {
+    let mut records = Vec::new();
+    let mut texts = Vec::new();
+    for (i, entry) in kb.entries.iter().enumerate() {
+        records.push(Record {
+            id: entry.id.clone(),
+            kind: RecordKind::Entry(i),
+        });
+        let mut questions: Vec<&str> = entry.questions.iter().map(String::as_str).collect();
+        let mut answer = vec![entry.answer.as_str()];
+        if let Some(ru) = &entry.ru {
+            questions.extend(ru.questions.iter().map(String::as_str));
+            answer.extend(ru.answer.as_deref());
+        }
+        texts.push(RecordText {
+            questions,
+            keywords: entry.keywords.iter().map(String::as_str).collect(),
+            answer,
+        });
+    }
+    for (i, article) in kb.articles.iter().enumerate() {
+        records.push(Record {
+            id: format!("article-{}", article.number),
+            kind: RecordKind::Article(i),
+        });
+        let mut questions: Vec<&str> = article.questions.iter().map(String::as_str).collect();
+        questions.push(article.topic.as_str());
+        let mut keywords: Vec<&str> = article.keywords.iter().map(String::as_str).collect();
+        keywords.push(ARTICLE_WORD);
+        keywords.push(article_numbers[i].as_str());
+        let mut answer = vec![article.summary.as_str()];
+        if let Some(ru) = &article.ru {
+            questions.extend(ru.questions.iter().map(String::as_str));
+            questions.extend(ru.topic.as_deref());
+            answer.extend(ru.summary.as_deref());
+        }
+        texts.push(RecordText {
+            questions,
+            keywords,
+            answer,
+        });
+    }
+    (records, texts)
+}
+
 /// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
 /// only in its answer text (`weak`), and the best share of one phrasing the question covers.
 struct Sums {
@@ -229,49 +278,9 @@ impl Engine {
 
     /// Like [`Engine::new`], with other scoring parameters (for evaluation tools).
     pub fn with_params(kb: KnowledgeBase, params: Params) -> Self {
-        let mut records = Vec::new();
-        let mut texts: Vec<RecordText<'_>> = Vec::new();
         let article_numbers: Vec<String> =
             kb.articles.iter().map(|a| a.number.to_string()).collect();
-        for (i, entry) in kb.entries.iter().enumerate() {
-            records.push(Record {
-                id: entry.id.clone(),
-                kind: RecordKind::Entry(i),
-            });
-            let mut questions: Vec<&str> = entry.questions.iter().map(String::as_str).collect();
-            let mut answer = vec![entry.answer.as_str()];
-            if let Some(ru) = &entry.ru {
-                questions.extend(ru.questions.iter().map(String::as_str));
-                answer.extend(ru.answer.as_deref());
-            }
-            texts.push(RecordText {
-                questions,
-                keywords: entry.keywords.iter().map(String::as_str).collect(),
-                answer,
-            });
-        }
-        for (i, article) in kb.articles.iter().enumerate() {
-            records.push(Record {
-                id: format!("article-{}", article.number),
-                kind: RecordKind::Article(i),
-            });
-            let mut questions: Vec<&str> = article.questions.iter().map(String::as_str).collect();
-            questions.push(article.topic.as_str());
-            let mut keywords: Vec<&str> = article.keywords.iter().map(String::as_str).collect();
-            keywords.push(ARTICLE_WORD);
-            keywords.push(article_numbers[i].as_str());
-            let mut answer = vec![article.summary.as_str()];
-            if let Some(ru) = &article.ru {
-                questions.extend(ru.questions.iter().map(String::as_str));
-                questions.extend(ru.topic.as_deref());
-                answer.extend(ru.summary.as_deref());
-            }
-            texts.push(RecordText {
-                questions,
-                keywords,
-                answer,
-            });
-        }
+        let (records, texts) = record_texts(&kb, &article_numbers);
         let groups: Vec<GroupText> = kb
             .synonyms
             .iter()
