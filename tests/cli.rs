@@ -248,6 +248,20 @@ fn ask_json_prints_one_object_with_the_documented_keys() {
 }
 
 #[test]
+fn small_talk_is_not_an_answer_and_says_so_in_json() {
+    let run = kazuz(&["ask", "--json", "hi there!"]).expect_code(1);
+    let reply = run.json();
+    assert_reply_shape(&reply);
+    assert_eq!(reply["answered"], false, "{run}");
+    assert_eq!(reply["small_talk"], "greeting", "{run}");
+    assert!(reply["citations"].as_array().unwrap().is_empty(), "{run}");
+    let question = kazuz(&["ask", "--json", TREATY_QUESTION])
+        .expect_code(0)
+        .json();
+    assert!(question["small_talk"].is_null(), "{question}");
+}
+
+#[test]
 fn out_of_scope_question_is_declined_with_exit_code_1() {
     let run = kazuz(&["ask", "--json", OUT_OF_SCOPE]).expect_code(1);
     let reply = run.json();
