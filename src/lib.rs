@@ -4,7 +4,8 @@
 //! # Layout
 //! - [`knowledge`]: the TOML knowledge base — types, loading (embedded or from a directory),
 //!   validation and quote verification.
-//! - [`matching`]: normalisation, the index and scoring; `Engine::ask` returns an `Outcome`.
+//! - [`matching`]: small talk, normalisation, the general-language lexicon, the index and
+//!   scoring, answer kinds and timeline arithmetic; `Engine::ask` returns an `Outcome`.
 //! - [`answer`]: renders an outcome as plain text or Telegram HTML, with citations.
 //! - [`eval`]: scores a question file in the dev-set format.
 //! - [`cli`]: the local command line (`ask`, `chat`, `check`, `eval`, `run`).
