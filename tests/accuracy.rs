@@ -9,10 +9,11 @@
 //!   seen the knowledge base. The floors sit just under what was measured when it was added
 //!   (in-scope 49/67, out-of-scope declined 17/23): they catch regressions, they are not goals.
 //! - `../shared/eval/dev-chat.jsonl` and `tests/data/blind-chat-{a,b}.jsonl`: Telegram-style
-//!   questions (chatty, typos, small talk, near misses, date arithmetic). Set A was written
-//!   blind and then used for tuning; set B was written blind and never used for tuning. Their
-//!   floors are the counts measured when the floors were set (see `CHAT_FLOORS`): regression
-//!   floors, not the issue's bar of 90–95%, which they do not reach yet.
+//!   questions (chatty, typos, small talk, near misses, date arithmetic), each written by a helper
+//!   who saw only the documents and the eval README. A was tuned on; B was run once mid-way and
+//!   its failures then seen; C was written last and run once. Their floors are the counts
+//!   measured when set (see `CHAT_FLOORS`): regression floors, not the issue's bar of 90–95%,
+//!   which they do not reach yet.
 
 use kazuz_bot::eval;
 use kazuz_bot::knowledge::KnowledgeBase;
@@ -144,15 +145,20 @@ fn blind_questions_do_not_regress() {
     );
 }
 
-// The floors (see CHAT_FLOORS), measured 2026-12-01 at commit "Typo correction searches the
-// vocabulary once per word" with `kazuz-bot eval FILE`. Blind set B was run once, after all
-// tuning; its figures are the honest estimate (the issue's bar is 90 / 90 / 95 %).
+// The floors (see CHAT_FLOORS), measured 2026-12-01 with `kazuz-bot eval FILE` at the commit
+// that added blind-chat-c. Set A was tuned on. Set B was run once after the first round of
+// tuning (en 48, ru 40, declined 54), after which its failures were seen: later figures on it are
+// not blind. Set C was written at the end and run once: its figures are the honest estimate (the
+// issue's bar is 90 / 90 / 95 %).
 const EN_DEV_CHAT: usize = 21; // of 30
 const RU_DEV_CHAT: usize = 24; // of 30
 const OOS_DEV_CHAT: usize = 28; // of 30
-const EN_BLIND_A: usize = 47; // of 53
-const RU_BLIND_A: usize = 42; // of 53
+const EN_BLIND_A: usize = 49; // of 53
+const RU_BLIND_A: usize = 47; // of 53
 const OOS_BLIND_A: usize = 60; // of 64
 const EN_BLIND_B: usize = 48; // of 53
-const RU_BLIND_B: usize = 40; // of 53
+const RU_BLIND_B: usize = 42; // of 53
 const OOS_BLIND_B: usize = 54; // of 64
+const EN_BLIND_C: usize = 42; // of 53
+const RU_BLIND_C: usize = 46; // of 53
+const OOS_BLIND_C: usize = 51; // of 64
