@@ -228,6 +228,21 @@ fn timeline_days_between_two_dated_days() {
 }
 
 #[test]
+fn timeline_end_of_a_several_day_event() {
+    let text = computed(
+        "how many days after the 100th demarcation commission meeting ended was the border agreement finalised?",
+    )
+    .plain_text();
+    assert!(
+        text.contains("2 days") && text.contains("19 November 2022"),
+        "{text}"
+    );
+    let text = computed("через сколько дней после окончания 100-го заседания комиссии по демаркации подписали договор о демаркации границы?")
+        .plain_text();
+    assert!(text.contains("33 дня"), "{text}");
+}
+
+#[test]
 fn timeline_month_only_dates_are_counted_in_months() {
     let text = computed(
         "how many months between russia's invasion of ukraine and the alliance with tajikistan?",

@@ -11,8 +11,8 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
     let messages = &kb.messages;
     let first = &kb.events[comparison.first];
     let second = &kb.events[comparison.second];
-    let first_date = date_text(first, code);
-    let second_date = date_text(second, code);
+    let first_date = comparison.dates.0.display(code);
+    let second_date = comparison.dates.1.display(code);
     let gap = &comparison.gap;
     let values = |gap_text: &str| {
         [

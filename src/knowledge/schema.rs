@@ -180,6 +180,10 @@ pub struct TimelineFile {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: String,
+    /// The last day of an event that lasted several days ("14–19 November": `date` is the 14th,
+    /// `until` the 19th), for questions about its end.
+    #[serde(default)]
+    pub until: Option<String>,
     pub text: String,
     /// Short names people use for the event ("the eternal friendship treaty", "Uzbek
     /// independence"), for questions that compare two events' dates.
@@ -308,6 +312,10 @@ pub struct TimelineCues {
     /// Phrases asking how long, without a unit ("how long after", "сколько времени").
     #[serde(default)]
     pub duration: Vec<String>,
+    /// Words that point at the end of an event that lasted several days ("after the meeting
+    /// ended", "после окончания").
+    #[serde(default)]
+    pub ends: Vec<String>,
     /// Phrases asking which of two events came first.
     #[serde(default)]
     pub order: Vec<String>,

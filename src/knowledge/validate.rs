@@ -531,6 +531,12 @@ fn check_events(
     for event in events {
         let id = format!("event {}", event.date);
         check_date(problems, path, &id, &event.date);
+        if let Some(until) = &event.until {
+            check_date(problems, path, &id, until);
+            if PartialDate::parse(until) < PartialDate::parse(&event.date) {
+                problems.push(Problem::new(path, Some(&id), "`until` is before `date`"));
+            }
+        }
         if let Some(agreement) = &event.agreement {
             if !agreements.iter().any(|a| &a.id == agreement) {
                 problems.push(Problem::new(

@@ -58,6 +58,8 @@ pub struct Comparison {
     pub first: usize,
     /// The later one.
     pub second: usize,
+    /// The dates compared (an event's last day when the question is about its end).
+    pub dates: (PartialDate, PartialDate),
     pub asked: Asked,
     pub gap: Gap,
 }
@@ -85,8 +87,11 @@ pub struct Timeline {
     order: Vec<Vec<String>>,
     connectors: HashSet<String>,
     between: HashSet<String>,
+    ends: Vec<Vec<String>>,
     /// Per event: its date and each of its names as canonical keys.
     events: Vec<(Option<PartialDate>, Vec<Vec<String>>)>,
+    /// Per event: its last day, when it lasted several days.
+    until: Vec<Option<PartialDate>>,
 }
 
 /// An event counts as named when the question holds at least this share of the weight of one
@@ -105,6 +110,10 @@ impl Timeline {
                 .collect()
         };
         let cues = &language.timeline;
+        let until = events
+            .iter()
+            .map(|e| e.until.as_deref().and_then(PartialDate::parse))
+            .collect();
         let events = events
             .iter()
             .map(|event| {
@@ -119,6 +128,7 @@ impl Timeline {
             })
             .collect();
         Timeline {
+            until,
             years: phrases(&cues.years),
             months: phrases(&cues.months),
             days: phrases(&cues.days),
@@ -126,6 +136,7 @@ impl Timeline {
             order: phrases(&cues.order),
             connectors: cues.connectors.iter().flat_map(|c| tokenize(c)).collect(),
             between: cues.between.iter().flat_map(|c| tokenize(c)).collect(),
+            ends: phrases(&cues.ends),
             events,
         }
     }
@@ -172,7 +183,13 @@ impl Timeline {
                 two_named,
             });
         };
-        let (a, b) = (self.events[first].0?, self.events[second].0?);
+        // "After the 100th meeting ended": an event's last day when the question points at it.
+        let ended = self.ends.iter().any(|cue| contains_sequence(words, cue));
+        let date_of = |e: usize| match (ended, self.until[e]) {
+            (true, Some(until)) => Some(until),
+            _ => self.events[e].0,
+        };
+        let (a, b) = (date_of(first)?, date_of(second)?);
         let (first, second, a, b) = if b < a {
             (second, first, b, a)
         } else {
@@ -181,6 +198,7 @@ impl Timeline {
         Some(TimelineResult::Computed(Comparison {
             first,
             second,
+            dates: (a, b),
             asked,
             gap: gap(a, b),
         }))
