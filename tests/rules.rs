@@ -289,6 +289,29 @@ fn timeline_with_one_unknown_event_says_what_it_found() {
 }
 
 #[test]
+fn two_questions_in_one_get_both_answers() {
+    for question in [
+        "when was the allied treaty signed and how long is the border?",
+        "когда подписали договор о союзнических отношениях и какова длина границы?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(outcome, Outcome::Parts(..)),
+            "{question:?}: {outcome:?}"
+        );
+        let text = Reply::new(engine(), &outcome, Lang::detect(question)).plain_text();
+        assert!(text.contains("22"), "{text}");
+        assert!(
+            text.contains("2,356.6") || text.contains("2356,6"),
+            "{text}"
+        );
+    }
+    // One question with "and" inside stays one question.
+    let outcome = engine().ask("who signed the treaty between kazakhstan and uzbekistan?");
+    assert!(matches!(outcome, Outcome::Answer { .. }), "{outcome:?}");
+}
+
+#[test]
 fn a_year_next_to_article_is_not_an_article_number() {
     let outcome = engine().ask(
         "in their 2023 article, what do abdurazakova and muslimova call the golden principle?",

@@ -70,6 +70,7 @@ impl Reply {
             small_talk: None,
         };
         match outcome {
+            Outcome::Parts(first, second) => return Reply::parts(engine, first, second, lang),
             Outcome::Answer { best, alternatives } => {
                 reply.answered = true;
                 reply.record_id = Some(engine.record(best.record).id.clone());
@@ -129,6 +130,25 @@ impl Reply {
                         Some(messages.get(code, "decline_suggestions").to_owned());
                     reply.suggestions = suggestions(engine, offered, lang);
                 }
+            }
+        }
+        reply
+    }
+
+    /// Two answers in one reply: both texts, both sets of citations (each once).
+    fn parts(engine: &Engine, first: &Outcome, second: &Outcome, lang: Lang) -> Self {
+        let mut reply = Reply::new(engine, first, lang);
+        let other = Reply::new(engine, second, lang);
+        reply.body = format!("{}\n\n{}", reply.body, other.body);
+        reply.score = reply.score.min(other.score);
+        for citation in other.citations {
+            if !reply.citations.contains(&citation) {
+                reply.citations.push(citation);
+            }
+        }
+        for related in other.related {
+            if !reply.related.contains(&related) && Some(&related.id) != reply.record_id.as_ref() {
+                reply.related.push(related);
             }
         }
         reply

@@ -230,6 +230,8 @@ pub enum Outcome {
     Compared(Comparison),
     /// Small talk or a question about the bot itself: a fixed reply, not an answer.
     SmallTalk(IntentId),
+    /// Two questions in one, each answered (an `Answer` or a `Compared`).
+    Parts(Box<Outcome>, Box<Outcome>),
     /// No answer, with up to [`MAX_SUGGESTIONS`] suggested records.
     Declined {
         reason: Decline,
@@ -240,7 +242,10 @@ pub enum Outcome {
 impl Outcome {
     /// True for an answer from the documents (a record or a computation).
     pub fn is_answer(&self) -> bool {
-        matches!(self, Outcome::Answer { .. } | Outcome::Compared(_))
+        matches!(
+            self,
+            Outcome::Answer { .. } | Outcome::Compared(_) | Outcome::Parts(..)
+        )
     }
 }
 
@@ -260,6 +265,48 @@ pub struct Engine {
     timeline: Timeline,
     params: Params,
 }
+
+/// Words that join two questions in one...
+const PART_JOINERS: &[&str] = &["and", "и", "а", "also", "plus"];
+/// ...when a question word follows them.
+const PART_STARTS: &[&str] = &[
+    "what",
+    "when",
+    "where",
+    "who",
+    "whom",
+    "which",
+    "why",
+    "how",
+    "whats",
+    "что",
+    "когда",
+    "где",
+    "кто",
+    "как",
+    "какие",
+    "какой",
+    "какая",
+    "какое",
+    "каких",
+    "сколько",
+    "почему",
+    "зачем",
+    "откуда",
+    "куда",
+    "чем",
+    "каков",
+    "какова",
+    "каково",
+    "каковы",
+    "скольких",
+];
+/// ...or a preposition and a question word ("and in which year", "и в каком году").
+const PART_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "from", "to", "by", "в", "на", "с", "по", "до", "от", "за", "из",
+];
+/// A part of a two-part question needs at least this many words.
+const MIN_PART_WORDS: usize = 3;
 
 /// The small-talk intent that answers a message of symbols only ("👍").
 const REACTION_INTENT: &str = "reaction";
@@ -359,6 +406,61 @@ impl Engine {
             return declined(Decline::Empty);
         }
         let words = self.index.fixed_words(&tokens);
+        let whole = self.answer_words(&words);
+        match self.split_parts(&words) {
+            Some((first, second)) => self.both_parts(&first, &second).unwrap_or(whole),
+            None => whole,
+        }
+    }
+
+    /// Two questions in one ("when was it signed and who signed it?"): both answered when each
+    /// part alone is answered, by different records.
+    fn both_parts(&self, first: &[String], second: &[String]) -> Option<Outcome> {
+        let a = self.answer_words(first);
+        let b = self.answer_words(second);
+        let record = |o: &Outcome| match o {
+            Outcome::Answer { best, .. } => Some(Some(best.record)),
+            Outcome::Compared(_) => Some(None),
+            _ => None,
+        };
+        let (ra, rb) = (record(&a)?, record(&b)?);
+        if ra.is_some() && ra == rb {
+            return None;
+        }
+        Some(Outcome::Parts(Box::new(a), Box::new(b)))
+    }
+
+    /// Where a question joins two questions: "… and when …", "… и какие …", or two sentences
+    /// ending in question marks' places. Each part keeps the names of the other's first part
+    /// ("почему Азербайджан важен и когда с ним заключили союз" asks when about Azerbaijan).
+    fn split_parts(&self, words: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+        let starts_question = |i: usize| {
+            let word = |j: usize| words.get(j).map_or("", String::as_str);
+            PART_STARTS.contains(&word(i))
+                || (PART_PREPOSITIONS.contains(&word(i)) && PART_STARTS.contains(&word(i + 1)))
+        };
+        let at = (1..words.len().saturating_sub(1))
+            .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))?;
+        let (first, second) = (&words[..at], &words[at + 1..]);
+        if first.len() < MIN_PART_WORDS || second.len() < MIN_PART_WORDS {
+            return None;
+        }
+        let mut second = second.to_vec();
+        for word in first {
+            let named = self
+                .index
+                .term_of_key(&self.index.key_of(word))
+                .is_some_and(|t| self.index.entities.contains(&t));
+            if named && !second.contains(word) {
+                second.push(word.clone());
+            }
+        }
+        Some((first.to_vec(), second))
+    }
+
+    /// Everything after small talk, for a question's corrected words.
+    fn answer_words(&self, words: &[String]) -> Outcome {
+        let words = words.to_vec();
         if let Some(number) = self.article_number(&words) {
             return match self.find(&format!("article-{number}")) {
                 Some(article) => self.article_or_commentary(article, number, &words),

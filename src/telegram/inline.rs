@@ -55,6 +55,13 @@ pub fn records_for(engine: &Engine, query: &str) -> Vec<usize> {
                 reason: Decline::NoMatch,
                 suggestions,
             } => records.extend(suggestions.iter().map(|r| r.record)),
+            Outcome::Parts(first, second) => {
+                for part in [first, second] {
+                    if let Outcome::Answer { best, .. } = part.as_ref() {
+                        records.push(best.record);
+                    }
+                }
+            }
             Outcome::Declined { .. } | Outcome::Compared(_) | Outcome::SmallTalk(_) => {}
         }
     }
