@@ -72,11 +72,31 @@ const EXIT_ERROR: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(cli) {
         Ok(code) => code,
+        // The reader went away (`kazuz-bot ask … | head -1`): nothing more to say to anyone.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reads one line of standard input as text; bytes that are not UTF-8 become "�" rather than
+/// ending the session. `None` at the end of input.
+fn read_line_lossy(input: &mut impl BufRead) -> std::io::Result<Option<String>> {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -88,21 +108,26 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             question,
         } => {
             let engine = load_engine(knowledge)?;
-            if explain && !question.is_empty() {
-                eprintln!("{}", engine.explain(&question.join(" ")));
+            let text = question.join(" ");
+            // The explanation obeys the same length limit as the answer.
+            let within_limit = text.chars().count() <= crate::matching::MAX_QUESTION_CHARS;
+            if explain && !question.is_empty() && within_limit {
+                eprintln!("{}", engine.explain(&text));
             }
             if question.is_empty() {
                 ask_batch(&engine, json)
             } else {
-                let reply = ask_one(&engine, &question.join(" "));
-                println!(
+                let reply = ask_one(&engine, &text);
+                let mut out = std::io::stdout().lock();
+                writeln!(
+                    out,
                     "{}",
                     if json {
                         reply_json(&reply).to_string()
                     } else {
                         reply.plain_text()
                     }
-                );
+                )?;
                 Ok(if reply.answered {
                     ExitCode::SUCCESS
                 } else {
@@ -133,7 +158,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             let engine = Engine::with_params(load_knowledge(knowledge)?, params);
             let questions = eval::load(&file)?;
             let report = eval::run(&engine, &questions);
-            println!("{}", report.summary(verbose));
+            writeln!(std::io::stdout().lock(), "{}", report.summary(verbose))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Run => {
@@ -181,9 +206,13 @@ pub fn reply_json(reply: &Reply) -> serde_json::Value {
 
 fn ask_batch(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let mut stdout = std::io::stdout().lock();
-    for (i, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read line {} of standard input", i + 1))?;
+    let mut number = 0;
+    while let Some(line) = read_line_lossy(&mut input)
+        .with_context(|| format!("cannot read line {} of standard input", number + 1))?
+    {
+        number += 1;
         let reply = ask_one(engine, line.trim());
         if json {
             writeln!(stdout, "{}", reply_json(&reply))?;
@@ -196,21 +225,23 @@ fn ask_batch(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
 
 fn chat(engine: &Engine) -> anyhow::Result<()> {
     let kb = engine.knowledge();
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{}\n{}\n(type a number to pick a suggested question, `quit` to leave)",
         kb.messages.get("en", "greeting"),
         kb.messages.get("en", "how_to_ask")
-    );
+    )?;
     let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let mut choices: Vec<String> = Vec::new();
     loop {
-        print!("> ");
-        std::io::stdout().flush()?;
-        let mut line = String::new();
-        if stdin.lock().read_line(&mut line)? == 0 {
-            println!();
+        write!(out, "> ")?;
+        out.flush()?;
+        let Some(line) = read_line_lossy(&mut input)? else {
+            writeln!(out)?;
             return Ok(());
-        }
+        };
         let line = line.trim();
         if matches!(
             line.to_lowercase().as_str(),
@@ -218,14 +249,14 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
         ) {
             return Ok(());
         }
-        let reply = match line
+        let picked = line
             .parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
             .and_then(|n| choices.get(n))
-        {
-            Some(id) => {
-                let record = engine.find(id).expect("choices are record ids");
+            .and_then(|id| engine.find(id));
+        let reply = match picked {
+            Some(record) => {
                 let outcome = crate::matching::Outcome::Answer {
                     best: crate::matching::Ranked {
                         record,
@@ -237,36 +268,45 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
             }
             None => ask_one(engine, line),
         };
-        println!("{}", reply.body);
-        choices.clear();
-        let mut print_list = |heading: &str, items: &[crate::answer::Suggestion]| {
-            if !items.is_empty() {
-                println!("\n{heading}");
-                for s in items {
-                    choices.push(s.id.clone());
-                    println!("  {}. {}", choices.len(), s.question);
-                }
-            }
-        };
-        if let Some(heading) = &reply.suggestions_heading {
-            print_list(heading, &reply.suggestions);
-        }
-        print_list(&reply.related_heading, &reply.related);
-        if !reply.citations.is_empty() {
-            println!("\n{}:", reply.sources_heading);
-            for (i, c) in reply.citations.iter().enumerate() {
-                println!(
-                    "[{}] {} — {}, {}: “{}”",
-                    i + 1,
-                    c.title,
-                    c.byline,
-                    c.date,
-                    c.quote
-                );
-            }
-        }
-        println!();
+        choices = print_chat_reply(&mut out, &reply)?;
     }
+}
+
+/// One reply of `chat`: the text, numbered suggestions and related questions (their ids are
+/// returned, in order, for the next pick), then the sources.
+fn print_chat_reply(out: &mut impl Write, reply: &Reply) -> std::io::Result<Vec<String>> {
+    writeln!(out, "{}", reply.body)?;
+    let mut choices = Vec::new();
+    let groups = [
+        (reply.suggestions_heading.as_deref(), &reply.suggestions),
+        (Some(reply.related_heading.as_str()), &reply.related),
+    ];
+    for (heading, items) in groups {
+        let (Some(heading), false) = (heading, items.is_empty()) else {
+            continue;
+        };
+        writeln!(out, "\n{heading}")?;
+        for s in items {
+            choices.push(s.id.clone());
+            writeln!(out, "  {}. {}", choices.len(), s.question)?;
+        }
+    }
+    if !reply.citations.is_empty() {
+        writeln!(out, "\n{}:", reply.sources_heading)?;
+        for (i, c) in reply.citations.iter().enumerate() {
+            writeln!(
+                out,
+                "[{}] {} — {}, {}: “{}”",
+                i + 1,
+                c.title,
+                c.byline,
+                c.date,
+                c.quote
+            )?;
+        }
+    }
+    writeln!(out)?;
+    Ok(choices)
 }
 
 fn check(knowledge: Option<&Path>, sources: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -294,15 +334,18 @@ fn check(knowledge: Option<&Path>, sources: Option<&Path>) -> anyhow::Result<Exi
         }
     }
     let c = kb.counts();
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "knowledge base OK: {} sources, {} agreements, {} articles, {} timeline events, {} Q&A entries ({} questions), {} citations, {} synonym groups",
         c.sources, c.agreements, c.articles, c.events, c.entries, c.questions, c.citations, c.synonym_groups
-    );
+    )?;
     if let Some(dir) = sources {
-        println!(
+        writeln!(
+            out,
             "every quote appears verbatim in the documents in {}",
             dir.display()
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

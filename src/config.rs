@@ -73,10 +73,19 @@ impl Config {
         let url = |name: &'static str| -> Result<Option<url::Url>, ConfigError> {
             get(name)
                 .map(|v| {
-                    url::Url::parse(&v).map_err(|e| ConfigError::BadUrl {
+                    let parsed = url::Url::parse(&v).map_err(|e| ConfigError::BadUrl {
                         name,
                         message: e.to_string(),
-                    })
+                    })?;
+                    // teloxide panics on a URL it cannot be a base for ("mailto:x@y") and fails
+                    // obscurely on other schemes: only web addresses are accepted.
+                    if !matches!(parsed.scheme(), "http" | "https") || parsed.cannot_be_a_base() {
+                        return Err(ConfigError::BadUrl {
+                            name,
+                            message: format!("`{v}` is not an http:// or https:// address"),
+                        });
+                    }
+                    Ok(parsed)
                 })
                 .transpose()
         };
@@ -148,6 +157,12 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("TELOXIDE_API_URL"), "{err}");
+        for bad in ["mailto:x@y", "ftp://example.com", "unix:/tmp/socket"] {
+            let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("TELOXIDE_API_URL", bad)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("http"), "{bad}: {err}");
+        }
         let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("QUESTIONS_PER_MINUTE", "0")])
             .unwrap_err()
             .to_string();

@@ -2,6 +2,7 @@
 //! line and hands off to [`kazuz_bot::cli`].
 
 use clap::Parser;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -18,6 +19,8 @@ fn main() -> ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not in log files and journals.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     kazuz_bot::cli::run(cli)
 }

@@ -668,3 +668,60 @@ fn help_and_version_exit_0() {
         .expect_code(0)
         .stdout_has(env!("CARGO_PKG_VERSION"));
 }
+
+/// Runs the binary with raw bytes on standard input and standard output closed after
+/// `read_bytes` bytes have been read; returns the exit status and standard error.
+fn run_with_bytes(args: &[&str], input: &[u8], read_bytes: usize) -> (Option<i32>, String) {
+    use std::io::{Read, Write};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kazuz-bot"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    stdin.write_all(input).expect("input is written");
+    drop(stdin);
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut buffer = vec![0u8; read_bytes];
+    let _ = stdout.read(&mut buffer);
+    drop(stdout);
+    let output = child.wait_with_output().expect("the binary ends");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn batch_mode_survives_a_line_that_is_not_utf8() {
+    let (code, stderr) = run_with_bytes(
+        &["ask", "--json"],
+        b"how long is the border?\n\xff\xfe bad bytes\nwhen was the treaty signed?\n",
+        1 << 20,
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = Kazuz::new(&["ask", "--json"])
+        .stdin("x\n\ny\n")
+        .run()
+        .expect_code(0);
+    assert_eq!(run.stdout.lines().count(), 3, "{run}");
+}
+
+#[test]
+fn a_closed_standard_output_is_not_a_panic() {
+    let many = "how long is the border?\n".repeat(2000);
+    for args in [&["ask", "--json"][..], &["chat"][..], &["check"][..]] {
+        let (code, stderr) = run_with_bytes(args, many.as_bytes(), 1);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(code, Some(101), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn explain_obeys_the_length_limit() {
+    let long = "word ".repeat(400);
+    let run = kazuz(&["ask", "--explain", &long]).expect_code(1);
+    assert!(!run.stderr.contains("terms:"), "{run}");
+}
