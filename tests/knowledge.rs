@@ -464,3 +464,50 @@ fn unreadable_directory_is_an_io_error_naming_the_path() {
         Ok(_) => panic!("a missing directory cannot load"),
     }
 }
+
+#[test]
+fn a_linked_directory_is_not_followed() {
+    let dir = broken::broken_copy(&[]);
+    std::os::unix::fs::symlink(".", dir.path().join("qa/loop")).expect("symlink");
+    let kb = KnowledgeBase::load_dir(dir.path()).expect("the loop is skipped, not followed");
+    assert!(!kb.entries.is_empty());
+}
+
+#[test]
+fn a_special_or_huge_toml_file_is_refused_not_read() {
+    let dir = broken::broken_copy(&[]);
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("qa/zero.toml")).expect("symlink");
+    let err = KnowledgeBase::load_dir(dir.path()).expect_err("/dev/zero is not a knowledge file");
+    assert!(err.to_string().contains("zero.toml"), "{err}");
+    let dir = broken::broken_copy(&[]);
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("qa/pipe.toml"))
+        .status();
+    if status.is_ok_and(|s| s.success()) {
+        let err = KnowledgeBase::load_dir(dir.path()).expect_err("a FIFO is not a knowledge file");
+        assert!(err.to_string().contains("pipe.toml"), "{err}");
+    } else {
+        eprintln!("note: mkfifo not available; the FIFO case is not checked");
+    }
+}
+
+#[test]
+fn ids_longer_than_telegram_allows_are_rejected() {
+    let long = format!("id = \"{}\"", "a".repeat(60));
+    let dir = broken::broken_copy(&[]);
+    let qa = dir.path().join("qa/small.toml");
+    let text = std::fs::read_to_string(&qa).expect("fixture");
+    let first_id = text
+        .lines()
+        .find(|l| l.starts_with("id = "))
+        .expect("an entry id")
+        .to_owned();
+    std::fs::write(&qa, text.replacen(&first_id, &long, 1)).expect("patched");
+    let found = problems(KnowledgeBase::load_dir(dir.path()));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.to_string().contains("at most 48 bytes")),
+        "{found:?}"
+    );
+}

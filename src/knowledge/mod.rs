@@ -272,6 +272,9 @@ impl KnowledgeBase {
     }
 }
 
+/// Largest knowledge file read: the biggest today is about 200 KB.
+const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 fn read_dir_recursive(
     root: &Path,
     dir: &Path,
@@ -282,10 +285,24 @@ fn read_dir_recursive(
         move |source| KnowledgeError::Io { path, source }
     };
     for item in std::fs::read_dir(dir).map_err(io(dir))? {
-        let path = item.map_err(io(dir))?.path();
-        if path.is_dir() {
+        let item = item.map_err(io(dir))?;
+        let path = item.path();
+        // Not followed: a linked directory can loop ("qa/loop -> ."), a linked or special file
+        // can be a FIFO that never ends or /dev/zero.
+        let kind = item.file_type().map_err(io(&path))?;
+        if kind.is_dir() {
             read_dir_recursive(root, &path, files)?;
         } else if path.extension().is_some_and(|e| e == "toml") {
+            let metadata = std::fs::metadata(&path).map_err(io(&path))?;
+            if !metadata.is_file() || metadata.len() > MAX_FILE_BYTES {
+                return Err(KnowledgeError::Io {
+                    path,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("not a regular file of at most {MAX_FILE_BYTES} bytes"),
+                    ),
+                });
+            }
             let text = std::fs::read_to_string(&path).map_err(io(&path))?;
             let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             files.push(KnowledgeFile {

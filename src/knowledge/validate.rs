@@ -299,8 +299,16 @@ fn check_versions(
     }
 }
 
+/// Longest id: Telegram's callback data, inline result ids and deep links allow 64 bytes, and
+/// buttons carry an id with a short prefix.
+const MAX_ID_BYTES: usize = 48;
+
+/// Longest answer text: one Telegram message holds 4,096 characters, citations included.
+const MAX_ANSWER_CHARS: usize = 2500;
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
+        && id.len() <= MAX_ID_BYTES
         && id.split('-').all(|part| {
             !part.is_empty()
                 && part
@@ -326,7 +334,7 @@ fn check_sources(problems: &mut Vec<Problem>, path: &Path, sources: &[Source]) {
             problems.push(Problem::new(
                 path,
                 Some(&source.id),
-                "id must be lowercase ASCII words joined by `-`",
+                "id must be lowercase ASCII words joined by `-`, at most 48 bytes",
             ));
         }
         if !seen.insert(source.id.as_str()) {
@@ -387,11 +395,23 @@ fn check_entries(problems: &mut Vec<Problem>, entry_files: &[(PathBuf, EntriesFi
                 problems.push(Problem::new(
                     path,
                     Some(id),
-                    "id must be lowercase ASCII words joined by `-`",
+                    "id must be lowercase ASCII words joined by `-`, at most 48 bytes",
                 ));
             }
             if entry.questions.is_empty() {
                 problems.push(Problem::new(path, Some(id), "empty question list"));
+            }
+            let answers = std::iter::once(entry.answer.as_str())
+                .chain(entry.ru.iter().flat_map(|ru| ru.answer.as_deref()));
+            if answers
+                .into_iter()
+                .any(|a| a.chars().count() > MAX_ANSWER_CHARS)
+            {
+                problems.push(Problem::new(
+                    path,
+                    Some(id),
+                    format!("answer longer than {MAX_ANSWER_CHARS} characters: one Telegram message must hold it with its citations"),
+                ));
             }
             if entry.questions.iter().any(|q| q.trim().is_empty()) {
                 problems.push(Problem::new(path, Some(id), "a question is empty"));
@@ -485,7 +505,7 @@ fn check_agreements(problems: &mut Vec<Problem>, path: &Path, agreements: &[Agre
             problems.push(Problem::new(
                 path,
                 Some(id),
-                "id must be lowercase ASCII words joined by `-`",
+                "id must be lowercase ASCII words joined by `-`, at most 48 bytes",
             ));
         }
         if agreement.name.trim().is_empty() || agreement.description.trim().is_empty() {
@@ -891,7 +911,17 @@ mod tests {
     fn ids_are_lowercase_words_joined_by_dashes() {
         assert!(is_valid_id("border-length"));
         assert!(is_valid_id("article-17"));
-        for bad in ["", "Border", "a--b", "-a", "a-", "a_b", "a b"] {
+        let too_long = "a".repeat(49);
+        for bad in [
+            "",
+            "Border",
+            "a--b",
+            "-a",
+            "a-",
+            "a_b",
+            "a b",
+            too_long.as_str(),
+        ] {
             assert!(!is_valid_id(bad), "{bad:?}");
         }
     }
