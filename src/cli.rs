@@ -89,14 +89,35 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Bytes of one input line kept in memory: far beyond any question the engine accepts, so an
+/// over-long line is still refused as too long, without holding a huge line in memory.
+const MAX_LINE_BYTES: usize = 64 * 1024;
+
 /// Reads one line of standard input as text; bytes that are not UTF-8 become "�" rather than
-/// ending the session. `None` at the end of input.
+/// ending the session, and bytes past [`MAX_LINE_BYTES`] are skipped. `None` at the end of
+/// input.
 fn read_line_lossy(input: &mut impl BufRead) -> std::io::Result<Option<String>> {
     let mut bytes = Vec::new();
-    if input.read_until(b'\n', &mut bytes)? == 0 {
-        return Ok(None);
+    let mut read_any = false;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            break;
+        }
+        read_any = true;
+        let (chunk, done) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => (&buffer[..=end], true),
+            None => (buffer, false),
+        };
+        let room = MAX_LINE_BYTES.saturating_sub(bytes.len());
+        bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = chunk.len();
+        input.consume(used);
+        if done {
+            break;
+        }
     }
-    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    Ok(read_any.then(|| String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {

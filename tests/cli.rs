@@ -725,3 +725,28 @@ fn explain_obeys_the_length_limit() {
     let run = kazuz(&["ask", "--explain", &long]).expect_code(1);
     assert!(!run.stderr.contains("terms:"), "{run}");
 }
+
+#[test]
+fn a_huge_input_line_is_refused_as_too_long() {
+    let mut input = "x".repeat(2 * 1024 * 1024).into_bytes();
+    input.extend_from_slice(b"\nhow long is the border?\n");
+    let (code, stderr) = run_with_bytes(&["ask", "--json"], &input, 1 << 20);
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = Kazuz::new(&["ask", "--json"])
+        .stdin(&format!(
+            "{}\nhow long is the border?\n",
+            "y".repeat(200_000)
+        ))
+        .run()
+        .expect_code(0);
+    let first: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["answered"], false, "{run}");
+    assert!(
+        first["text"].as_str().unwrap().contains("too long"),
+        "{run}"
+    );
+    let second: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(second["answered"], true, "{run}");
+}

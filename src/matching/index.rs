@@ -120,6 +120,9 @@ const WEAK_UNKNOWN_FACTOR: f32 = 0.25;
 /// real word is not turned into a common one that merely looks like it.
 const TYPO_FREQUENCY_GAIN: f32 = 1.0;
 
+/// Most words of one question that typo correction searches the vocabulary for.
+const MAX_CORRECTED_WORDS: usize = 24;
+
 /// Both halves of a split must be at least this common (knowledge-base words count as this
 /// common).
 const SPLIT_MIN_ZIPF: f32 = 3.5;
@@ -595,7 +598,19 @@ impl Index {
     /// The words of a question after typo correction and splitting, in order (stop words
     /// included).
     pub fn fixed_words(&self, words: &[String]) -> Vec<String> {
-        words.iter().flat_map(|w| self.fix_word(w)).collect()
+        // Correcting a word costs a vocabulary search: a question full of unknown words (a
+        // crafted one) gets only its first few corrected, which bounds its time.
+        let mut searches = 0;
+        words
+            .iter()
+            .flat_map(|w| {
+                if self.surface.contains(w) || searches >= MAX_CORRECTED_WORDS {
+                    return vec![w.clone()];
+                }
+                searches += 1;
+                self.fix_word(w)
+            })
+            .collect()
     }
 
     /// The weighted terms of a question's (fixed) words: phrases and synonyms, stop words and
