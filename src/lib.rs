@@ -10,6 +10,7 @@
 //! - [`eval`]: scores a question file in the dev-set format.
 //! - [`cli`]: the local command line (`ask`, `chat`, `check`, `eval`, `run`).
 //! - [`config`]: configuration from the environment.
+//! - [`logging`]: logging on standard error, without user data from teloxide's parse reports.
 //! - [`telegram`]: the Telegram adapter (teloxide). Only this module knows about Telegram.
 
 pub mod answer;
@@ -17,5 +18,6 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod knowledge;
+pub mod logging;
 pub mod matching;
 pub mod telegram;

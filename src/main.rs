@@ -2,9 +2,7 @@
 //! line and hands off to [`kazuz_bot::cli`].
 
 use clap::Parser;
-use std::io::IsTerminal;
 use std::process::ExitCode;
-use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
     dotenvy::dotenv().ok();
@@ -14,13 +12,6 @@ fn main() -> ExitCode {
     } else {
         "warn"
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
-        )
-        .with_writer(std::io::stderr)
-        // Colour codes only for a person at a terminal, not in log files and journals.
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+    kazuz_bot::logging::init(default_level);
     kazuz_bot::cli::run(cli)
 }
