@@ -460,14 +460,8 @@ impl Index {
             .collect()
     }
 
-    /// Corrects a word the knowledge base does not use to the closest word it does use, within
-    /// `max` edits (at most the typo distance for its length); ties go to the word listed first
-    /// (alphabetical).
-    pub fn correct(&self, word: &str, max: usize) -> Option<&str> {
-        self.closest(word, max).map(|(_, w)| w)
-    }
-
-    /// The closest knowledge-base word within `max` edits, with its distance.
+    /// The closest word the knowledge base uses within `max` edits (and the typo distance for the
+    /// word's length), with its distance; ties go to the word listed first (alphabetical).
     fn closest(&self, word: &str, max: usize) -> Option<(usize, &str)> {
         let len = word.chars().count();
         let max = max.min(max_typo_distance(len));
@@ -657,16 +651,6 @@ impl Index {
     /// weights. Repeated terms count once.
     pub fn analyse(&self, question: &str) -> Vec<QueryTerm> {
         self.terms_of(&self.fixed_words(&tokenize(question)))
-    }
-
-    /// True for a word the knowledge base or its stop words use.
-    pub fn knows(&self, word: &str) -> bool {
-        self.surface.contains(word)
-    }
-
-    /// True for a chat filler or small-talk word the knowledge base does not use.
-    pub fn is_filler(&self, word: &str) -> bool {
-        self.filler.contains(word)
     }
 
     /// The canonical keys of some words (stop words dropped), for matching names of events.

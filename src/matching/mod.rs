@@ -784,11 +784,6 @@ impl Engine {
         }
     }
 
-    /// The timeline event with this index.
-    pub fn event(&self, index: usize) -> &crate::knowledge::Event {
-        &self.kb.events[index]
-    }
-
     /// A curator's view of how a question was understood: the analysed words with their weights
     /// (`?` marks words the knowledge base never uses) and the best candidates with scores.
     pub fn explain(&self, question: &str) -> String {
