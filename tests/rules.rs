@@ -336,3 +336,72 @@ fn synonym_groups_do_not_claim_each_others_words() {
         engine().synonym_conflicts()
     );
 }
+
+#[test]
+fn chat_shorthand_and_words_naming_the_bot_are_read_as_you() {
+    assert_eq!(small_talk("who made u?"), "creator");
+    assert_eq!(small_talk("r u a bot"), "identity");
+    assert_eq!(small_talk("who developed this bot?"), "creator");
+    assert_eq!(small_talk("кто разработал этого бота?"), "creator");
+}
+
+#[track_caller]
+fn not_given(question: &str, kind: AnswerKind) -> String {
+    let outcome = engine().ask(question);
+    let Outcome::Declined {
+        reason: Decline::NotGiven { asked, .. },
+        ..
+    } = outcome
+    else {
+        panic!("{question:?}: {outcome:?}\n{}", engine().explain(question));
+    };
+    assert_eq!(asked, Some(kind), "{question:?}");
+    let reply = reply(question);
+    assert!(!reply.answered && !reply.citations.is_empty());
+    reply.plain_text()
+}
+
+#[test]
+fn answer_types_decline_a_person_or_an_age_the_documents_do_not_give() {
+    // The decline names what is missing in words, never by an internal key.
+    let text = not_given(
+        "who is the current prime minister of kazakhstan?",
+        AnswerKind::Person,
+    );
+    assert!(text.starts_with("The documents do not name"), "{text}");
+    let text = not_given("how old is zhailin?", AnswerKind::Age);
+    assert!(
+        text.starts_with("The documents do not give anyone's age"),
+        "{text}"
+    );
+    let text = not_given(
+        "год рождения автора статьи про визит токаева",
+        AnswerKind::Age,
+    );
+    assert!(text.starts_with("Ничей возраст"), "{text}");
+}
+
+#[test]
+fn timeline_pairs_the_fully_named_events() {
+    // "the signing of the treaty" is the signing, not the publication of its draft, although
+    // the draft's names share "treaty".
+    let text = computed(
+        "сколько времени прошло между декларацией о союзнических отношениях и подписанием договора?",
+    )
+    .plain_text();
+    assert!(text.contains("22 декабря 2022"), "{text}");
+    // Without a unit asked, the exact count of days follows the years.
+    assert!(text.contains("381 день"), "{text}");
+    let text = computed("how many days from the draft's publication to the signing in tashkent?")
+        .plain_text();
+    assert!(text.contains("25 days"), "{text}");
+}
+
+#[test]
+fn a_prefixed_russian_verb_is_not_split() {
+    let text = computed(
+        "через сколько дней после того как доработали соглашение о демаркации его подписали?",
+    )
+    .plain_text();
+    assert!(text.contains("31 д"), "{text}");
+}

@@ -107,9 +107,9 @@ fn gap_words(kb: &KnowledgeBase, gap: &Gap, unit: Option<Unit>, lang: Lang) -> S
                 None => text,
             }
         }
-        (None, Some(months), _) => {
+        (None, Some(months), days) => {
             let rest = months - gap.years * 12;
-            if rest == 0 {
+            let text = if rest == 0 {
                 years
             } else {
                 kb.messages.format(
@@ -120,6 +120,12 @@ fn gap_words(kb: &KnowledgeBase, gap: &Gap, unit: Option<Unit>, lang: Lang) -> S
                         ("months", &count(kb, lang, i64::from(rest), "month")),
                     ],
                 )
+            };
+            // "How much time passed" between two exact dates: "1 year" alone hides the 16 days
+            // over it, so the exact count follows.
+            match days {
+                Some(days) => format!("{text} ({})", count(kb, lang, days, "day")),
+                None => text,
             }
         }
     }

@@ -27,7 +27,9 @@ mod embedded {
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The kinds of fact an entry can give and a question can ask for (see `language.toml`).
-pub const ANSWER_KINDS: &[&str] = &["day", "month", "year", "place", "person", "number", "money"];
+pub const ANSWER_KINDS: &[&str] = &[
+    "day", "month", "year", "place", "person", "number", "money", "age",
+];
 
 /// A quote longer than this many words is rejected: citations are short excerpts, not copies.
 pub const MAX_QUOTE_WORDS: usize = 40;
@@ -50,6 +52,8 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_place",
     "not_given_number",
     "not_given_money",
+    "not_given_person",
+    "not_given_age",
     "timeline_gap",
     "timeline_order",
     "timeline_same_time",

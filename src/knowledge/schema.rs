@@ -287,6 +287,10 @@ pub struct LanguageFile {
     /// Words that signal money amounts ("billion", "dollars", "$").
     #[serde(default)]
     pub money_words: Vec<String>,
+    /// Chat shorthand and the words it stands for ("u" → "you", "ppl" → "people"), read before
+    /// anything else looks at a question.
+    #[serde(default)]
+    pub shorthand: std::collections::BTreeMap<String, String>,
 }
 
 /// The phrases that make a question ask for one kind of fact.
@@ -340,6 +344,12 @@ pub struct SmalltalkFile {
     /// Words that may surround small talk without making it a question ("bro", "so", "тебе").
     #[serde(default)]
     pub filler: Vec<String>,
+    /// Words naming the bot ("bot", "бот"): "who made this bot" is "who made you".
+    #[serde(default)]
+    pub addressee: Vec<String>,
+    /// The pronouns an addressee word stands for in cues ("you", "тебя").
+    #[serde(default)]
+    pub addressee_pronouns: Vec<String>,
 }
 
 /// One kind of small talk.

@@ -1,6 +1,7 @@
 //! The search index, built once when the engine starts: vocabulary, synonym and phrase tables,
 //! term weights, and for every record the terms of its phrasings, keywords and answer text.
 
+use super::kinds::is_year;
 use super::lexicon;
 use super::normalize::{stem, tokenize};
 use super::score::{edit_distance, max_typo_distance};
@@ -96,13 +97,6 @@ pub struct Index {
     pub question_owner: Vec<(u32, f32)>,
 }
 
-/// A four-digit year from 1900 to 2099.
-fn is_year(word: &str) -> bool {
-    word.len() == 4
-        && word.bytes().all(|b| b.is_ascii_digit())
-        && (word.starts_with("19") || word.starts_with("20"))
-}
-
 /// Words shorter than this that the knowledge base does not know are ignored rather than
 /// counted against every entry: they are mostly typos of short function words ("teh", "wat").
 const MIN_UNKNOWN_WORD_CHARS: usize = 4;
@@ -132,6 +126,13 @@ const SPLIT_SHORT_WORDS: &[&str] = &[
     "в", "с", "к", "у", "о", "во", "на", "по", "за", "из", "до", "от", "не", "об", "со", "of",
     "in", "to", "on", "at", "by", "is", "it", "as", "or", "do", "be", "we", "he", "my", "no", "so",
     "up", "an",
+];
+
+/// Russian verb endings (past tense, infinitive, present tense). A preposition never stands
+/// before a verb, so "доработали" is a prefixed verb, not "до" + "работали".
+const RUSSIAN_VERB_ENDINGS: &[&str] = &[
+    "ли", "ла", "ло", "ть", "лся", "лась", "лось", "лись", "ться", "ет", "ит", "ут", "ют", "ешь",
+    "ишь",
 ];
 
 /// The bag distance between a word (its letters sorted) and a candidate: the larger of the
@@ -581,6 +582,12 @@ impl Index {
         let mut best: Option<(f32, usize)> = None;
         for (cut, _) in word.char_indices().skip(1) {
             let (left, right) = word.split_at(cut);
+            let prefixed_verb = left.chars().count() < 3
+                && !left.is_ascii()
+                && RUSSIAN_VERB_ENDINGS.iter().any(|e| right.ends_with(e));
+            if prefixed_verb {
+                continue;
+            }
             let score = known(left).min(known(right));
             if score >= SPLIT_MIN_ZIPF && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, cut));
@@ -645,12 +652,6 @@ impl Index {
             });
         }
         out
-    }
-
-    /// Analyses a user's question: tokens, typo correction, phrases and synonyms, stop words,
-    /// weights. Repeated terms count once.
-    pub fn analyse(&self, question: &str) -> Vec<QueryTerm> {
-        self.terms_of(&self.fixed_words(&tokenize(question)))
     }
 
     /// The canonical keys of some words (stop words dropped), for matching names of events.
@@ -725,5 +726,8 @@ mod tests {
         // A real word of the language is left alone even one edit from a known word.
         assert_eq!(index.fix_word("order"), ["order"]);
         assert_eq!(index.fix_word("howmany"), ["how", "many"]);
+        // A prefixed Russian verb is not a preposition glued to a verb.
+        assert_eq!(index.fix_word("вкаком"), ["в", "каком"]);
+        assert_eq!(index.fix_word("доработали"), ["доработали"]);
     }
 }

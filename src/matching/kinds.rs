@@ -30,6 +30,9 @@ pub enum AnswerKind {
     Number,
     /// A sum of money ("how much did it cost", "сколько стоил").
     Money,
+    /// Someone's age or birth ("how old", "когда родился"): no document gives one, so only an
+    /// entry declaring it could answer.
+    Age,
 }
 
 impl AnswerKind {
@@ -43,6 +46,7 @@ impl AnswerKind {
             AnswerKind::Person => "person",
             AnswerKind::Number => "number",
             AnswerKind::Money => "money",
+            AnswerKind::Age => "age",
         }
     }
 
@@ -55,6 +59,7 @@ impl AnswerKind {
             AnswerKind::Person,
             AnswerKind::Number,
             AnswerKind::Money,
+            AnswerKind::Age,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -378,7 +383,8 @@ fn lead(text: &str) -> &str {
     text
 }
 
-fn is_year(word: &str) -> bool {
+/// A four-digit year from 1900 to 2099.
+pub fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
         && (word.starts_with("19") || word.starts_with("20"))
@@ -429,6 +435,7 @@ mod tests {
             persons: vec![vec!["Tokayev".into()], vec!["prime minister".into()]],
             number_words: vec!["four".into(), "три".into()],
             money_words: vec!["billion".into(), "долларов".into()],
+            shorthand: Default::default(),
         })
     }
 
@@ -456,6 +463,19 @@ mod tests {
         let k = kinds();
         let caps = k.capabilities(&["It met on 14-19 November. It was in Tashkent."], &[]);
         assert!(!gives(&k, &caps, AnswerKind::Place, "which city"));
+    }
+
+    #[test]
+    fn every_answer_kind_is_known_to_the_knowledge_files_and_has_a_decline_text() {
+        for name in crate::knowledge::ANSWER_KINDS {
+            assert!(AnswerKind::from_name(name).is_some(), "{name}");
+            let key = format!("not_given_{name}");
+            assert!(
+                crate::knowledge::REQUIRED_MESSAGES.contains(&key.as_str()),
+                "{key} is not a required message"
+            );
+        }
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 8);
     }
 
     #[test]

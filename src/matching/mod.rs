@@ -28,6 +28,8 @@ pub use score::{Ranked, Score};
 pub use smalltalk::IntentId;
 pub use timeline::{Asked, Comparison, Gap, Precision, Unit};
 
+use std::collections::HashMap;
+
 use crate::knowledge::{Citation, KnowledgeBase};
 use index::{GroupText, Index, RecordText};
 use kinds::{Capabilities, Kinds};
@@ -99,6 +101,8 @@ struct QueryFeatures {
     total: f32,
     /// Terms naming an entity (a country, person, place, year).
     entities: Vec<index::TermId>,
+    /// The years among them.
+    years: Vec<index::TermId>,
     /// Terms asking for a kind of fact ("when", "who", "how many").
     question_words: Vec<index::TermId>,
     /// Other informative known terms: an entry not mentioning one is probably about else.
@@ -135,6 +139,12 @@ impl QueryFeatures {
         QueryFeatures {
             total: query.iter().map(weight).sum(),
             entities: terms_where(&|t| index.entities.contains(t)),
+            years: query
+                .iter()
+                .filter(|q| kinds::is_year(&q.text))
+                .filter_map(|q| q.term)
+                .filter(|t| index.entities.contains(t))
+                .collect(),
             question_words: terms_where(&|t| index.question_words.contains(t)),
             informative,
             unknown,
@@ -263,6 +273,8 @@ pub struct Engine {
     /// What each record can give, by index.
     capabilities: Vec<Capabilities>,
     timeline: Timeline,
+    /// Chat shorthand ("u", "ppl") and the words it stands for.
+    shorthand: HashMap<String, Vec<String>>,
     params: Params,
 }
 
@@ -361,6 +373,12 @@ impl Engine {
             .intents
             .iter()
             .position(|i| i.name == REACTION_INTENT);
+        let shorthand = kb
+            .language
+            .shorthand
+            .iter()
+            .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
+            .collect();
         Engine {
             kb,
             records,
@@ -371,6 +389,7 @@ impl Engine {
             kinds,
             capabilities,
             timeline,
+            shorthand,
             params,
         }
     }
@@ -398,7 +417,7 @@ impl Engine {
         if length > MAX_QUESTION_CHARS {
             return declined(Decline::TooLong(length));
         }
-        let tokens = normalize::tokenize(question);
+        let tokens = self.tokens(question);
         if let Some(intent) = self.smalltalk.detect(&tokens, question, self.reaction) {
             return Outcome::SmallTalk(intent);
         }
@@ -411,6 +430,17 @@ impl Engine {
             Some((first, second)) => self.both_parts(&first, &second).unwrap_or(whole),
             None => whole,
         }
+    }
+
+    /// The words of a question, with chat shorthand written out ("who made u" is "who made you").
+    fn tokens(&self, question: &str) -> Vec<String> {
+        normalize::tokenize(question)
+            .into_iter()
+            .flat_map(|t| match self.shorthand.get(&t) {
+                Some(full) => full.clone(),
+                None => vec![t],
+            })
+            .collect()
     }
 
     /// Two questions in one ("when was it signed and who signed it?"): both answered when each
@@ -614,7 +644,8 @@ impl Engine {
 
     /// Every record that shares a word with the question, best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
-        self.rank_terms(&self.index.analyse(question))
+        let words = self.index.fixed_words(&self.tokens(question));
+        self.rank_terms(&self.index.terms_of(&words))
     }
 
     fn rank_terms(&self, query: &[index::QueryTerm]) -> Vec<Ranked> {
@@ -683,6 +714,10 @@ impl Engine {
             |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
         let count = |n: usize| n as i32;
         let missing_entities = count(features.entities.iter().filter(|t| !mentions(t)).count());
+        let answer_only = |t: &&u32| {
+            terms.strong.binary_search(t).is_err() && terms.weak.binary_search(t).is_ok()
+        };
+        let answer_only_years = count(features.years.iter().filter(answer_only).count());
         let unexplained = count(features.informative.iter().filter(|t| !mentions(t)).count());
         let missing_question_words = count(
             features
@@ -694,6 +729,7 @@ impl Engine {
         let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
+            * p.answer_only_year_factor.powi(answer_only_years)
             * p.unexplained_factor.powi(unexplained)
             * p.unknown_factor.powi(features.unknown)
             * p.question_word_mismatch_factor.powi(missing_question_words);
@@ -787,9 +823,11 @@ impl Engine {
     /// A curator's view of how a question was understood: the analysed words with their weights
     /// (`?` marks words the knowledge base never uses) and the best candidates with scores.
     pub fn explain(&self, question: &str) -> String {
+        let tokens = self.tokens(question);
+        let words = self.index.fixed_words(&tokens);
         let terms: Vec<String> = self
             .index
-            .analyse(question)
+            .terms_of(&words)
             .iter()
             .map(|t| {
                 format!(
@@ -800,7 +838,6 @@ impl Engine {
                 )
             })
             .collect();
-        let words = self.index.fixed_words(&normalize::tokenize(question));
         let mut out = format!("words: {}\nterms: {}", words.join(" "), terms.join(" "));
         if let Some(kind) = self.kinds.asked(&words) {
             out.push_str(&format!("\nasks for: {}", kind.name()));

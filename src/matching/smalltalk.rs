@@ -18,6 +18,9 @@ pub struct SmallTalk {
     intents: Vec<Vec<Vec<String>>>,
     /// Words that may surround small talk: stop words, filler, every cue word.
     neutral: HashSet<String>,
+    /// Words naming the bot, and the pronouns they stand for in cues.
+    addressee: HashSet<String>,
+    pronouns: Vec<String>,
 }
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
@@ -38,13 +41,25 @@ impl SmallTalk {
                     .collect()
             })
             .collect();
+        let addressee: HashSet<String> = file.addressee.iter().flat_map(|w| tokenize(w)).collect();
         let neutral = stopwords
             .iter()
             .chain(&file.filler)
             .flat_map(|w| tokenize(w))
             .chain(intents.iter().flatten().flatten().cloned())
+            .chain(addressee.iter().cloned())
             .collect();
-        SmallTalk { intents, neutral }
+        let pronouns = file
+            .addressee_pronouns
+            .iter()
+            .flat_map(|w| tokenize(w))
+            .collect();
+        SmallTalk {
+            intents,
+            neutral,
+            addressee,
+            pronouns,
+        }
     }
 
     /// Every word used by small talk or filler (the engine drops them from real questions).
@@ -67,7 +82,10 @@ impl SmallTalk {
         if !words.iter().all(|w| self.neutral.contains(w)) {
             return None;
         }
-        let present: HashSet<&str> = words.iter().map(String::as_str).collect();
+        let mut present: HashSet<&str> = words.iter().map(String::as_str).collect();
+        if words.iter().any(|w| self.addressee.contains(w)) {
+            present.extend(self.pronouns.iter().map(String::as_str));
+        }
         // The intent with the longest matching cue: "who made you" is about the creator even
         // though "you" alone would fit other intents too.
         let mut best: Option<(usize, IntentId)> = None;
@@ -110,8 +128,13 @@ mod tests {
                 intent("reaction", &["👍"]),
             ],
             filler: vec!["bro".to_owned()],
+            addressee: vec!["bot".to_owned()],
+            addressee_pronouns: vec!["you".to_owned()],
         };
-        SmallTalk::new(&file, &["are".to_owned(), "the".to_owned()])
+        SmallTalk::new(
+            &file,
+            &["are".to_owned(), "the".to_owned(), "this".to_owned()],
+        )
     }
 
     fn detect(st: &SmallTalk, text: &str) -> Option<IntentId> {
@@ -130,6 +153,8 @@ mod tests {
     #[test]
     fn small_talk_prefers_the_longest_cue() {
         assert_eq!(detect(&small_talk(), "who made you"), Some(2));
+        // A word naming the bot stands for "you".
+        assert_eq!(detect(&small_talk(), "who made this bot"), Some(2));
     }
 
     #[test]

@@ -264,27 +264,36 @@ impl Timeline {
     }
 }
 
-/// The two named events that together explain the most of the question: each event counts the
-/// weight of the words it explains that the other does not, times how fully it is named. "How
-/// many months after Russia invaded Ukraine did KZ and UZ become allies" pairs the war with the
-/// Kazakh alliance, not with the Russian one, because "Russia" is already explained by the war.
+/// The two named events that together explain the most of the question: every question word
+/// either event explains counts once, weighted by how fully the better of the two events that
+/// explain it is named. "How many months after Russia invaded Ukraine did KZ and UZ become
+/// allies" pairs the war with the Kazakh alliance, not with the Russian one, because only the
+/// Kazakh alliance adds "Kazakhstan". Counting each word once, rather than rewarding words one
+/// event explains and the other does not, keeps a fully named event ("the declaration… and the
+/// signing of the treaty") from losing to a weaker one that merely shares fewer of its words.
 fn best_pair(named: &[(usize, f32, HashSet<String>)], index: &Index) -> Option<(usize, usize)> {
-    let weight = |keys: &mut dyn Iterator<Item = &String>| -> f32 {
-        keys.map(|k| index.weight_of_key(k)).sum()
-    };
     let mut best: Option<(f32, usize, usize)> = None;
     for (i, (a, cov_a, keys_a)) in named.iter().enumerate() {
         for (b, cov_b, keys_b) in named.iter().skip(i + 1) {
-            let only_a = weight(&mut keys_a.iter().filter(|k| !keys_b.contains(*k)));
-            let only_b = weight(&mut keys_b.iter().filter(|k| !keys_a.contains(*k)));
+            let only_a = keys_a.iter().any(|k| !keys_b.contains(k));
+            let only_b = keys_b.iter().any(|k| !keys_a.contains(k));
             // Each event needs words of its own, unless it is named in full ("the border deal
             // was finalised… before the presidents signed it": the signing shares its words).
-            let own = |only: f32, coverage: f32| only > 0.0 || coverage >= 1.0;
-            if !own(only_a, *cov_a) || !own(only_b, *cov_b) || only_a + only_b <= 0.0 {
+            let own = |only: bool, coverage: f32| only || coverage >= 1.0;
+            if !own(only_a, *cov_a) || !own(only_b, *cov_b) || !(only_a || only_b) {
                 continue;
             }
-            let shared = weight(&mut keys_a.iter().filter(|k| keys_b.contains(*k)));
-            let score = cov_a * only_a + cov_b * only_b + shared;
+            let score: f32 = keys_a
+                .union(keys_b)
+                .map(|k| {
+                    let coverage = match (keys_a.contains(k), keys_b.contains(k)) {
+                        (true, true) => cov_a.max(*cov_b),
+                        (true, false) => *cov_a,
+                        _ => *cov_b,
+                    };
+                    coverage * index.weight_of_key(k)
+                })
+                .sum();
             if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, *a, *b));
             }
