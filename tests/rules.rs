@@ -405,3 +405,15 @@ fn a_prefixed_russian_verb_is_not_split() {
     .plain_text();
     assert!(text.contains("31 д"), "{text}");
 }
+
+#[test]
+fn answer_types_count_only_what_the_entry_counts() {
+    // The meeting's dates are figures, but not a count of delegates.
+    not_given(
+        "how many delegates took part in the 100th session of the demarcation commission?",
+        AnswerKind::Number,
+    );
+    // What the entry does count is still answered.
+    answered_with("how many border signs were installed", "border-signs");
+    answered_with("сколько стран-союзников у узбекистана", "alliances");
+}

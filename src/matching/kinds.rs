@@ -227,6 +227,18 @@ impl Kinds {
         }
     }
 
+    /// The words after a counting cue ("how many signs…" gives "signs…"), for what is counted.
+    pub fn after_count_cue<'a>(&self, words: &'a [String]) -> Option<&'a [String]> {
+        self.cues
+            .iter()
+            .filter(|(kind, _)| *kind == AnswerKind::Number)
+            .filter_map(|(_, cue)| {
+                let at = words.windows(cue.len()).position(|w| w == cue.as_slice())?;
+                Some(&words[at + cue.len()..])
+            })
+            .next()
+    }
+
     /// What a record gives, from its answer texts and the kinds it declares.
     pub fn capabilities(&self, answers: &[&str], declared: &[String]) -> Capabilities {
         let mut caps = Capabilities::default();

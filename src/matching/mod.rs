@@ -603,6 +603,7 @@ impl Engine {
                         r.score.value() >= self.params.answer_threshold.min(best.score.value())
                             && best.score.value() - r.score.value() <= KIND_MARGIN
                     })
+                    .filter(|r| kind != AnswerKind::Number || self.counts(r.record, words))
                     .find(|r| self.capabilities[r.record].gives(kind, &question));
                 match fits {
                     Some(r) => *r,
@@ -632,6 +633,24 @@ impl Engine {
             best: chosen,
             alternatives,
         }
+    }
+
+    /// Whether a record can count what a "how many" question counts: the first word after the
+    /// cue ("how many people", "сколько пунктов") must occur somewhere in the record, or its
+    /// figures count something else ("how many people attended the meeting" is not answered by
+    /// the meeting's six days).
+    fn counts(&self, record: usize, words: &[String]) -> bool {
+        let Some(rest) = self.kinds.after_count_cue(words) else {
+            return true;
+        };
+        let Some(counted) = self.index.keys(rest).into_iter().next() else {
+            return true;
+        };
+        let Some(term) = self.index.term_of_key(&counted) else {
+            return false;
+        };
+        let terms = &self.index.records[record];
+        terms.strong.binary_search(&term).is_ok() || terms.weak.binary_search(&term).is_ok()
     }
 
     /// True for an entry whose answer says the documents do not give what it is asked.
