@@ -417,3 +417,18 @@ fn answer_types_count_only_what_the_entry_counts() {
     answered_with("how many border signs were installed", "border-signs");
     answered_with("сколько стран-союзников у узбекистана", "alliances");
 }
+
+#[test]
+fn naming_the_source_does_not_count_against_its_entries() {
+    // "Kazakh", "Uzbek" and "2023" name the paper, whose entries need not repeat them; before,
+    // each counted as an entity the entry never mentions and the question was declined.
+    let reply = answered_with(
+        "in the 2023 kazakh-uzbek cooperation journal article, what threats do regional conflicts breed?",
+        "",
+    );
+    assert!(
+        reply.plain_text().contains("terrorism"),
+        "{}",
+        reply.plain_text()
+    );
+}

@@ -21,6 +21,10 @@ pub struct RecordText<'a> {
     pub keywords: Vec<&'a str>,
     /// The answer and other long texts: matched with less credit.
     pub answer: Vec<&'a str>,
+    /// What names the documents the record cites (titles, authors, outlets, years). They do not
+    /// make the record about those words, but a question that names its source ("the 2023
+    /// Uzbek-Kazakh cooperation paper says…") is not about something else.
+    pub sources: Vec<&'a str>,
 }
 
 /// A synonym group as the index needs it.
@@ -42,6 +46,8 @@ pub struct RecordTerms {
     pub strong: Vec<TermId>,
     /// Terms found only in the answer text, sorted.
     pub weak: Vec<TermId>,
+    /// Terms naming the cited documents, sorted: they count as mentioned, never as matched.
+    pub cited: Vec<TermId>,
     /// Total weight of the strong terms.
     pub strong_weight: f32,
 }
@@ -291,6 +297,14 @@ impl Index {
             weak.sort_unstable();
             weak.dedup();
             weak.retain(|t| strong.binary_search(t).is_err());
+            let mut cited: Vec<TermId> = record
+                .sources
+                .iter()
+                .flat_map(|a| index.intern_all(a))
+                .collect();
+            cited.sort_unstable();
+            cited.dedup();
+            terms.cited = cited;
             terms.strong = strong;
             terms.weak = weak;
             document_frequency.resize(index.terms.len(), 0);
@@ -719,6 +733,7 @@ mod tests {
             questions: vec!["How long is the border?", "How many signs?"],
             keywords: vec!["demarcation"],
             answer: vec!["The border is long."],
+            sources: vec![],
         }];
         let index = Index::build(&texts, &[], &["the".to_owned()], &[]);
         assert_eq!(index.fix_word("bordr"), ["border"]);

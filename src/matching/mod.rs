@@ -60,6 +60,7 @@ fn record_texts<'a>(
             questions,
             keywords: entry.keywords.iter().map(String::as_str).collect(),
             answer,
+            sources: source_names(kb, &entry.citations),
         });
     }
     for (i, article) in kb.articles.iter().enumerate() {
@@ -82,9 +83,26 @@ fn record_texts<'a>(
             questions,
             keywords,
             answer,
+            sources: source_names(kb, &article.citations),
         });
     }
     (records, texts)
+}
+
+/// The texts that name the documents cited: title, authors, outlet, kind and year.
+fn source_names<'a>(kb: &'a KnowledgeBase, citations: &[Citation]) -> Vec<&'a str> {
+    let mut names = Vec::new();
+    for citation in citations {
+        let Some(source) = kb.source(&citation.source) else {
+            continue;
+        };
+        names.push(source.title.as_str());
+        names.extend(source.authors.iter().map(String::as_str));
+        names.extend(source.outlet.as_deref());
+        names.push(source.kind.as_str());
+        names.push(source.date.get(..4).unwrap_or(&source.date));
+    }
+    names
 }
 
 /// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
@@ -729,8 +747,11 @@ impl Engine {
     fn score_record(&self, r: usize, sums: &Sums, features: &QueryFeatures) -> (Ranked, f32) {
         let p = &self.params;
         let terms = &self.index.records[r];
-        let mentions =
-            |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
+        let mentions = |t: &u32| {
+            terms.strong.binary_search(t).is_ok()
+                || terms.weak.binary_search(t).is_ok()
+                || terms.cited.binary_search(t).is_ok()
+        };
         let count = |n: usize| n as i32;
         let missing_entities = count(features.entities.iter().filter(|t| !mentions(t)).count());
         let answer_only = |t: &&u32| {
