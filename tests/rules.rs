@@ -432,3 +432,13 @@ fn naming_the_source_does_not_count_against_its_entries() {
         reply.plain_text()
     );
 }
+
+#[test]
+fn a_latin_name_typed_in_cyrillic_is_read_as_the_name() {
+    // The documents write "SIHM"; Russian users type "СИХМ".
+    let text = computed(
+        "сколько месяцев прошло между запуском центра сихм и декларацией о союзнических отношениях",
+    )
+    .plain_text();
+    assert!(text.contains("8 месяцев"), "{text}");
+}

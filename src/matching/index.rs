@@ -134,6 +134,55 @@ const SPLIT_SHORT_WORDS: &[&str] = &[
     "up", "an",
 ];
 
+/// At most this many Latin spellings are tried for one Cyrillic word (each "х" doubles them).
+const MAX_LATIN_SPELLINGS: usize = 8;
+
+/// The Latin spellings of an all-Cyrillic word, letter by letter: "х" as both "h" and "kh"
+/// ("сихм" is "sihm" or "sikhm"). Empty for any other word.
+fn latin_spellings(word: &str) -> Vec<String> {
+    let mut spellings = vec![String::new()];
+    for c in word.chars() {
+        let options: &[&str] = match c {
+            'а' => &["a"],
+            'б' => &["b"],
+            'в' => &["v"],
+            'г' => &["g"],
+            'д' => &["d"],
+            'е' | 'э' => &["e"],
+            'ж' => &["zh"],
+            'з' => &["z"],
+            'и' => &["i"],
+            'й' | 'ы' => &["y"],
+            'к' => &["k"],
+            'л' => &["l"],
+            'м' => &["m"],
+            'н' => &["n"],
+            'о' => &["o"],
+            'п' => &["p"],
+            'р' => &["r"],
+            'с' => &["s"],
+            'т' => &["t"],
+            'у' => &["u"],
+            'ф' => &["f"],
+            'х' => &["h", "kh"],
+            'ц' => &["ts"],
+            'ч' => &["ch"],
+            'ш' => &["sh"],
+            'щ' => &["shch"],
+            'ъ' | 'ь' => &[""],
+            'ю' => &["yu"],
+            'я' => &["ya"],
+            _ => return Vec::new(),
+        };
+        spellings = spellings
+            .iter()
+            .flat_map(|s| options.iter().map(move |o| format!("{s}{o}")))
+            .take(MAX_LATIN_SPELLINGS)
+            .collect();
+    }
+    spellings
+}
+
 /// Russian verb endings (past tense, infinitive, present tense). A preposition never stands
 /// before a verb, so "доработали" is a prefixed verb, not "до" + "работали".
 const RUSSIAN_VERB_ENDINGS: &[&str] = &[
@@ -553,6 +602,10 @@ impl Index {
         if zipf >= lexicon::REAL_WORD_ZIPF {
             return vec![word.to_owned()];
         }
+        // "СИХМ" for "SIHM": a Latin name or abbreviation of the documents typed in Cyrillic.
+        if let Some(latin) = latin_spellings(word).into_iter().find(|l| self.surface.contains(l)) {
+            return vec![latin];
+        }
         let plausible = |candidate: &str| {
             zipf == 0.0 || lexicon::zipf_or_zero(candidate) - zipf >= TYPO_FREQUENCY_GAIN
         };
@@ -744,5 +797,7 @@ mod tests {
         // A prefixed Russian verb is not a preposition glued to a verb.
         assert_eq!(index.fix_word("вкаком"), ["в", "каком"]);
         assert_eq!(index.fix_word("доработали"), ["доработали"]);
+        // A Latin word of the knowledge base typed in Cyrillic.
+        assert_eq!(index.fix_word("бордер"), ["border"]);
     }
 }
