@@ -575,9 +575,18 @@ impl Index {
                 {
                     continue;
                 }
+                // Among equally close words the more common one in the language ("speek" is
+                // "speak", not "seek"); then the first alphabetically, for a stable answer.
                 let better = match best {
                     None => true,
-                    Some((d, w)) => distance < d || (distance == d && candidate.as_str() < w),
+                    Some((d, w)) => {
+                        distance < d
+                            || (distance == d && {
+                                let (zc, zw) =
+                                    (lexicon::zipf_or_zero(candidate), lexicon::zipf_or_zero(w));
+                                zc > zw || (zc == zw && candidate.as_str() < w)
+                            })
+                    }
                 };
                 if distance <= max && better {
                     best = Some((distance, candidate.as_str()));
@@ -603,7 +612,10 @@ impl Index {
             return vec![word.to_owned()];
         }
         // "СИХМ" for "SIHM": a Latin name or abbreviation of the documents typed in Cyrillic.
-        if let Some(latin) = latin_spellings(word).into_iter().find(|l| self.surface.contains(l)) {
+        if let Some(latin) = latin_spellings(word)
+            .into_iter()
+            .find(|l| self.surface.contains(l))
+        {
             return vec![latin];
         }
         let plausible = |candidate: &str| {
@@ -799,5 +811,15 @@ mod tests {
         assert_eq!(index.fix_word("доработали"), ["доработали"]);
         // A Latin word of the knowledge base typed in Cyrillic.
         assert_eq!(index.fix_word("бордер"), ["border"]);
+    }
+
+    #[test]
+    fn typo_ties_go_to_the_more_common_word() {
+        let texts = [RecordText {
+            questions: vec!["What do they seek?", "Which languages do they speak?"],
+            ..RecordText::default()
+        }];
+        let index = Index::build(&texts, &[], &[], &[]);
+        assert_eq!(index.fix_word("speek"), ["speak"]);
     }
 }
