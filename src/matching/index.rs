@@ -127,6 +127,9 @@ const MAX_CORRECTED_WORDS: usize = 24;
 /// common).
 const SPLIT_MIN_ZIPF: f32 = 3.5;
 
+/// After a one-letter preposition, a half under five letters must be at least this common.
+const SPLIT_SHORT_REST_ZIPF: f32 = 3.6;
+
 /// Words under three letters that people glue to the next word: prepositions and particles.
 const SPLIT_SHORT_WORDS: &[&str] = &[
     "в", "с", "к", "у", "о", "во", "на", "по", "за", "из", "до", "от", "не", "об", "со", "of",
@@ -664,7 +667,13 @@ impl Index {
             let prefixed_verb = left.chars().count() < 3
                 && !left.is_ascii()
                 && RUSSIAN_VERB_ENDINGS.iter().any(|e| right.ends_with(e));
-            if prefixed_verb {
+            // A one-letter preposition glued to a short word: the word must be clearly more
+            // common than the bare minimum, or the whole is more likely a colloquial word of its
+            // own ("скока" is not "с" + "кока", zipf 3.5; "вчьих" is "в" + "чьих", zipf 3.7).
+            let short_rest = left.chars().count() == 1
+                && right.chars().count() < 5
+                && lexicon::zipf_or_zero(right) < SPLIT_SHORT_REST_ZIPF;
+            if prefixed_verb || short_rest {
                 continue;
             }
             let score = known(left).min(known(right));
@@ -809,6 +818,8 @@ mod tests {
         // A prefixed Russian verb is not a preposition glued to a verb.
         assert_eq!(index.fix_word("вкаком"), ["в", "каком"]);
         assert_eq!(index.fix_word("доработали"), ["доработали"]);
+        assert_eq!(index.fix_word("вчьих"), ["в", "чьих"]);
+        assert_eq!(index.fix_word("скока"), ["скока"]);
         // A Latin word of the knowledge base typed in Cyrillic.
         assert_eq!(index.fix_word("бордер"), ["border"]);
     }

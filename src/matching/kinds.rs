@@ -9,7 +9,7 @@
 //! read off its answer text (dates, numbers, place names, money words) or declared with
 //! `answers = [...]` on an entry.
 
-use super::normalize::tokenize;
+use super::normalize::{tokenize, ORDINAL_ENDINGS};
 use crate::knowledge::{LanguageFile, PartialDate};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -259,7 +259,7 @@ impl Kinds {
                 // "100-е заседание", "100-го": an ordinal, not a count.
                 let ordinal = words
                     .get(i + 1)
-                    .is_some_and(|n| RUSSIAN_ORDINAL_ENDINGS.contains(&n.as_str()));
+                    .is_some_and(|n| ORDINAL_ENDINGS.contains(&n.as_str()));
                 if digits && !is_year(word) && !is_day_of(&words, i) && !ordinal {
                     caps.kinds.insert(AnswerKind::Number.name());
                     caps.numbers.insert(word.clone());
@@ -344,11 +344,6 @@ impl Kinds {
         }
     }
 }
-
-/// What Russian writes after a number to make it an ordinal ("100-е", "100-го", "21-й").
-const RUSSIAN_ORDINAL_ENDINGS: &[&str] = &[
-    "е", "й", "я", "го", "му", "м", "х", "ю", "ом", "ый", "ий", "ая", "ое",
-];
 
 /// Letters of an office word that its other forms share ("minister", "ministers"; "министр",
 /// "министром").

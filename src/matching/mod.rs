@@ -452,7 +452,7 @@ impl Engine {
 
     /// The words of a question, with chat shorthand written out ("who made u" is "who made you").
     fn tokens(&self, question: &str) -> Vec<String> {
-        normalize::tokenize(question)
+        normalize::tokenize_question(question)
             .into_iter()
             .flat_map(|t| match self.shorthand.get(&t) {
                 Some(full) => full.clone(),

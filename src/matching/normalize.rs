@@ -71,6 +71,38 @@ pub fn tokenize(text: &str) -> Vec<String> {
     tokens
 }
 
+/// Russian ordinal endings written after a number with a hyphen ("4-ю", "100-го").
+pub const ORDINAL_ENDINGS: &[&str] = &[
+    "й", "я", "ю", "е", "го", "му", "м", "х", "ми", "ой", "ая", "ое", "ую", "ом", "ых", "ый", "ий",
+    "ей",
+];
+
+/// The words of a user's question: like [`tokenize`], without the Russian ordinal endings after
+/// numbers ("4-ю статью" is "4 статью", not "4", "ю" and "статью": a one-letter word matches
+/// nothing and weighs like a rare one). Answers keep them, where they tell an ordinal from a
+/// count.
+pub fn tokenize_question(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        if chars[i].is_ascii_digit() && chars.get(i + 1) == Some(&'-') {
+            let start = i + 2;
+            let end = (start..chars.len())
+                .find(|&j| !chars[j].is_alphabetic())
+                .unwrap_or(chars.len());
+            let ending: String = chars[start..end].iter().collect::<String>().to_lowercase();
+            if end > start && ORDINAL_ENDINGS.contains(&ending.as_str()) {
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    tokenize(&out)
+}
+
 /// Words whose "'s" is "is", not a possessive.
 const CONTRACTS_IS: &[&str] = &[
     "who", "what", "where", "when", "how", "why", "it", "that", "there", "here", "he", "she",
@@ -218,6 +250,11 @@ mod tests {
         assert_eq!(tokenize("Türkiye, İstanbul"), ["turkiye", "istanbul"]);
         assert_eq!(tokenize("Uzbekistan’s allies"), ["uzbekistan", "allies"]);
         assert_eq!(tokenize("who's he"), ["who", "is", "he"]);
+        assert_eq!(
+            tokenize_question("4-ю статью, 100-го заседания"),
+            ["4", "статью", "100", "заседания"]
+        );
+        assert_eq!(tokenize_question("Kalkan-2021"), ["kalkan", "2021"]);
         assert_eq!(tokenize("O'zbekiston's"), ["ozbekiston"]);
         assert_eq!(tokenize("й ё"), ["й", "е"]);
     }
