@@ -311,3 +311,125 @@ async fn chat_worker(
 pub async fn stopped(stop: &mut watch::Receiver<bool>) {
     let _ = stop.wait_for(|stopping| *stopping).await;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::convert::Infallible;
+    use std::sync::Mutex;
+
+    use futures::stream::{self, Stream};
+    use teloxide::stop::{mk_stop_token, StopToken};
+    use teloxide::update_listeners::AsUpdateStream;
+    use teloxide::Bot;
+
+    use crate::knowledge::KnowledgeBase;
+
+    /// The chat whose handler never finishes (a user whose answers Telegram holds back).
+    const STUCK: i64 = 1;
+
+    /// A listener that hands out `updates`, then waits forever.
+    struct Feed(Vec<Update>);
+
+    impl UpdateListener for Feed {
+        type Err = Infallible;
+
+        fn stop_token(&mut self) -> StopToken {
+            mk_stop_token().0
+        }
+    }
+
+    impl<'a> AsUpdateStream<'a> for Feed {
+        type StreamErr = Infallible;
+        type Stream = std::pin::Pin<Box<dyn Stream<Item = Result<Update, Infallible>> + Send>>;
+
+        fn as_stream(&'a mut self) -> Self::Stream {
+            let updates: Vec<_> = self.0.drain(..).map(Ok).collect();
+            Box::pin(stream::iter(updates).chain(stream::pending()))
+        }
+    }
+
+    fn message(update_id: u32, chat: i64) -> Update {
+        let json = serde_json::json!({"update_id": update_id, "message": {
+            "message_id": update_id, "date": 0,
+            "chat": {"id": chat, "type": "private", "first_name": "U"},
+            "from": {"id": chat, "is_bot": false, "first_name": "U"}, "text": "hi"}});
+        serde_json::from_str(&json.to_string()).expect("update")
+    }
+
+    fn me() -> Me {
+        let json = serde_json::json!({"id": 42, "is_bot": true, "first_name": "B",
+            "username": "b_bot", "can_join_groups": true, "can_read_all_group_messages": false,
+            "supports_inline_queries": true, "can_connect_to_business": false,
+            "has_main_web_app": false});
+        serde_json::from_str(&json.to_string()).expect("me")
+    }
+
+    /// A loop whose handler records update ids, except in [`STUCK`], where it never finishes.
+    fn dispatch(seen: Arc<Mutex<Vec<u32>>>, queue_capacity: usize) -> Dispatch<Bot> {
+        let handler = teloxide::dptree::entry().endpoint(move |update: Update| {
+            let seen = seen.clone();
+            async move {
+                if update.chat().is_some_and(|c| c.id.0 == STUCK) {
+                    std::future::pending::<()>().await;
+                }
+                seen.lock().expect("seen").push(update.id.0);
+                Ok::<(), HandlerError>(())
+            }
+        });
+        let engine = Engine::new(KnowledgeBase::embedded().expect("embedded knowledge"));
+        Dispatch::new(
+            Bot::new("0:test"),
+            me(),
+            Arc::new(engine),
+            Arc::new(BotState::new(1_000, None)),
+            handler,
+            Redactor::new("0:test"),
+            queue_capacity,
+        )
+    }
+
+    #[tokio::test]
+    async fn a_stuck_chat_with_a_full_queue_holds_up_no_other_chat_and_order_is_kept() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        // 100 updates for a chat whose queue holds 4 (teloxide's loop would wait at the 6th),
+        // then as many as its queue holds for another chat.
+        let mut updates: Vec<Update> = (0..100).map(|i| message(i, STUCK)).collect();
+        updates.extend((100..104).map(|i| message(i, 2)));
+        let (stop_tx, stop) = watch::channel(false);
+        let running = tokio::spawn(dispatch(seen.clone(), 4).run(
+            Feed(updates),
+            stop,
+            Duration::from_millis(100),
+        ));
+        let start = Instant::now();
+        while seen.lock().expect("seen").len() < 4 {
+            if running.is_finished() {
+                panic!("the loop ended early: {:?}", running.await);
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the other chat was held up: {:?}",
+                seen.lock().expect("seen")
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert_eq!(*seen.lock().expect("seen"), [100, 101, 102, 103]);
+
+        // Stopping ends the loop after the grace period although a handler never finishes.
+        let start = Instant::now();
+        stop_tx.send(true).expect("loop running");
+        tokio::time::timeout(Duration::from_secs(5), running)
+            .await
+            .expect("the loop stops after the grace period")
+            .expect("no panic");
+        assert!(start.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_chat_queue_holds_twice_the_allowance_within_bounds() {
+        assert_eq!(chat_queue_capacity(20), 40);
+        assert_eq!(chat_queue_capacity(1), 32);
+        assert_eq!(chat_queue_capacity(u32::MAX), 1024);
+    }
+}
