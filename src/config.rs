@@ -4,9 +4,14 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Default per-user limit on questions per minute.
 pub const DEFAULT_QUESTIONS_PER_MINUTE: u32 = 20;
+/// Default time the bot may take to stop after Ctrl-C or SIGTERM (`docker stop` waits 10 s).
+pub const DEFAULT_SHUTDOWN_DEADLINE: Duration = Duration::from_secs(5);
+/// The longest shutdown deadline accepted: beyond this a supervisor kills the bot anyway.
+const MAX_SHUTDOWN_DEADLINE_SECS: f64 = 600.0;
 /// Default address the webhook server listens on.
 pub const DEFAULT_WEBHOOK_LISTEN: &str = "0.0.0.0:8443";
 
@@ -37,6 +42,8 @@ pub struct Config {
     /// Where declined questions are appended as JSON lines, if set.
     pub unanswered_log: Option<PathBuf>,
     pub questions_per_minute: u32,
+    /// How long the bot may take to stop after Ctrl-C or SIGTERM; unfinished work is dropped.
+    pub shutdown_deadline: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +115,14 @@ impl Config {
                     value: v,
                 })?,
         };
+        let shutdown_deadline = match get("SHUTDOWN_DEADLINE") {
+            None => DEFAULT_SHUTDOWN_DEADLINE,
+            Some(v) => parse_deadline(&v).ok_or(ConfigError::BadValue {
+                name: "SHUTDOWN_DEADLINE",
+                expected: "a number of seconds above 0 and at most 600, such as 5 or 2.5",
+                value: v,
+            })?,
+        };
         Ok(Config {
             token: Token(token),
             api_url: url("TELOXIDE_API_URL")?,
@@ -115,8 +130,16 @@ impl Config {
             webhook_listen,
             unanswered_log: get("UNANSWERED_LOG").map(PathBuf::from),
             questions_per_minute,
+            shutdown_deadline,
         })
     }
+}
+
+/// Seconds (`5`, `2.5`) as a duration, if within (0, 600].
+fn parse_deadline(value: &str) -> Option<Duration> {
+    let seconds: f64 = value.parse().ok()?;
+    (seconds > 0.0 && seconds <= MAX_SHUTDOWN_DEADLINE_SECS)
+        .then(|| Duration::from_secs_f64(seconds))
 }
 
 #[cfg(test)]
@@ -167,5 +190,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("QUESTIONS_PER_MINUTE"), "{err}");
+        for bad in ["0", "-1", "soon", "NaN", "inf", "601"] {
+            let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("SHUTDOWN_DEADLINE", bad)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("SHUTDOWN_DEADLINE"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_shutdown_deadline_defaults_to_five_seconds_and_takes_fractions() {
+        let c = config(&[("TELOXIDE_TOKEN", "1:x")]).unwrap();
+        assert_eq!(c.shutdown_deadline, Duration::from_secs(5));
+        let c = config(&[("TELOXIDE_TOKEN", "1:x"), ("SHUTDOWN_DEADLINE", "2.5")]).unwrap();
+        assert_eq!(c.shutdown_deadline, Duration::from_millis(2500));
     }
 }

@@ -25,7 +25,7 @@ use kazuz_bot::matching::{Decline, Engine, Lang, Outcome};
 use kazuz_bot::telegram::keyboards::{shorten, Callback, CALLBACK_DATA_LIMIT, MAX_LABEL_CHARS};
 use kazuz_bot::telegram::text;
 use kazuz_bot::telegram::unanswered::UnansweredLog;
-use kazuz_bot::telegram::{dependencies, handler_tree, BotState, HandlerError};
+use kazuz_bot::telegram::{dependencies, gated_handler_tree, BotState, HandlerError};
 
 type TestBot = MockBot<HandlerError, teloxide_tests::mock_bot::DistributionKey>;
 
@@ -59,7 +59,8 @@ fn mock_bot_with(
     engine: Arc<Engine>,
     state: BotState,
 ) -> TestBot {
-    let mut bot = MockBot::new(update, handler_tree::<Bot>());
+    // Behind the arrival gate, as in production (where the gate runs before the chat queues).
+    let mut bot = MockBot::new(update, gated_handler_tree::<Bot>());
     bot.dependencies(dependencies(engine, Arc::new(state)));
     bot
 }
@@ -885,8 +886,8 @@ async fn the_rate_limit_is_announced_once() {
         assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
     }
 
-    // Button presses count too; the notice has already been given, so the press is just
-    // acknowledged.
+    // Button presses and commands count too; the notice has already been given, so they are
+    // dropped without a word (not even an answer to the press).
     bot.update(
         MockCallbackQuery::new()
             .data("a:en:border-length")
@@ -895,11 +896,28 @@ async fn the_rate_limit_is_announced_once() {
     bot.dispatch().await;
     let responses = bot.get_responses();
     assert!(responses.sent_messages.is_empty());
-    assert_eq!(responses.answered_callback_queries.len(), 1);
-
-    // Commands that do not ask the engine are not limited.
+    assert!(responses.answered_callback_queries.is_empty());
     bot.update(private("/help"));
+    assert!(dispatch_texts(&mut bot).await.is_empty());
+}
+
+#[tokio::test]
+#[serial]
+async fn a_button_press_over_the_limit_gets_the_notice_as_a_toast() {
+    let mut bot = mock_bot_with(private("/help"), engine(), BotState::new(1, None));
     assert_eq!(dispatch_texts(&mut bot).await.len(), 1);
+    bot.update(
+        MockCallbackQuery::new()
+            .data("a:en:border-length")
+            .message(private("x").id(705).build()),
+    );
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty());
+    let answered = &responses.answered_callback_queries;
+    assert_eq!(answered.len(), 1);
+    let notice = kb().messages.get("en", "rate_limited");
+    assert_eq!(answered[0].text.as_deref(), Some(notice));
 }
 
 #[tokio::test]

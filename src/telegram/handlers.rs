@@ -8,6 +8,10 @@
 //! - button presses ([`on_callback`]) answer the record named in the callback data;
 //! - inline queries ([`on_inline_query`]) get up to five cited answers.
 //!
+//! The per-user limit is not applied here but as updates arrive ([`super::arrival`], called by
+//! [`super::dispatch`] before any queue); [`gated_handler_tree`] puts the same gate in front of
+//! the tree for the mock-API tests.
+//!
 //! Endpoints stay thin: the engine answers, [`super::text`] renders, [`send_html`] splits and
 //! sends. A failed request becomes a [`HandlerError`] carrying the update and chat ids, which
 //! the dispatcher's error handler logs; no update panics.
@@ -19,8 +23,9 @@ use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::requests::Request as _;
 use teloxide::types::{
-    ChatKind, InlineKeyboardMarkup, InlineQueryResultsButton, InlineQueryResultsButtonKind, Me,
-    MessageId, MessageKind, ParseMode, PublicChatKind, ReplyParameters,
+    ChatKind, InlineKeyboardMarkup, InlineQueryResult, InlineQueryResultsButton,
+    InlineQueryResultsButtonKind, Me, MessageId, MessageKind, ParseMode, PublicChatKind,
+    ReplyParameters,
 };
 use teloxide::{ApiError, RequestError};
 
@@ -28,10 +33,10 @@ use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
 use crate::answer::Reply;
 use crate::matching::{Decline, Engine, Lang, Outcome};
 
+use super::arrival::{Admission, Notice, NoticeTarget};
 use super::commands::{parse_command, Command, ParsedCommand};
 use super::inline::inline_results;
 use super::keyboards::Callback;
-use super::rate_limit::Verdict;
 use super::text::{self, Rendered};
 use super::unanswered::UnansweredRecord;
 use super::BotState;
@@ -63,6 +68,73 @@ pub fn handler_tree<B: TelegramApi>() -> UpdateHandler<HandlerError> {
         )
         .branch(Update::filter_callback_query().endpoint(on_callback::<B>))
         .branch(Update::filter_inline_query().endpoint(on_inline_query::<B>))
+}
+
+/// [`handler_tree`] behind the arrival gate ([`super::arrival`]), for a dispatcher that queues
+/// nothing before the tree (teloxide_tests' `MockBot`). [`super::run`] does not use it: its own
+/// dispatch loop applies the same gate as updates arrive, before any per-chat queue.
+pub fn gated_handler_tree<B: TelegramApi>() -> UpdateHandler<HandlerError> {
+    dptree::entry()
+        .filter_async(admitted::<B>)
+        .chain(handler_tree::<B>())
+}
+
+async fn admitted<B: TelegramApi>(
+    bot: B,
+    update: Update,
+    me: Me,
+    engine: Arc<Engine>,
+    state: Arc<BotState>,
+) -> bool {
+    match state.gate.admit(&update, &me, Instant::now()) {
+        Admission::Handle => true,
+        Admission::Drop => false,
+        Admission::Notify(notice) => {
+            if let Err(err) = send_notice(&bot, &engine, &notice).await {
+                tracing::warn!(update_id = update.id.0, error = %err, "cannot send the rate-limit notice");
+            }
+            false
+        }
+    }
+}
+
+/// Tells a user once that they are over the limit, in the form that fits the update: a
+/// message in the chat, a toast for a button press, an empty inline answer whose button says it.
+pub async fn send_notice<B: TelegramApi>(
+    bot: &B,
+    engine: &Engine,
+    notice: &Notice,
+) -> Result<(), RequestError> {
+    let kb = engine.knowledge();
+    let plain = kb
+        .messages
+        .get(notice.lang.code(), "rate_limited")
+        .to_owned();
+    match &notice.target {
+        NoticeTarget::Chat { chat_id, reply_to } => {
+            let html = text::message(kb, notice.lang, "rate_limited");
+            send_html(bot, *chat_id, &html, *reply_to, None).await
+        }
+        NoticeTarget::Callback(id) => {
+            let sent = bot.answer_callback_query(id.clone()).text(plain).send();
+            sent.await.map(drop)
+        }
+        NoticeTarget::Inline(id) => {
+            let sent = {
+                let no_results: [InlineQueryResult; 0] = [];
+                bot.answer_inline_query(id.clone(), no_results)
+                    // Not cached: the same query is answered normally once the minute is over.
+                    .cache_time(0)
+                    .is_personal(true)
+                    .button(InlineQueryResultsButton {
+                        text: plain,
+                        kind: InlineQueryResultsButtonKind::StartParameter("inline".to_owned()),
+                    })
+                    .send()
+            };
+            sent.await.map(drop)
+        }
+    }
 }
 
 /// What a message asks of the bot.
@@ -110,6 +182,11 @@ pub fn ui_lang(language_code: Option<&str>) -> Lang {
 
 /// Decides whether and how the bot responds to `msg`; `None` means silence.
 pub fn incoming(msg: Message, me: Me) -> Option<Incoming> {
+    incoming_ref(&msg, &me)
+}
+
+/// [`incoming`] by reference, for the arrival gate (which must not clone every update).
+pub fn incoming_ref(msg: &Message, me: &Me) -> Option<Incoming> {
     let (private, chat_type) = match &msg.chat.kind {
         ChatKind::Private(_) => (true, "private"),
         ChatKind::Public(public) => match public.kind {
@@ -317,14 +394,6 @@ async fn answer_question<B: TelegramApi>(
     state: &BotState,
     question: &str,
 ) -> Result<(), RequestError> {
-    match state.limiter.check(incoming.rate_key, Instant::now()) {
-        Verdict::Allow => {}
-        Verdict::Limited { notify: false } => return Ok(()),
-        Verdict::Limited { notify: true } => {
-            let html = text::message(engine.knowledge(), incoming.ui_lang(), "rate_limited");
-            return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
-        }
-    }
     let outcome = engine.ask(question);
     if let Outcome::SmallTalk(intent) = &outcome {
         // A greeting in a private chat is a first contact: it gets the /start text.
@@ -380,7 +449,6 @@ async fn on_callback<B: TelegramApi>(
     query: CallbackQuery,
     update: Update,
     engine: Arc<Engine>,
-    state: Arc<BotState>,
 ) -> HandlerResult {
     let chat_id = query.message.as_ref().map(|m| m.chat().id);
     let fail = |source| HandlerError {
@@ -388,16 +456,13 @@ async fn on_callback<B: TelegramApi>(
         chat_id,
         source,
     };
-    handle_callback(&bot, &query, &engine, &state)
-        .await
-        .map_err(fail)
+    handle_callback(&bot, &query, &engine).await.map_err(fail)
 }
 
 async fn handle_callback<B: TelegramApi>(
     bot: &B,
     query: &CallbackQuery,
     engine: &Engine,
-    state: &BotState,
 ) -> Result<(), RequestError> {
     let kb = engine.knowledge();
     let ui = ui_lang(query.from.language_code.as_deref());
@@ -412,20 +477,6 @@ async fn handle_callback<B: TelegramApi>(
             .await?;
         return Ok(());
     };
-    match state.limiter.check(query.from.id.0, Instant::now()) {
-        Verdict::Allow => {}
-        Verdict::Limited { notify } => {
-            let answered = {
-                let mut answer = bot.answer_callback_query(query.id.clone());
-                if notify {
-                    answer = answer.text(kb.messages.get(ui.code(), "rate_limited"));
-                }
-                answer.send()
-            };
-            answered.await?;
-            return Ok(());
-        }
-    }
     // Answer the press first: Telegram shows a spinner on the button until we do.
     bot.answer_callback_query(query.id.clone()).send().await?;
     let (chat_id, reply_to) = match &query.message {

@@ -3,15 +3,22 @@
 //! # Layout
 //! - [`run`] (here): connects with the token (optionally to another Bot API server), wraps the
 //!   bot in teloxide's `Throttle` so flood limits are respected, registers the command menu,
-//!   and dispatches updates from long polling or a webhook until Ctrl-C or SIGTERM.
+//!   and dispatches updates from long polling or a webhook until Ctrl-C or SIGTERM; then stops
+//!   within the shutdown deadline, whatever the API does.
+//! - [`dispatch`]: the dispatch loop (instead of teloxide's `Dispatcher`): the arrival gate,
+//!   bounded per-chat queues that drop rather than wait, the shutdown grace period.
+//! - [`arrival`]: the per-user limits applied to each update as it arrives.
 //! - [`handlers`]: [`handler_tree`], used by [`run`] and by the `teloxide_tests` tests.
 //! - [`commands`]: the `BotCommands` enum and the menu.
 //! - [`text`]: the HTML of every reply; [`keyboards`]: buttons and their callback data;
 //!   [`inline`]: inline-mode results. All three are pure and unit-tested, because the mock Bot
 //!   API does not enforce Telegram's limits (4096 characters, 64 bytes of callback data).
-//! - [`rate_limit`]: the per-user question limit; [`unanswered`]: the declined-questions log.
+//! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`unanswered`]: the
+//!   declined-questions log.
 
+pub mod arrival;
 pub mod commands;
+pub mod dispatch;
 pub mod handlers;
 pub mod inline;
 pub mod keyboards;
@@ -20,29 +27,29 @@ pub mod text;
 pub mod unanswered;
 
 pub use commands::Command;
-pub use handlers::{handler_tree, HandlerError};
+pub use handlers::{gated_handler_tree, handler_tree, HandlerError};
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::throttle::Limits;
 use teloxide::adaptors::Throttle;
-use teloxide::dispatching::ShutdownToken;
-use teloxide::error_handlers::ErrorHandler;
 use teloxide::prelude::*;
+use teloxide::types::Me;
 use teloxide::update_listeners::{webhooks, Polling};
+use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::matching::{Engine, Lang};
-use rate_limit::RateLimiter;
+use arrival::Gate;
+use dispatch::Dispatch;
 use unanswered::UnansweredLog;
 
 /// State shared by every handler besides the engine.
 #[derive(Debug)]
 pub struct BotState {
-    pub limiter: RateLimiter,
+    /// The per-user limits, checked as updates arrive.
+    pub gate: Gate,
     /// Where declined questions go, when `UNANSWERED_LOG` is set.
     pub unanswered: Option<UnansweredLog>,
 }
@@ -50,7 +57,7 @@ pub struct BotState {
 impl BotState {
     pub fn new(questions_per_minute: u32, unanswered: Option<UnansweredLog>) -> Self {
         Self {
-            limiter: RateLimiter::per_minute(questions_per_minute),
+            gate: Gate::per_minute(questions_per_minute),
             unanswered,
         }
     }
@@ -86,86 +93,122 @@ pub enum TelegramError {
 /// How long one long-polling request waits for updates.
 const POLLING_TIMEOUT: Duration = Duration::from_secs(10);
 
-type ShutdownSignal = Pin<Box<dyn Future<Output = ()> + Send>>;
+/// The part of the shutdown deadline kept back for aborting unfinished work and exiting.
+const EXIT_MARGIN: Duration = Duration::from_millis(300);
 
-/// Runs the bot until Ctrl-C or SIGTERM.
+/// Runs the bot until Ctrl-C or SIGTERM, then stops within `config.shutdown_deadline`.
 pub async fn run(config: Config, engine: Engine) -> Result<(), TelegramError> {
+    let deadline = config.shutdown_deadline;
+    let (stop_tx, stop) = watch::channel(false);
+    // Signals are listened for from the very start, so that SIGTERM during startup still means
+    // a clean exit rather than the default kill.
+    let serving = serve(config, engine, stop);
+    tokio::pin!(serving);
+    tokio::select! {
+        result = &mut serving => return result,
+        () = shutdown_signal() => {}
+    }
+    let _ = stop_tx.send(true);
+    // The hard cap, startup included: `serve` normally ends sooner, having dropped what it
+    // could not finish; whatever still runs now (a request the API never answers, a Throttle
+    // wait, a retry) is dropped with it.
+    match tokio::time::timeout(deadline, serving).await {
+        Ok(result) => result?,
+        Err(_) => tracing::warn!(
+            deadline_ms = deadline.as_millis() as u64,
+            "shutdown deadline reached: unfinished work dropped"
+        ),
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Connects, registers the menu and dispatches until `stop` turns true.
+async fn serve(
+    config: Config,
+    engine: Engine,
+    mut stop: watch::Receiver<bool>,
+) -> Result<(), TelegramError> {
     let redact = Redactor::new(config.token.expose());
     let mut bot = Bot::new(config.token.expose());
     if let Some(url) = &config.api_url {
         bot = bot.set_api_url(url.clone());
     }
     let bot = bot.throttle(Limits::default());
-
-    // Listen for signals from the very start, so that SIGTERM during startup still means a
-    // clean exit rather than the default kill.
-    let mut shutdown: ShutdownSignal = Box::pin(shutdown_signal());
-    let me = tokio::select! {
-        me = bot.get_me().send() => me.map_err(|e| TelegramError::Connect(redact.apply(&e.to_string())))?,
-        () = &mut shutdown => return Ok(()),
-    };
-    let username = me.user.username.clone().unwrap_or_default();
-    tracing::info!(bot = %username, "connected to the Telegram Bot API");
-
     let engine = Arc::new(engine);
-    register_commands(&bot, &engine, &redact).await;
-
+    let me = tokio::select! {
+        me = start(&bot, &engine, &redact) => me?,
+        () = dispatch::stopped(&mut stop) => return Ok(()),
+    };
     let state = Arc::new(BotState::from_config(&config));
     if let Some(log) = &state.unanswered {
         tracing::info!(path = %log.path().display(), "declined questions are logged");
     }
-    let mut dispatcher = Dispatcher::builder(bot.clone(), handler_tree::<Throttle<Bot>>())
-        .dependencies(dependencies(engine, state))
-        .default_handler(|update| async move {
-            tracing::trace!(update_id = update.id.0, "update ignored");
-        })
-        .error_handler(Arc::new(LogHandlerError {
-            redact: redact.clone(),
-        }))
-        .build();
-    tokio::spawn(stop_on(shutdown, dispatcher.shutdown_token()));
-
-    let listener_errors = Arc::new(LogListenerError {
-        redact: redact.clone(),
-    });
-    let dispatched = match &config.webhook_url {
-        Some(url) => {
-            let address = config.webhook_listen;
-            let tcp = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-                TelegramError::WebhookListen {
-                    address,
-                    message: e.to_string(),
-                }
-            })?;
-            let options = webhooks::Options::new(address, url.clone());
-            let (listener, stop, router) = webhooks::axum_to_router(bot.clone(), options)
-                .await
-                .map_err(|e| TelegramError::WebhookSetup(redact.apply(&e.to_string())))?;
-            tokio::spawn(async move {
-                if let Err(err) = axum::serve(tcp, router).with_graceful_shutdown(stop).await {
-                    tracing::error!(error = %err, "webhook server failed");
-                }
-            });
-            tracing::info!(%address, "receiving updates by webhook");
-            dispatcher
-                .try_dispatch_with_listener(listener, listener_errors)
-                .await
-        }
-        None => {
-            let polling = Polling::builder(bot.clone())
-                .timeout(POLLING_TIMEOUT)
-                .delete_webhook()
-                .await
-                .build();
-            tracing::info!("receiving updates by long polling");
-            dispatcher
-                .try_dispatch_with_listener(polling, listener_errors)
-                .await
-        }
+    let dispatch = Dispatch::new(
+        bot.clone(),
+        me,
+        engine,
+        state,
+        handler_tree::<Throttle<Bot>>(),
+        redact.clone(),
+        dispatch::chat_queue_capacity(config.questions_per_minute),
+    );
+    let grace = config.shutdown_deadline.saturating_sub(EXIT_MARGIN);
+    let Some(url) = &config.webhook_url else {
+        let setup = Polling::builder(bot)
+            .timeout(POLLING_TIMEOUT)
+            .delete_webhook();
+        let polling = tokio::select! {
+            polling = setup => polling.build(),
+            () = dispatch::stopped(&mut stop) => return Ok(()),
+        };
+        tracing::info!("receiving updates by long polling");
+        dispatch.run(polling, stop, grace).await;
+        return Ok(());
     };
-    dispatched.map_err(|e| TelegramError::Connect(redact.apply(&e.to_string())))?;
-    tracing::info!("stopped");
+    let address = config.webhook_listen;
+    let tcp =
+        tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|e| TelegramError::WebhookListen {
+                address,
+                message: e.to_string(),
+            })?;
+    let options = webhooks::Options::new(address, url.clone());
+    let set = tokio::select! {
+        set = webhooks::axum_to_router(bot, options) => set,
+        () = dispatch::stopped(&mut stop) => return Ok(()),
+    };
+    let (listener, stop_server, router) =
+        set.map_err(|e| TelegramError::WebhookSetup(redact.apply(&e.to_string())))?;
+    tokio::spawn(async move {
+        if let Err(err) = axum::serve(tcp, router)
+            .with_graceful_shutdown(stop_server)
+            .await
+        {
+            tracing::error!(error = %err, "webhook server failed");
+        }
+    });
+    tracing::info!(%address, "receiving updates by webhook");
+    dispatch.run(listener, stop, grace).await;
     Ok(())
+}
+
+/// Learns who the bot is and registers the command menu.
+async fn start(
+    bot: &Throttle<Bot>,
+    engine: &Engine,
+    redact: &Redactor,
+) -> Result<Me, TelegramError> {
+    let me = bot
+        .get_me()
+        .send()
+        .await
+        .map_err(|e| TelegramError::Connect(redact.apply(&e.to_string())))?;
+    let username = me.user.username.clone().unwrap_or_default();
+    tracing::info!(bot = %username, "connected to the Telegram Bot API");
+    register_commands(bot, engine, redact).await;
+    Ok(me)
 }
 
 /// Registers the command menu in English (the default) and in Russian. A failure is logged,
@@ -211,22 +254,10 @@ async fn shutdown_signal() {
     }
 }
 
-/// Waits for `signal`, then stops the dispatcher (retrying while it is still starting up).
-async fn stop_on(signal: ShutdownSignal, token: ShutdownToken) {
-    signal.await;
-    loop {
-        match token.shutdown() {
-            Ok(done) => return done.await,
-            // The dispatcher has not started yet (or has already stopped): try again shortly.
-            Err(_idle) => tokio::time::sleep(Duration::from_millis(100)).await,
-        }
-    }
-}
-
 /// Removes the token from text that is about to be logged or shown. teloxide already strips
 /// it from request URLs in errors; this is the second line of defence.
 #[derive(Clone)]
-struct Redactor {
+pub(crate) struct Redactor {
     token: Arc<str>,
 }
 
@@ -243,43 +274,6 @@ impl Redactor {
         }
         text.replace(&*self.token, "<token>")
     }
-}
-
-/// Logs a failed update with its update and chat ids; the dispatcher carries on.
-struct LogHandlerError {
-    redact: Redactor,
-}
-
-impl ErrorHandler<HandlerError> for LogHandlerError {
-    fn handle_error(
-        self: Arc<Self>,
-        error: HandlerError,
-    ) -> futures_util_box::BoxFuture<'static, ()> {
-        tracing::error!(
-            update_id = error.update_id,
-            chat_id = error.chat_id.map(|c| c.0),
-            error = %self.redact.apply(&error.source.to_string()),
-            "handling an update failed"
-        );
-        Box::pin(async {})
-    }
-}
-
-/// Logs an error of the update listener (a failed getUpdates); polling retries on its own.
-struct LogListenerError {
-    redact: Redactor,
-}
-
-impl<E: std::fmt::Display + Send + 'static> ErrorHandler<E> for LogListenerError {
-    fn handle_error(self: Arc<Self>, error: E) -> futures_util_box::BoxFuture<'static, ()> {
-        tracing::warn!(error = %self.redact.apply(&error.to_string()), "receiving updates failed; retrying");
-        Box::pin(async {})
-    }
-}
-
-/// `BoxFuture` as teloxide's `ErrorHandler` spells it, without a direct `futures` dependency.
-mod futures_util_box {
-    pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //!
 //! The first question over the limit is answered once with a polite notice; further ones in the
 //! same burst are dropped silently, so a user who floods the bot does not make it flood back.
-//! Time is passed in by the caller, which keeps the limiter pure and testable.
+//! Time is passed in by the caller, which keeps the limiter pure and testable; the caller is
+//! [`super::arrival::Gate`], which checks each update when it arrives, so a burst is counted by
+//! arrival time however slowly its answers are sent.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, PoisonError};
