@@ -187,11 +187,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             let engine = load_engine(knowledge)?;
             let runtime =
                 tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-            runtime.block_on(telegram::run(config, engine))?;
+            let result = runtime.block_on(telegram::run(config, engine));
+            // Dropping a runtime waits for its blocking tasks (a DNS lookup that hangs, say);
+            // the shutdown deadline is already spent by now, so do not wait for them.
+            runtime.shutdown_timeout(RUNTIME_EXIT_WAIT);
+            result?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
+
+/// How long `run` waits for leftover blocking tasks after the bot has stopped.
+const RUNTIME_EXIT_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Loads the knowledge base (embedded, or from `dir`) and builds the engine.
 pub fn load_knowledge(dir: Option<&Path>) -> anyhow::Result<KnowledgeBase> {
