@@ -68,7 +68,19 @@ pub fn tokenize(text: &str) -> Vec<String> {
     if !current.is_empty() {
         tokens.push(current);
     }
+    for token in &mut tokens {
+        strip_english_ordinal(token);
+    }
     tokens
+}
+
+/// "4th", "21st", "100th" become "4", "21", "100": the number, as the documents mostly write
+/// it, instead of a rare word of its own.
+fn strip_english_ordinal(token: &mut String) {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(&token[digits..], "st" | "nd" | "rd" | "th") {
+        token.truncate(digits);
+    }
 }
 
 /// Russian ordinal endings written after a number with a hyphen ("4-ю", "100-го").
@@ -255,6 +267,10 @@ mod tests {
             ["4", "статью", "100", "заседания"]
         );
         assert_eq!(tokenize_question("Kalkan-2021"), ["kalkan", "2021"]);
+        assert_eq!(
+            tokenize("the 4th and 100th, 21st"),
+            ["the", "4", "and", "100", "21"]
+        );
         assert_eq!(tokenize("O'zbekiston's"), ["ozbekiston"]);
         assert_eq!(tokenize("й ё"), ["й", "е"]);
     }
