@@ -92,6 +92,9 @@ fn updates() -> Vec<Value> {
         json!({"update_id": 4, "inline_query": {
             "id": "iq-1", "from": user(114, "Erlan"), "query": "How long is the border?", "offset": ""
         }}),
+        json!({"update_id": 5, "inline_query": {
+            "id": "iq-2", "from": user(115, "Timur"), "query": "", "offset": ""
+        }}),
     ]
 }
 
@@ -336,7 +339,7 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
     loop {
         let done = !send_to(&fake, PRIVATE_CHAT).is_empty()
             && !send_to(&fake, GROUP_CHAT).is_empty()
-            && !fake.calls_to("answerInlineQuery").is_empty();
+            && fake.calls_to("answerInlineQuery").len() >= 2;
         if done {
             break;
         }
@@ -429,9 +432,19 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
 
     // The inline query: up to five HTML articles, the border answer first.
     let inline = fake.calls_to("answerInlineQuery");
-    assert_eq!(inline.len(), 1);
-    let body = &inline[0].body;
-    assert_eq!(body["inline_query_id"], "iq-1");
+    assert_eq!(inline.len(), 2);
+    // The starting points for an empty query follow the user's language: never cached for all.
+    let empty = inline
+        .iter()
+        .find(|c| c.body["inline_query_id"] == "iq-2")
+        .expect("the empty inline query is answered");
+    assert_eq!(empty.body["is_personal"], true, "{}", empty.body);
+    let body = &inline
+        .iter()
+        .find(|c| c.body["inline_query_id"] == "iq-1")
+        .expect("the inline question is answered")
+        .body;
+    assert_ne!(body["is_personal"], true);
     let results = body["results"].as_array().expect("results");
     assert!(!results.is_empty() && results.len() <= 5, "{results:#?}");
     assert_eq!(results[0]["type"], "article");

@@ -576,6 +576,24 @@ async fn a_reply_to_the_bot_in_a_group_is_a_question() {
     );
     assert_eq!(replied_to(message), Some(MessageId(500)));
 
+    // A "thanks" or "👍" replying to the bot needs no answer in a group.
+    for text in ["thanks!", "👍"] {
+        let earlier = MockMessageText::new()
+            .text("an earlier answer")
+            .from(me())
+            .chat(MockGroupChat::new().build())
+            .id(400)
+            .build();
+        bot.update(group(text).reply_to_message(earlier));
+        assert!(
+            dispatch_texts(&mut bot).await.is_empty(),
+            "{text:?} was answered in a group"
+        );
+    }
+    // ...while in a private chat it gets its short reply.
+    bot.update(private("thanks!"));
+    assert!(!dispatch_texts(&mut bot).await.is_empty());
+
     // A reply to somebody else is chatter.
     let other = MockMessageText::new()
         .text("hi")

@@ -361,4 +361,8 @@ pub struct SmalltalkIntent {
     pub reply: String,
     /// Words or phrases; a phrase matches when all its words occur in the message.
     pub cues: Vec<String>,
+    /// Left unanswered in groups: a "thanks" or "👍" replying to the bot there needs no reply,
+    /// and one would only add noise to the conversation.
+    #[serde(default)]
+    pub quiet_in_groups: bool,
 }

@@ -118,6 +118,7 @@ mod tests {
             name: name.to_owned(),
             reply: format!("smalltalk_{name}"),
             cues: cues.iter().map(|c| (*c).to_owned()).collect(),
+            quiet_in_groups: false,
         };
         let file = SmalltalkFile {
             format_version: 1,

@@ -396,8 +396,12 @@ async fn answer_question<B: TelegramApi>(
 ) -> Result<(), RequestError> {
     let outcome = engine.ask(question);
     if let Outcome::SmallTalk(intent) = &outcome {
+        let intent = &engine.knowledge().smalltalk.intents[*intent];
+        if intent.quiet_in_groups && !incoming.private {
+            return Ok(());
+        }
         // A greeting in a private chat is a first contact: it gets the /start text.
-        let greeting = engine.knowledge().smalltalk.intents[*intent].name == GREETING_INTENT;
+        let greeting = intent.name == GREETING_INTENT;
         if greeting && incoming.private {
             let html = text::greeting(engine.knowledge(), Lang::detect(question), true);
             return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
@@ -515,6 +519,11 @@ async fn on_inline_query<B: TelegramApi>(
         let mut request = bot
             .answer_inline_query(query.id.clone(), results)
             .cache_time(300);
+        // The starting points for an empty query are in the user's own language: Telegram
+        // must not serve one user's cached list to another.
+        if text.is_empty() {
+            request = request.is_personal(true);
+        }
         if offer_private_chat {
             let title = engine
                 .knowledge()
