@@ -263,6 +263,8 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut choices: Vec<String> = Vec::new();
+    // The conversation's language: a picked number ("2") says nothing about it.
+    let mut lang = Lang::En;
     loop {
         write!(out, "> ")?;
         out.flush()?;
@@ -276,6 +278,17 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
             "quit" | "exit" | "q" | "выход"
         ) {
             return Ok(());
+        }
+        // The bot's commands are not questions: each gets the help text.
+        if line.starts_with('/') {
+            let code = lang.code();
+            writeln!(
+                out,
+                "{}\n{}",
+                kb.messages.get(code, "greeting"),
+                kb.messages.get(code, "how_to_ask")
+            )?;
+            continue;
         }
         let picked = line
             .parse::<usize>()
@@ -292,9 +305,12 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
                     },
                     alternatives: vec![],
                 };
-                Reply::new(engine, &outcome, Lang::detect(line))
+                Reply::new(engine, &outcome, lang)
             }
-            None => ask_one(engine, line),
+            None => {
+                lang = Lang::detect(line);
+                ask_one(engine, line)
+            }
         };
         choices = print_chat_reply(&mut out, &reply)?;
     }

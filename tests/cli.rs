@@ -413,6 +413,24 @@ fn chat_number_picks_a_suggested_question() {
     run.stdout_has("It was signed at the state summit in Tashkent.");
 }
 
+#[test]
+fn chat_keeps_the_conversation_language_and_treats_commands_as_commands() {
+    let run = Kazuz::new(&["chat"])
+        .stdin("Когда подписали договор о союзнических отношениях?\n1\n/help\nquit\n")
+        .run()
+        .expect_code(0);
+    // The prompts split the conversation: greeting, answer, picked answer, help.
+    let turns: Vec<&str> = run.stdout.split("> ").collect();
+    assert!(turns.len() >= 4, "{run}");
+    let picked = turns[2].lines().next().unwrap_or("");
+    assert!(
+        has_cyrillic(picked),
+        "a picked question keeps Russian: {run}"
+    );
+    let help = turns[3];
+    assert!(has_cyrillic(help) && !help.contains("Источники"), "{run}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // check
 // ---------------------------------------------------------------------------------------------
