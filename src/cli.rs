@@ -214,7 +214,7 @@ pub fn load_engine(dir: Option<&Path>) -> anyhow::Result<Engine> {
 }
 
 fn ask_one(engine: &Engine, question: &str) -> Reply {
-    Reply::new(engine, &engine.ask(question), Lang::detect(question))
+    Reply::to_question(engine, &engine.ask(question), question)
 }
 
 /// The JSON object `ask --json` prints for one question.

@@ -3,7 +3,7 @@
 //! declined. The report gives accuracy per kind and per language and lists the failures.
 
 use crate::answer::Reply;
-use crate::matching::{Engine, Lang};
+use crate::matching::Engine;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -130,7 +130,7 @@ pub fn run(engine: &Engine, questions: &[EvalQuestion]) -> EvalReport {
         .iter()
         .map(|question| {
             let outcome = engine.ask(&question.q);
-            let reply = Reply::new(engine, &outcome, Lang::detect(&question.q));
+            let reply = Reply::to_question(engine, &outcome, &question.q);
             let text = reply.plain_text();
             let missed: Vec<String> = question
                 .expect

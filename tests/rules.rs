@@ -442,3 +442,15 @@ fn a_latin_name_typed_in_cyrillic_is_read_as_the_name() {
     .plain_text();
     assert!(text.contains("8 месяцев"), "{text}");
 }
+
+#[test]
+fn a_content_question_gets_no_leading_yes() {
+    let engine = engine();
+    let reply = |q: &str| Reply::to_question(engine, &engine.ask(q), q).body;
+    let open = reply("what does zhailin say about cybercrime?");
+    assert!(open.starts_with("Zhailin lists cybercrime"), "{open}");
+    let yes_no = reply("does zhailin mention cybercrime?");
+    assert!(yes_no.starts_with("Yes. Zhailin"), "{yes_no}");
+    let russian = reply("что жайлин пишет о киберпреступности?");
+    assert!(russian.starts_with("Жайлин"), "{russian}");
+}

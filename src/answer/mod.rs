@@ -50,6 +50,22 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The reply to a user's typed question. A question asking for content ("what does
+    /// Zhailin say about…") gets its answer without a leading "Yes." that the entry's answer,
+    /// written for a yes/no phrasing, may open with.
+    pub fn to_question(engine: &Engine, outcome: &Outcome, question: &str) -> Reply {
+        let mut reply = Reply::new(engine, outcome, Lang::detect(question));
+        let language = &engine.knowledge().language;
+        let asks_content = crate::matching::normalize::tokenize(question)
+            .iter()
+            .take(3)
+            .any(|w| language.open_question_words.iter().any(|o| o == w));
+        if reply.answered && asks_content {
+            reply.body = without_yes_no_lead(&reply.body, &language.yes_no_leads);
+        }
+        reply
+    }
+
     /// Builds the reply for `outcome` in `lang`.
     pub fn new(engine: &Engine, outcome: &Outcome, lang: Lang) -> Self {
         let kb = engine.knowledge();
@@ -344,4 +360,24 @@ fn citation_view(
             .map_or_else(|| source.date.clone(), |d| d.display(lang.code())),
         quote: quote.split_whitespace().collect::<Vec<_>>().join(" "),
     })
+}
+
+/// The text without a leading yes/no word and its punctuation ("Yes: Zhailin writes…" is
+/// "Zhailin writes…"), its first letter capitalised.
+fn without_yes_no_lead(text: &str, leads: &[String]) -> String {
+    for lead in leads {
+        let Some(rest) = text.strip_prefix(lead.as_str()) else {
+            continue;
+        };
+        let Some(rest) = rest.strip_prefix(['.', ':', ',']) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let mut chars = rest.chars();
+        return match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => text.to_owned(),
+        };
+    }
+    text.to_owned()
 }

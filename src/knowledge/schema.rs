@@ -291,6 +291,13 @@ pub struct LanguageFile {
     /// anything else looks at a question.
     #[serde(default)]
     pub shorthand: std::collections::BTreeMap<String, String>,
+    /// Words that open a question asking for content ("what", "как"), not for yes or no.
+    #[serde(default)]
+    pub open_question_words: Vec<String>,
+    /// The yes/no words an answer may open with ("Yes", "Да"): dropped when the question
+    /// asked for content.
+    #[serde(default)]
+    pub yes_no_leads: Vec<String>,
 }
 
 /// The phrases that make a question ask for one kind of fact.

@@ -443,6 +443,8 @@ mod tests {
             number_words: vec!["four".into(), "три".into()],
             money_words: vec!["billion".into(), "долларов".into()],
             shorthand: Default::default(),
+            open_question_words: vec![],
+            yes_no_leads: vec![],
         })
     }
 

@@ -429,7 +429,7 @@ async fn answer_question<B: TelegramApi>(
             tracing::warn!(path = %log.path().display(), error = %err, "cannot append to UNANSWERED_LOG");
         }
     }
-    let reply = Reply::new(engine, &outcome, Lang::detect(question));
+    let reply = Reply::to_question(engine, &outcome, question);
     // The record and score, not the question: logs stay free of what users typed.
     tracing::debug!(
         answered = reply.answered,
