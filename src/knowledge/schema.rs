@@ -7,7 +7,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// `sources.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     pub format_version: u32,
@@ -88,7 +88,7 @@ pub struct EntryTranslation {
 }
 
 /// `agreements.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementsFile {
     pub format_version: u32,
@@ -128,7 +128,7 @@ pub struct AgreementTranslation {
 }
 
 /// `articles.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticlesFile {
     pub format_version: u32,
@@ -167,7 +167,7 @@ pub struct ArticleTranslation {
 }
 
 /// `timeline.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineFile {
     pub format_version: u32,
@@ -208,7 +208,7 @@ pub struct EventTranslation {
 }
 
 /// `synonyms.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SynonymsFile {
     pub format_version: u32,
@@ -231,7 +231,7 @@ pub struct SynonymGroup {
 }
 
 /// `stopwords.toml`: words matching ignores, per language.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StopwordsFile {
     pub format_version: u32,
@@ -242,7 +242,7 @@ pub struct StopwordsFile {
 }
 
 /// `messages.toml`: fixed user-facing texts, keyed by name, per language.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessagesFile {
     pub format_version: u32,
