@@ -244,7 +244,32 @@ impl Index {
         stopwords: &[String],
         filler: &[String],
     ) -> Self {
-        let mut index = Index {
+        let mut index = Index::empty(stopwords);
+        let (entity_keys, question_word_keys) = index.add_synonym_groups(synonym_groups);
+        for stopword in stopwords {
+            index.add_surface(stopword);
+        }
+        let document_frequency = index.add_records(records);
+        index.weigh_and_post(&document_frequency, records.len());
+        index.mark_special_terms(entity_keys, question_word_keys);
+        index.filler = filler
+            .iter()
+            .flat_map(|f| tokenize(f))
+            .filter(|w| !index.terms.contains_key(&index.key_of(w)))
+            .collect();
+        for bucket in index
+            .surface_by_first
+            .values_mut()
+            .chain(index.surface_by_second.values_mut())
+        {
+            bucket.sort();
+        }
+        index
+    }
+
+    /// An index with only its stop words.
+    fn empty(stopwords: &[String]) -> Self {
+        Index {
             stopwords: stopwords
                 .iter()
                 .flat_map(|s| tokenize(s))
@@ -269,7 +294,12 @@ impl Index {
             weak_postings: Vec::new(),
             question_postings: Vec::new(),
             question_owner: Vec::new(),
-        };
+        }
+    }
+
+    /// Registers the synonym groups (one-word terms as synonyms, longer ones as phrases) and
+    /// returns the canonical keys of entity groups and of question-word groups.
+    fn add_synonym_groups(&mut self, synonym_groups: &[GroupText]) -> (Vec<String>, Vec<String>) {
         let mut entity_keys = Vec::new();
         let mut question_word_keys = Vec::new();
         for GroupText {
@@ -293,23 +323,11 @@ impl Index {
                 entity_keys.push(canonical.clone());
             }
             for (term, stems) in group.iter().zip(&analysed) {
-                index.add_surface(term);
+                self.add_surface(term);
                 match stems.len() {
                     0 => {}
-                    1 => {
-                        match index.synonym_of.get(&stems[0]) {
-                            // The first group that claims a stem keeps it ("signs" of "border signs"
-                            // stems like "signed"); the conflict is reported by `synonym_conflicts`.
-                            Some(existing) if *existing != canonical => index
-                                .synonym_conflicts
-                                .push((term.clone(), existing.clone(), canonical.clone())),
-                            Some(_) => {}
-                            None => {
-                                index.synonym_of.insert(stems[0].clone(), canonical.clone());
-                            }
-                        }
-                    }
-                    _ => index
+                    1 => self.add_synonym(term, &stems[0], &canonical),
+                    _ => self
                         .phrases
                         .entry(stems[0].clone())
                         .or_default()
@@ -318,114 +336,123 @@ impl Index {
             }
         }
         // Longest phrases first, so "heads of the states" wins over "heads".
-        for list in index.phrases.values_mut() {
+        for list in self.phrases.values_mut() {
             list.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
         }
-        for stopword in stopwords {
-            index.add_surface(stopword);
-        }
+        (entity_keys, question_word_keys)
+    }
 
+    /// The first group that claims a stem keeps it ("signs" of "border signs" stems like
+    /// "signed"); a later claim is recorded in `synonym_conflicts`, which a test keeps empty.
+    fn add_synonym(&mut self, term: &str, stem: &str, canonical: &str) {
+        match self.synonym_of.get(stem) {
+            Some(existing) if existing != canonical => self.synonym_conflicts.push((
+                term.to_owned(),
+                existing.clone(),
+                canonical.to_owned(),
+            )),
+            Some(_) => {}
+            None => {
+                self.synonym_of
+                    .insert(stem.to_owned(), canonical.to_owned());
+            }
+        }
+    }
+
+    /// Interns every record's phrasings, keywords, answer text and cited sources; returns each
+    /// term's document frequency (phrasings, keywords and answers count; sources do not).
+    fn add_records(&mut self, records: &[RecordText<'_>]) -> Vec<u32> {
         let mut document_frequency: Vec<u32> = Vec::new();
         for record in records {
             let mut terms = RecordTerms::default();
             let mut strong = Vec::new();
             for question in &record.questions {
-                let mut ids = index.intern_all(question);
+                let mut ids = self.intern_all(question);
                 ids.sort_unstable();
                 ids.dedup();
                 strong.extend(&ids);
                 terms.questions.push((ids, 0.0));
             }
             for keyword in &record.keywords {
-                strong.extend(index.intern_all(keyword));
+                strong.extend(self.intern_all(keyword));
             }
             strong.sort_unstable();
             strong.dedup();
-            let mut weak: Vec<TermId> = record
-                .answer
-                .iter()
-                .flat_map(|a| index.intern_all(a))
-                .collect();
-            weak.sort_unstable();
-            weak.dedup();
+            let mut weak = self.interned_set(&record.answer);
             weak.retain(|t| strong.binary_search(t).is_err());
-            let mut cited: Vec<TermId> = record
-                .sources
-                .iter()
-                .flat_map(|a| index.intern_all(a))
-                .collect();
-            cited.sort_unstable();
-            cited.dedup();
-            terms.cited = cited;
+            terms.cited = self.interned_set(&record.sources);
             terms.strong = strong;
             terms.weak = weak;
-            document_frequency.resize(index.terms.len(), 0);
+            document_frequency.resize(self.terms.len(), 0);
             for &t in terms.strong.iter().chain(&terms.weak) {
                 document_frequency[t as usize] += 1;
             }
-            index.records.push(terms);
+            self.records.push(terms);
         }
-        document_frequency.resize(index.terms.len(), 0);
+        document_frequency.resize(self.terms.len(), 0);
+        document_frequency
+    }
 
-        let n = records.len().max(1) as f32;
+    /// The sorted, deduplicated terms of some texts.
+    fn interned_set(&mut self, texts: &[&str]) -> Vec<TermId> {
+        let mut ids: Vec<TermId> = texts.iter().flat_map(|t| self.intern_all(t)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Term weights from document frequencies, and the postings of records and phrasings.
+    fn weigh_and_post(&mut self, document_frequency: &[u32], records: usize) {
+        let n = records.max(1) as f32;
         // Rarity in the knowledge base times informativeness in the language: "days" is rare in
         // the documents but says little, "treaty" is common in them but is the topic.
-        index.weights = document_frequency
+        self.weights = document_frequency
             .iter()
-            .zip(&index.term_info)
+            .zip(&self.term_info)
             .map(|(&df, &info)| (1.0 + n / df.max(1) as f32).ln() * info)
             .collect();
         // A word the knowledge base never uses is as telling as the rarest word it does use:
         // it usually means the question is about something else.
-        index.unknown_weight = (1.0 + n).ln();
-        index.strong_postings = vec![Vec::new(); index.terms.len()];
-        index.weak_postings = vec![Vec::new(); index.terms.len()];
-        index.question_postings = vec![Vec::new(); index.terms.len()];
-        for (r, terms) in index.records.iter_mut().enumerate() {
+        self.unknown_weight = (1.0 + n).ln();
+        self.strong_postings = vec![Vec::new(); self.terms.len()];
+        self.weak_postings = vec![Vec::new(); self.terms.len()];
+        self.question_postings = vec![Vec::new(); self.terms.len()];
+        for (r, terms) in self.records.iter_mut().enumerate() {
             for &t in &terms.strong {
-                index.strong_postings[t as usize].push(r as u32);
+                self.strong_postings[t as usize].push(r as u32);
             }
             for &t in &terms.weak {
-                index.weak_postings[t as usize].push(r as u32);
+                self.weak_postings[t as usize].push(r as u32);
             }
-            terms.strong_weight = terms
-                .strong
-                .iter()
-                .map(|&t| index.weights[t as usize])
-                .sum();
+            terms.strong_weight = terms.strong.iter().map(|&t| self.weights[t as usize]).sum();
             for (ids, weight) in terms.questions.iter_mut() {
-                *weight = ids.iter().map(|&t| index.weights[t as usize]).sum();
-                let number = index.question_owner.len() as u32;
-                index.question_owner.push((r as u32, *weight));
+                *weight = ids.iter().map(|&t| self.weights[t as usize]).sum();
+                let number = self.question_owner.len() as u32;
+                self.question_owner.push((r as u32, *weight));
                 for &t in ids.iter() {
-                    index.question_postings[t as usize].push(number);
+                    self.question_postings[t as usize].push(number);
                 }
             }
         }
-        index.question_words = question_word_keys
+    }
+
+    /// The term ids of entities (years included) and of question words.
+    fn mark_special_terms(
+        &mut self,
+        mut entity_keys: Vec<String>,
+        question_word_keys: Vec<String>,
+    ) {
+        self.question_words = question_word_keys
             .iter()
-            .filter_map(|k| index.terms.get(k).copied())
+            .filter_map(|k| self.terms.get(k).copied())
             .collect();
         // Years are names too: a question about 2024 is not answered by an entry that never
         // mentions 2024.
-        entity_keys.extend(index.terms.keys().filter(|k| is_year(k)).cloned());
-        index.entities = entity_keys
+        entity_keys.extend(self.terms.keys().filter(|k| is_year(k)).cloned());
+        self.entities = entity_keys
             .iter()
-            .filter_map(|k| index.terms.get(k).copied())
+            .filter_map(|k| self.terms.get(k).copied())
             .collect();
-        index.filler = filler
-            .iter()
-            .flat_map(|f| tokenize(f))
-            .filter(|w| !index.terms.contains_key(&index.key_of(w)))
-            .collect();
-        for bucket in index
-            .surface_by_first
-            .values_mut()
-            .chain(index.surface_by_second.values_mut())
-        {
-            bucket.sort();
-        }
-        index
     }
 
     fn add_surface(&mut self, text: &str) {
