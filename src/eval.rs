@@ -185,6 +185,33 @@ impl EvalReport {
     /// The printed report: per kind, per language, then the failures.
     pub fn summary(&self, verbose: bool) -> String {
         let mut out = String::new();
+        self.write_tallies(&mut out);
+        self.write_failures(&mut out, verbose);
+        let total = self.tally(|_| true);
+        let _ = writeln!(
+            out,
+            "total: {}/{} correct ({:.1}%)",
+            total.correct,
+            total.total,
+            total.rate() * 100.0
+        );
+        let en = self.in_scope("en");
+        let oos = self.out_of_scope();
+        let _ = write!(
+            out,
+            "English in-scope: {:.1}% ({}/{}); out-of-scope declined: {:.1}% ({}/{})",
+            en.rate() * 100.0,
+            en.correct,
+            en.total,
+            oos.rate() * 100.0,
+            oos.correct,
+            oos.total
+        );
+        out
+    }
+
+    /// Accuracy per kind and per language (in scope and out of scope apart).
+    fn write_tallies(&self, out: &mut String) {
         let mut by_kind: BTreeMap<&str, Tally> = BTreeMap::new();
         let mut by_lang: BTreeMap<(&str, bool), Tally> = BTreeMap::new();
         for r in &self.results {
@@ -227,58 +254,42 @@ impl EvalReport {
                 t.rate() * 100.0
             );
         }
+    }
+
+    /// The failed questions with what went wrong (and, verbose, the start of the reply).
+    fn write_failures(&self, out: &mut String, verbose: bool) {
         let failed: Vec<&EvalResult> = self.results.iter().filter(|r| !r.correct).collect();
-        if !failed.is_empty() {
-            let _ = writeln!(out, "failed ({}):", failed.len());
-            for r in &failed {
-                let why = if r.question.kind == OUT_OF_SCOPE {
-                    format!(
-                        "answered with {} (score {:.2})",
-                        r.record_id.as_deref().unwrap_or("-"),
-                        r.score
-                    )
-                } else if !r.answered {
-                    format!("declined (best score {:.2})", r.score)
-                } else {
-                    format!(
-                        "{} (score {:.2}) missed {}",
-                        r.record_id.as_deref().unwrap_or("-"),
-                        r.score,
-                        r.missed.join(" | ")
-                    )
-                };
-                let _ = writeln!(
-                    out,
-                    "  {} [{} {}] {} -> {why}",
-                    r.question.id, r.question.kind, r.question.lang, r.question.q
-                );
-                if verbose {
-                    for line in r.text.lines().take(6) {
-                        let _ = writeln!(out, "      {line}");
-                    }
+        if failed.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "failed ({}):", failed.len());
+        for r in &failed {
+            let why = if r.question.kind == OUT_OF_SCOPE {
+                format!(
+                    "answered with {} (score {:.2})",
+                    r.record_id.as_deref().unwrap_or("-"),
+                    r.score
+                )
+            } else if !r.answered {
+                format!("declined (best score {:.2})", r.score)
+            } else {
+                format!(
+                    "{} (score {:.2}) missed {}",
+                    r.record_id.as_deref().unwrap_or("-"),
+                    r.score,
+                    r.missed.join(" | ")
+                )
+            };
+            let _ = writeln!(
+                out,
+                "  {} [{} {}] {} -> {why}",
+                r.question.id, r.question.kind, r.question.lang, r.question.q
+            );
+            if verbose {
+                for line in r.text.lines().take(6) {
+                    let _ = writeln!(out, "      {line}");
                 }
             }
         }
-        let total = self.tally(|_| true);
-        let _ = writeln!(
-            out,
-            "total: {}/{} correct ({:.1}%)",
-            total.correct,
-            total.total,
-            total.rate() * 100.0
-        );
-        let en = self.in_scope("en");
-        let oos = self.out_of_scope();
-        let _ = write!(
-            out,
-            "English in-scope: {:.1}% ({}/{}); out-of-scope declined: {:.1}% ({}/{})",
-            en.rate() * 100.0,
-            en.correct,
-            en.total,
-            oos.rate() * 100.0,
-            oos.correct,
-            oos.total
-        );
-        out
     }
 }
