@@ -7,7 +7,9 @@ pub mod html;
 mod timeline;
 
 use crate::knowledge::{KnowledgeBase, PartialDate};
-use crate::matching::{Decline, Engine, Lang, Outcome, Ranked, RecordKind, MAX_QUESTION_CHARS};
+use crate::matching::{
+    AnswerKind, Decline, Engine, Lang, Outcome, Ranked, RecordKind, MAX_QUESTION_CHARS,
+};
 use serde::Serialize;
 
 /// A cited source, ready to show.
@@ -88,21 +90,7 @@ impl Reply {
         match outcome {
             Outcome::Parts(first, second) => return Reply::parts(engine, first, second, lang),
             Outcome::Answer { best, alternatives } => {
-                reply.answered = true;
-                reply.record_id = Some(engine.record(best.record).id.clone());
-                reply.score = best.score.value();
-                reply.body = answer_text(engine, best.record, lang);
-                reply.citations = record_citations(engine, best.record, lang);
-                if !alternatives.is_empty() {
-                    reply.suggestions_heading = Some(messages.get(code, "did_you_mean").to_owned());
-                    reply.suggestions = suggestions(engine, alternatives, lang);
-                }
-                reply.related = engine
-                    .related(best.record)
-                    .into_iter()
-                    .filter(|r| !alternatives.iter().any(|a| a.record == *r))
-                    .map(|r| suggestion(engine, r, lang))
-                    .collect();
+                reply.fill_answer(engine, best, alternatives);
             }
             Outcome::Compared(comparison) => {
                 reply.answered = true;
@@ -122,19 +110,7 @@ impl Reply {
             Outcome::Declined {
                 reason: Decline::NotGiven { record, asked },
                 ..
-            } => {
-                // What the documents do say, after saying what they do not.
-                reply.record_id = Some(engine.record(*record).id.clone());
-                let answer = answer_text(engine, *record, lang);
-                reply.body = match asked {
-                    Some(kind) => format!(
-                        "{}\n\n{answer}",
-                        messages.get(code, &format!("not_given_{}", kind.name()))
-                    ),
-                    None => answer,
-                };
-                reply.citations = record_citations(engine, *record, lang);
-            }
+            } => reply.fill_not_given(engine, *record, *asked),
             Outcome::Declined {
                 reason,
                 suggestions: offered,
@@ -149,6 +125,46 @@ impl Reply {
             }
         }
         reply
+    }
+
+    /// An answer from `best`, with the close alternatives as "did you mean" and the entry's
+    /// related questions.
+    fn fill_answer(&mut self, engine: &Engine, best: &Ranked, alternatives: &[Ranked]) {
+        let lang = self.lang;
+        self.answered = true;
+        self.record_id = Some(engine.record(best.record).id.clone());
+        self.score = best.score.value();
+        self.body = answer_text(engine, best.record, lang);
+        self.citations = record_citations(engine, best.record, lang);
+        if !alternatives.is_empty() {
+            let heading = engine.knowledge().messages.get(lang.code(), "did_you_mean");
+            self.suggestions_heading = Some(heading.to_owned());
+            self.suggestions = suggestions(engine, alternatives, lang);
+        }
+        self.related = engine
+            .related(best.record)
+            .into_iter()
+            .filter(|r| !alternatives.iter().any(|a| a.record == *r))
+            .map(|r| suggestion(engine, r, lang))
+            .collect();
+    }
+
+    /// An honest partial decline: what the documents do not give, then what they do say.
+    fn fill_not_given(&mut self, engine: &Engine, record: usize, asked: Option<AnswerKind>) {
+        let lang = self.lang;
+        self.record_id = Some(engine.record(record).id.clone());
+        let answer = answer_text(engine, record, lang);
+        self.body = match asked {
+            Some(kind) => format!(
+                "{}\n\n{answer}",
+                engine
+                    .knowledge()
+                    .messages
+                    .get(lang.code(), &format!("not_given_{}", kind.name()))
+            ),
+            None => answer,
+        };
+        self.citations = record_citations(engine, record, lang);
     }
 
     /// Two answers in one reply: both texts, both sets of citations (each once).
