@@ -23,6 +23,34 @@ pub struct CitationView {
     pub quote: String,
 }
 
+/// How a text is marked up: plain, or Telegram HTML (escaped, titles in italics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Plain,
+    Html,
+}
+
+impl CitationView {
+    /// The one citation line every output uses: "[1] Title — Author, outlet, date: “quote”".
+    pub fn line(&self, number: usize, markup: Markup) -> String {
+        let (title, byline, date, quote) = match markup {
+            Markup::Plain => (
+                self.title.clone(),
+                self.byline.clone(),
+                self.date.clone(),
+                self.quote.clone(),
+            ),
+            Markup::Html => (
+                format!("<i>{}</i>", html::escape(&self.title)),
+                html::escape(&self.byline),
+                html::escape(&self.date),
+                html::escape(&self.quote),
+            ),
+        };
+        format!("[{number}] {title} — {byline}, {date}: “{quote}”")
+    }
+}
+
 /// A question the user can pick next (a suggestion, an alternative or a related question).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
@@ -198,14 +226,8 @@ impl Reply {
         if !self.citations.is_empty() {
             out.push_str(&format!("\n\n{}:", self.sources_heading));
             for (i, c) in self.citations.iter().enumerate() {
-                out.push_str(&format!(
-                    "\n[{}] {} — {}, {}: “{}”",
-                    i + 1,
-                    c.title,
-                    c.byline,
-                    c.date,
-                    c.quote
-                ));
+                out.push('\n');
+                out.push_str(&c.line(i + 1, Markup::Plain));
             }
         }
         if !self.related.is_empty() {
@@ -227,14 +249,8 @@ impl Reply {
                 html::escape(&self.sources_heading)
             ));
             for (i, c) in self.citations.iter().enumerate() {
-                out.push_str(&format!(
-                    "\n[{}] <i>{}</i> — {}, {}: “{}”",
-                    i + 1,
-                    html::escape(&c.title),
-                    html::escape(&c.byline),
-                    html::escape(&c.date),
-                    html::escape(&c.quote)
-                ));
+                out.push('\n');
+                out.push_str(&c.line(i + 1, Markup::Html));
             }
         }
         if let Some(heading) = &self.suggestions_heading {
