@@ -640,9 +640,10 @@ impl Engine {
                 asked: None,
             });
         }
+        // An entry recording what the documents do not say is no answer to offer instead.
         let alternatives = ranked
             .iter()
-            .filter(|r| r.record != chosen.record)
+            .filter(|r| r.record != chosen.record && !self.is_unanswerable(r.record))
             .take_while(|r| self.params.is_close_alternative(chosen.score, r.score))
             .take(MAX_SUGGESTIONS - 1)
             .copied()
@@ -695,10 +696,17 @@ impl Engine {
             .filter(|&r| sums.strong[r] > 0.0 || sums.weak[r] > 0.0)
             .map(|r| self.score_record(r, &sums, &features))
             .collect();
+        // On equal scores, what the documents say beats what they do not: "how long is the
+        // border?" matches the entry on other countries' borders (which the documents do not
+        // give) as fully as the one on this border, and is about this one.
         ranked.sort_by(|(a, fa), (b, fb)| {
             b.score
                 .value()
                 .total_cmp(&a.score.value())
+                .then(
+                    self.is_unanswerable(a.record)
+                        .cmp(&self.is_unanswerable(b.record)),
+                )
                 .then(fb.total_cmp(fa))
                 .then(a.record.cmp(&b.record))
         });
