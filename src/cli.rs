@@ -1,5 +1,6 @@
-//! The local command line: `ask`, `chat`, `check`, `eval` work with no token and no network;
-//! `run` starts the Telegram bot. Errors print a clear message and give a non-zero exit code.
+//! The local command line: `ask`, `chat`, `check`, `eval` and `review` work with no token and
+//! no network; `run` starts the Telegram bot. Errors print a clear message and give a non-zero
+//! exit code.
 //!
 //! Exit codes: 0 success (for `ask`: answered), 1 declined (`ask`) or a failed check,
 //! 2 an error (bad arguments, unreadable file, invalid knowledge base).
@@ -58,6 +59,12 @@ pub enum Command {
         /// (repeatable; names in src/matching/score.rs `Params`). For curators measuring a change.
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
+    },
+    /// Group the questions in a question log (QUESTION_LOG) that need a curator — declined, 👎,
+    /// low-margin — by their nearest entry, with TOML snippets of candidate phrasings.
+    Review {
+        /// The JSON-lines log the bot wrote (QUESTION_LOG, or an old UNANSWERED_LOG).
+        log: PathBuf,
     },
     /// Start the Telegram bot (needs TELOXIDE_TOKEN; see .env.example).
     Run,
@@ -180,6 +187,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             let questions = eval::load(&file)?;
             let report = eval::run(&engine, &questions);
             writeln!(std::io::stdout().lock(), "{}", report.summary(verbose))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Review { log } => {
+            let engine = load_engine(knowledge)?;
+            let lines = crate::review::read_log(&log)?;
+            let report = crate::review::review(&engine, &lines);
+            write!(std::io::stdout().lock(), "{}", report.render(&engine))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Run => {

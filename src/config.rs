@@ -39,8 +39,11 @@ pub struct Config {
     /// Public URL for webhook mode; long polling when absent.
     pub webhook_url: Option<url::Url>,
     pub webhook_listen: SocketAddr,
-    /// Where declined questions are appended as JSON lines, if set.
-    pub unanswered_log: Option<PathBuf>,
+    /// Where questions for curators (declined, low-margin, 👍/👎) are appended as JSON lines:
+    /// `QUESTION_LOG`, or its former name `UNANSWERED_LOG` when only that is set.
+    pub question_log: Option<PathBuf>,
+    /// The chat `/feedback` texts are forwarded to (`ADMIN_CHAT_ID`), if set.
+    pub admin_chat_id: Option<i64>,
     pub questions_per_minute: u32,
     /// How long the bot may take to stop after Ctrl-C or SIGTERM; unfinished work is dropped.
     pub shutdown_deadline: Duration,
@@ -123,12 +126,27 @@ impl Config {
                 value: v,
             })?,
         };
+        let admin_chat_id =
+            match get("ADMIN_CHAT_ID") {
+                None => None,
+                Some(v) => Some(v.parse().ok().filter(|id| *id != 0).ok_or(
+                    ConfigError::BadValue {
+                        name: "ADMIN_CHAT_ID",
+                        expected: "a chat id such as 123456789 or -1001234567890",
+                        value: v,
+                    },
+                )?),
+            };
         Ok(Config {
             token: Token(token),
             api_url: url("TELOXIDE_API_URL")?,
             webhook_url: url("WEBHOOK_URL")?,
             webhook_listen,
-            unanswered_log: get("UNANSWERED_LOG").map(PathBuf::from),
+            // The old name keeps working, so existing deployments keep their log.
+            question_log: get("QUESTION_LOG")
+                .or_else(|| get("UNANSWERED_LOG"))
+                .map(PathBuf::from),
+            admin_chat_id,
             questions_per_minute,
             shutdown_deadline,
         })
@@ -195,6 +213,39 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.contains("SHUTDOWN_DEADLINE"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn question_log_falls_back_to_the_old_name() {
+        let c = config(&[("TELOXIDE_TOKEN", "1:x"), ("UNANSWERED_LOG", "old.jsonl")]).unwrap();
+        assert_eq!(c.question_log, Some(PathBuf::from("old.jsonl")));
+        let c = config(&[
+            ("TELOXIDE_TOKEN", "1:x"),
+            ("UNANSWERED_LOG", "old.jsonl"),
+            ("QUESTION_LOG", "new.jsonl"),
+        ])
+        .unwrap();
+        assert_eq!(c.question_log, Some(PathBuf::from("new.jsonl")));
+        assert_eq!(
+            config(&[("TELOXIDE_TOKEN", "1:x")]).unwrap().question_log,
+            None
+        );
+    }
+
+    #[test]
+    fn admin_chat_id_is_a_chat_id() {
+        let c = config(&[("TELOXIDE_TOKEN", "1:x"), ("ADMIN_CHAT_ID", "-1001234")]).unwrap();
+        assert_eq!(c.admin_chat_id, Some(-1_001_234));
+        assert_eq!(
+            config(&[("TELOXIDE_TOKEN", "1:x")]).unwrap().admin_chat_id,
+            None
+        );
+        for bad in ["@admin", "0", "1.5"] {
+            let err = config(&[("TELOXIDE_TOKEN", "1:x"), ("ADMIN_CHAT_ID", bad)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("ADMIN_CHAT_ID"), "{bad}: {err}");
         }
     }
 

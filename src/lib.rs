@@ -8,7 +8,8 @@
 //!   scoring, answer kinds and timeline arithmetic; `Engine::ask` returns an `Outcome`.
 //! - [`answer`]: renders an outcome as plain text or Telegram HTML, with citations.
 //! - [`eval`]: scores a question file in the dev-set format.
-//! - [`cli`]: the local command line (`ask`, `chat`, `check`, `eval`, `run`).
+//! - [`cli`]: the local command line (`ask`, `chat`, `check`, `eval`, `review`, `run`).
+//! - [`review`]: groups the question log for curators, with TOML snippets to paste.
 //! - [`config`]: configuration from the environment.
 //! - [`logging`]: logging on standard error, without user data from teloxide's parse reports.
 //! - [`telegram`]: the Telegram adapter (teloxide). Only this module knows about Telegram.
@@ -20,4 +21,5 @@ pub mod eval;
 pub mod knowledge;
 pub mod logging;
 pub mod matching;
+pub mod review;
 pub mod telegram;

@@ -768,3 +768,114 @@ fn a_huge_input_line_is_refused_as_too_long() {
         serde_json::from_str(run.stdout.lines().nth(1).unwrap()).unwrap();
     assert_eq!(second["answered"], true, "{run}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// review
+
+/// The ```toml blocks of a `review` report, each parsed.
+#[track_caller]
+fn toml_snippets(report: &str) -> Vec<toml::Value> {
+    report
+        .split("```toml\n")
+        .skip(1)
+        .map(|rest| {
+            let snippet = rest.split("```").next().expect("closing fence");
+            toml::from_str(snippet)
+                .unwrap_or_else(|e| panic!("snippet is not valid TOML ({e}):\n{snippet}"))
+        })
+        .collect()
+}
+
+#[test]
+fn review_groups_logged_questions_by_entry_and_prints_valid_toml() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("questions.jsonl");
+    let line = |fields: Value| {
+        let mut record =
+            serde_json::json!({"time": "2025-01-31T12:00:00Z", "chat_type": "private"});
+        record
+            .as_object_mut()
+            .expect("object")
+            .extend(fields.as_object().expect("object").clone());
+        record.to_string()
+    };
+    let mut text = [
+        // An old UNANSWERED_LOG line (no outcome): a decline.
+        line(serde_json::json!({"question": "How long is the frontier with Uzbekistan in km?"})),
+        line(serde_json::json!({"question": "Какая длина границы с \"Узбекистаном\"?", "outcome": "answered", "entry": "border-length", "score": 0.7, "margin": 0.05})),
+        line(serde_json::json!({"question": "How long is the border?", "outcome": "feedback", "entry": "border-length", "verdict": "down"})),
+        line(serde_json::json!({"question": null, "outcome": "feedback", "entry": "border-length", "verdict": "up"})),
+        line(serde_json::json!({"question": null, "outcome": "feedback", "entry": "treaty-signing-date", "verdict": "down"})),
+        line(serde_json::json!({"question": "Who won the football match yesterday?", "outcome": "declined"})),
+        "this is not JSON".to_owned(),
+    ]
+    .join("\n")
+    .into_bytes();
+    // A torn, non-UTF-8 last line is skipped, not fatal.
+    text.extend_from_slice(b"\n\xff\xfe{\"broken\n");
+    std::fs::write(&log, text).expect("write log");
+
+    let run = Kazuz::new(&["review", log.to_str().expect("utf-8 path")])
+        .run()
+        .expect_code(0)
+        .stdout_has("6 log lines read, 2 skipped");
+    let report = &run.stdout;
+    let border = report
+        .split("\n== ")
+        .find(|block| block.starts_with("border-length "))
+        .unwrap_or_else(|| panic!("no border-length group: {run}"));
+    assert!(
+        border.contains("1 declined, 1 👎, 1 low-margin, 1 👍"),
+        "counts by kind: {border}"
+    );
+    assert!(
+        border.contains("How long is the border?"),
+        "the 👎 question is listed"
+    );
+    let signing = report
+        .split("\n== ")
+        .find(|block| block.starts_with("treaty-signing-date "))
+        .unwrap_or_else(|| panic!("no group for the 👎 without a question: {run}"));
+    assert!(signing.contains("(question not remembered)"), "{signing}");
+    let unmatched = report
+        .split("\n== No candidate at all")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no list of questions without a candidate: {run}"));
+    assert!(
+        unmatched.contains("Who won the football match yesterday?"),
+        "{run}"
+    );
+
+    let snippets = toml_snippets(report);
+    assert_eq!(
+        snippets.len(),
+        1,
+        "only border-length has phrasings to add: {run}"
+    );
+    let entry = &snippets[0]["entry"][0];
+    assert_eq!(entry["id"].as_str(), Some("border-length"));
+    let strings = |v: &toml::Value| -> Vec<String> {
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|q| q.as_str().expect("string").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        strings(&entry["questions"]),
+        ["How long is the frontier with Uzbekistan in km?"],
+        "declined phrasings, not the 👎 one"
+    );
+    assert_eq!(
+        strings(&entry["ru"]["questions"]),
+        ["Какая длина границы с \"Узбекистаном\"?"]
+    );
+}
+
+#[test]
+fn review_of_a_missing_log_is_an_error() {
+    Kazuz::new(&["review", "/nonexistent/questions.jsonl"])
+        .run()
+        .expect_code(2)
+        .stderr_has("cannot read the question log");
+}

@@ -1,7 +1,8 @@
 //! End to end: the real `kazuz-bot run` process against a small fake Bot API server on
 //! 127.0.0.1 (`TELOXIDE_API_URL`). The server plays Telegram: it answers the startup calls,
 //! hands out a private question, a group command, group chatter and an inline query through
-//! `getUpdates`, and records what the bot sends back. The test then stops the bot with SIGTERM
+//! `getUpdates`, and records what the bot sends back; then a 👎 press on the bot's answer, which
+//! must be acknowledged and logged in `QUESTION_LOG`. The test then stops the bot with SIGTERM
 //! and checks the exit status and that the token never appeared in anything it printed.
 //!
 //! Every wait is bounded; nothing leaves the machine.
@@ -40,12 +41,15 @@ struct Call {
     method: String,
     token: String,
     body: Value,
+    /// What the fake answered (for `sendMessage`, the message with its id).
+    result: Value,
 }
 
 #[derive(Default)]
 struct FakeTelegram {
     calls: Mutex<Vec<Call>>,
-    updates: Vec<Value>,
+    /// Handed out by `getUpdates`; the test adds more as it goes.
+    updates: Mutex<Vec<Value>>,
     next_message_id: Mutex<i64>,
 }
 
@@ -124,11 +128,6 @@ async fn bot_api(
         }
         None => serde_json::from_slice(&body).unwrap_or(Value::Null),
     };
-    fake.calls.lock().expect("calls lock").push(Call {
-        method: method.clone(),
-        token,
-        body: body.clone(),
-    });
     let result = match method.to_ascii_lowercase().as_str() {
         "getme" => json!({
             "id": 4_242_424_242u64, "is_bot": true, "first_name": "KazUz", "username": BOT_USERNAME,
@@ -142,6 +141,8 @@ async fn bot_api(
             let offset = body.get("offset").and_then(Value::as_i64).unwrap_or(0);
             let pending: Vec<Value> = fake
                 .updates
+                .lock()
+                .expect("updates lock")
                 .iter()
                 .filter(|u| u["update_id"].as_i64().unwrap_or(0) >= offset)
                 .cloned()
@@ -167,6 +168,12 @@ async fn bot_api(
         }
         _ => json!(true),
     };
+    fake.calls.lock().expect("calls lock").push(Call {
+        method,
+        token,
+        body,
+        result: result.clone(),
+    });
     Json(json!({"ok": true, "result": result}))
 }
 
@@ -195,7 +202,7 @@ fn form_fields(body: &str, boundary: &str) -> Value {
 /// Starts the fake server on 127.0.0.1 (a free port).
 async fn start_fake_telegram() -> (SocketAddr, Arc<FakeTelegram>) {
     let fake = Arc::new(FakeTelegram {
-        updates: updates(),
+        updates: Mutex::new(updates()),
         ..FakeTelegram::default()
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -278,6 +285,8 @@ fn spawn_bot(env: &[(&str, &str)]) -> BotProcess {
         "WEBHOOK_LISTEN",
         "KNOWLEDGE_DIR",
         "UNANSWERED_LOG",
+        "QUESTION_LOG",
+        "ADMIN_CHAT_ID",
         "QUESTIONS_PER_MINUTE",
     ] {
         command.env_remove(name);
@@ -332,7 +341,13 @@ fn send_to(fake: &FakeTelegram, chat: i64) -> Vec<Call> {
 async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
     let (address, fake) = start_fake_telegram().await;
     let api_url = format!("http://{address}/");
-    let mut bot = spawn_bot(&[("TELOXIDE_TOKEN", TOKEN), ("TELOXIDE_API_URL", &api_url)]);
+    let log_dir = tempfile::tempdir().expect("temp dir");
+    let log = log_dir.path().join("questions.jsonl");
+    let mut bot = spawn_bot(&[
+        ("TELOXIDE_TOKEN", TOKEN),
+        ("TELOXIDE_API_URL", &api_url),
+        ("QUESTION_LOG", log.to_str().expect("utf-8 path")),
+    ]);
 
     // Wait until the private answer, the group answer and the inline answer have all arrived.
     let start = Instant::now();
@@ -383,7 +398,8 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
             "agreements",
             "timeline",
             "sources",
-            "about"
+            "about",
+            "feedback"
         ]
     );
     assert!(menus[0].body["commands"][0]["description"]
@@ -454,6 +470,9 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
         .as_str()
         .is_some_and(|t| t.contains("2,356.6")));
 
+    // A 👎 under the private answer: acknowledged with a toast, logged with the question.
+    thumbs_down_is_acknowledged_and_logged(&fake, &bot, &private[0], &log).await;
+
     // SIGTERM: a clean exit.
     let pid = bot.child.id().to_string();
     let killed = Command::new("kill")
@@ -477,6 +496,71 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
     );
     assert!(!output.is_empty(), "the bot logs to standard error");
     eprintln!("bot output:\n{output}");
+}
+
+/// Presses 👎 under `answer` (a `sendMessage` call of the bot) and checks the toast and the log.
+async fn thumbs_down_is_acknowledged_and_logged(
+    fake: &FakeTelegram,
+    bot: &BotProcess,
+    answer: &Call,
+    log: &std::path::Path,
+) {
+    let data = answer.body["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .and_then(|rows| rows.last())
+        .and_then(|row| row.as_array())
+        .and_then(|row| row.iter().find(|b| b["text"] == "👎"))
+        .and_then(|b| b["callback_data"].as_str())
+        .unwrap_or_else(|| panic!("no 👎 button under the answer: {}", answer.body))
+        .to_owned();
+    assert!(data.len() <= 64, "{data}");
+    fake.updates
+        .lock()
+        .expect("updates lock")
+        .push(json!({"update_id": 6, "callback_query": {
+            "id": "cb-down", "from": user(PRIVATE_CHAT, "Aida"), "chat_instance": "ci-1",
+            "data": data, "message": answer.result
+        }}));
+    let start = Instant::now();
+    let toast = loop {
+        let answered = fake.calls_to("answerCallbackQuery");
+        if let Some(call) = answered
+            .iter()
+            .find(|c| c.body["callback_query_id"] == "cb-down")
+        {
+            break call.body.clone();
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the 👎 was not acknowledged; output:\n{}",
+            bot.output()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let kb = kazuz_bot::knowledge::KnowledgeBase::embedded().expect("embedded knowledge");
+    assert_eq!(
+        toast["text"].as_str(),
+        Some(kb.messages.get("en", "feedback_thanks_down"))
+    );
+    // The line is written before the toast is sent.
+    let text = std::fs::read_to_string(log).expect("QUESTION_LOG written");
+    let line: Value = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|l| l["outcome"] == "feedback")
+        .unwrap_or_else(|| panic!("no feedback line in the log:\n{text}"));
+    assert_eq!(line["verdict"], "down");
+    assert_eq!(line["question"], "When was the treaty signed?");
+    assert!(
+        line["entry"].as_str().is_some_and(|e| !e.is_empty()),
+        "{line}"
+    );
+    assert_eq!(line["chat_type"], "private");
+    let id_as_value = [format!(":{PRIVATE_CHAT},"), format!(":{PRIVATE_CHAT}}}")];
+    assert!(
+        !text.contains("Aida") && !id_as_value.iter().any(|v| text.contains(v.as_str())),
+        "no user name or id in the log: {text}"
+    );
 }
 
 #[test]

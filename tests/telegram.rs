@@ -9,7 +9,7 @@
 use std::sync::{Arc, OnceLock};
 
 use serial_test::serial;
-use teloxide::types::{InlineKeyboardButtonKind, MessageId, ParseMode, ReplyMarkup, User};
+use teloxide::types::{ChatId, InlineKeyboardButtonKind, MessageId, ParseMode, ReplyMarkup, User};
 use teloxide::Bot;
 use teloxide_tests::server::SentMessageText;
 use teloxide_tests::{
@@ -22,9 +22,11 @@ use kazuz_bot::answer::html::{escape, tags_balanced, TELEGRAM_MESSAGE_LIMIT};
 use kazuz_bot::answer::Reply;
 use kazuz_bot::knowledge::KnowledgeBase;
 use kazuz_bot::matching::{Decline, Engine, Lang, Outcome};
-use kazuz_bot::telegram::keyboards::{shorten, Callback, CALLBACK_DATA_LIMIT, MAX_LABEL_CHARS};
+use kazuz_bot::telegram::keyboards::{
+    shorten, Callback, CALLBACK_DATA_LIMIT, MAX_LABEL_CHARS, THUMBS_DOWN, THUMBS_UP,
+};
+use kazuz_bot::telegram::question_log::QuestionLog;
 use kazuz_bot::telegram::text;
-use kazuz_bot::telegram::unanswered::UnansweredLog;
 use kazuz_bot::telegram::{dependencies, gated_handler_tree, BotState, HandlerError};
 
 type TestBot = MockBot<HandlerError, teloxide_tests::mock_bot::DistributionKey>;
@@ -270,6 +272,7 @@ async fn help_lists_every_command() {
         "timeline",
         "sources",
         "about",
+        "feedback",
     ] {
         assert!(
             message.bot_request.text.contains(&format!("/{command} — ")),
@@ -665,7 +668,11 @@ async fn low_confidence_offers_suggestions_as_buttons_and_a_press_answers() {
 async fn related_question_buttons_answer_their_entry() {
     let mut bot = mock_bot(private("How long is the border?"));
     let sent = dispatch_texts(&mut bot).await;
-    let related = buttons(only(&sent));
+    // The question buttons, without the 👍/👎 row.
+    let related: Vec<(String, String)> = buttons(only(&sent))
+        .into_iter()
+        .filter(|(_, data)| data.starts_with("a:"))
+        .collect();
     assert!(!related.is_empty());
     assert!(sent[0]
         .bot_request
@@ -943,7 +950,7 @@ async fn a_button_press_over_the_limit_gets_the_notice_as_a_toast() {
 async fn declined_questions_are_logged_without_user_data() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("unanswered.jsonl");
-    let state = BotState::new(20, Some(UnansweredLog::new(&path)));
+    let state = BotState::new(20, Some(QuestionLog::new(&path)));
     let user = MockUser::new()
         .id(4242)
         .username("someone")
@@ -988,4 +995,192 @@ async fn declined_questions_are_logged_without_user_data() {
             "the log contains user data `{needle}`: {log}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback: 👍/👎 and /feedback
+
+/// A user whose id and names must never reach the question log or the admin chat.
+fn identifiable_user() -> User {
+    MockUser::new()
+        .id(4242)
+        .username("someone")
+        .first_name("Aigerim")
+        .last_name("Nurlanovna")
+        .language_code("en")
+        .build()
+}
+
+#[track_caller]
+fn assert_no_user_data(text: &str) {
+    for needle in [
+        "4242",
+        "someone",
+        "Aigerim",
+        "Nurlanovna",
+        &MockPrivateChat::new().build().id.0.to_string(),
+    ] {
+        assert!(!text.contains(needle), "user data `{needle}` in: {text}");
+    }
+}
+
+/// The JSON lines of a question log.
+fn log_lines(path: &std::path::Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+#[tokio::test]
+#[serial]
+async fn answers_end_with_a_thumbs_row_and_declines_have_none() {
+    let mut bot = mock_bot(private("How long is the border?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &only(&sent).bot_request.reply_markup else {
+        panic!("an answer has buttons")
+    };
+    let rows = &keyboard.inline_keyboard;
+    let last: Vec<(String, String)> = buttons(&sent[0])
+        .into_iter()
+        .skip(rows[..rows.len() - 1].iter().map(Vec::len).sum())
+        .collect();
+    assert_eq!(
+        last,
+        [
+            (THUMBS_UP.to_owned(), "f:u:border-length".to_owned()),
+            (THUMBS_DOWN.to_owned(), "f:d:border-length".to_owned())
+        ],
+        "one row, 👍 then 👎, about the entry answered"
+    );
+    assert!(
+        rows[..rows.len() - 1].iter().all(|row| row.len() == 1),
+        "the question buttons keep their own rows"
+    );
+
+    bot.update(private(low_confidence_question()));
+    let sent = dispatch_texts(&mut bot).await;
+    assert!(
+        buttons(only(&sent))
+            .iter()
+            .all(|(_, d)| !d.starts_with("f:")),
+        "a decline is not an answer to judge"
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_thumbs_down_is_logged_with_its_question_once_and_acknowledged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("questions.jsonl");
+    let state = BotState::new(20, Some(QuestionLog::new(&path)));
+    let user = identifiable_user();
+    let question = "How long is the border?";
+    let mut bot = mock_bot_with(private(question).from(user.clone()), engine(), state);
+    let sent = dispatch_texts(&mut bot).await;
+    let answer_id = only(&sent).message.id;
+    let before = log_lines(&path).len();
+
+    let press = || {
+        MockCallbackQuery::new()
+            .data("f:d:border-length")
+            .from(user.clone())
+            .message(private("(the bot's answer)").id(answer_id.0).build())
+    };
+    bot.update(press());
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(responses.sent_messages.is_empty(), "a 👎 asks nothing more");
+    let toasts = &responses.answered_callback_queries;
+    assert_eq!(toasts.len(), 1, "the press is acknowledged");
+    assert_eq!(
+        toasts[0].text.as_deref(),
+        Some(kb().messages.get("en", "feedback_thanks_down"))
+    );
+    let lines = log_lines(&path);
+    assert_eq!(
+        lines.len(),
+        before + 1,
+        "one line for the press: {lines:#?}"
+    );
+    let line = &lines[before];
+    assert_eq!(line["outcome"], "feedback");
+    assert_eq!(line["verdict"], "down");
+    assert_eq!(
+        line["question"], question,
+        "the question comes back from memory"
+    );
+    assert_eq!(line["entry"], "border-length");
+    assert!(line["score"].as_f64().is_some_and(|s| s > 0.0), "{line}");
+    assert_eq!(line["lang"], "en");
+    assert_eq!(line["chat_type"], "private");
+
+    // Pressing again: acknowledged, not recorded twice.
+    bot.update(press());
+    bot.dispatch().await;
+    let toasts = bot.get_responses().answered_callback_queries;
+    assert_eq!(
+        toasts[0].text.as_deref(),
+        Some(kb().messages.get("en", "feedback_already"))
+    );
+    assert_eq!(log_lines(&path).len(), before + 1, "recorded once");
+
+    // A 👍 on a message the bot does not remember: logged with the entry only.
+    bot.update(
+        MockCallbackQuery::new()
+            .data("f:u:treaty-signing-date")
+            .from(user.clone())
+            .message(private("(an old answer)").id(9_999).build()),
+    );
+    bot.dispatch().await;
+    let lines = log_lines(&path);
+    let last = lines.last().expect("a line");
+    assert_eq!(last["verdict"], "up");
+    assert_eq!(last["entry"], "treaty-signing-date");
+    assert_eq!(last["question"], serde_json::Value::Null);
+
+    assert_no_user_data(&std::fs::read_to_string(&path).expect("log"));
+}
+
+#[tokio::test]
+#[serial]
+async fn feedback_is_forwarded_to_the_admin_chat_without_user_data() {
+    const ADMIN: i64 = -100_777;
+    let state = BotState::new(20, None).with_admin_chat(Some(ChatId(ADMIN)));
+    let words = "The border answer is <outdated> & wrong";
+    let mut bot = mock_bot_with(
+        private(&format!("/feedback {words}")).from(identifiable_user()),
+        engine(),
+        state,
+    );
+    let sent = dispatch_texts(&mut bot).await;
+    assert_eq!(sent.len(), 2, "one to the admin chat, one to the user");
+    let (to_admin, to_user): (Vec<_>, Vec<_>) = sent
+        .iter()
+        .partition(|m| m.message.chat.id == ChatId(ADMIN));
+    let forwarded = &to_admin[0].bot_request.text;
+    assert_within_limits(to_admin[0]);
+    assert!(forwarded.contains(&escape(words)), "{forwarded}");
+    assert!(
+        forwarded.contains("private") && forwarded.contains("en"),
+        "{forwarded}"
+    );
+    assert_no_user_data(forwarded);
+    assert_text(to_user[0], &text::message(kb(), Lang::En, "feedback_sent"));
+    drop(bot);
+
+    // Without ADMIN_CHAT_ID: said so; without text: the usage.
+    let mut bot = mock_bot(private("/feedback the answer is wrong"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &text::message(kb(), Lang::En, "feedback_not_configured"),
+    );
+    bot.update(private("/feedback"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &text::message(kb(), Lang::En, "feedback_usage"),
+    );
 }

@@ -103,6 +103,16 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "cmd_timeline",
     "cmd_sources",
     "cmd_about",
+    "cmd_feedback",
+    // Feedback (src/telegram/feedback.rs).
+    "feedback_thanks_up",
+    "feedback_thanks_down",
+    "feedback_already",
+    "feedback_usage",
+    "feedback_not_configured",
+    "feedback_sent",
+    "feedback_failed",
+    "feedback_forward",
 ];
 
 /// Where a file of the knowledge base came from, with its text.

@@ -33,6 +33,8 @@ pub enum Command {
     Sources,
     /// What the bot is and what it knows.
     About,
+    /// A message to the people behind the bot: `/feedback TEXT` (forwarded to `ADMIN_CHAT_ID`).
+    Feedback(String),
 }
 
 /// How a message that starts with `/` relates to this bot.
@@ -80,6 +82,7 @@ fn trim_args(command: Command) -> Command {
         Command::Start(s) => Command::Start(s.trim().to_owned()),
         Command::Ask(s) => Command::Ask(s.trim().to_owned()),
         Command::Article(s) => Command::Article(s.trim().to_owned()),
+        Command::Feedback(s) => Command::Feedback(s.trim().to_owned()),
         other => other,
     }
 }
@@ -148,6 +151,11 @@ mod tests {
             Command::Ask("How long   is it?".into())
         );
         assert_eq!(ours("/ask"), Command::Ask(String::new()));
+        assert_eq!(
+            ours("/feedback  the border answer is wrong "),
+            Command::Feedback("the border answer is wrong".into())
+        );
+        assert_eq!(ours("/feedback"), Command::Feedback(String::new()));
         assert_eq!(ours("/ask@kazuz_bot"), Command::Ask(String::new()));
     }
 
@@ -181,7 +189,7 @@ mod tests {
         let kb = crate::knowledge::KnowledgeBase::embedded().expect("embedded knowledge");
         for lang in [Lang::En, Lang::Ru] {
             let menu = menu(&kb.messages, lang);
-            assert_eq!(menu.len(), 9);
+            assert_eq!(menu.len(), 10);
             for command in &menu {
                 assert!(!command.command.starts_with('/'));
                 assert!(

@@ -17,7 +17,7 @@
 //! the dispatcher's error handler logs; no update panics.
 
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
@@ -31,14 +31,15 @@ use teloxide::{ApiError, RequestError};
 
 use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
 use crate::answer::Reply;
-use crate::matching::{Decline, Engine, Lang, Outcome};
+use crate::matching::{Engine, Lang, Outcome};
 
 use super::arrival::{Admission, Notice, NoticeTarget};
 use super::commands::{parse_command, Command, ParsedCommand};
+use super::feedback::{self, AskedQuestion};
 use super::inline::inline_results;
 use super::keyboards::Callback;
+use super::question_log::question_record;
 use super::text::{self, Rendered};
-use super::unanswered::UnansweredRecord;
 use super::BotState;
 
 /// The requester the handlers talk to: `Bot` in tests, `Throttle<Bot>` in production.
@@ -366,6 +367,7 @@ async fn respond<B: TelegramApi>(
             Command::Timeline => reply(Rendered::text(text::timeline(kb, lang))).await,
             Command::Sources => reply(Rendered::text(text::sources(kb, lang))).await,
             Command::About => reply(fixed("about")).await,
+            Command::Feedback(text) => feedback::forward(bot, incoming, engine, state, text).await,
         },
     }
 }
@@ -407,29 +409,13 @@ async fn answer_question<B: TelegramApi>(
             return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
         }
     }
-    if let (
-        Some(log),
-        Outcome::Declined {
-            reason:
-                Decline::NoMatch
-                | Decline::UnknownArticle(_)
-                | Decline::NotGiven { .. }
-                | Decline::EventsNotFound { .. },
-            ..
-        },
-    ) = (&state.unanswered, &outcome)
-    {
-        let record = UnansweredRecord::new(
-            incoming.chat_type,
-            incoming.language_code.as_deref(),
-            question,
-            SystemTime::now(),
-        );
-        if let Err(err) = log.append(&record) {
-            tracing::warn!(path = %log.path().display(), error = %err, "cannot append to UNANSWERED_LOG");
+    let reply = Reply::to_question(engine, &outcome, question);
+    if let Some(log) = &state.questions {
+        let (chat_type, code) = (incoming.chat_type, incoming.language_code.as_deref());
+        if let Some(record) = question_record(engine, &outcome, &reply, question, chat_type, code) {
+            log.append_or_warn(&record);
         }
     }
-    let reply = Reply::to_question(engine, &outcome, question);
     // The record and score, not the question: logs stay free of what users typed.
     tracing::debug!(
         answered = reply.answered,
@@ -437,13 +423,26 @@ async fn answer_question<B: TelegramApi>(
         score = reply.score,
         "question"
     );
-    send_rendered(
+    let rendered = text::answer(&reply);
+    let chat_id = incoming.chat_id;
+    let sent = send_html_last(
         bot,
-        incoming.chat_id,
-        text::answer(&reply),
+        chat_id,
+        &rendered.html,
         incoming.reply_to,
-    )
-    .await
+        rendered.keyboard,
+    );
+    // The message with the 👍/👎 row is the last part: a later 👎 on it finds the question here.
+    if let (Some(message_id), true) = (sent.await?, reply.answered) {
+        let asked = AskedQuestion {
+            question: question.trim().to_owned(),
+            entry: reply.record_id.clone(),
+            score: reply.score,
+            lang: reply.lang,
+        };
+        state.feedback.remember((chat_id, message_id), asked);
+    }
+    Ok(())
 }
 
 /// A button press: answers the record named in the callback data, or says the button is stale.
@@ -453,6 +452,7 @@ async fn on_callback<B: TelegramApi>(
     query: CallbackQuery,
     update: Update,
     engine: Arc<Engine>,
+    state: Arc<BotState>,
 ) -> HandlerResult {
     let chat_id = query.message.as_ref().map(|m| m.chat().id);
     let fail = |source| HandlerError {
@@ -460,20 +460,27 @@ async fn on_callback<B: TelegramApi>(
         chat_id,
         source,
     };
-    handle_callback(&bot, &query, &engine).await.map_err(fail)
+    handle_callback(&bot, &query, &engine, &state)
+        .await
+        .map_err(fail)
 }
 
 async fn handle_callback<B: TelegramApi>(
     bot: &B,
     query: &CallbackQuery,
     engine: &Engine,
+    state: &BotState,
 ) -> Result<(), RequestError> {
     let kb = engine.knowledge();
     let ui = ui_lang(query.from.language_code.as_deref());
-    let target =
-        query.data.as_deref().and_then(Callback::decode).and_then(
-            |Callback::Answer { lang, record_id }| Some((lang, engine.find(&record_id)?)),
-        );
+    let target = match query.data.as_deref().and_then(Callback::decode) {
+        Some(Callback::Feedback { verdict, record_id }) => {
+            let record_id = (!record_id.is_empty()).then_some(record_id.as_str());
+            return feedback::on_verdict(bot, query, engine, state, verdict, record_id).await;
+        }
+        Some(Callback::Answer { lang, record_id }) => engine.find(&record_id).map(|r| (lang, r)),
+        None => None,
+    };
     let Some((lang, record)) = target else {
         bot.answer_callback_query(query.id.clone())
             .text(kb.messages.get(ui.code(), "stale_button"))
@@ -562,8 +569,22 @@ pub async fn send_html<B: TelegramApi>(
     reply_to: Option<MessageId>,
     keyboard: Option<InlineKeyboardMarkup>,
 ) -> Result<(), RequestError> {
+    send_html_last(bot, chat_id, html, reply_to, keyboard)
+        .await
+        .map(drop)
+}
+
+/// [`send_html`], returning the id of the last message sent (the one with the keyboard).
+pub async fn send_html_last<B: TelegramApi>(
+    bot: &B,
+    chat_id: ChatId,
+    html: &str,
+    reply_to: Option<MessageId>,
+    keyboard: Option<InlineKeyboardMarkup>,
+) -> Result<Option<MessageId>, RequestError> {
     let parts = split_html(html, TELEGRAM_MESSAGE_LIMIT);
     let last = parts.len().saturating_sub(1);
+    let mut last_id = None;
     for (i, part) in parts.into_iter().enumerate() {
         // The request is built in its own scope and only its `Send` future is awaited: the
         // generic request type itself is not required to be `Send`.
@@ -580,9 +601,9 @@ pub async fn send_html<B: TelegramApi>(
             }
             request.send()
         };
-        sent.await?;
+        last_id = Some(sent.await?.id);
     }
-    Ok(())
+    Ok(last_id)
 }
 
 #[cfg(test)]

@@ -6,7 +6,12 @@
 //! stable id (`border-length`, `article-4`) and the language to answer in, so a button keeps
 //! working across restarts; a button whose record has since been removed decodes to nothing and
 //! the user gets a polite "out of date" notice.
+//!
+//! Under every answer sits one more row, 👍 and 👎 ([`feedback_row`]), whose data carries only
+//! the verdict and the entry id: the question asked is remembered elsewhere
+//! ([`super::feedback`]). It is not one of the [`MAX_BUTTONS`] question buttons.
 
+use super::question_log::Verdict;
 use crate::answer::Suggestion;
 use crate::matching::Lang;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
@@ -24,44 +29,89 @@ pub const MAX_BUTTONS: usize = 8;
 /// Prefix of an "answer this record" callback.
 const ANSWER_PREFIX: &str = "a";
 
+/// Prefix of a 👍/👎 callback: `f:u:<entry>` or `f:d:<entry>`; the entry is empty for an
+/// answer computed from the timeline, which has none.
+const FEEDBACK_PREFIX: &str = "f";
+
+/// The labels of the feedback buttons: pictures, so the same in every language.
+pub const THUMBS_UP: &str = "👍";
+pub const THUMBS_DOWN: &str = "👎";
+
 /// What pressing a button asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Callback {
     /// Answer the record with this id, in this language.
     Answer { lang: Lang, record_id: String },
+    /// A verdict on the answer above, about the record with this id (empty: no record).
+    Feedback { verdict: Verdict, record_id: String },
 }
 
 impl Callback {
     /// The callback data, or `None` when it would exceed [`CALLBACK_DATA_LIMIT`] bytes.
     pub fn encode(&self) -> Option<String> {
-        let Callback::Answer { lang, record_id } = self;
-        if record_id.is_empty() {
-            return None;
-        }
-        let data = format!("{ANSWER_PREFIX}:{}:{record_id}", lang.code());
+        let data = match self {
+            Callback::Answer { record_id, .. } if record_id.is_empty() => return None,
+            Callback::Answer { lang, record_id } => {
+                format!("{ANSWER_PREFIX}:{}:{record_id}", lang.code())
+            }
+            Callback::Feedback { verdict, record_id } => {
+                format!("{FEEDBACK_PREFIX}:{}:{record_id}", verdict_code(*verdict))
+            }
+        };
         (data.len() <= CALLBACK_DATA_LIMIT).then_some(data)
     }
 
     /// Parses callback data; `None` for anything this version did not produce.
     pub fn decode(data: &str) -> Option<Self> {
+        if data.len() > CALLBACK_DATA_LIMIT {
+            return None;
+        }
         let mut parts = data.splitn(3, ':');
-        if parts.next()? != ANSWER_PREFIX {
-            return None;
+        let prefix = parts.next()?;
+        let (tag, record_id) = (parts.next()?, parts.next()?.to_owned());
+        match prefix {
+            ANSWER_PREFIX if !record_id.is_empty() => {
+                let lang = match tag {
+                    "en" => Lang::En,
+                    "ru" => Lang::Ru,
+                    _ => return None,
+                };
+                Some(Callback::Answer { lang, record_id })
+            }
+            FEEDBACK_PREFIX => {
+                let verdict = match tag {
+                    "u" => Verdict::Up,
+                    "d" => Verdict::Down,
+                    _ => return None,
+                };
+                Some(Callback::Feedback { verdict, record_id })
+            }
+            _ => None,
         }
-        let lang = match parts.next()? {
-            "en" => Lang::En,
-            "ru" => Lang::Ru,
-            _ => return None,
-        };
-        let record_id = parts.next()?;
-        if record_id.is_empty() || data.len() > CALLBACK_DATA_LIMIT {
-            return None;
-        }
-        Some(Callback::Answer {
-            lang,
-            record_id: record_id.to_owned(),
-        })
     }
+}
+
+fn verdict_code(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Up => "u",
+        Verdict::Down => "d",
+    }
+}
+
+/// The 👍/👎 row for an answer about `record_id` (`None`: a computed answer), or `None` when
+/// the id is too long for callback data.
+pub fn feedback_row(record_id: Option<&str>) -> Option<Vec<InlineKeyboardButton>> {
+    [(THUMBS_UP, Verdict::Up), (THUMBS_DOWN, Verdict::Down)]
+        .into_iter()
+        .map(|(label, verdict)| {
+            let data = Callback::Feedback {
+                verdict,
+                record_id: record_id.unwrap_or_default().to_owned(),
+            }
+            .encode()?;
+            Some(InlineKeyboardButton::callback(label, data))
+        })
+        .collect()
 }
 
 /// A button that answers `record_id` when pressed, or `None` when its data would not fit.
@@ -162,6 +212,32 @@ mod tests {
     }
 
     #[test]
+    fn feedback_data_round_trips_and_fits() {
+        for (verdict, id) in [(Verdict::Up, "border-length"), (Verdict::Down, "")] {
+            let cb = Callback::Feedback {
+                verdict,
+                record_id: id.to_owned(),
+            };
+            let data = cb.encode().expect("fits");
+            assert_eq!(Callback::decode(&data), Some(cb));
+        }
+        let row = feedback_row(Some("border-length")).expect("row");
+        let data: Vec<String> = row
+            .iter()
+            .map(|b| match &b.kind {
+                InlineKeyboardButtonKind::CallbackData(d) => d.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(data, ["f:u:border-length", "f:d:border-length"]);
+        assert_eq!(row[0].text, THUMBS_UP);
+        assert!(feedback_row(Some(&"x".repeat(CALLBACK_DATA_LIMIT))).is_none());
+        for bad in ["f:x:border-length", "f:u", "f"] {
+            assert_eq!(Callback::decode(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn stale_or_foreign_data_decodes_to_nothing() {
         for data in [
             "",
@@ -223,6 +299,7 @@ mod tests {
                     "record id `{}` is too long for a button",
                     record.id
                 );
+                assert!(feedback_row(Some(&record.id)).is_some(), "{}", record.id);
             }
         }
     }

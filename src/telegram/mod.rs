@@ -13,18 +13,20 @@
 //! - [`text`]: the HTML of every reply; [`keyboards`]: buttons and their callback data;
 //!   [`inline`]: inline-mode results. All three are pure and unit-tested, because the mock Bot
 //!   API does not enforce Telegram's limits (4096 characters, 64 bytes of callback data).
-//! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`unanswered`]: the
-//!   declined-questions log.
+//! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`question_log`]: the
+//!   log of questions for curators (declined, low-margin, 👍/👎); [`feedback`]: the 👍/👎
+//!   buttons' memory and `/feedback`.
 
 pub mod arrival;
 pub mod commands;
 pub mod dispatch;
+pub mod feedback;
 pub mod handlers;
 pub mod inline;
 pub mod keyboards;
+pub mod question_log;
 pub mod rate_limit;
 pub mod text;
-pub mod unanswered;
 
 pub use commands::Command;
 pub use handlers::{gated_handler_tree, handler_tree, HandlerError};
@@ -43,30 +45,44 @@ use crate::config::Config;
 use crate::matching::{Engine, Lang};
 use arrival::Gate;
 use dispatch::Dispatch;
-use unanswered::UnansweredLog;
+use feedback::FeedbackMemory;
+use question_log::QuestionLog;
 
 /// State shared by every handler besides the engine.
 #[derive(Debug)]
 pub struct BotState {
     /// The per-user limits, checked as updates arrive.
     pub gate: Gate,
-    /// Where declined questions go, when `UNANSWERED_LOG` is set.
-    pub unanswered: Option<UnansweredLog>,
+    /// Where questions for curators go, when `QUESTION_LOG` (or `UNANSWERED_LOG`) is set.
+    pub questions: Option<QuestionLog>,
+    /// The questions behind recent answers and the answers already judged (👍/👎).
+    pub feedback: FeedbackMemory,
+    /// Where `/feedback` texts are forwarded, when `ADMIN_CHAT_ID` is set.
+    pub admin_chat: Option<ChatId>,
 }
 
 impl BotState {
-    pub fn new(questions_per_minute: u32, unanswered: Option<UnansweredLog>) -> Self {
+    pub fn new(questions_per_minute: u32, questions: Option<QuestionLog>) -> Self {
         Self {
             gate: Gate::per_minute(questions_per_minute),
-            unanswered,
+            questions,
+            feedback: FeedbackMemory::default(),
+            admin_chat: None,
         }
+    }
+
+    /// With `/feedback` forwarded to `chat`.
+    pub fn with_admin_chat(mut self, chat: Option<ChatId>) -> Self {
+        self.admin_chat = chat;
+        self
     }
 
     pub fn from_config(config: &Config) -> Self {
         Self::new(
             config.questions_per_minute,
-            config.unanswered_log.clone().map(UnansweredLog::new),
+            config.question_log.clone().map(QuestionLog::new),
         )
+        .with_admin_chat(config.admin_chat_id.map(ChatId))
     }
 }
 
@@ -141,8 +157,8 @@ async fn serve(
         () = dispatch::stopped(&mut stop) => return Ok(()),
     };
     let state = Arc::new(BotState::from_config(&config));
-    if let Some(log) = &state.unanswered {
-        tracing::info!(path = %log.path().display(), "declined questions are logged");
+    if let Some(log) = &state.questions {
+        tracing::info!(path = %log.path().display(), "questions for curators are logged");
     }
     let dispatch = Dispatch::new(
         bot.clone(),

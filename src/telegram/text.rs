@@ -9,7 +9,7 @@ use crate::knowledge::{KnowledgeBase, PartialDate};
 use crate::matching::{Engine, Lang, Outcome, Ranked, Score};
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::keyboards::{answer_button, suggestions_keyboard};
+use super::keyboards::{answer_button, feedback_row, suggestions_keyboard};
 
 /// A message ready to send: HTML (possibly longer than one Telegram message; the sender
 /// splits it) and the buttons to put under its last part.
@@ -46,13 +46,23 @@ pub fn record_reply(engine: &Engine, record: usize, lang: Lang) -> Reply {
 }
 
 /// An answer (or decline) with its citations; "did you mean" suggestions, then related
-/// questions, become buttons, introduced by the heading of the first group shown.
+/// questions, become buttons, introduced by the heading of the first group shown. An answer
+/// (not a decline) ends with the 👍/👎 row.
 pub fn answer(reply: &Reply) -> Rendered {
     let mut html = reply.html();
     if reply.suggestions_heading.is_none() && !reply.related.is_empty() {
         html.push_str(&format!("\n\n{}", escape(&reply.related_heading)));
     }
-    let keyboard = suggestions_keyboard(reply.suggestions.iter().chain(&reply.related), reply.lang);
+    let mut keyboard =
+        suggestions_keyboard(reply.suggestions.iter().chain(&reply.related), reply.lang);
+    if reply.answered {
+        if let Some(row) = feedback_row(reply.record_id.as_deref()) {
+            keyboard = Some(match keyboard {
+                Some(keyboard) => keyboard.append_row(row),
+                None => InlineKeyboardMarkup::new([row]),
+            });
+        }
+    }
     Rendered { html, keyboard }
 }
 
@@ -283,11 +293,10 @@ mod tests {
             rendered.html
         );
         let keyboard = rendered.keyboard.expect("buttons");
-        let labels: Vec<&str> = keyboard
-            .inline_keyboard
-            .iter()
-            .map(|row| row[0].text.as_str())
-            .collect();
+        let (feedback, questions) = keyboard.inline_keyboard.split_last().expect("rows");
+        let labels: Vec<&str> = questions.iter().map(|row| row[0].text.as_str()).collect();
+        let feedback: Vec<&str> = feedback.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(feedback, ["👍", "👎"], "the feedback row comes last");
         let expected: Vec<String> = reply
             .suggestions
             .iter()
