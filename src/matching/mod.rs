@@ -673,7 +673,7 @@ impl Engine {
     }
 
     /// True for an entry whose answer says the documents do not give what it is asked.
-    fn is_unanswerable(&self, record: usize) -> bool {
+    pub fn is_unanswerable(&self, record: usize) -> bool {
         match self.records[record].kind {
             RecordKind::Entry(i) => self.kb.entries[i].unanswerable,
             RecordKind::Article(_) => false,

@@ -161,13 +161,14 @@ pub fn question_record(
     }
 }
 
-/// How far `score` (of `record`) is ahead of the best other record the engine ranks for
-/// `question`; the whole score when nothing else shares a word with it.
+/// How far `score` (of `record`) is ahead of the best other answer the engine ranks for
+/// `question`; the whole score when nothing else shares a word with it. Entries recording what
+/// the documents do not say are no rival answer (the engine never offers them instead).
 pub fn margin_to_runner_up(engine: &Engine, question: &str, record: usize, score: f32) -> f32 {
     let runner_up = engine
         .rank(question)
         .into_iter()
-        .find(|r| r.record != record)
+        .find(|r| r.record != record && !engine.is_unanswerable(r.record))
         .map_or(0.0, |r| r.score.value());
     score - runner_up
 }
