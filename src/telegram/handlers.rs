@@ -31,6 +31,7 @@ use teloxide::{ApiError, RequestError};
 
 use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
 use crate::answer::Reply;
+use crate::matching::followup::{Context, Memory};
 use crate::matching::{Decline, Engine, Lang, Outcome};
 
 use super::arrival::{Admission, Notice, NoticeTarget};
@@ -394,7 +395,16 @@ async fn answer_question<B: TelegramApi>(
     state: &BotState,
     question: &str,
 ) -> Result<(), RequestError> {
-    let outcome = engine.ask(question);
+    // Only private chats and messages addressed to the bot get here, so the chat's context is
+    // what the bot itself last answered there.
+    let context = state.contexts.get(incoming.chat_id, Instant::now());
+    let asked = engine.ask_in_context(question, context.as_ref());
+    remember(
+        state,
+        incoming.chat_id,
+        Memory::after(engine, &asked.outcome),
+    );
+    let outcome = asked.outcome;
     if let Outcome::SmallTalk(intent) = &outcome {
         let intent = &engine.knowledge().smalltalk.intents[*intent];
         if intent.quiet_in_groups && !incoming.private {
@@ -433,6 +443,7 @@ async fn answer_question<B: TelegramApi>(
     // The record and score, not the question: logs stay free of what users typed.
     tracing::debug!(
         answered = reply.answered,
+        follow_up = asked.rewritten.is_some(),
         record = reply.record_id.as_deref().unwrap_or("-"),
         score = reply.score,
         "question"
@@ -446,6 +457,15 @@ async fn answer_question<B: TelegramApi>(
     .await
 }
 
+/// Applies an outcome's [`Memory`] to the chat's follow-up context.
+fn remember(state: &BotState, chat_id: ChatId, memory: Memory) {
+    match memory {
+        Memory::Remember(context) => state.contexts.set(chat_id, context, Instant::now()),
+        Memory::Keep => {}
+        Memory::Forget => state.contexts.forget(chat_id),
+    }
+}
+
 /// A button press: answers the record named in the callback data, or says the button is stale.
 #[tracing::instrument(name = "button", skip_all, fields(update_id = update.id.0))]
 async fn on_callback<B: TelegramApi>(
@@ -453,6 +473,7 @@ async fn on_callback<B: TelegramApi>(
     query: CallbackQuery,
     update: Update,
     engine: Arc<Engine>,
+    state: Arc<BotState>,
 ) -> HandlerResult {
     let chat_id = query.message.as_ref().map(|m| m.chat().id);
     let fail = |source| HandlerError {
@@ -460,13 +481,16 @@ async fn on_callback<B: TelegramApi>(
         chat_id,
         source,
     };
-    handle_callback(&bot, &query, &engine).await.map_err(fail)
+    handle_callback(&bot, &query, &engine, &state)
+        .await
+        .map_err(fail)
 }
 
 async fn handle_callback<B: TelegramApi>(
     bot: &B,
     query: &CallbackQuery,
     engine: &Engine,
+    state: &BotState,
 ) -> Result<(), RequestError> {
     let kb = engine.knowledge();
     let ui = ui_lang(query.from.language_code.as_deref());
@@ -489,6 +513,11 @@ async fn handle_callback<B: TelegramApi>(
         // A button under an inline-mode message: answer in the private chat with the user.
         None => (ChatId::from(query.from.id), None),
     };
+    // The answer a button shows is what a follow-up typed next refers to.
+    let context = Context {
+        record_id: engine.record(record).id.clone(),
+    };
+    remember(state, chat_id, Memory::Remember(context));
     send_rendered(
         bot,
         chat_id,

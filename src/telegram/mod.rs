@@ -15,6 +15,7 @@
 //!   API does not enforce Telegram's limits (4096 characters, 64 bytes of callback data).
 //! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`unanswered`]: the
 //!   declined-questions log.
+//! - [`memory`]: each chat's follow-up context ([`ContextStore`], kept in memory).
 
 pub mod arrival;
 pub mod commands;
@@ -22,12 +23,14 @@ pub mod dispatch;
 pub mod handlers;
 pub mod inline;
 pub mod keyboards;
+pub mod memory;
 pub mod rate_limit;
 pub mod text;
 pub mod unanswered;
 
 pub use commands::Command;
 pub use handlers::{gated_handler_tree, handler_tree, HandlerError};
+pub use memory::{ContextStore, MemoryStore};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -52,6 +55,8 @@ pub struct BotState {
     pub gate: Gate,
     /// Where declined questions go, when `UNANSWERED_LOG` is set.
     pub unanswered: Option<UnansweredLog>,
+    /// Each chat's follow-up context: what "who signed it?" refers to.
+    pub contexts: Box<dyn ContextStore>,
 }
 
 impl BotState {
@@ -59,7 +64,14 @@ impl BotState {
         Self {
             gate: Gate::per_minute(questions_per_minute),
             unanswered,
+            contexts: Box::new(MemoryStore::default()),
         }
+    }
+
+    /// The same state with another follow-up context store.
+    pub fn with_contexts(mut self, contexts: Box<dyn ContextStore>) -> Self {
+        self.contexts = contexts;
+        self
     }
 
     pub fn from_config(config: &Config) -> Self {
