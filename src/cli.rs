@@ -7,6 +7,7 @@
 
 use crate::answer::{Markup, Reply};
 use crate::knowledge::{KnowledgeBase, KnowledgeError};
+use crate::matching::followup::{Context, Memory};
 use crate::matching::{Engine, Lang, Params};
 use crate::{config, eval, telegram};
 use anyhow::Context as _;
@@ -279,6 +280,9 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
     let mut choices: Vec<String> = Vec::new();
     // The conversation's language: a picked number ("2") says nothing about it.
     let mut lang = Lang::En;
+    // What a follow-up ("who signed it?") refers to, as in a Telegram chat but never expiring:
+    // a terminal session is one conversation.
+    let mut context: Option<Context> = None;
     loop {
         write!(out, "> ")?;
         out.flush()?;
@@ -319,15 +323,43 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
                     },
                     alternatives: vec![],
                 };
+                context = Some(Context {
+                    record_id: engine.record(record).id.clone(),
+                });
                 Reply::new(engine, &outcome, lang)
             }
             None => {
                 lang = Lang::detect(line);
-                ask_one(engine, line)
+                ask_in_chat(engine, line, &mut context, &mut out)?
             }
         };
         choices = print_chat_reply(&mut out, &reply)?;
     }
+}
+
+/// A typed question of `chat`, read against the session's follow-up context (which it
+/// updates); a follow-up's rewritten form is shown first, so a curator sees how it was read.
+fn ask_in_chat(
+    engine: &Engine,
+    line: &str,
+    context: &mut Option<Context>,
+    out: &mut impl Write,
+) -> std::io::Result<Reply> {
+    let asked = engine.ask_in_context(line, context.as_ref());
+    match Memory::after(engine, &asked.outcome) {
+        Memory::Remember(next) => *context = Some(next),
+        Memory::Keep => {}
+        Memory::Forget => *context = None,
+    }
+    if let Some(rewritten) = &asked.rewritten {
+        let note = engine.knowledge().messages.format(
+            Lang::detect(line).code(),
+            "follow_up_read_as",
+            &[("question", rewritten)],
+        );
+        writeln!(out, "{note}")?;
+    }
+    Ok(Reply::to_question(engine, &asked.outcome, line))
 }
 
 /// One reply of `chat`: the text, numbered suggestions and related questions (their ids are

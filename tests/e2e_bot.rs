@@ -1,8 +1,9 @@
 //! End to end: the real `kazuz-bot run` process against a small fake Bot API server on
 //! 127.0.0.1 (`TELOXIDE_API_URL`). The server plays Telegram: it answers the startup calls,
-//! hands out a private question, a group command, group chatter and an inline query through
-//! `getUpdates`, and records what the bot sends back; then a 👎 press on the bot's answer, which
-//! must be acknowledged and logged in `QUESTION_LOG`. The test then stops the bot with SIGTERM
+//! hands out a private question and a follow-up to it, a group command, group chatter and
+//! inline queries through `getUpdates`, and records what the bot sends back; then a 👎 press on
+//! the bot's answer, which must be acknowledged and logged in `QUESTION_LOG`. The test then
+//! stops the bot with SIGTERM
 //! and checks the exit status and that the token never appeared in anything it printed.
 //!
 //! Every wait is bounded; nothing leaves the machine.
@@ -80,23 +81,30 @@ fn updates() -> Vec<Value> {
             "from": user(PRIVATE_CHAT, "Aida"),
             "text": "When was the treaty signed?"
         }}),
+        // A follow-up in the same chat: where the treaty just answered about was signed.
         json!({"update_id": 2, "message": {
+            "message_id": 13, "date": 1_700_000_000,
+            "chat": {"id": PRIVATE_CHAT, "type": "private", "first_name": "Aida"},
+            "from": user(PRIVATE_CHAT, "Aida"),
+            "text": "and where?"
+        }}),
+        json!({"update_id": 3, "message": {
             "message_id": GROUP_COMMAND_ID, "date": 1_700_000_001,
             "chat": {"id": GROUP_CHAT, "type": "supergroup", "title": "Neighbours"},
             "from": user(112, "Bek"),
             "text": command,
             "entities": [{"type": "bot_command", "offset": 0, "length": command_len}]
         }}),
-        json!({"update_id": 3, "message": {
+        json!({"update_id": 4, "message": {
             "message_id": GROUP_CHATTER_ID, "date": 1_700_000_002,
             "chat": {"id": GROUP_CHAT, "type": "supergroup", "title": "Neighbours"},
             "from": user(113, "Dana"),
             "text": "How long is the border, does anyone know?"
         }}),
-        json!({"update_id": 4, "inline_query": {
+        json!({"update_id": 5, "inline_query": {
             "id": "iq-1", "from": user(114, "Erlan"), "query": "How long is the border?", "offset": ""
         }}),
-        json!({"update_id": 5, "inline_query": {
+        json!({"update_id": 6, "inline_query": {
             "id": "iq-2", "from": user(115, "Timur"), "query": "", "offset": ""
         }}),
     ]
@@ -352,7 +360,7 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
     // Wait until the private answer, the group answer and the inline answer have all arrived.
     let start = Instant::now();
     loop {
-        let done = !send_to(&fake, PRIVATE_CHAT).is_empty()
+        let done = send_to(&fake, PRIVATE_CHAT).len() >= 2
             && !send_to(&fake, GROUP_CHAT).is_empty()
             && fake.calls_to("answerInlineQuery").len() >= 2;
         if done {
@@ -414,7 +422,11 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
 
     // The private question: a cited HTML answer with buttons, not a reply.
     let private = send_to(&fake, PRIVATE_CHAT);
-    assert_eq!(private.len(), 1, "{private:#?}");
+    assert_eq!(
+        private.len(),
+        2,
+        "the question and its follow-up: {private:#?}"
+    );
     let body = &private[0].body;
     assert_eq!(body["parse_mode"], "HTML");
     let text = body["text"].as_str().expect("text");
@@ -430,6 +442,12 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
         "related-question buttons"
     );
     assert!(body.get("reply_parameters").is_none() || body["reply_parameters"].is_null());
+    // The follow-up "and where?" is read against that answer: the treaty was signed in Tashkent.
+    let follow_up = private[1].body["text"].as_str().expect("text");
+    assert!(
+        follow_up.starts_with("It was signed in Tashkent"),
+        "{follow_up}"
+    );
 
     // The group command: answered as a reply to the asking message; the chatter is ignored.
     let group = send_to(&fake, GROUP_CHAT);
@@ -517,7 +535,7 @@ async fn thumbs_down_is_acknowledged_and_logged(
     fake.updates
         .lock()
         .expect("updates lock")
-        .push(json!({"update_id": 6, "callback_query": {
+        .push(json!({"update_id": 100, "callback_query": {
             "id": "cb-down", "from": user(PRIVATE_CHAT, "Aida"), "chat_instance": "ci-1",
             "data": data, "message": answer.result
         }}));

@@ -21,6 +21,7 @@ use teloxide_tests::{
 use kazuz_bot::answer::html::{escape, tags_balanced, TELEGRAM_MESSAGE_LIMIT};
 use kazuz_bot::answer::Reply;
 use kazuz_bot::knowledge::KnowledgeBase;
+use kazuz_bot::matching::followup::Context;
 use kazuz_bot::matching::{Decline, Engine, Lang, Outcome};
 use kazuz_bot::telegram::keyboards::{
     shorten, Callback, CALLBACK_DATA_LIMIT, MAX_LABEL_CHARS, THUMBS_DOWN, THUMBS_UP,
@@ -460,6 +461,93 @@ async fn a_russian_question_is_answered_in_russian() {
     assert_text(message, &expected_answer(question).html);
     assert!(
         message.bot_request.text.contains("<b>Источники</b>"),
+        "{}",
+        message.bot_request.text
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups
+
+/// What the bot should send for `question` asked right after an answer with `after`, and the
+/// record that answers it.
+fn expected_follow_up(question: &str, after: &str) -> (text::Rendered, Option<String>) {
+    let e = engine();
+    let context = Context {
+        record_id: after.to_owned(),
+    };
+    let outcome = e.ask_in_context(question, Some(&context)).outcome;
+    let reply = Reply::to_question(&e, &outcome, question);
+    let record = reply.record_id.clone();
+    (text::answer(&reply), record)
+}
+
+#[tokio::test]
+#[serial]
+async fn a_follow_up_in_a_private_chat_is_about_the_last_answer() {
+    let mut bot = mock_bot(private("How long is the border?"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert!(only(&sent).bot_request.text.contains("2,356.6"));
+
+    bot.update(private("who signed it?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    let (expected, record) = expected_follow_up("who signed it?", "border-length");
+    assert_eq!(record.as_deref(), Some("border-signatories"));
+    assert_text(message, &expected.html);
+    // Without the context, the same words get the allied treaty's signatories.
+    assert_ne!(
+        message.bot_request.text,
+        expected_answer("who signed it?").html
+    );
+
+    // The context is the chat's own: another private chat asking the same gets the plain answer.
+    let stranger = MockPrivateChat::new().id(777).build();
+    bot.update(private("who signed it?").chat(stranger));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &expected_answer("who signed it?").html);
+
+    // A complete question after an answer is answered as it would be without one.
+    bot.update(private("When was the treaty signed?"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &expected_answer("When was the treaty signed?").html,
+    );
+}
+
+#[tokio::test]
+#[serial]
+async fn a_russian_follow_up_asks_the_same_about_a_new_name() {
+    let first = "Является ли Азербайджан союзником Узбекистана?";
+    let mut bot = mock_bot(private(first));
+    let sent = dispatch_texts(&mut bot).await;
+    let e = engine();
+    let reply = Reply::to_question(&e, &e.ask(first), first);
+    assert_eq!(reply.record_id.as_deref(), Some("alliances-azerbaijan"));
+    assert_text(only(&sent), &expected_answer(first).html);
+
+    bot.update(private("а с Таджикистаном?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    let (expected, record) = expected_follow_up("а с Таджикистаном?", "alliances-azerbaijan");
+    assert_eq!(record.as_deref(), Some("alliances-tajikistan"));
+    assert_text(message, &expected.html);
+    assert!(
+        message.bot_request.text.contains("Таджикистан"),
+        "{}",
+        message.bot_request.text
+    );
+
+    // The follow-up's answer is now the context: "а когда?" asks when about Tajikistan.
+    bot.update(private("а когда?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let (expected, record) = expected_follow_up("а когда?", "alliances-tajikistan");
+    assert_eq!(record.as_deref(), Some("alliances-tajikistan"));
+    let message = only(&sent);
+    assert_text(message, &expected.html);
+    assert!(
+        message.bot_request.text.contains("феврал"),
         "{}",
         message.bot_request.text
     );

@@ -298,6 +298,25 @@ pub struct LanguageFile {
     /// asked for content.
     #[serde(default)]
     pub yes_no_leads: Vec<String>,
+    /// What makes a question a follow-up of the last answer, and how it is rewritten.
+    #[serde(default)]
+    pub followup: FollowUpCues,
+}
+
+/// The words that make a short question a follow-up ("who signed it?", "а когда?") and the
+/// words left out of the topic taken from the last answered entry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpCues {
+    /// Words pointing back at what was just answered ("it", "they", "его", "там").
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Openings of an elliptic question ("and", "what about", "а как же"), phrases allowed.
+    #[serde(default)]
+    pub leads: Vec<String>,
+    /// Question words and their companions ("how", "long", "когда"): never a topic.
+    #[serde(default)]
+    pub question_words: Vec<String>,
 }
 
 /// The phrases that make a question ask for one kind of fact.

@@ -445,6 +445,7 @@ mod tests {
             shorthand: Default::default(),
             open_question_words: vec![],
             yes_no_leads: vec![],
+            followup: Default::default(),
         })
     }
 

@@ -14,7 +14,11 @@
 //! 5. anything else is ranked by weighted word overlap; when the question asks for a kind of
 //!    fact (a day, a place, a number…) that the best record cannot give, the bot says so and
 //!    shows what the documents do say ([`kinds`]).
+//!
+//! [`Engine::ask_in_context`] ([`followup`]) reads a follow-up ("who signed it?", "а когда?")
+//! against the record a conversation was last answered with, then asks it as above.
 
+pub mod followup;
 mod index;
 pub mod kinds;
 pub mod lexicon;
@@ -293,6 +297,8 @@ pub struct Engine {
     timeline: Timeline,
     /// Chat shorthand ("u", "ppl") and the words it stands for.
     shorthand: HashMap<String, Vec<String>>,
+    /// The word lists that make a question a follow-up ([`followup`]).
+    followup: followup::FollowUpWords,
     params: Params,
 }
 
@@ -397,6 +403,7 @@ impl Engine {
             .iter()
             .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
             .collect();
+        let followup = followup::FollowUpWords::new(&kb);
         Engine {
             kb,
             records,
@@ -408,6 +415,7 @@ impl Engine {
             capabilities,
             timeline,
             shorthand,
+            followup,
             params,
         }
     }

@@ -31,6 +31,7 @@ use teloxide::{ApiError, RequestError};
 
 use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
 use crate::answer::Reply;
+use crate::matching::followup::{Context, Memory};
 use crate::matching::{Engine, Lang, Outcome};
 
 use super::arrival::{Admission, Notice, NoticeTarget};
@@ -396,7 +397,16 @@ async fn answer_question<B: TelegramApi>(
     state: &BotState,
     question: &str,
 ) -> Result<(), RequestError> {
-    let outcome = engine.ask(question);
+    // Only private chats and messages addressed to the bot get here, so the chat's context is
+    // what the bot itself last answered there.
+    let context = state.contexts.get(incoming.chat_id, Instant::now());
+    let asked = engine.ask_in_context(question, context.as_ref());
+    remember(
+        state,
+        incoming.chat_id,
+        Memory::after(engine, &asked.outcome),
+    );
+    let outcome = asked.outcome;
     if let Outcome::SmallTalk(intent) = &outcome {
         let intent = &engine.knowledge().smalltalk.intents[*intent];
         if intent.quiet_in_groups && !incoming.private {
@@ -419,6 +429,7 @@ async fn answer_question<B: TelegramApi>(
     // The record and score, not the question: logs stay free of what users typed.
     tracing::debug!(
         answered = reply.answered,
+        follow_up = asked.rewritten.is_some(),
         record = reply.record_id.as_deref().unwrap_or("-"),
         score = reply.score,
         "question"
@@ -443,6 +454,15 @@ async fn answer_question<B: TelegramApi>(
         state.feedback.remember((chat_id, message_id), asked);
     }
     Ok(())
+}
+
+/// Applies an outcome's [`Memory`] to the chat's follow-up context.
+fn remember(state: &BotState, chat_id: ChatId, memory: Memory) {
+    match memory {
+        Memory::Remember(context) => state.contexts.set(chat_id, context, Instant::now()),
+        Memory::Keep => {}
+        Memory::Forget => state.contexts.forget(chat_id),
+    }
 }
 
 /// A button press: answers the record named in the callback data, or says the button is stale.
@@ -496,6 +516,11 @@ async fn handle_callback<B: TelegramApi>(
         // A button under an inline-mode message: answer in the private chat with the user.
         None => (ChatId::from(query.from.id), None),
     };
+    // The answer a button shows is what a follow-up typed next refers to.
+    let context = Context {
+        record_id: engine.record(record).id.clone(),
+    };
+    remember(state, chat_id, Memory::Remember(context));
     send_rendered(
         bot,
         chat_id,

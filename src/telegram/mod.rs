@@ -16,6 +16,7 @@
 //! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`question_log`]: the
 //!   log of questions for curators (declined, low-margin, 👍/👎); [`feedback`]: the 👍/👎
 //!   buttons' memory and `/feedback`.
+//! - [`memory`]: each chat's follow-up context ([`ContextStore`], kept in memory).
 
 pub mod arrival;
 pub mod commands;
@@ -24,12 +25,14 @@ pub mod feedback;
 pub mod handlers;
 pub mod inline;
 pub mod keyboards;
+pub mod memory;
 pub mod question_log;
 pub mod rate_limit;
 pub mod text;
 
 pub use commands::Command;
 pub use handlers::{gated_handler_tree, handler_tree, HandlerError};
+pub use memory::{ContextStore, MemoryStore};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,6 +62,8 @@ pub struct BotState {
     pub feedback: FeedbackMemory,
     /// Where `/feedback` texts are forwarded, when `ADMIN_CHAT_ID` is set.
     pub admin_chat: Option<ChatId>,
+    /// Each chat's follow-up context: what "who signed it?" refers to.
+    pub contexts: Box<dyn ContextStore>,
 }
 
 impl BotState {
@@ -68,12 +73,19 @@ impl BotState {
             questions,
             feedback: FeedbackMemory::default(),
             admin_chat: None,
+            contexts: Box::new(MemoryStore::default()),
         }
     }
 
     /// With `/feedback` forwarded to `chat`.
     pub fn with_admin_chat(mut self, chat: Option<ChatId>) -> Self {
         self.admin_chat = chat;
+        self
+    }
+
+    /// The same state with another follow-up context store.
+    pub fn with_contexts(mut self, contexts: Box<dyn ContextStore>) -> Self {
+        self.contexts = contexts;
         self
     }
 

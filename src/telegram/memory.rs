@@ -1,0 +1,178 @@
+//! Where each chat's follow-up context ([`crate::matching::followup::Context`]) is kept between
+//! messages: the [`ContextStore`] trait and its in-memory implementation, [`MemoryStore`].
+//!
+//! A context lives for [`CONTEXT_TTL`] after the answer that set it: a question asked much
+//! later is a new conversation, and "who signed it?" should not reach back an hour. The store is
+//! bounded ([`MAX_CHATS`]), so a bot in many chats holds a fixed amount of memory.
+//!
+//! Only the in-memory store exists. The trait is synchronous because that store never waits; a
+//! store shared by several replicas (Redis) would need network calls here, and is not built: see
+//! docs/telegram.md.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use teloxide::types::ChatId;
+
+use crate::matching::followup::Context;
+
+/// How long a chat's context is kept after the answer that set it.
+pub const CONTEXT_TTL: Duration = Duration::from_secs(10 * 60);
+
+/// At most this many chats have a context; the oldest goes first when it is full. A context is
+/// a short id, so this is well under a megabyte.
+pub const MAX_CHATS: usize = 10_000;
+
+/// Keeps one follow-up context per chat, each for a limited time.
+pub trait ContextStore: Send + Sync + std::fmt::Debug {
+    /// The chat's context, unless it has expired by `now`.
+    fn get(&self, chat: ChatId, now: Instant) -> Option<Context>;
+    /// Sets the chat's context as of `now`.
+    fn set(&self, chat: ChatId, context: Context, now: Instant);
+    /// Drops the chat's context.
+    fn forget(&self, chat: ChatId);
+}
+
+/// A [`ContextStore`] in this process's memory: lost on restart, not shared between replicas.
+#[derive(Debug)]
+pub struct MemoryStore {
+    chats: Mutex<HashMap<ChatId, (Context, Instant)>>,
+    ttl: Duration,
+    capacity: usize,
+}
+
+impl Default for MemoryStore {
+    fn default() -> Self {
+        Self::new(CONTEXT_TTL, MAX_CHATS)
+    }
+}
+
+impl MemoryStore {
+    /// A store keeping each context for `ttl`, for at most `capacity` chats (at least one).
+    pub fn new(ttl: Duration, capacity: usize) -> Self {
+        Self {
+            chats: Mutex::new(HashMap::new()),
+            ttl,
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// How many chats hold a context (expired ones included until they are evicted).
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ChatId, (Context, Instant)>> {
+        // The map is valid after any panic (each operation is one insert or remove), so a
+        // poisoned lock is still usable; losing follow-ups for every chat would be worse.
+        self.chats.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn expired(&self, set_at: Instant, now: Instant) -> bool {
+        now.saturating_duration_since(set_at) >= self.ttl
+    }
+}
+
+impl ContextStore for MemoryStore {
+    fn get(&self, chat: ChatId, now: Instant) -> Option<Context> {
+        let mut chats = self.lock();
+        match chats.get(&chat) {
+            Some((_, set_at)) if self.expired(*set_at, now) => {
+                chats.remove(&chat);
+                None
+            }
+            Some((context, _)) => Some(context.clone()),
+            None => None,
+        }
+    }
+
+    fn set(&self, chat: ChatId, context: Context, now: Instant) {
+        let mut chats = self.lock();
+        if !chats.contains_key(&chat) && chats.len() >= self.capacity {
+            // Full: expired contexts go first (one pass, only when full), then the oldest.
+            chats.retain(|_, (_, set_at)| !self.expired(*set_at, now));
+            if chats.len() >= self.capacity {
+                let oldest = chats
+                    .iter()
+                    .min_by_key(|(_, (_, set_at))| *set_at)
+                    .map(|(chat, _)| *chat);
+                if let Some(oldest) = oldest {
+                    chats.remove(&oldest);
+                }
+            }
+        }
+        chats.insert(chat, (context, now));
+    }
+
+    fn forget(&self, chat: ChatId) {
+        self.lock().remove(&chat);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(id: &str) -> Context {
+        Context {
+            record_id: id.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_context_is_kept_per_chat_until_it_expires() {
+        let store = MemoryStore::new(Duration::from_secs(600), 10);
+        let t0 = Instant::now();
+        store.set(ChatId(1), context("border-length"), t0);
+        store.set(ChatId(2), context("treaty-signing-date"), t0);
+        let later = t0 + Duration::from_secs(599);
+        assert_eq!(store.get(ChatId(1), later), Some(context("border-length")));
+        assert_eq!(
+            store.get(ChatId(2), later),
+            Some(context("treaty-signing-date"))
+        );
+        assert_eq!(store.get(ChatId(3), later), None);
+        assert_eq!(store.get(ChatId(1), t0 + Duration::from_secs(600)), None);
+        assert_eq!(store.len(), 1, "an expired context is removed when read");
+    }
+
+    #[test]
+    fn setting_again_replaces_and_restarts_the_clock() {
+        let store = MemoryStore::new(Duration::from_secs(10), 10);
+        let t0 = Instant::now();
+        store.set(ChatId(1), context("a"), t0);
+        store.set(ChatId(1), context("b"), t0 + Duration::from_secs(8));
+        assert_eq!(
+            store.get(ChatId(1), t0 + Duration::from_secs(15)),
+            Some(context("b"))
+        );
+        store.forget(ChatId(1));
+        assert_eq!(store.get(ChatId(1), t0 + Duration::from_secs(15)), None);
+    }
+
+    #[test]
+    fn a_full_store_evicts_expired_contexts_then_the_oldest() {
+        let store = MemoryStore::new(Duration::from_secs(10), 3);
+        let t0 = Instant::now();
+        let at = |s| t0 + Duration::from_secs(s);
+        store.set(ChatId(1), context("a"), at(0));
+        store.set(ChatId(2), context("b"), at(5));
+        store.set(ChatId(3), context("c"), at(6));
+        // Chat 1 has expired by 12 s: it makes room.
+        store.set(ChatId(4), context("d"), at(12));
+        assert_eq!(store.len(), 3);
+        assert_eq!(store.get(ChatId(2), at(12)), Some(context("b")));
+        // Nothing has expired at 13 s: the oldest (chat 2, set at 5 s) goes.
+        store.set(ChatId(5), context("e"), at(13));
+        assert_eq!(store.len(), 3);
+        assert_eq!(store.get(ChatId(2), at(13)), None);
+        for chat in [3, 4, 5] {
+            assert!(store.get(ChatId(chat), at(13)).is_some(), "chat {chat}");
+        }
+    }
+}
