@@ -454,3 +454,11 @@ fn a_content_question_gets_no_leading_yes() {
     let russian = reply("что жайлин пишет о киберпреступности?");
     assert!(russian.starts_with("Жайлин"), "{russian}");
 }
+
+#[test]
+fn asking_the_name_of_an_office_holder_asks_for_a_person() {
+    not_given(
+        "как зовут премьер-министра, который руководит межправительственным комитетом?",
+        AnswerKind::Person,
+    );
+}

@@ -349,8 +349,17 @@ impl Kinds {
 /// "министром").
 const OFFICE_PREFIX_CHARS: usize = 6;
 
-/// Words that ask "who".
-const WHO_WORDS: &[&str] = &["who", "whom", "whos", "кто", "кого", "кем"];
+/// Words that ask "who" (or a name: "как зовут премьер-министра").
+const WHO_WORDS: &[&str] = &[
+    "who",
+    "whom",
+    "whos",
+    "кто",
+    "кого",
+    "кем",
+    "зовут",
+    "звали",
+];
 
 /// Sentences of an answer that state its key fact: answers say what was asked first, and
 /// later sentences add context that must not count ("It met on 14–19 November. The treaty was
