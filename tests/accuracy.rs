@@ -94,6 +94,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_BLIND_D,
         OOS_BLIND_D,
     ),
+    (
+        "tests/data/blind-chat-e.jsonl",
+        EN_BLIND_E,
+        RU_BLIND_E,
+        OOS_BLIND_E,
+    ),
 ];
 
 #[test]
@@ -158,21 +164,26 @@ fn blind_questions_do_not_regress() {
 }
 
 // The floors (see CHAT_FLOORS), measured 2026-12-01 with `kazuz-bot eval FILE`. Set A was
-// tuned on. B and C were each run once as "final" sets and their failures then seen, so later
-// figures on them are not blind. Set D was written last and run once, after the last engine
-// change: its figures are the honest estimate (the bar is 90 / 90 / 95 %).
-const EN_DEV_CHAT: usize = 20; // of 30
-const RU_DEV_CHAT: usize = 24; // of 30
-const OOS_DEV_CHAT: usize = 28; // of 30
-const EN_BLIND_A: usize = 48; // of 53
+// tuned on. B, C and D were each run once as "final" sets and their failures then seen, so
+// later figures on them are not blind. Set E was written (documents and eval README only) and
+// frozen at the start of the third session, measured before any change, and run once after the
+// last engine and knowledge change: its figures are the honest estimate (the bar is
+// 90 / 90 / 95 %).
+const EN_DEV_CHAT: usize = 22; // of 30
+const RU_DEV_CHAT: usize = 25; // of 30
+const OOS_DEV_CHAT: usize = 29; // of 30
+const EN_BLIND_A: usize = 49; // of 53
 const RU_BLIND_A: usize = 47; // of 53
-const OOS_BLIND_A: usize = 60; // of 64
-const EN_BLIND_B: usize = 47; // of 53
-const RU_BLIND_B: usize = 43; // of 53
-const OOS_BLIND_B: usize = 55; // of 64
-const EN_BLIND_C: usize = 43; // of 53
-const RU_BLIND_C: usize = 47; // of 53
-const OOS_BLIND_C: usize = 54; // of 64
-const EN_BLIND_D: usize = 45; // of 53
-const RU_BLIND_D: usize = 43; // of 53
-const OOS_BLIND_D: usize = 52; // of 64
+const OOS_BLIND_A: usize = 64; // of 64
+const EN_BLIND_B: usize = 49; // of 53
+const RU_BLIND_B: usize = 47; // of 53
+const OOS_BLIND_B: usize = 64; // of 64
+const EN_BLIND_C: usize = 48; // of 53
+const RU_BLIND_C: usize = 49; // of 53
+const OOS_BLIND_C: usize = 62; // of 64
+const EN_BLIND_D: usize = 47; // of 53
+const RU_BLIND_D: usize = 45; // of 53
+const OOS_BLIND_D: usize = 63; // of 64
+const EN_BLIND_E: usize = 49; // of 53
+const RU_BLIND_E: usize = 43; // of 53
+const OOS_BLIND_E: usize = 60; // of 64
