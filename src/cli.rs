@@ -5,7 +5,7 @@
 //! Exit codes: 0 success (for `ask`: answered), 1 declined (`ask`) or a failed check,
 //! 2 an error (bad arguments, unreadable file, invalid knowledge base).
 
-use crate::answer::{Markup, Reply};
+use crate::answer::Reply;
 use crate::knowledge::{KnowledgeBase, KnowledgeError};
 use crate::matching::followup::{Context, Memory};
 use crate::matching::{Engine, Lang, Params};
@@ -384,7 +384,7 @@ fn print_chat_reply(out: &mut impl Write, reply: &Reply) -> std::io::Result<Vec<
     if !reply.citations.is_empty() {
         writeln!(out, "\n{}:", reply.sources_heading)?;
         for (i, c) in reply.citations.iter().enumerate() {
-            writeln!(out, "{}", c.line(i + 1, Markup::Plain))?;
+            writeln!(out, "{}", c.line(i + 1))?;
         }
     }
     writeln!(out)?;

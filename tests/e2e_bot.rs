@@ -432,8 +432,8 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
     let text = body["text"].as_str().expect("text");
     assert!(text.contains("22 December 2022"), "{text}");
     assert!(
-        text.contains("<b>Sources</b>\n[1] <i>"),
-        "citations footer: {text}"
+        text.contains("<b>Sources</b>\n[1] ") && text.contains("<blockquote expandable>[1] “"),
+        "citations footer: one line per source, quotes folded: {text}"
     );
     assert!(
         body["reply_markup"]["inline_keyboard"]

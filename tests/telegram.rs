@@ -146,9 +146,17 @@ fn assert_within_limits(message: &SentMessageText) {
 /// uses appear, and no stray `&` is left unescaped.
 fn balanced(html: &str) -> bool {
     let only_known_tags = html.match_indices('<').all(|(i, _)| {
-        ["<b>", "</b>", "<i>", "</i>"]
-            .iter()
-            .any(|t| html[i..].starts_with(t))
+        [
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<blockquote expandable>",
+            "<blockquote>",
+            "</blockquote>",
+        ]
+        .iter()
+        .any(|t| html[i..].starts_with(t))
     });
     let entities_ok = html.match_indices('&').all(|(i, _)| {
         ["&amp;", "&lt;", "&gt;", "&quot;"]
@@ -439,10 +447,10 @@ async fn a_private_question_gets_a_cited_html_answer() {
     let expected = expected_answer(question);
     assert_text(message, &expected.html);
     assert!(message.bot_request.text.contains("22 December 2022"));
+    let html = &message.bot_request.text;
     assert!(
-        message.bot_request.text.contains("<b>Sources</b>\n[1] <i>"),
-        "citations footer: {}",
-        message.bot_request.text
+        html.contains("<b>Sources</b>\n[1] ") && html.contains("<blockquote expandable>[1] “"),
+        "citations footer: one line per source, quotes folded: {html}"
     );
     assert_eq!(replied_to(message), None);
     assert_eq!(

@@ -24,7 +24,8 @@ pub fn escape(text: &str) -> String {
 /// Splits HTML into parts of at most `limit` chars, at paragraph boundaries (blank lines) when
 /// possible, then at line ends, then at spaces. Tags opened in a part are closed at its end and
 /// reopened at the start of the next, so each part parses on its own. Only simple tags without
-/// attributes, as this crate produces them (`<b>`, `<i>`, `<blockquote>`), are tracked.
+/// attributes, as this crate produces them (`<b>`, `<i>`, `<blockquote>`), are tracked; an
+/// `<blockquote expandable>` cut in two is reopened as a plain `<blockquote>`.
 pub fn split_html(html: &str, limit: usize) -> Vec<String> {
     assert!(limit >= 64, "a limit this small cannot hold reopened tags");
     let mut parts = Vec::new();
@@ -134,7 +135,8 @@ pub fn tags_balanced(html: &str) -> bool {
                 return false;
             }
         } else {
-            stack.push(tag);
+            // `<blockquote expandable>` is closed by `</blockquote>`.
+            stack.push(tag.split_whitespace().next().unwrap_or(tag));
         }
         rest = &rest[start + end + 1..];
     }
@@ -148,6 +150,7 @@ mod tests {
     #[test]
     fn balance_check_rejects_crossed_and_unclosed_tags() {
         assert!(tags_balanced("<b>a</b> <i>b</i>"));
+        assert!(tags_balanced("<blockquote expandable>q</blockquote>"));
         assert!(!tags_balanced("<b><i>a</b></i>"));
         assert!(!tags_balanced("<b>a"));
         assert!(!tags_balanced("a <b"));

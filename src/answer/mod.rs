@@ -23,31 +23,51 @@ pub struct CitationView {
     pub quote: String,
 }
 
-/// How a text is marked up: plain, or Telegram HTML (escaped, titles in italics).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Markup {
-    Plain,
-    Html,
+/// The sources block of a Telegram answer, made for a phone screen: one short line per source
+/// document (author, title, date), each named once however many quotes it gives, then the quotes
+/// folded in an expandable blockquote that a tap opens ("[1] “…”").
+fn sources_html(citations: &[CitationView]) -> String {
+    let mut sources: Vec<&CitationView> = Vec::new();
+    let mut quotes = Vec::new();
+    for c in citations {
+        let number = match sources.iter().position(|s| s.source == c.source) {
+            Some(i) => i + 1,
+            None => {
+                sources.push(c);
+                sources.len()
+            }
+        };
+        quotes.push(format!("[{number}] “{}”", html::escape(&c.quote)));
+    }
+    let lines: Vec<String> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                "[{}] {} — <i>{}</i>, {}",
+                i + 1,
+                html::escape(&c.byline),
+                html::escape(&c.title),
+                html::escape(&c.date)
+            )
+        })
+        .collect();
+    format!(
+        "{}\n<blockquote expandable>{}</blockquote>",
+        lines.join("\n"),
+        quotes.join("\n")
+    )
 }
 
 impl CitationView {
-    /// The one citation line every output uses: "[1] Title — Author, outlet, date: “quote”".
-    pub fn line(&self, number: usize, markup: Markup) -> String {
-        let (title, byline, date, quote) = match markup {
-            Markup::Plain => (
-                self.title.clone(),
-                self.byline.clone(),
-                self.date.clone(),
-                self.quote.clone(),
-            ),
-            Markup::Html => (
-                format!("<i>{}</i>", html::escape(&self.title)),
-                html::escape(&self.byline),
-                html::escape(&self.date),
-                html::escape(&self.quote),
-            ),
-        };
-        format!("[{number}] {title} — {byline}, {date}: “{quote}”")
+    /// The one plain-text citation line (answers in the terminal, JSON `text`, evaluation):
+    /// "[1] Title — Author, outlet, date: “quote”". Telegram HTML groups them by source instead
+    /// (see `sources_html`).
+    pub fn line(&self, number: usize) -> String {
+        format!(
+            "[{number}] {} — {}, {}: “{}”",
+            self.title, self.byline, self.date, self.quote
+        )
     }
 }
 
@@ -227,7 +247,7 @@ impl Reply {
             out.push_str(&format!("\n\n{}:", self.sources_heading));
             for (i, c) in self.citations.iter().enumerate() {
                 out.push('\n');
-                out.push_str(&c.line(i + 1, Markup::Plain));
+                out.push_str(&c.line(i + 1));
             }
         }
         if !self.related.is_empty() {
@@ -245,13 +265,10 @@ impl Reply {
         let mut out = html::escape(&self.body);
         if !self.citations.is_empty() {
             out.push_str(&format!(
-                "\n\n<b>{}</b>",
-                html::escape(&self.sources_heading)
+                "\n\n<b>{}</b>\n{}",
+                html::escape(&self.sources_heading),
+                sources_html(&self.citations)
             ));
-            for (i, c) in self.citations.iter().enumerate() {
-                out.push('\n');
-                out.push_str(&c.line(i + 1, Markup::Html));
-            }
         }
         if let Some(heading) = &self.suggestions_heading {
             out.push_str(&format!("\n\n{}", html::escape(heading)));

@@ -209,7 +209,7 @@ fn show_date(date: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::html::{split_html, TELEGRAM_MESSAGE_LIMIT};
+    use crate::answer::html::{split_html, tags_balanced, TELEGRAM_MESSAGE_LIMIT};
     use std::sync::OnceLock;
 
     fn engine() -> &'static Engine {
@@ -254,7 +254,10 @@ mod tests {
                     .replace("<b>", "")
                     .replace("</b>", "")
                     .replace("<i>", "")
-                    .replace("</i>", "");
+                    .replace("</i>", "")
+                    .replace("<blockquote expandable>", "")
+                    .replace("<blockquote>", "")
+                    .replace("</blockquote>", "");
                 assert!(
                     !stripped.contains('<') && !stripped.contains('>'),
                     "unescaped markup: {part}"
@@ -334,5 +337,42 @@ mod tests {
         );
         assert!(help(kb, Lang::En, true).contains("/article — "));
         assert!(article_unknown(kb, Lang::En, 99).contains("99"));
+    }
+
+    #[test]
+    fn answers_name_each_source_once_and_fold_the_quotes() {
+        let e = engine();
+        for question in [
+            "How long is the border?",
+            "When was the allied relations treaty signed?",
+            "What does article 4 say?",
+            "Who are Uzbekistan's allies?",
+            "Когда подписали договор о союзнических отношениях?",
+        ] {
+            let reply = Reply::new(e, &e.ask(question), Lang::detect(question));
+            assert!(reply.answered, "{question}");
+            let html = reply.html();
+            assert!(tags_balanced(&html), "{html}");
+            let (visible, folded) = html
+                .split_once("<blockquote expandable>")
+                .unwrap_or_else(|| panic!("quotes are folded: {html}"));
+            // Every quote is in the folded part, none in the visible one.
+            for c in &reply.citations {
+                assert!(folded.contains(&escape(&c.quote)), "{html}");
+                assert!(!visible.contains(&escape(&c.quote)), "{html}");
+            }
+            // Each source document is named once.
+            let sources = visible
+                .split(&escape(&reply.sources_heading))
+                .nth(1)
+                .unwrap_or("");
+            for c in &reply.citations {
+                assert_eq!(
+                    sources.matches(&escape(&c.title)).count(),
+                    1,
+                    "{question}: {html}"
+                );
+            }
+        }
     }
 }
