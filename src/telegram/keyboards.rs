@@ -19,12 +19,16 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 /// Telegram's limit on `callback_data`, in bytes (UTF-8: a Cyrillic letter takes two).
 pub const CALLBACK_DATA_LIMIT: usize = 64;
 
-/// Button labels longer than this many characters are shortened with an ellipsis: Telegram
-/// cuts long labels itself, but mid-word and without telling the reader.
-pub const MAX_LABEL_CHARS: usize = 64;
+/// Button labels longer than this many characters are shortened at a word with an ellipsis:
+/// a full-width button on a phone shows about this much, and Telegram cuts longer labels
+/// itself, mid-word and without telling the reader.
+pub const MAX_LABEL_CHARS: usize = 32;
 
-/// At most this many buttons under one message.
-pub const MAX_BUTTONS: usize = 8;
+/// At most this many question buttons under one message ("did you mean" and related together).
+pub const MAX_BUTTONS: usize = 6;
+
+/// At most this many "related question" buttons under an answer.
+pub const MAX_RELATED: usize = 3;
 
 /// Prefix of an "answer this record" callback.
 const ANSWER_PREFIX: &str = "a";
@@ -157,7 +161,15 @@ pub fn shorten(text: &str, max: usize) -> String {
         return text.to_owned();
     }
     let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.truncate(out.trim_end().len());
+    // At a word when one ends in the second half: "Where was the allied relations…", not
+    // "Where was the allied relations tr…".
+    if let Some(space) = out
+        .rfind(' ')
+        .filter(|&i| out[..i].chars().count() >= max / 2)
+    {
+        out.truncate(space);
+    }
+    out.truncate(out.trim_end_matches([' ', ',', ';', ':']).len());
     out.push('…');
     out
 }
@@ -309,5 +321,12 @@ mod tests {
         assert_eq!(shorten("short", 10), "short");
         assert_eq!(shorten("abcdefghijkl", 5), "abcd…");
         assert_eq!(shorten("ab cdefgh", 4), "ab…");
+        assert_eq!(
+            shorten(
+                "Where was the allied relations treaty signed?",
+                MAX_LABEL_CHARS
+            ),
+            "Where was the allied relations…"
+        );
     }
 }

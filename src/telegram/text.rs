@@ -9,7 +9,7 @@ use crate::knowledge::{KnowledgeBase, PartialDate};
 use crate::matching::{Engine, Lang, Outcome, Ranked, Score};
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::keyboards::{answer_button, feedback_row, suggestions_keyboard};
+use super::keyboards::{answer_button, feedback_row, suggestions_keyboard, MAX_RELATED};
 
 /// A message ready to send: HTML (possibly longer than one Telegram message; the sender
 /// splits it) and the buttons to put under its last part.
@@ -53,8 +53,8 @@ pub fn answer(reply: &Reply) -> Rendered {
     if reply.suggestions_heading.is_none() && !reply.related.is_empty() {
         html.push_str(&format!("\n\n{}", escape(&reply.related_heading)));
     }
-    let mut keyboard =
-        suggestions_keyboard(reply.suggestions.iter().chain(&reply.related), reply.lang);
+    let related = reply.related.iter().take(MAX_RELATED);
+    let mut keyboard = suggestions_keyboard(reply.suggestions.iter().chain(related), reply.lang);
     if reply.answered {
         if let Some(row) = feedback_row(reply.record_id.as_deref()) {
             keyboard = Some(match keyboard {
