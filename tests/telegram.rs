@@ -198,11 +198,10 @@ fn expected_answer(question: &str) -> text::Rendered {
 
 fn expected_record(id: &str, lang: Lang) -> text::Rendered {
     let e = engine();
-    text::answer(&text::record_reply(
-        &e,
-        e.find(id).expect("record exists"),
-        lang,
-    ))
+    let rendered = text::record_answer(&e, e.find(id).expect("record exists"), lang);
+    // Reached by a button, a deep link or /article: the answer starts with its question.
+    assert!(rendered.html.starts_with("<b>"), "{}", rendered.html);
+    rendered
 }
 
 /// A question the engine declines while offering suggestions (the engine is tuned over time,
@@ -252,11 +251,14 @@ async fn start_with_a_deep_link_opens_that_article() {
     let sent = dispatch_texts(&mut bot).await;
     let expected = expected_record("article-4", Lang::En);
     assert_text(only(&sent), &expected.html);
+    // The question in bold, then the article.
+    let text = &sent[0].bot_request.text;
+    let (question, answer) = text.split_once("\n\n").expect("question, then answer");
     assert!(
-        sent[0].bot_request.text.starts_with("Article 4"),
-        "{}",
-        sent[0].bot_request.text
+        question.starts_with("<b>") && question.ends_with("</b>"),
+        "{text}"
     );
+    assert!(answer.starts_with("Article 4"), "{text}");
 
     // An unknown payload is not an error: just the greeting.
     bot.update(private("/start no_such_thing"));

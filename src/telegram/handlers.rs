@@ -345,9 +345,7 @@ async fn respond<B: TelegramApi>(
         Request::UnknownCommand => reply(fixed("unknown_command")).await,
         Request::Command(command) => match command {
             Command::Start(payload) => match deep_link(engine, payload) {
-                Some(record) => {
-                    reply(text::answer(&text::record_reply(engine, record, lang))).await
-                }
+                Some(record) => reply(text::record_answer(engine, record, lang)).await,
                 None => reply(Rendered::text(text::greeting(kb, lang, incoming.private))).await,
             },
             Command::Help => reply(Rendered::text(text::help(kb, lang, incoming.private))).await,
@@ -358,7 +356,7 @@ async fn respond<B: TelegramApi>(
                 let rendered = match arg.trim_start_matches('№').trim().parse::<u32>() {
                     Err(_) => Rendered::text(text::article_usage(kb, lang)),
                     Ok(number) => match engine.find(&format!("article-{number}")) {
-                        Some(record) => text::answer(&text::record_reply(engine, record, lang)),
+                        Some(record) => text::record_answer(engine, record, lang),
                         None => Rendered::text(text::article_unknown(kb, lang, number)),
                     },
                 };
@@ -524,7 +522,7 @@ async fn handle_callback<B: TelegramApi>(
     send_rendered(
         bot,
         chat_id,
-        text::answer(&text::record_reply(engine, record, lang)),
+        text::record_answer(engine, record, lang),
         reply_to,
     )
     .await

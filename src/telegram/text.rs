@@ -66,6 +66,15 @@ pub fn answer(reply: &Reply) -> Rendered {
     Rendered { html, keyboard }
 }
 
+/// The answer to a record reached by a button or a deep link, starting with the question it
+/// answers in bold: the user did not type it, and in a group others did not see it asked.
+pub fn record_answer(engine: &Engine, record: usize, lang: Lang) -> Rendered {
+    let mut rendered = answer(&record_reply(engine, record, lang));
+    let question = engine.display_question(record, lang);
+    rendered.html = format!("<b>{}</b>\n\n{}", escape(&question), rendered.html);
+    rendered
+}
+
 /// `/start`: the greeting and how to ask (in groups, how to address the bot).
 pub fn greeting(kb: &KnowledgeBase, lang: Lang, private: bool) -> String {
     let how = if private {
