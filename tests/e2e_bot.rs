@@ -389,6 +389,31 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
     assert!(!fake.calls_to("getMe").is_empty());
     let menus = fake.calls_to("setMyCommands");
     assert_eq!(menus.len(), 2, "menu in English and Russian: {menus:#?}");
+    // The description of an empty chat and the profile's short description, in both languages.
+    for method in ["setMyDescription", "setMyShortDescription"] {
+        let calls = fake.calls_to(method);
+        assert_eq!(
+            calls.len(),
+            2,
+            "{method} in English and Russian: {calls:#?}"
+        );
+        assert!(
+            calls.iter().any(|c| c.body["language_code"] == "ru"),
+            "{calls:#?}"
+        );
+    }
+    let description = &fake.calls_to("setMyDescription")[0].body["description"];
+    assert!(
+        description
+            .as_str()
+            .is_some_and(|d| d.chars().count() <= 512),
+        "Telegram's limit is 512 characters: {description}"
+    );
+    let short = &fake.calls_to("setMyShortDescription")[0].body["short_description"];
+    assert!(
+        short.as_str().is_some_and(|d| d.chars().count() <= 120),
+        "Telegram's limit is 120 characters: {short}"
+    );
     let commands: Vec<&str> = menus[0].body["commands"]
         .as_array()
         .expect("commands")

@@ -103,6 +103,8 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "cmd_timeline",
     "cmd_sources",
     "cmd_about",
+    "bot_description",
+    "bot_short_description",
     "cmd_feedback",
     // Feedback (src/telegram/feedback.rs).
     "feedback_thanks_up",

@@ -239,8 +239,8 @@ async fn start(
     Ok(me)
 }
 
-/// Registers the command menu in English (the default) and in Russian. A failure is logged,
-/// not fatal: the commands still work when typed.
+/// Registers the command menu, the description and the short description in English (the
+/// default) and in Russian. A failure is logged, not fatal: the commands still work when typed.
 async fn register_commands<B: handlers::TelegramApi>(bot: &B, engine: &Engine, redact: &Redactor) {
     let messages = &engine.knowledge().messages;
     for lang in [Lang::En, Lang::Ru] {
@@ -250,6 +250,23 @@ async fn register_commands<B: handlers::TelegramApi>(bot: &B, engine: &Engine, r
         }
         if let Err(err) = request.send().await {
             tracing::warn!(lang = lang.code(), error = %redact.apply(&err.to_string()), "cannot register the command menu");
+        }
+        // What an empty chat with the bot and its profile show, in the user's language.
+        let mut description = bot
+            .set_my_description()
+            .description(messages.get(lang.code(), "bot_description"));
+        let mut short = bot
+            .set_my_short_description()
+            .short_description(messages.get(lang.code(), "bot_short_description"));
+        if lang != Lang::En {
+            description = description.language_code(lang.code());
+            short = short.language_code(lang.code());
+        }
+        if let Err(err) = description.send().await {
+            tracing::warn!(lang = lang.code(), error = %redact.apply(&err.to_string()), "cannot set the bot's description");
+        }
+        if let Err(err) = short.send().await {
+            tracing::warn!(lang = lang.code(), error = %redact.apply(&err.to_string()), "cannot set the bot's short description");
         }
     }
 }
