@@ -462,3 +462,28 @@ fn asking_the_name_of_an_office_holder_asks_for_a_person() {
         AnswerKind::Person,
     );
 }
+
+#[test]
+fn a_kazakh_or_uzbek_question_is_told_which_languages_the_bot_reads() {
+    let engine = engine();
+    let reply = |q: &str| Reply::to_question(engine, &engine.ask(q), q);
+    for question in [
+        "Ittifoq shartnomasi qachon imzolangan?",
+        "Одақтастық туралы шарт қашан қол қойылды?",
+    ] {
+        let reply = reply(question);
+        assert!(!reply.answered, "{question}");
+        let hint = engine
+            .knowledge()
+            .messages
+            .get(reply.lang.code(), "language_hint");
+        assert!(reply.body.ends_with(hint), "{question}: {}", reply.body);
+    }
+    // An English or Russian question that is declined gets no such hint.
+    let english = reply("what is the capital of france");
+    assert!(
+        !english.body.contains("English and Russian"),
+        "{}",
+        english.body
+    );
+}

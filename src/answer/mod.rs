@@ -113,6 +113,16 @@ impl Reply {
         if reply.answered && asks_content {
             reply.body = without_yes_no_lead(&reply.body, &language.yes_no_leads);
         }
+        // A Kazakh or Uzbek question is declined because it is not understood: say which
+        // languages are.
+        if !reply.answered && reply.small_talk.is_none() && in_foreign_language(question, language)
+        {
+            let hint = engine
+                .knowledge()
+                .messages
+                .get(reply.lang.code(), "language_hint");
+            reply.body = format!("{}\n\n{hint}", reply.body);
+        }
         reply
     }
 
@@ -429,4 +439,21 @@ fn without_yes_no_lead(text: &str, leads: &[String]) -> String {
         };
     }
     text.to_owned()
+}
+
+/// True for a question in a language the bot does not read: a letter only such languages use,
+/// or two of their common words.
+fn in_foreign_language(question: &str, language: &crate::knowledge::LanguageFile) -> bool {
+    if question
+        .chars()
+        .any(|c| language.foreign_letters.contains(c))
+    {
+        return true;
+    }
+    let words = crate::matching::normalize::tokenize(question);
+    words
+        .iter()
+        .filter(|w| language.foreign_words.iter().any(|f| f == *w))
+        .count()
+        >= 2
 }

@@ -105,6 +105,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "cmd_about",
     "bot_description",
     "bot_short_description",
+    "language_hint",
     "cmd_feedback",
     // Feedback (src/telegram/feedback.rs).
     "feedback_thanks_up",

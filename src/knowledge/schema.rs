@@ -298,6 +298,13 @@ pub struct LanguageFile {
     /// asked for content.
     #[serde(default)]
     pub yes_no_leads: Vec<String>,
+    /// Letters of languages the bot does not read (Kazakh "әғқңөұүһі"): a question using them
+    /// gets, when declined, a hint that the bot reads English and Russian.
+    #[serde(default)]
+    pub foreign_letters: String,
+    /// Common words of such languages written in Latin letters (Uzbek "qachon", "nima").
+    #[serde(default)]
+    pub foreign_words: Vec<String>,
     /// What makes a question a follow-up of the last answer, and how it is rewritten.
     #[serde(default)]
     pub followup: FollowUpCues,

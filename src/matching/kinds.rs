@@ -454,6 +454,8 @@ mod tests {
             shorthand: Default::default(),
             open_question_words: vec![],
             yes_no_leads: vec![],
+            foreign_letters: String::new(),
+            foreign_words: vec![],
             followup: Default::default(),
         })
     }
