@@ -623,13 +623,14 @@ impl Engine {
             None => best,
             Some(kind) => {
                 let question = self.kinds.question(words);
+                let counted = self.counted(words);
                 let fits = ranked
                     .iter()
                     .take_while(|r| {
                         r.score.value() >= self.params.answer_threshold.min(best.score.value())
                             && best.score.value() - r.score.value() <= KIND_MARGIN
                     })
-                    .filter(|r| kind != AnswerKind::Number || self.counts(r.record, words))
+                    .filter(|r| kind != AnswerKind::Number || self.counts(r.record, &counted))
                     .find(|r| self.capabilities[r.record].gives(kind, &question));
                 match fits {
                     Some(r) => *r,
@@ -662,22 +663,27 @@ impl Engine {
         }
     }
 
-    /// Whether a record can count what a "how many" question counts: the first word after the
-    /// cue ("how many people", "сколько пунктов") must occur somewhere in the record, or its
-    /// figures count something else ("how many people attended the meeting" is not answered by
-    /// the meeting's six days).
-    fn counts(&self, record: usize, words: &[String]) -> bool {
-        let Some(rest) = self.kinds.after_count_cue(words) else {
-            return true;
-        };
-        let Some(counted) = self.index.keys(rest).into_iter().next() else {
-            return true;
-        };
-        let Some(term) = self.index.term_of_key(&counted) else {
-            return false;
-        };
-        let terms = &self.index.records[record];
-        terms.strong.binary_search(&term).is_ok() || terms.weak.binary_search(&term).is_ok()
+    /// What a "how many" question counts: the first word after the cue ("how many people",
+    /// "сколько пунктов"), as a term of the index (`Some(None)`: a word the knowledge base never
+    /// uses); `None` when the question counts nothing.
+    fn counted(&self, words: &[String]) -> Option<Option<index::TermId>> {
+        let rest = self.kinds.after_count_cue(words)?;
+        let counted = self.index.keys(rest).into_iter().next()?;
+        Some(self.index.term_of_key(&counted))
+    }
+
+    /// Whether a record can count what the question counts: the counted word must occur
+    /// somewhere in it, or its figures count something else ("how many people attended the
+    /// meeting" is not answered by the meeting's six days).
+    fn counts(&self, record: usize, counted: &Option<Option<index::TermId>>) -> bool {
+        match counted {
+            None => true,
+            Some(None) => false,
+            Some(Some(term)) => {
+                let terms = &self.index.records[record];
+                terms.strong.binary_search(term).is_ok() || terms.weak.binary_search(term).is_ok()
+            }
+        }
     }
 
     /// True for an entry whose answer says the documents do not give what it is asked.
