@@ -316,13 +316,7 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
             .and_then(|id| engine.find(id));
         let reply = match picked {
             Some(record) => {
-                let outcome = crate::matching::Outcome::Answer {
-                    best: crate::matching::Ranked {
-                        record,
-                        score: crate::matching::Score::ONE,
-                    },
-                    alternatives: vec![],
-                };
+                let outcome = engine.show(record);
                 context = Some(Context {
                     record_id: engine.record(record).id.clone(),
                 });

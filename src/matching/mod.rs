@@ -566,13 +566,7 @@ impl Engine {
     /// fits the whole question better ("how does Askeroğlu read article 2?" is about his
     /// commentary); the article is then offered as an alternative.
     fn article_or_commentary(&self, article: usize, number: u32, words: &[String]) -> Outcome {
-        let direct = Outcome::Answer {
-            best: Ranked {
-                record: article,
-                score: Score::ONE,
-            },
-            alternatives: vec![],
-        };
+        let direct = self.show(article);
         let ranked = self.rank_terms(&self.index.terms_of(words));
         let Some(top) = ranked.first() else {
             return direct;
@@ -683,6 +677,18 @@ impl Engine {
                 let terms = &self.index.records[record];
                 terms.strong.binary_search(term).is_ok() || terms.weak.binary_search(term).is_ok()
             }
+        }
+    }
+
+    /// The outcome of showing one record as if its own question had been asked (a button, a
+    /// deep link, a picked suggestion): its answer, with full confidence and no alternatives.
+    pub fn show(&self, record: usize) -> Outcome {
+        Outcome::Answer {
+            best: Ranked {
+                record,
+                score: Score::ONE,
+            },
+            alternatives: vec![],
         }
     }
 

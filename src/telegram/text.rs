@@ -6,7 +6,7 @@
 use crate::answer::html::escape;
 use crate::answer::{byline, covered_articles, Reply};
 use crate::knowledge::{KnowledgeBase, PartialDate};
-use crate::matching::{Engine, Lang, Outcome, Ranked, Score};
+use crate::matching::{Engine, Lang};
 use teloxide::types::InlineKeyboardMarkup;
 
 use super::keyboards::{answer_button, feedback_row, suggestions_keyboard, MAX_RELATED};
@@ -35,14 +35,7 @@ pub fn message(kb: &KnowledgeBase, lang: Lang, key: &str) -> String {
 
 /// The full answer to a record, as if the user had asked exactly its question.
 pub fn record_reply(engine: &Engine, record: usize, lang: Lang) -> Reply {
-    let outcome = Outcome::Answer {
-        best: Ranked {
-            record,
-            score: Score::ONE,
-        },
-        alternatives: vec![],
-    };
-    Reply::new(engine, &outcome, lang)
+    Reply::new(engine, &engine.show(record), lang)
 }
 
 /// An answer (or decline) with its citations; "did you mean" suggestions, then related
