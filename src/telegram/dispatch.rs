@@ -31,7 +31,7 @@ use teloxide::dptree::di::DependencyMap;
 use teloxide::types::{AllowedUpdate, ChatId, Me, Update, UpdateKind};
 use teloxide::update_listeners::UpdateListener;
 use tokio::sync::mpsc::error::TrySendError;
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{mpsc, oneshot, watch, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
 use super::arrival::Admission;
@@ -41,6 +41,16 @@ use crate::matching::Engine;
 
 /// How long a chat's worker waits for another update before it ends.
 pub const IDLE: Duration = Duration::from_secs(10);
+
+/// At most this many admitted updates are queued or being handled at once, over all chats. At
+/// the cap the loop stops taking updates from Telegram, which keeps them (for up to a day) until
+/// it asks again: memory stays bounded when thousands of chats write at once while Telegram's
+/// send limits (about 30 messages a second) drain the answers.
+pub const MAX_IN_FLIGHT: usize = 1_000;
+
+/// An admitted update with its place among the [`MAX_IN_FLIGHT`]; the place is given back when
+/// the update has been handled (or dropped).
+type Admitted = (Update, OwnedSemaphorePermit);
 
 /// How often ended workers are removed from the table of chats.
 const PRUNE_EVERY: Duration = Duration::from_secs(30);
@@ -87,7 +97,7 @@ impl Context {
 
 /// A chat's queue and a way to learn that its worker has ended.
 struct ChatQueue {
-    tx: mpsc::Sender<Update>,
+    tx: mpsc::Sender<Admitted>,
     /// Resolves (with an error) once the worker has ended and dropped its sender.
     done: oneshot::Receiver<()>,
 }
@@ -103,6 +113,8 @@ pub struct Dispatch<B> {
     /// Chat workers, inline handlers and notices; aborted when the loop is dropped.
     tasks: JoinSet<()>,
     queue_capacity: usize,
+    /// Places for admitted updates (see [`MAX_IN_FLIGHT`]).
+    in_flight: Arc<Semaphore>,
 }
 
 impl<B: TelegramApi> Dispatch<B> {
@@ -140,6 +152,7 @@ impl<B: TelegramApi> Dispatch<B> {
             chats: HashMap::new(),
             tasks: JoinSet::new(),
             queue_capacity: queue_capacity.max(1),
+            in_flight: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
         }
     }
 
@@ -158,12 +171,21 @@ impl<B: TelegramApi> Dispatch<B> {
         tokio::pin!(updates);
         let mut prune = tokio::time::interval(PRUNE_EVERY);
         loop {
+            // A place for the next update first: at the cap, Telegram keeps the updates.
+            let permit = tokio::select! {
+                biased;
+                () = stopped(&mut stop) => break,
+                permit = self.in_flight.clone().acquire_owned() => match permit {
+                    Ok(permit) => permit,
+                    Err(_closed) => break,
+                },
+            };
             tokio::select! {
                 // Stopping wins over further updates.
                 biased;
                 () = stopped(&mut stop) => break,
                 next = updates.next() => match next {
-                    Some(Ok(update)) => self.arrive(update),
+                    Some(Ok(update)) => self.arrive(update, permit),
                     Some(Err(err)) => tracing::warn!(
                         error = %self.context.redact.apply(&err.to_string()),
                         "receiving updates failed; retrying"
@@ -206,7 +228,7 @@ impl<B: TelegramApi> Dispatch<B> {
     }
 
     /// Judges an update on arrival and queues, notifies or drops it.
-    fn arrive(&mut self, update: Update) {
+    fn arrive(&mut self, update: Update, permit: OwnedSemaphorePermit) {
         let update_id = update.id.0;
         if let UpdateKind::Error(_) = &update.kind {
             // teloxide could not parse it; the content may hold user data: only the id is logged.
@@ -214,7 +236,7 @@ impl<B: TelegramApi> Dispatch<B> {
             return;
         }
         match self.state.gate.admit(&update, &self.me, Instant::now()) {
-            Admission::Handle => self.enqueue(update),
+            Admission::Handle => self.enqueue((update, permit)),
             Admission::Drop => tracing::trace!(update_id, "update dropped on arrival"),
             Admission::Notify(notice) => {
                 tracing::debug!(
@@ -235,18 +257,20 @@ impl<B: TelegramApi> Dispatch<B> {
 
     /// Hands an admitted update to its chat's worker (starting one if needed), or handles it at
     /// once when it belongs to no chat.
-    fn enqueue(&mut self, update: Update) {
-        let Some(chat) = update.chat().map(|c| c.id) else {
+    fn enqueue(&mut self, admitted: Admitted) {
+        let Some(chat) = admitted.0.chat().map(|c| c.id) else {
             let context = self.context.clone();
-            self.tasks
-                .spawn(async move { context.handle(update).await });
+            self.tasks.spawn(async move {
+                let (update, _permit) = admitted;
+                context.handle(update).await
+            });
             return;
         };
-        let update = match self.chats.get(&chat) {
-            None => update,
-            Some(queue) => match queue.tx.try_send(update) {
+        let admitted = match self.chats.get(&chat) {
+            None => admitted,
+            Some(queue) => match queue.tx.try_send(admitted) {
                 Ok(()) => return,
-                Err(TrySendError::Full(update)) => {
+                Err(TrySendError::Full((update, _permit))) => {
                     tracing::debug!(
                         update_id = update.id.0,
                         chat_id = chat.0,
@@ -255,14 +279,14 @@ impl<B: TelegramApi> Dispatch<B> {
                     return;
                 }
                 // The chat's worker has ended after being idle: start a successor.
-                Err(TrySendError::Closed(update)) => update,
+                Err(TrySendError::Closed(admitted)) => admitted,
             },
         };
         let previous = self.chats.remove(&chat).map(|q| q.done);
         let (tx, rx) = mpsc::channel(self.queue_capacity);
         let (done_tx, done) = oneshot::channel();
         // A new channel with room for at least one: this cannot fail.
-        let _ = tx.try_send(update);
+        let _ = tx.try_send(admitted);
         self.tasks
             .spawn(chat_worker(self.context.clone(), rx, previous, done_tx));
         self.chats.insert(chat, ChatQueue { tx, done });
@@ -285,7 +309,7 @@ impl<B: TelegramApi> Dispatch<B> {
 /// finishing; `_done` is dropped when this worker ends, telling its successor.
 async fn chat_worker(
     context: Arc<Context>,
-    mut rx: mpsc::Receiver<Update>,
+    mut rx: mpsc::Receiver<Admitted>,
     previous: Option<oneshot::Receiver<()>>,
     _done: oneshot::Sender<()>,
 ) {
@@ -294,7 +318,8 @@ async fn chat_worker(
     }
     loop {
         match tokio::time::timeout(IDLE, rx.recv()).await {
-            Ok(Some(update)) => context.handle(update).await,
+            // The permit is dropped, and its place given back, once the update is handled.
+            Ok(Some((update, _permit))) => context.handle(update).await,
             Ok(None) => return,
             Err(_idle) => break,
         }
@@ -302,7 +327,7 @@ async fn chat_worker(
     // Refuse further updates (the loop then starts a successor) and finish any that got in
     // between the timeout and the close.
     rx.close();
-    while let Some(update) = rx.recv().await {
+    while let Some((update, _permit)) = rx.recv().await {
         context.handle(update).await;
     }
 }
@@ -424,6 +449,84 @@ mod tests {
             .expect("the loop stops after the grace period")
             .expect("no panic");
         assert!(start.elapsed() < Duration::from_secs(2));
+    }
+
+    /// A listener that counts how many updates the loop has taken from it.
+    struct Counted(Vec<Update>, Arc<std::sync::atomic::AtomicUsize>);
+
+    impl UpdateListener for Counted {
+        type Err = Infallible;
+
+        fn stop_token(&mut self) -> StopToken {
+            mk_stop_token().0
+        }
+    }
+
+    impl<'a> AsUpdateStream<'a> for Counted {
+        type StreamErr = Infallible;
+        type Stream = std::pin::Pin<Box<dyn Stream<Item = Result<Update, Infallible>> + Send>>;
+
+        fn as_stream(&'a mut self) -> Self::Stream {
+            let taken = self.1.clone();
+            let updates: Vec<_> = self.0.drain(..).collect();
+            Box::pin(
+                stream::iter(updates)
+                    .map(move |u| {
+                        taken.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        Ok(u)
+                    })
+                    .chain(stream::pending()),
+            )
+        }
+    }
+
+    #[tokio::test]
+    async fn at_most_max_in_flight_updates_are_taken_while_handlers_are_busy() {
+        // Every chat's handler is stuck (as when Telegram's send limits hold every answer back):
+        // the loop stops taking updates at the cap instead of holding them all in memory.
+        let total = MAX_IN_FLIGHT + 200;
+        let updates: Vec<Update> = (0..total as u32)
+            .map(|i| message(i, STUCK + i64::from(i)))
+            .collect();
+        let handler = teloxide::dptree::entry().endpoint(|_update: Update| async {
+            std::future::pending::<()>().await;
+            Ok::<(), HandlerError>(())
+        });
+        let engine = Engine::new(KnowledgeBase::embedded().expect("embedded knowledge"));
+        let dispatch = Dispatch::new(
+            Bot::new("0:test"),
+            me(),
+            Arc::new(engine),
+            Arc::new(BotState::new(1_000, None)),
+            handler,
+            Redactor::new("0:test"),
+            4,
+        );
+        let taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (stop_tx, stop) = watch::channel(false);
+        let running = tokio::spawn(dispatch.run(
+            Counted(updates, taken.clone()),
+            stop,
+            Duration::from_millis(100),
+        ));
+        let start = Instant::now();
+        while taken.load(std::sync::atomic::Ordering::SeqCst) < MAX_IN_FLIGHT {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "updates were not taken"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(
+            taken.load(std::sync::atomic::Ordering::SeqCst),
+            MAX_IN_FLIGHT
+        );
+        stop_tx.send(true).expect("loop running");
+        tokio::time::timeout(Duration::from_secs(5), running)
+            .await
+            .expect("the loop stops")
+            .expect("no panic");
     }
 
     #[test]
