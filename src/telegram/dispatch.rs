@@ -353,27 +353,6 @@ mod tests {
     /// The chat whose handler never finishes (a user whose answers Telegram holds back).
     const STUCK: i64 = 1;
 
-    /// A listener that hands out `updates`, then waits forever.
-    struct Feed(Vec<Update>);
-
-    impl UpdateListener for Feed {
-        type Err = Infallible;
-
-        fn stop_token(&mut self) -> StopToken {
-            mk_stop_token().0
-        }
-    }
-
-    impl<'a> AsUpdateStream<'a> for Feed {
-        type StreamErr = Infallible;
-        type Stream = std::pin::Pin<Box<dyn Stream<Item = Result<Update, Infallible>> + Send>>;
-
-        fn as_stream(&'a mut self) -> Self::Stream {
-            let updates: Vec<_> = self.0.drain(..).map(Ok).collect();
-            Box::pin(stream::iter(updates).chain(stream::pending()))
-        }
-    }
-
     fn message(update_id: u32, chat: i64) -> Update {
         let json = serde_json::json!({"update_id": update_id, "message": {
             "message_id": update_id, "date": 0,
@@ -423,7 +402,7 @@ mod tests {
         updates.extend((100..104).map(|i| message(i, 2)));
         let (stop_tx, stop) = watch::channel(false);
         let running = tokio::spawn(dispatch(seen.clone(), 4).run(
-            Feed(updates),
+            Feed(updates, Arc::default()),
             stop,
             Duration::from_millis(100),
         ));
@@ -451,10 +430,10 @@ mod tests {
         assert!(start.elapsed() < Duration::from_secs(2));
     }
 
-    /// A listener that counts how many updates the loop has taken from it.
-    struct Counted(Vec<Update>, Arc<std::sync::atomic::AtomicUsize>);
+    /// A listener that hands out `updates`, counting those the loop takes, then waits forever.
+    struct Feed(Vec<Update>, Arc<std::sync::atomic::AtomicUsize>);
 
-    impl UpdateListener for Counted {
+    impl UpdateListener for Feed {
         type Err = Infallible;
 
         fn stop_token(&mut self) -> StopToken {
@@ -462,7 +441,7 @@ mod tests {
         }
     }
 
-    impl<'a> AsUpdateStream<'a> for Counted {
+    impl<'a> AsUpdateStream<'a> for Feed {
         type StreamErr = Infallible;
         type Stream = std::pin::Pin<Box<dyn Stream<Item = Result<Update, Infallible>> + Send>>;
 
@@ -505,7 +484,7 @@ mod tests {
         let taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let (stop_tx, stop) = watch::channel(false);
         let running = tokio::spawn(dispatch.run(
-            Counted(updates, taken.clone()),
+            Feed(updates, taken.clone()),
             stop,
             Duration::from_millis(100),
         ));
