@@ -221,6 +221,14 @@ fn bag_distance(sorted_word: &[char], candidate: &str) -> usize {
     only_word.max(only_candidate)
 }
 
+/// One key of a text: the canonical term, how informative the word is in the language, and the
+/// word as written (a stem such as "скок" can be a listed word when the written "скока" is not).
+struct CanonicalKey {
+    key: String,
+    info: f32,
+    surface: String,
+}
+
 /// How much of the unknown-word weight a word the knowledge base never uses keeps: its
 /// informativeness in the language, less for short unlisted words and "-ly" adverbs. Numbers
 /// keep all of it.
@@ -485,7 +493,7 @@ impl Index {
     /// The canonical keys of a text, in order, each with how informative its words are in the
     /// language; without typo correction (used for the knowledge base itself, which is spelt
     /// correctly, and for questions after correction).
-    fn canonical_keys(&self, words: &[String]) -> Vec<(String, f32)> {
+    fn canonical_keys(&self, words: &[String]) -> Vec<CanonicalKey> {
         let stems: Vec<String> = words.iter().map(|w| self.stem_of(w)).collect();
         let mut keys = Vec::new();
         let mut i = 0;
@@ -493,7 +501,11 @@ impl Index {
             for (phrase, canonical) in self.phrases.get(&stems[i]).into_iter().flatten() {
                 if stems[i..].starts_with(phrase) {
                     // A phrase ("head of state", "how many") is as specific as a rare word.
-                    keys.push((canonical.clone(), 1.0));
+                    keys.push(CanonicalKey {
+                        key: canonical.clone(),
+                        info: 1.0,
+                        surface: canonical.clone(),
+                    });
                     i += phrase.len();
                     continue 'outer;
                 }
@@ -505,7 +517,11 @@ impl Index {
                     .get(&stems[i])
                     .cloned()
                     .unwrap_or_else(|| stems[i].clone());
-                keys.push((key, self.informativeness_of(&words[i])));
+                keys.push(CanonicalKey {
+                    key,
+                    info: self.informativeness_of(&words[i]),
+                    surface: words[i].clone(),
+                });
             }
             i += 1;
         }
@@ -540,7 +556,7 @@ impl Index {
         }
         self.canonical_keys(&words)
             .into_iter()
-            .map(|(key, info)| {
+            .map(|CanonicalKey { key, info, .. }| {
                 let next = self.terms.len() as TermId;
                 let id = *self.terms.entry(key).or_insert(next);
                 if id == next {
@@ -739,7 +755,7 @@ impl Index {
             .collect();
         let mut seen = HashSet::default();
         let mut out = Vec::new();
-        for (key, info) in self.canonical_keys(&content) {
+        for CanonicalKey { key, info, surface } in self.canonical_keys(&content) {
             if !seen.insert(key.clone()) {
                 continue;
             }
@@ -762,7 +778,7 @@ impl Index {
             }
             out.push(QueryTerm {
                 term: None,
-                weight: self.unknown_weight * unknown_word_factor(&key, info, number),
+                weight: self.unknown_weight * unknown_word_factor(&surface, info, number),
                 text: key,
             });
         }
@@ -773,7 +789,7 @@ impl Index {
     pub fn keys(&self, words: &[String]) -> Vec<String> {
         self.canonical_keys(words)
             .into_iter()
-            .map(|(k, _)| k)
+            .map(|k| k.key)
             .collect()
     }
 
@@ -859,5 +875,22 @@ mod tests {
         }];
         let index = Index::build(&texts, &[], &[], &[]);
         assert_eq!(index.fix_word("speek"), ["speak"]);
+    }
+
+    #[test]
+    fn a_short_unlisted_word_is_weak_even_when_its_stem_is_a_word() {
+        let texts = [RecordText {
+            questions: vec!["When was the treaty signed?"],
+            ..RecordText::default()
+        }];
+        let index = Index::build(&texts, &[], &[], &[]);
+        let weight = |word: &str| {
+            let terms = index.terms_of(&[word.to_owned()]);
+            assert_eq!(terms.len(), 1, "{word}");
+            terms[0].weight
+        };
+        // "скока" is not listed but its stem "скок" is: the written word decides.
+        assert!(lexicon::zipf("скока").is_none() && lexicon::zipf("скок").is_some());
+        assert!(weight("скока") < 0.5 * weight("погранзастава"));
     }
 }
