@@ -85,6 +85,26 @@ fn lexicon_weighting_declines_unknown_informative_words() {
 }
 
 #[test]
+fn lexicon_weighting_declines_a_place_no_document_names() {
+    // "Кызылкум" is in neither the knowledge base nor the lexicon: the question is about a part
+    // of the border the documents say nothing about, not about its whole length.
+    answered_with("скока км вся граница", "border-length");
+    let question = "скока км граница идет через кызылкум";
+    assert!(!reply(question).answered, "{question:?} was answered");
+}
+
+#[test]
+fn chat_shorthand_is_written_out_in_both_languages() {
+    let explained = engine().explain("скока знаков поставили, че там");
+    assert!(
+        explained.contains("words: сколько знаков поставили что там"),
+        "{explained}"
+    );
+    let explained = engine().explain("r u a bot");
+    assert!(explained.contains("words: are you a bot"), "{explained}");
+}
+
+#[test]
 fn typo_guard_leaves_real_words_alone() {
     let explained = engine().explain("football match in tashkent");
     assert!(

@@ -60,6 +60,9 @@ pub struct QueryTerm {
     pub weight: f32,
     /// The word after typo correction (or as typed), for article-number detection and debugging.
     pub text: String,
+    /// For a word the knowledge base never uses: whether it is an established word of the
+    /// language (an ordinary verb or noun) rather than a rare one (a name, a term).
+    pub common: bool,
 }
 
 #[derive(Debug)]
@@ -764,6 +767,7 @@ impl Index {
                     term: Some(id),
                     weight: self.weights[id as usize],
                     text: key,
+                    common: false,
                 });
                 continue;
             }
@@ -780,6 +784,7 @@ impl Index {
                 term: None,
                 weight: self.unknown_weight * unknown_word_factor(&surface, info, number),
                 text: key,
+                common: lexicon::zipf(&surface).is_some(),
             });
         }
         out

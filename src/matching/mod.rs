@@ -129,7 +129,7 @@ struct QueryFeatures {
     question_words: Vec<index::TermId>,
     /// Other informative known terms: an entry not mentioning one is probably about else.
     informative: Vec<index::TermId>,
-    /// Informative words the knowledge base never uses.
+    /// Informative words that neither the knowledge base nor the lexicon knows (names, terms).
     unknown: i32,
 }
 
@@ -156,7 +156,7 @@ impl QueryFeatures {
             .collect();
         let unknown = query
             .iter()
-            .filter(|q| q.term.is_none() && weight(q) >= p.informative_weight)
+            .filter(|q| q.term.is_none() && !q.common && weight(q) >= p.informative_weight)
             .count() as i32;
         QueryFeatures {
             total: query.iter().map(weight).sum(),
