@@ -332,6 +332,55 @@ fn two_questions_in_one_get_both_answers() {
 }
 
 #[test]
+fn two_questions_in_one_with_one_unanswerable_say_which_part_is_open() {
+    for (question, part) in [
+        (
+            "when was the alliance treaty signed and how much did the summit cost?",
+            "how much did the summit cost",
+        ),
+        (
+            "когда подписали договор о союзничестве и сколько стоил саммит?",
+            "сколько стоил саммит",
+        ),
+    ] {
+        let outcome = engine().ask(question);
+        let Outcome::PartlyAnswered { unanswered, .. } = &outcome else {
+            panic!("{question:?}: {outcome:?}");
+        };
+        assert_eq!(unanswered, part);
+        let reply = Reply::new(engine(), &outcome, Lang::detect(question));
+        assert!(reply.answered && !reply.citations.is_empty(), "{reply:?}");
+        let text = reply.plain_text();
+        assert!(text.contains("22") && text.contains(part), "{text}");
+    }
+    // When the entry answering the whole question gives what the other part asks, it answers
+    // both parts: no note.
+    let outcome = engine().ask("when was the border treaty signed and where?");
+    assert!(matches!(outcome, Outcome::Answer { .. }), "{outcome:?}");
+}
+
+#[test]
+fn a_second_part_that_points_back_is_read_with_the_first_parts_topic() {
+    for question in [
+        "when was the declaration signed and who signed it?",
+        "когда подписали декларацию и кто её подписал?",
+    ] {
+        let outcome = engine().ask(question);
+        let Outcome::Parts(_, second) = &outcome else {
+            panic!("{question:?}: {outcome:?}");
+        };
+        let reply = Reply::new(engine(), second, Lang::detect(question));
+        // The declaration's signatories (6 December 2021), not the treaty's (22 December 2022).
+        assert!(
+            reply.body.starts_with("On 6 December 2021")
+                || reply.body.starts_with("6 декабря 2021"),
+            "{}",
+            reply.body
+        );
+    }
+}
+
+#[test]
 fn a_year_next_to_article_is_not_an_article_number() {
     let outcome = engine().ask(
         "in their 2023 article, what do abdurazakova and muslimova call the golden principle?",

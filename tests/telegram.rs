@@ -463,6 +463,31 @@ async fn a_private_question_gets_a_cited_html_answer() {
 
 #[tokio::test]
 #[serial]
+async fn a_two_part_question_with_one_part_unanswered_says_so_and_offers_buttons() {
+    let question = "When was the alliance treaty signed, and how much did the summit cost?";
+    let mut bot = mock_bot(private(question));
+    let sent = dispatch_texts(&mut bot).await;
+    let message = only(&sent);
+    let expected = expected_answer(question);
+    assert_text(message, &expected.html);
+    let html = &message.bot_request.text;
+    assert!(html.contains("22 December 2022"), "{html}");
+    assert!(
+        html.contains("That answers only part of your question")
+            && html.contains("how much did the summit cost"),
+        "{html}"
+    );
+    assert!(html.contains("<b>Sources</b>"), "{html}");
+    let labels = buttons(message);
+    assert!(
+        labels.len() > 2,
+        "suggestions for the open part as buttons, with 👍/👎: {labels:?}"
+    );
+    assert_within_limits(message);
+}
+
+#[tokio::test]
+#[serial]
 async fn a_russian_question_is_answered_in_russian() {
     let question = "Какова протяжённость границы?";
     let mut bot = mock_bot(private(question));

@@ -147,6 +147,11 @@ impl Reply {
         };
         match outcome {
             Outcome::Parts(first, second) => return Reply::parts(engine, first, second, lang),
+            Outcome::PartlyAnswered {
+                answered,
+                unanswered,
+                suggestions: offered,
+            } => return Reply::partly(engine, answered, unanswered, offered, lang),
             Outcome::Answer { best, alternatives } => {
                 reply.fill_answer(engine, best, alternatives);
             }
@@ -240,6 +245,27 @@ impl Reply {
             if !reply.related.contains(&related) && Some(&related.id) != reply.record_id.as_ref() {
                 reply.related.push(related);
             }
+        }
+        reply
+    }
+
+    /// One part of a two-part question answered: its answer, then which part the documents do
+    /// not answer, with what that part may have meant offered instead of "did you mean".
+    fn partly(
+        engine: &Engine,
+        answered: &Outcome,
+        unanswered: &str,
+        offered: &[Ranked],
+        lang: Lang,
+    ) -> Self {
+        let mut reply = Reply::new(engine, answered, lang);
+        let messages = &engine.knowledge().messages;
+        let note = messages.format(lang.code(), "part_unanswered", &[("part", unanswered)]);
+        reply.body = format!("{}\n\n{note}", reply.body);
+        if !offered.is_empty() {
+            reply.suggestions_heading =
+                Some(messages.get(lang.code(), "decline_suggestions").to_owned());
+            reply.suggestions = suggestions(engine, offered, lang);
         }
         reply
     }

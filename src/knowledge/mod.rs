@@ -38,6 +38,7 @@ pub const MAX_QUOTE_WORDS: usize = 40;
 pub const REQUIRED_MESSAGES: &[&str] = &[
     "decline",
     "decline_suggestions",
+    "part_unanswered",
     "did_you_mean",
     "related",
     "sources_heading",

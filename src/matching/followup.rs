@@ -67,6 +67,7 @@ impl Memory {
                 Memory::Remember(context) => Memory::Remember(context),
                 _ => Memory::after(engine, first),
             },
+            Outcome::PartlyAnswered { answered, .. } => Memory::after(engine, answered),
             Outcome::SmallTalk(_) => Memory::Keep,
             Outcome::Compared(_) | Outcome::Declined { .. } => Memory::Forget,
         }
@@ -92,6 +93,11 @@ pub(super) struct FollowUpWords {
 }
 
 impl FollowUpWords {
+    /// True for a word that points back at what was just said ("it", "его").
+    pub(super) fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.contains(word)
+    }
+
     pub(super) fn new(kb: &KnowledgeBase) -> Self {
         let cues = &kb.language.followup;
         let words = |list: &[String]| -> HashSet<String> {

@@ -264,6 +264,13 @@ pub enum Outcome {
     SmallTalk(IntentId),
     /// Two questions in one, each answered (an `Answer` or a `Compared`).
     Parts(Box<Outcome>, Box<Outcome>),
+    /// Two questions in one, only one of them answered (an `Answer` or a `Compared`): the
+    /// other part as the user wrote it (normalised words), and records it may have meant.
+    PartlyAnswered {
+        answered: Box<Outcome>,
+        unanswered: String,
+        suggestions: Vec<Ranked>,
+    },
     /// No answer, with up to [`MAX_SUGGESTIONS`] suggested records.
     Declined {
         reason: Decline,
@@ -276,7 +283,10 @@ impl Outcome {
     pub fn is_answer(&self) -> bool {
         matches!(
             self,
-            Outcome::Answer { .. } | Outcome::Compared(_) | Outcome::Parts(..)
+            Outcome::Answer { .. }
+                | Outcome::Compared(_)
+                | Outcome::Parts(..)
+                | Outcome::PartlyAnswered { .. }
         )
     }
 }
@@ -341,6 +351,23 @@ const PART_STARTS: &[&str] = &[
 const PART_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "for", "from", "to", "by", "в", "на", "с", "по", "до", "от", "за", "из",
 ];
+/// A question in two parts: the words of each (the second with the names of the first added,
+/// which it may refer to), and how many of the second's words the user wrote.
+struct Split {
+    first: Vec<String>,
+    second: Vec<String>,
+    /// When the second part points back ("who signed it?"): its words with the first part's
+    /// topic words.
+    second_with_topic: Option<Vec<String>>,
+    written: usize,
+}
+
+impl Split {
+    fn written_second(&self) -> &[String] {
+        &self.second[..self.written]
+    }
+}
+
 /// A part of a two-part question needs at least this many words.
 const MIN_PART_WORDS: usize = 3;
 
@@ -453,7 +480,7 @@ impl Engine {
         let words = self.index.fixed_words(&tokens);
         let whole = self.answer_words(&words);
         match self.split_parts(&words) {
-            Some((first, second)) => self.both_parts(&first, &second).unwrap_or(whole),
+            Some(split) => self.both_parts(&split, whole),
             None => whole,
         }
     }
@@ -470,26 +497,98 @@ impl Engine {
     }
 
     /// Two questions in one ("when was it signed and who signed it?"): both answered when each
-    /// part alone is answered, by different records.
-    fn both_parts(&self, first: &[String], second: &[String]) -> Option<Outcome> {
-        let a = self.answer_words(first);
-        let b = self.answer_words(second);
+    /// part alone is answered, by different records; when only one part is, the reply says
+    /// which part the documents leave open instead of passing one answer off as the whole.
+    fn both_parts(&self, split: &Split, whole: Outcome) -> Outcome {
+        let a = self.answer_words(&split.first);
+        let b = self.second_part(split, &a);
         let record = |o: &Outcome| match o {
             Outcome::Answer { best, .. } => Some(Some(best.record)),
             Outcome::Compared(_) => Some(None),
             _ => None,
         };
-        let (ra, rb) = (record(&a)?, record(&b)?);
-        if ra.is_some() && ra == rb {
-            return None;
+        match (record(&a), record(&b)) {
+            (Some(ra), Some(rb)) if ra.is_none() || ra != rb => {
+                Outcome::Parts(Box::new(a), Box::new(b))
+            }
+            (Some(ra), None) => self.partly(whole, (a, ra), b, split.written_second()),
+            (None, Some(rb)) => self.partly(whole, (b, rb), a, &split.first),
+            _ => whole,
         }
-        Some(Outcome::Parts(Box::new(a), Box::new(b)))
+    }
+
+    /// The second part's outcome. One that points back is read with the first part's topic
+    /// ("when was the declaration signed and who signed it?" asks who signed the declaration)
+    /// when that finds another entry than the first part's; else with its names only.
+    fn second_part(&self, split: &Split, first: &Outcome) -> Outcome {
+        if let Some(words) = &split.second_with_topic {
+            let outcome = self.answer_words(words);
+            let record = |o: &Outcome| match o {
+                Outcome::Answer { best, .. } => Some(best.record),
+                _ => None,
+            };
+            if record(&outcome).is_some() && record(&outcome) != record(first) {
+                return outcome;
+            }
+        }
+        self.answer_words(&split.second)
+    }
+
+    /// One part answered (with its record, if it is one), the other (`missing`, written as
+    /// `missing_words`) not: a partial answer, unless the whole question was answered by
+    /// another entry, or by this one and it gives what the other part asks ("… and where?").
+    fn partly(
+        &self,
+        whole: Outcome,
+        (answered, record): (Outcome, Option<usize>),
+        missing: Outcome,
+        missing_words: &[String],
+    ) -> Outcome {
+        // An honest partial decline already says what the documents lack.
+        let Outcome::Declined {
+            reason: Decline::NoMatch,
+            suggestions,
+        } = missing
+        else {
+            return whole;
+        };
+        match &whole {
+            Outcome::Answer { best, .. } if Some(best.record) != record => return whole,
+            Outcome::Answer { best, .. } => {
+                let gives_it = self.kinds.asked(missing_words).is_some_and(|kind| {
+                    let question = self.kinds.question(missing_words);
+                    self.capabilities[best.record].gives(kind, &question)
+                });
+                if gives_it || !self.asks_something(missing_words) {
+                    return whole;
+                }
+            }
+            Outcome::Compared(_) | Outcome::Parts(..) => return whole,
+            _ => {}
+        }
+        Outcome::PartlyAnswered {
+            answered: Box::new(answered),
+            unanswered: missing_words.join(" "),
+            suggestions,
+        }
+    }
+
+    /// True when words ask about something of their own, not only with question words, names
+    /// and pronouns ("and who signed it?"): such a part is not left unanswered by an entry that
+    /// answers the rest.
+    fn asks_something(&self, words: &[String]) -> bool {
+        self.index.terms_of(words).iter().any(|t| {
+            t.weight >= self.params.informative_weight
+                && t.term.is_none_or(|id| {
+                    !self.index.question_words.contains(&id) && !self.index.entities.contains(&id)
+                })
+        })
     }
 
     /// Where a question joins two questions: "… and when …", "… и какие …", or two sentences
     /// ending in question marks' places. Each part keeps the names of the other's first part
     /// ("почему Азербайджан важен и когда с ним заключили союз" asks when about Azerbaijan).
-    fn split_parts(&self, words: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    fn split_parts(&self, words: &[String]) -> Option<Split> {
         let starts_question = |i: usize| {
             let word = |j: usize| words.get(j).map_or("", String::as_str);
             PART_STARTS.contains(&word(i))
@@ -501,17 +600,29 @@ impl Engine {
         if first.len() < MIN_PART_WORDS || second.len() < MIN_PART_WORDS {
             return None;
         }
-        let mut second = second.to_vec();
+        let written = second.len();
+        // "… and who signed it?" points back at the first part: it may need all of its topic.
+        let pointing = second.iter().any(|w| self.followup.is_pronoun(w));
+        let mut with_names = second.to_vec();
+        let mut with_topic = second.to_vec();
         for word in first {
-            let named = self
-                .index
-                .term_of_key(&self.index.key_of(word))
-                .is_some_and(|t| self.index.entities.contains(&t));
-            if named && !second.contains(word) {
-                second.push(word.clone());
+            let term = self.index.term_of_key(&self.index.key_of(word));
+            if term.is_some_and(|t| self.index.entities.contains(&t)) && !with_names.contains(word)
+            {
+                with_names.push(word.clone());
+            }
+            if term.is_some_and(|t| !self.index.question_words.contains(&t))
+                && !with_topic.contains(word)
+            {
+                with_topic.push(word.clone());
             }
         }
-        Some((first.to_vec(), second))
+        Some(Split {
+            first: first.to_vec(),
+            second: with_names,
+            second_with_topic: pointing.then_some(with_topic),
+            written,
+        })
     }
 
     /// Everything after small talk, for a question's corrected words.

@@ -62,6 +62,16 @@ pub fn records_for(engine: &Engine, query: &str) -> Vec<usize> {
                     }
                 }
             }
+            Outcome::PartlyAnswered {
+                answered,
+                suggestions,
+                ..
+            } => {
+                if let Outcome::Answer { best, .. } = answered.as_ref() {
+                    records.push(best.record);
+                }
+                records.extend(suggestions.iter().map(|r| r.record));
+            }
             Outcome::Declined { .. } | Outcome::Compared(_) | Outcome::SmallTalk(_) => {}
         }
     }

@@ -146,6 +146,14 @@ pub fn question_record(
             let score = entry.map(|_| reply.score);
             Some(template(LoggedOutcome::Declined).with_entry(entry, score))
         }
+        // The part the documents left open is what a curator needs to see.
+        Outcome::PartlyAnswered { suggestions, .. } => {
+            let entry = suggestions
+                .first()
+                .map(|s| engine.record(s.record).id.as_str());
+            let score = suggestions.first().map(|s| s.score.value());
+            Some(template(LoggedOutcome::Declined).with_entry(entry, score))
+        }
         Outcome::Answer { best, .. } => {
             let margin = margin_to_runner_up(engine, question, best.record, best.score.value());
             if margin >= LOW_MARGIN {
@@ -301,6 +309,22 @@ mod tests {
                 "language_code": null, "question": null, "outcome": "feedback",
                 "entry": "border-length", "score": 0.877, "verdict": "down"})
         );
+    }
+
+    #[test]
+    fn a_partly_answered_question_is_logged_for_the_curator() {
+        let engine = Engine::new(crate::knowledge::KnowledgeBase::embedded().expect("embedded"));
+        let question = "when was the alliance treaty signed and how much did the summit cost?";
+        let outcome = engine.ask(question);
+        assert!(
+            matches!(outcome, Outcome::PartlyAnswered { .. }),
+            "{outcome:?}"
+        );
+        let reply = Reply::new(&engine, &outcome, crate::matching::Lang::En);
+        let record = question_record(&engine, &outcome, &reply, question, "private", None)
+            .expect("a partly answered question is logged");
+        assert_eq!(record.outcome, LoggedOutcome::Declined);
+        assert_eq!(record.question.as_deref(), Some(question));
     }
 
     #[test]
