@@ -171,20 +171,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Check { sources } => check(knowledge, sources.as_deref()),
         Command::Eval { file, verbose, set } => {
-            let mut params = Params::default();
-            for assignment in &set {
-                let (name, value) = assignment
-                    .split_once('=')
-                    .with_context(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
-                let value: f32 = value
-                    .trim()
-                    .parse()
-                    .with_context(|| format!("`--set {assignment}`: not a number"))?;
-                params
-                    .set(name.trim(), value)
-                    .map_err(|message| anyhow::anyhow!("`--set {assignment}`: {message}"))?;
-            }
-            let engine = Engine::with_params(load_knowledge(knowledge)?, params);
+            let engine = Engine::with_params(load_knowledge(knowledge)?, eval_params(&set)?);
             let questions = eval::load(&file)?;
             let report = eval::run(&engine, &questions);
             writeln!(std::io::stdout().lock(), "{}", report.summary(verbose))?;
@@ -210,6 +197,24 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The scoring parameters of `eval`, with each `--set NAME=VALUE` applied.
+fn eval_params(assignments: &[String]) -> anyhow::Result<Params> {
+    let mut params = Params::default();
+    for assignment in assignments {
+        let (name, value) = assignment
+            .split_once('=')
+            .with_context(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
+        let value: f32 = value
+            .trim()
+            .parse()
+            .with_context(|| format!("`--set {assignment}`: not a number"))?;
+        params
+            .set(name.trim(), value)
+            .map_err(|message| anyhow::anyhow!("`--set {assignment}`: {message}"))?;
+    }
+    Ok(params)
 }
 
 /// How long `run` waits for leftover blocking tasks after the bot has stopped.
@@ -266,23 +271,33 @@ fn ask_batch(engine: &Engine, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A `chat` session: one conversation, as in a private Telegram chat.
+#[derive(Default)]
+struct ChatSession {
+    /// The conversation's language: a picked number ("2") says nothing about it.
+    lang: Lang,
+    /// The language chosen with `/language`, which then wins over each question's own.
+    chosen: Option<Lang>,
+    /// What a follow-up ("who signed it?") refers to; never expires: a terminal session is one
+    /// conversation.
+    context: Option<Context>,
+    /// The record ids of the numbered questions last shown.
+    choices: Vec<String>,
+}
+
 fn chat(engine: &Engine) -> anyhow::Result<()> {
     let kb = engine.knowledge();
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{}\n{}\n(type a number to pick a suggested question, `quit` to leave)",
+        "{}\n{}\n{}",
         kb.messages.get("en", "greeting"),
-        kb.messages.get("en", "how_to_ask")
+        kb.messages.get("en", "how_to_ask"),
+        kb.messages.get("en", "chat_hint")
     )?;
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let mut choices: Vec<String> = Vec::new();
-    // The conversation's language: a picked number ("2") says nothing about it.
-    let mut lang = Lang::En;
-    // What a follow-up ("who signed it?") refers to, as in a Telegram chat but never expiring:
-    // a terminal session is one conversation.
-    let mut context: Option<Context> = None;
+    let mut session = ChatSession::default();
     loop {
         write!(out, "> ")?;
         out.flush()?;
@@ -297,38 +312,102 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
         ) {
             return Ok(());
         }
-        // The bot's commands are not questions: each gets the help text.
+        // The bot's commands, with the texts the bot sends (as plain text).
         if line.starts_with('/') {
-            let code = lang.code();
-            writeln!(
-                out,
-                "{}\n{}",
-                kb.messages.get(code, "greeting"),
-                kb.messages.get(code, "how_to_ask")
-            )?;
+            session.choices = terminal_command(engine, line, &mut session, &mut out)?;
             continue;
         }
         let picked = line
             .parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
-            .and_then(|n| choices.get(n))
+            .and_then(|n| session.choices.get(n))
             .and_then(|id| engine.find(id));
         let reply = match picked {
             Some(record) => {
                 let outcome = engine.show(record);
-                context = Some(Context {
+                session.context = Some(Context {
                     record_id: engine.record(record).id.clone(),
                 });
-                Reply::new(engine, &outcome, lang)
+                Reply::new(engine, &outcome, session.lang)
             }
-            None => {
-                lang = Lang::detect(line);
-                ask_in_chat(engine, line, &mut context, &mut out)?
-            }
+            None => ask_in_chat(engine, line, &mut session, &mut out)?,
         };
-        choices = print_chat_reply(&mut out, &reply)?;
+        session.choices = print_chat_reply(&mut out, &reply)?;
     }
+}
+
+/// A command typed in `chat`: the reply the bot would send, as plain text, its buttons
+/// numbered; returns the numbered record ids.
+fn terminal_command(
+    engine: &Engine,
+    line: &str,
+    session: &mut ChatSession,
+    out: &mut impl Write,
+) -> std::io::Result<Vec<String>> {
+    use telegram::commands::{parse_command, Command, LanguageChoice, ParsedCommand};
+    let kb = engine.knowledge();
+    let command = match parse_command(line, "") {
+        ParsedCommand::Ours(command) => command,
+        _ => {
+            writeln!(
+                out,
+                "{}\n",
+                kb.messages.get(session.lang.code(), "unknown_command")
+            )?;
+            return Ok(Vec::new());
+        }
+    };
+    let rendered = match &command {
+        Command::Ask(question) if !question.is_empty() => {
+            let reply = ask_in_chat(engine, question, session, out)?;
+            return print_chat_reply(out, &reply);
+        }
+        Command::Feedback(_) => telegram::text::message(kb, session.lang, "feedback_in_terminal"),
+        Command::Language(arg) => {
+            let choice = LanguageChoice::parse(arg);
+            match choice {
+                Some(LanguageChoice::Fixed(lang)) => {
+                    (session.chosen, session.lang) = (Some(lang), lang)
+                }
+                Some(LanguageChoice::Auto) => session.chosen = None,
+                None => {}
+            }
+            telegram::text::language(kb, session.lang, choice)
+        }
+        command => match telegram::text::command_reply(engine, command, session.lang, true) {
+            Some(rendered) => return print_rendered(out, &rendered),
+            None => return Ok(Vec::new()),
+        },
+    };
+    writeln!(out, "{}\n", crate::answer::html::to_plain(&rendered))?;
+    Ok(Vec::new())
+}
+
+/// A bot message in the terminal: its text, then its answer buttons numbered (the 👍/👎 row
+/// is Telegram's only); returns the numbered record ids.
+fn print_rendered(
+    out: &mut impl Write,
+    rendered: &telegram::text::Rendered,
+) -> std::io::Result<Vec<String>> {
+    use telegram::keyboards::Callback;
+    writeln!(out, "{}", crate::answer::html::to_plain(&rendered.html))?;
+    let mut choices = Vec::new();
+    let buttons = rendered
+        .keyboard
+        .iter()
+        .flat_map(|k| k.inline_keyboard.iter().flatten());
+    for button in buttons {
+        let teloxide::types::InlineKeyboardButtonKind::CallbackData(data) = &button.kind else {
+            continue;
+        };
+        if let Some(Callback::Answer { record_id, .. }) = Callback::decode(data) {
+            choices.push(record_id);
+            writeln!(out, "  {}. {}", choices.len(), button.text)?;
+        }
+    }
+    writeln!(out)?;
+    Ok(choices)
 }
 
 /// A typed question of `chat`, read against the session's follow-up context (which it
@@ -336,24 +415,30 @@ fn chat(engine: &Engine) -> anyhow::Result<()> {
 fn ask_in_chat(
     engine: &Engine,
     line: &str,
-    context: &mut Option<Context>,
+    session: &mut ChatSession,
     out: &mut impl Write,
 ) -> std::io::Result<Reply> {
-    let asked = engine.ask_in_context(line, context.as_ref());
+    session.lang = session.chosen.unwrap_or(Lang::detect(line));
+    let asked = engine.ask_in_context(line, session.context.as_ref());
     match Memory::after(engine, &asked.outcome) {
-        Memory::Remember(next) => *context = Some(next),
+        Memory::Remember(next) => session.context = Some(next),
         Memory::Keep => {}
-        Memory::Forget => *context = None,
+        Memory::Forget => session.context = None,
     }
     if let Some(rewritten) = &asked.rewritten {
         let note = engine.knowledge().messages.format(
-            Lang::detect(line).code(),
+            session.lang.code(),
             "follow_up_read_as",
             &[("question", rewritten)],
         );
         writeln!(out, "{note}")?;
     }
-    Ok(Reply::to_question(engine, &asked.outcome, line))
+    Ok(Reply::to_question_in(
+        engine,
+        &asked.outcome,
+        line,
+        session.lang,
+    ))
 }
 
 /// One reply of `chat`: the text, numbered suggestions and related questions (their ids are

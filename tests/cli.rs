@@ -431,6 +431,47 @@ fn chat_keeps_the_conversation_language_and_treats_commands_as_commands() {
     assert!(has_cyrillic(help) && !help.contains("Источники"), "{run}");
 }
 
+#[test]
+fn chat_renders_the_bots_commands_and_numbers_their_buttons() {
+    let run = Kazuz::new(&["chat"])
+        .stdin("/articles\n4\n/timeline\n/article 99\n/nonsense\nquit\n")
+        .run()
+        .expect_code(0);
+    let turns: Vec<&str> = run.stdout.split("> ").collect();
+    assert!(turns.len() >= 6, "{run}");
+    // /articles: the list, its buttons numbered; "4" opens the fourth (Article 4).
+    assert!(
+        turns[1].contains("Article 4") && turns[1].contains("  4. "),
+        "{run}"
+    );
+    assert!(turns[2].starts_with("Article 4"), "{run}");
+    assert!(
+        turns[3].contains("2022") && !turns[3].contains("<b>"),
+        "{run}"
+    );
+    assert!(turns[4].contains("99"), "{run}");
+    assert!(turns[5].contains("/help"), "{run}");
+}
+
+#[test]
+fn chat_language_command_fixes_the_reply_language_until_auto() {
+    let run = Kazuz::new(&["chat"])
+        .stdin("/language ru\nhow long is the border?\n/language auto\nhow long is the border?\nquit\n")
+        .run()
+        .expect_code(0);
+    let turns: Vec<&str> = run.stdout.split("> ").collect();
+    assert!(turns.len() >= 5, "{run}");
+    assert!(has_cyrillic(turns[1]), "{run}");
+    assert!(
+        turns[2].contains("2356,6") || turns[2].contains("2 356,6"),
+        "an English question answered in Russian: {run}"
+    );
+    assert!(
+        turns[4].contains("2,356.6") && !has_cyrillic(turns[4].lines().next().unwrap_or("")),
+        "{run}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // check
 // ---------------------------------------------------------------------------------------------

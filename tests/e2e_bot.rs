@@ -432,7 +432,8 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
             "timeline",
             "sources",
             "about",
-            "feedback"
+            "feedback",
+            "language"
         ]
     );
     assert!(menus[0].body["commands"][0]["description"]

@@ -284,6 +284,7 @@ async fn help_lists_every_command() {
         "sources",
         "about",
         "feedback",
+        "language",
     ] {
         assert!(
             message.bot_request.text.contains(&format!("/{command} — ")),
@@ -502,6 +503,49 @@ async fn a_russian_question_is_answered_in_russian() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// /language
+
+#[tokio::test]
+#[serial]
+async fn language_command_fixes_the_reply_language_per_chat_until_auto() {
+    let question = "How long is the border?";
+    let e = engine();
+    let in_russian = text::answer(&Reply::to_question_in(
+        &e,
+        &e.ask(question),
+        question,
+        Lang::Ru,
+    ));
+
+    let mut bot = mock_bot(private("/language"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &text::language(kb(), Lang::En, None));
+
+    bot.update(private("/language ru"));
+    let sent = dispatch_texts(&mut bot).await;
+    assert!(
+        only(&sent).bot_request.text.contains("по-русски"),
+        "{:?}",
+        sent
+    );
+
+    bot.update(private(question));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &in_russian.html);
+
+    // Another chat keeps answering in each question's language.
+    let stranger = MockPrivateChat::new().id(778).build();
+    bot.update(private(question).chat(stranger));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &expected_answer(question).html);
+
+    bot.update(private("/language auto"));
+    dispatch_texts(&mut bot).await;
+    bot.update(private(question));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &expected_answer(question).html);
+}
+
 // Follow-ups
 
 /// What the bot should send for `question` asked right after an answer with `after`, and the

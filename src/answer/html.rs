@@ -21,6 +21,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The text of HTML as this crate produces it (tags without `<` in attribute values), tags
+/// dropped and the entities of [`escape`] restored: the bot's replies for the terminal.
+pub fn to_plain(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// Splits HTML into parts of at most `limit` chars, at paragraph boundaries (blank lines) when
 /// possible, then at line ends, then at spaces. Tags opened in a part are closed at its end and
 /// reopened at the start of the next, so each part parses on its own. Only simple tags without
@@ -146,6 +165,15 @@ pub fn tags_balanced(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_plain_drops_tags_and_restores_escaped_text() {
+        let html = format!(
+            "<b>{}</b>\n<blockquote expandable>[1] “x”</blockquote>",
+            escape("A & <B> \"c\"")
+        );
+        assert_eq!(to_plain(&html), "A & <B> \"c\"\n[1] “x”");
+    }
 
     #[test]
     fn balance_check_rejects_crossed_and_unclosed_tags() {

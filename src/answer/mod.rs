@@ -104,7 +104,13 @@ impl Reply {
     /// Zhailin say about…") gets its answer without a leading "Yes." that the entry's answer,
     /// written for a yes/no phrasing, may open with.
     pub fn to_question(engine: &Engine, outcome: &Outcome, question: &str) -> Reply {
-        let mut reply = Reply::new(engine, outcome, Lang::detect(question));
+        Reply::to_question_in(engine, outcome, question, Lang::detect(question))
+    }
+
+    /// [`Reply::to_question`] in a language the chat chose (`/language`), whatever the
+    /// question's own.
+    pub fn to_question_in(engine: &Engine, outcome: &Outcome, question: &str, lang: Lang) -> Reply {
+        let mut reply = Reply::new(engine, outcome, lang);
         let language = &engine.knowledge().language;
         let asks_content = crate::matching::normalize::tokenize(question)
             .iter()

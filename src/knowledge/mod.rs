@@ -108,6 +108,13 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "bot_short_description",
     "language_hint",
     "cmd_feedback",
+    "cmd_language",
+    "chat_hint",
+    "feedback_in_terminal",
+    "language_usage",
+    "language_set_en",
+    "language_set_ru",
+    "language_set_auto",
     // Feedback (src/telegram/feedback.rs).
     "feedback_thanks_up",
     "feedback_thanks_down",

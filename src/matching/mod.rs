@@ -186,8 +186,9 @@ fn declined(reason: Decline) -> Outcome {
 pub const MAX_QUESTION_CHARS: usize = 1000;
 
 /// The language a question is in (and the answer should be in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    #[default]
     En,
     Ru,
 }

@@ -35,6 +35,31 @@ pub enum Command {
     About,
     /// A message to the people behind the bot: `/feedback TEXT` (forwarded to `ADMIN_CHAT_ID`).
     Feedback(String),
+    /// The chat's reply language: `/language en`, `/language ru`, or `/language auto` (each
+    /// question's own language, the default).
+    Language(String),
+}
+
+/// What `/language ARG` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageChoice {
+    /// Always this language.
+    Fixed(Lang),
+    /// Each question's own language.
+    Auto,
+}
+
+impl LanguageChoice {
+    /// Parses the argument of `/language` (`en`, `ru`, `auto`, or the languages' names);
+    /// `None` for anything else, including no argument.
+    pub fn parse(arg: &str) -> Option<Self> {
+        match arg.trim().to_lowercase().as_str() {
+            "en" | "english" | "англ" | "английский" => Some(Self::Fixed(Lang::En)),
+            "ru" | "russian" | "рус" | "русский" => Some(Self::Fixed(Lang::Ru)),
+            "auto" | "авто" => Some(Self::Auto),
+            _ => None,
+        }
+    }
 }
 
 /// How a message that starts with `/` relates to this bot.
@@ -83,6 +108,7 @@ fn trim_args(command: Command) -> Command {
         Command::Ask(s) => Command::Ask(s.trim().to_owned()),
         Command::Article(s) => Command::Article(s.trim().to_owned()),
         Command::Feedback(s) => Command::Feedback(s.trim().to_owned()),
+        Command::Language(s) => Command::Language(s.trim().to_owned()),
         other => other,
     }
 }
@@ -189,7 +215,7 @@ mod tests {
         let kb = crate::knowledge::KnowledgeBase::embedded().expect("embedded knowledge");
         for lang in [Lang::En, Lang::Ru] {
             let menu = menu(&kb.messages, lang);
-            assert_eq!(menu.len(), 10);
+            assert_eq!(menu.len(), 11);
             for command in &menu {
                 assert!(!command.command.starts_with('/'));
                 assert!(

@@ -35,7 +35,7 @@ use crate::matching::followup::{Context, Memory};
 use crate::matching::{Engine, Lang, Outcome};
 
 use super::arrival::{Admission, Notice, NoticeTarget};
-use super::commands::{parse_command, Command, ParsedCommand};
+use super::commands::{parse_command, Command, LanguageChoice, ParsedCommand};
 use super::feedback::{self, AskedQuestion};
 use super::inline::inline_results;
 use super::keyboards::Callback;
@@ -324,7 +324,10 @@ async fn respond<B: TelegramApi>(
     state: &BotState,
 ) -> Result<(), RequestError> {
     let kb = engine.knowledge();
-    let lang = incoming.ui_lang();
+    let lang = state
+        .languages
+        .get(incoming.chat_id)
+        .unwrap_or(incoming.ui_lang());
     let reply = |rendered: Rendered| async move {
         send_rendered(bot, incoming.chat_id, rendered, incoming.reply_to).await
     };
@@ -344,29 +347,22 @@ async fn respond<B: TelegramApi>(
         Request::NonText => reply(fixed("non_text")).await,
         Request::UnknownCommand => reply(fixed("unknown_command")).await,
         Request::Command(command) => match command {
-            Command::Start(payload) => match deep_link(engine, payload) {
-                Some(record) => reply(text::record_answer(engine, record, lang)).await,
-                None => reply(Rendered::text(text::greeting(kb, lang, incoming.private))).await,
-            },
-            Command::Help => reply(Rendered::text(text::help(kb, lang, incoming.private))).await,
-            Command::Ask(question) if question.is_empty() => reply(fixed("ask_usage")).await,
-            Command::Ask(question) => answer_question(bot, incoming, engine, state, question).await,
-            Command::Articles => reply(text::articles(engine, lang)).await,
-            Command::Article(arg) => {
-                let rendered = match arg.trim_start_matches('№').trim().parse::<u32>() {
-                    Err(_) => Rendered::text(text::article_usage(kb, lang)),
-                    Ok(number) => match engine.find(&format!("article-{number}")) {
-                        Some(record) => text::record_answer(engine, record, lang),
-                        None => Rendered::text(text::article_unknown(kb, lang, number)),
-                    },
-                };
-                reply(rendered).await
+            Command::Ask(question) if !question.is_empty() => {
+                answer_question(bot, incoming, engine, state, question).await
             }
-            Command::Agreements => reply(Rendered::text(text::agreements(kb, lang))).await,
-            Command::Timeline => reply(Rendered::text(text::timeline(kb, lang))).await,
-            Command::Sources => reply(Rendered::text(text::sources(kb, lang))).await,
-            Command::About => reply(fixed("about")).await,
             Command::Feedback(text) => feedback::forward(bot, incoming, engine, state, text).await,
+            Command::Language(arg) => {
+                let choice = LanguageChoice::parse(arg);
+                if let Some(choice) = choice {
+                    state.languages.set(incoming.chat_id, choice);
+                }
+                let lang = state.languages.get(incoming.chat_id).unwrap_or(lang);
+                reply(Rendered::text(text::language(kb, lang, choice))).await
+            }
+            command => match text::command_reply(engine, command, lang, incoming.private) {
+                Some(rendered) => reply(rendered).await,
+                None => Ok(()),
+            },
         },
     }
 }
@@ -398,6 +394,7 @@ async fn answer_question<B: TelegramApi>(
     // Only private chats and messages addressed to the bot get here, so the chat's context is
     // what the bot itself last answered there.
     let context = state.contexts.get(incoming.chat_id, Instant::now());
+    let chosen = state.languages.get(incoming.chat_id);
     let asked = engine.ask_in_context(question, context.as_ref());
     remember(
         state,
@@ -413,11 +410,13 @@ async fn answer_question<B: TelegramApi>(
         // A greeting in a private chat is a first contact: it gets the /start text.
         let greeting = intent.name == GREETING_INTENT;
         if greeting && incoming.private {
-            let html = text::greeting(engine.knowledge(), Lang::detect(question), true);
+            let lang = chosen.unwrap_or(Lang::detect(question));
+            let html = text::greeting(engine.knowledge(), lang, true);
             return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
         }
     }
-    let reply = Reply::to_question(engine, &outcome, question);
+    let lang = chosen.unwrap_or(Lang::detect(question));
+    let reply = Reply::to_question_in(engine, &outcome, question, lang);
     if let Some(log) = &state.questions {
         let (chat_type, code) = (incoming.chat_type, incoming.language_code.as_deref());
         if let Some(record) = question_record(engine, &outcome, &reply, question, chat_type, code) {

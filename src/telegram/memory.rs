@@ -1,5 +1,6 @@
-//! Where each chat's follow-up context ([`crate::matching::followup::Context`]) is kept between
-//! messages: the [`ContextStore`] trait and its in-memory implementation, [`MemoryStore`].
+//! Where each chat's state is kept between messages: the follow-up context
+//! ([`crate::matching::followup::Context`]) behind the [`ContextStore`] trait and its in-memory
+//! implementation, [`MemoryStore`]; and the `/language` choice, [`LanguageStore`].
 //!
 //! A context lives for [`CONTEXT_TTL`] after the answer that set it: a question asked much
 //! later is a new conversation, and "who signed it?" should not reach back an hour. The store is
@@ -15,7 +16,9 @@ use std::time::{Duration, Instant};
 
 use teloxide::types::ChatId;
 
+use super::commands::LanguageChoice;
 use crate::matching::followup::Context;
+use crate::matching::Lang;
 
 /// How long a chat's context is kept after the answer that set it.
 pub const CONTEXT_TTL: Duration = Duration::from_secs(10 * 60);
@@ -114,9 +117,99 @@ impl ContextStore for MemoryStore {
     }
 }
 
+/// At most this many chats have a `/language` choice; the one set longest ago goes first when
+/// it is full (that chat is back to each question's language). About 40 bytes a chat.
+pub const MAX_LANGUAGE_CHATS: usize = 100_000;
+
+/// Each chat's chosen language with when it was chosen (a counter: only the order matters), and
+/// the counter.
+type Choices = (HashMap<ChatId, (Lang, u64)>, u64);
+
+/// Each chat's `/language` choice. Unlike a follow-up context it does not expire; it is kept in
+/// memory only (lost on restart, like the contexts).
+#[derive(Debug)]
+pub struct LanguageStore {
+    chats: Mutex<Choices>,
+    capacity: usize,
+}
+
+impl Default for LanguageStore {
+    fn default() -> Self {
+        Self::new(MAX_LANGUAGE_CHATS)
+    }
+}
+
+impl LanguageStore {
+    /// A store for at most `capacity` chats (at least one).
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            chats: Mutex::new((HashMap::new(), 0)),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// The chat's fixed language, or `None` when it follows each question's language.
+    pub fn get(&self, chat: ChatId) -> Option<Lang> {
+        self.lock().0.get(&chat).map(|(lang, _)| *lang)
+    }
+
+    /// Records the chat's choice.
+    pub fn set(&self, chat: ChatId, choice: LanguageChoice) {
+        let mut guard = self.lock();
+        let (chats, clock) = &mut *guard;
+        let lang = match choice {
+            LanguageChoice::Auto => {
+                chats.remove(&chat);
+                return;
+            }
+            LanguageChoice::Fixed(lang) => lang,
+        };
+        if !chats.contains_key(&chat) && chats.len() >= self.capacity {
+            let oldest = chats.iter().min_by_key(|(_, (_, at))| *at).map(|(c, _)| *c);
+            if let Some(oldest) = oldest {
+                chats.remove(&oldest);
+            }
+        }
+        *clock += 1;
+        chats.insert(chat, (lang, *clock));
+    }
+
+    /// How many chats have a fixed language.
+    pub fn len(&self) -> usize {
+        self.lock().0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Choices> {
+        // Each operation leaves the map valid, so a poisoned lock is still usable.
+        self.chats.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_choice_is_kept_per_chat_and_bounded() {
+        let store = LanguageStore::new(2);
+        store.set(ChatId(1), LanguageChoice::Fixed(Lang::Ru));
+        store.set(ChatId(2), LanguageChoice::Fixed(Lang::En));
+        assert_eq!(store.get(ChatId(1)), Some(Lang::Ru));
+        assert_eq!(store.get(ChatId(3)), None);
+        // Full: the choice made longest ago goes.
+        store.set(ChatId(3), LanguageChoice::Fixed(Lang::Ru));
+        assert_eq!(store.len(), 2);
+        assert_eq!(store.get(ChatId(1)), None);
+        assert_eq!(store.get(ChatId(3)), Some(Lang::Ru));
+        // "auto" forgets the choice.
+        store.set(ChatId(3), LanguageChoice::Auto);
+        assert_eq!(store.get(ChatId(3)), None);
+        assert_eq!(store.len(), 1);
+    }
 
     fn context(id: &str) -> Context {
         Context {

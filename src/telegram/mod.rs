@@ -32,7 +32,7 @@ pub mod text;
 
 pub use commands::Command;
 pub use handlers::{gated_handler_tree, handler_tree, HandlerError};
-pub use memory::{ContextStore, MemoryStore};
+pub use memory::{ContextStore, LanguageStore, MemoryStore};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -64,6 +64,8 @@ pub struct BotState {
     pub admin_chat: Option<ChatId>,
     /// Each chat's follow-up context: what "who signed it?" refers to.
     pub contexts: Box<dyn ContextStore>,
+    /// Each chat's `/language` choice.
+    pub languages: LanguageStore,
 }
 
 impl BotState {
@@ -74,6 +76,7 @@ impl BotState {
             feedback: FeedbackMemory::default(),
             admin_chat: None,
             contexts: Box::new(MemoryStore::default()),
+            languages: LanguageStore::default(),
         }
     }
 

@@ -9,6 +9,8 @@ use crate::knowledge::{KnowledgeBase, PartialDate};
 use crate::matching::{Engine, Lang};
 use teloxide::types::InlineKeyboardMarkup;
 
+use super::commands::{Command, LanguageChoice};
+use super::handlers::deep_link;
 use super::keyboards::{answer_button, feedback_row, suggestions_keyboard, MAX_RELATED};
 
 /// A message ready to send: HTML (possibly longer than one Telegram message; the sender
@@ -120,6 +122,56 @@ pub fn articles(engine: &Engine, lang: Lang) -> Rendered {
     }
     let keyboard = (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows));
     Rendered { html, keyboard }
+}
+
+/// The reply to a command that needs only the engine — all but `/ask QUESTION`, `/feedback`
+/// and `/language` (`None`) — the same in Telegram and in the terminal's `chat`.
+pub fn command_reply(
+    engine: &Engine,
+    command: &Command,
+    lang: Lang,
+    private: bool,
+) -> Option<Rendered> {
+    let kb = engine.knowledge();
+    let fixed = |key: &str| Rendered::text(message(kb, lang, key));
+    Some(match command {
+        Command::Start(payload) => match deep_link(engine, payload) {
+            Some(record) => record_answer(engine, record, lang),
+            None => Rendered::text(greeting(kb, lang, private)),
+        },
+        Command::Help => Rendered::text(help(kb, lang, private)),
+        Command::Ask(question) if question.is_empty() => fixed("ask_usage"),
+        Command::Articles => articles(engine, lang),
+        Command::Article(arg) => article(engine, lang, arg),
+        Command::Agreements => Rendered::text(agreements(kb, lang)),
+        Command::Timeline => Rendered::text(timeline(kb, lang)),
+        Command::Sources => Rendered::text(sources(kb, lang)),
+        Command::About => fixed("about"),
+        Command::Ask(_) | Command::Feedback(_) | Command::Language(_) => return None,
+    })
+}
+
+/// `/article N`: that article, or what works when N is not a covered article number.
+pub fn article(engine: &Engine, lang: Lang, arg: &str) -> Rendered {
+    let kb = engine.knowledge();
+    match arg.trim_start_matches('№').trim().parse::<u32>() {
+        Err(_) => Rendered::text(article_usage(kb, lang)),
+        Ok(number) => match engine.find(&format!("article-{number}")) {
+            Some(record) => record_answer(engine, record, lang),
+            None => Rendered::text(article_unknown(kb, lang, number)),
+        },
+    }
+}
+
+/// `/language` with the chat's choice made (`Some`) or shown with the usage (`None`).
+pub fn language(kb: &KnowledgeBase, lang: Lang, choice: Option<LanguageChoice>) -> String {
+    let key = match choice {
+        Some(LanguageChoice::Fixed(Lang::En)) => "language_set_en",
+        Some(LanguageChoice::Fixed(Lang::Ru)) => "language_set_ru",
+        Some(LanguageChoice::Auto) => "language_set_auto",
+        None => "language_usage",
+    };
+    message(kb, lang, key)
 }
 
 /// `/article N` with a bad or missing N: the usage and the articles that exist.
