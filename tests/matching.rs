@@ -207,3 +207,36 @@ fn close_candidates_are_offered_as_did_you_mean() {
         );
     }
 }
+
+/// A phrasing made only of names and question words ("what's in it for uz?" is just
+/// "Uzbekistan") is fully covered by any question naming them: its entry would then win
+/// "what are Uzbekistan's allies?". Every phrasing must name a topic of its own.
+#[test]
+fn every_phrasing_names_a_topic_besides_names() {
+    let engine = engine();
+    let mut bare = Vec::new();
+    for entry in &engine.knowledge().entries {
+        let russian = entry.ru.iter().flat_map(|ru| &ru.questions);
+        for phrasing in entry.questions.iter().chain(russian) {
+            if !engine.names_a_topic(phrasing) {
+                bare.push(format!("{}: {phrasing:?}", entry.id));
+            }
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "phrasings with no topic word:\n{}",
+        bare.join("\n")
+    );
+    for question in [
+        "what are uzbekistan's allies?",
+        "какие союзники у узбекистана?",
+    ] {
+        let reply = answer(question);
+        assert_eq!(
+            reply.record_id.as_deref(),
+            Some("alliances-list"),
+            "{question:?}"
+        );
+    }
+}

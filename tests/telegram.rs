@@ -503,6 +503,44 @@ async fn a_russian_question_is_answered_in_russian() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The docs
+
+/// Typical questions whose rendered answers docs/telegram.md shows.
+const DOCUMENTED_QUESTIONS: [&str; 5] = [
+    "When was the treaty signed?",
+    "How long is the border?",
+    "Кто подписал договор о демаркации границы?",
+    "what is the trade turnover between kz and uz",
+    "какие союзники у узбекистана?",
+];
+
+/// A typical answer, phone-sized: the docs show each exactly as the bot sends it, and each is
+/// under 900 characters with its sources.
+#[test]
+fn the_docs_show_five_typical_answers_as_the_bot_renders_them() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/telegram.md"))
+        .expect("docs/telegram.md");
+    let mut problems = Vec::new();
+    for question in DOCUMENTED_QUESTIONS {
+        let html = expected_answer(question).html;
+        let length = html.chars().count();
+        if length >= 900 {
+            problems.push(format!("{question:?}: {length} characters"));
+        }
+        let block = format!("> {question}\n\n```html\n{html}\n```");
+        if !docs.contains(&block) {
+            problems.push(format!(
+                "not shown as rendered now ({length} characters):\n{block}"
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "docs/telegram.md:\n{}",
+        problems.join("\n\n")
+    );
+}
+
 // /language
 
 #[tokio::test]

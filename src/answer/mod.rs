@@ -24,8 +24,9 @@ pub struct CitationView {
 }
 
 /// The sources block of a Telegram answer, made for a phone screen: one short line per source
-/// document (author, title, date), each named once however many quotes it gives, then the quotes
-/// folded in an expandable blockquote that a tap opens ("[1] “…”").
+/// document (author, title without its subtitle, date), each named once however many quotes it
+/// gives, then the quotes folded in an expandable blockquote that a tap opens ("[1] “…”").
+/// `/sources` lists the full titles.
 fn sources_html(citations: &[CitationView]) -> String {
     let mut sources: Vec<&CitationView> = Vec::new();
     let mut quotes = Vec::new();
@@ -47,7 +48,7 @@ fn sources_html(citations: &[CitationView]) -> String {
                 "[{}] {} — <i>{}</i>, {}",
                 i + 1,
                 html::escape(&c.byline),
-                html::escape(&c.title),
+                html::escape(main_title(&c.title)),
                 html::escape(&c.date)
             )
         })
@@ -57,6 +58,11 @@ fn sources_html(citations: &[CitationView]) -> String {
         lines.join("\n"),
         quotes.join("\n")
     )
+}
+
+/// A title without its subtitle ("Visit of …: Significance for …" is "Visit of …").
+fn main_title(title: &str) -> &str {
+    title.split_once(": ").map_or(title, |(main, _)| main)
 }
 
 impl CitationView {

@@ -372,6 +372,10 @@ impl Split {
 /// A part of a two-part question needs at least this many words.
 const MIN_PART_WORDS: usize = 3;
 
+/// A name this light is in most entries (the two countries: Kazakhstan weighs 0.93,
+/// Uzbekistan 0.83, the next name, Tashkent, 1.46): it says nothing about what is asked.
+const COMMON_NAME_WEIGHT: f32 = 1.0;
+
 /// The small-talk intent that answers a message of symbols only ("👍").
 const REACTION_INTENT: &str = "reaction";
 
@@ -1002,6 +1006,21 @@ impl Engine {
 
     /// A curator's view of how a question was understood: the analysed words with their weights
     /// (`?` marks words the knowledge base never uses) and the best candidates with scores.
+    /// Whether a phrasing names a topic of its own: a word of the knowledge base that is not a
+    /// question word, and not only a name nearly every question has (Kazakhstan, Uzbekistan).
+    /// A phrasing made of such names ("what's in it for uz?") is fully covered by every question
+    /// naming them, so its entry would win "what are Uzbekistan's allies?".
+    pub fn names_a_topic(&self, phrasing: &str) -> bool {
+        let words = self.index.fixed_words(&self.tokens(phrasing));
+        self.index.terms_of(&words).iter().any(|t| {
+            t.term.is_some_and(|id| {
+                let common_name =
+                    self.index.entities.contains(&id) && t.weight < COMMON_NAME_WEIGHT;
+                !common_name && !self.index.question_words.contains(&id)
+            })
+        })
+    }
+
     pub fn explain(&self, question: &str) -> String {
         let tokens = self.tokens(question);
         let words = self.index.fixed_words(&tokens);
