@@ -751,15 +751,11 @@ impl Index {
     /// The weighted terms of a question's (fixed) words: phrases and synonyms, stop words and
     /// chat filler dropped, repeated terms once.
     pub fn terms_of(&self, words: &[String]) -> Vec<QueryTerm> {
-        let content: Vec<String> = words
-            .iter()
-            .filter(|w| !self.filler.contains(*w))
-            .cloned()
-            .collect();
         let mut seen = HashSet::default();
         let mut out = Vec::new();
-        for CanonicalKey { key, info, surface } in self.canonical_keys(&content) {
-            if !seen.insert(key.clone()) {
+        // Filler goes after phrases are read: "of" in "heads of state" is filler on its own.
+        for CanonicalKey { key, info, surface } in self.canonical_keys(words) {
+            if self.filler.contains(&surface) || !seen.insert(key.clone()) {
                 continue;
             }
             if let Some(&id) = self.terms.get(&key) {
@@ -897,5 +893,26 @@ mod tests {
         // "скока" is not listed but its stem "скок" is: the written word decides.
         assert!(lexicon::zipf("скока").is_none() && lexicon::zipf("скок").is_some());
         assert!(weight("скока") < 0.5 * weight("погранзастава"));
+    }
+
+    #[test]
+    fn a_phrase_with_a_filler_word_is_read_before_filler_is_dropped() {
+        let texts = [RecordText {
+            questions: vec!["Who signed it, the president?"],
+            ..RecordText::default()
+        }];
+        let groups = [GroupText {
+            terms: vec!["president".to_owned(), "heads of state".to_owned()],
+            entity: false,
+            question_word: false,
+        }];
+        let filler = ["of".to_owned()];
+        let index = Index::build(&texts, &groups, &[], &filler);
+        let words: Vec<String> = ["heads", "of", "state"].map(String::from).to_vec();
+        let terms = index.terms_of(&words);
+        assert_eq!(terms.len(), 1, "{terms:?}");
+        assert_eq!(terms[0].text, index.key_of("president"));
+        // On its own the filler word is still dropped.
+        assert!(index.terms_of(&["of".to_owned()]).is_empty());
     }
 }
