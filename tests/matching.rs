@@ -240,3 +240,29 @@ fn every_phrasing_names_a_topic_besides_names() {
         );
     }
 }
+
+/// First questions of a newcomer, found answered with trivia by a review (the entry on how one
+/// article spells Tokayev's name took every question naming him).
+#[test]
+fn basic_questions_about_the_presidents_and_the_authors() {
+    for (question, entry) in [
+        ("who is the president of kazakhstan", "people-tokayev"),
+        ("кто президент узбекистана", "people-mirziyoyev"),
+        ("who is tokayev?", "people-tokayev"),
+        (
+            "who wrote the article about tokayev's visit to uzbekistan",
+            "sources-zhailin-article",
+        ),
+        (
+            "кто автор статьи о визите токаева",
+            "sources-zhailin-article",
+        ),
+        (
+            "how is tokayev spelled in the paper?",
+            "paper-tokayev-spelling",
+        ),
+    ] {
+        let reply = answer(question);
+        assert_eq!(reply.record_id.as_deref(), Some(entry), "{question:?}");
+    }
+}
