@@ -176,6 +176,32 @@ fn answer_types_decline_an_exact_day_known_only_to_the_year() {
 }
 
 #[test]
+fn answer_types_decline_who_paid_for_something() {
+    for question in [
+        "who funded the joint military exercises?",
+        "кто финансировал совместные учения?",
+    ] {
+        // Declined: honestly ("no sum is given; what they do say…") or outright.
+        let outcome = engine().ask(question);
+        assert!(!outcome.is_answer(), "{question:?}: {outcome:?}");
+    }
+    let outcome = engine().ask("who funded the kalkan-2021 exercise?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Money),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}
+
+#[test]
 fn answer_types_answer_when_the_kind_is_given() {
     answered_with(
         "what year was the strategic partnership treaty concluded?",
