@@ -433,6 +433,7 @@ async fn the_real_bot_answers_through_a_fake_bot_api_and_stops_cleanly() {
             "sources",
             "about",
             "feedback",
+            "privacy",
             "language"
         ]
     );

@@ -284,6 +284,7 @@ async fn help_lists_every_command() {
         "sources",
         "about",
         "feedback",
+        "privacy",
         "language",
     ] {
         assert!(
@@ -376,11 +377,12 @@ async fn article_with_a_bad_argument_explains_what_works() {
 #[tokio::test]
 #[serial]
 async fn agreements_timeline_sources_and_about() {
-    let cases: [(&str, String); 4] = [
+    let cases: [(&str, String); 5] = [
         ("/agreements", text::agreements(kb(), Lang::En)),
         ("/timeline", text::timeline(kb(), Lang::En)),
         ("/sources", text::sources(kb(), Lang::En)),
         ("/about", text::message(kb(), Lang::En, "about")),
+        ("/privacy", text::message(kb(), Lang::En, "privacy")),
     ];
     for (command, expected) in cases {
         let mut bot = mock_bot(private(command));
@@ -404,6 +406,7 @@ async fn agreements_timeline_sources_and_about() {
     // Spot checks on content.
     assert!(text::agreements(kb(), Lang::En).contains("22 December 2022"));
     assert!(text::sources(kb(), Lang::En).contains("Batyrov"));
+    assert!(text::message(kb(), Lang::En, "privacy").contains("never your user id"));
 }
 
 #[tokio::test]

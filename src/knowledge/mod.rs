@@ -109,6 +109,8 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "language_hint",
     "cmd_feedback",
     "cmd_language",
+    "cmd_privacy",
+    "privacy",
     "chat_hint",
     "feedback_in_terminal",
     "language_usage",

@@ -35,6 +35,8 @@ pub enum Command {
     About,
     /// A message to the people behind the bot: `/feedback TEXT` (forwarded to `ADMIN_CHAT_ID`).
     Feedback(String),
+    /// What the bot keeps about users (the question log, follow-up memory, no user ids).
+    Privacy,
     /// The chat's reply language: `/language en`, `/language ru`, or `/language auto` (each
     /// question's own language, the default).
     Language(String),
@@ -215,7 +217,7 @@ mod tests {
         let kb = crate::knowledge::KnowledgeBase::embedded().expect("embedded knowledge");
         for lang in [Lang::En, Lang::Ru] {
             let menu = menu(&kb.messages, lang);
-            assert_eq!(menu.len(), 11);
+            assert_eq!(menu.len(), 12);
             for command in &menu {
                 assert!(!command.command.starts_with('/'));
                 assert!(

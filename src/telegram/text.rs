@@ -147,6 +147,7 @@ pub fn command_reply(
         Command::Timeline => Rendered::text(timeline(kb, lang)),
         Command::Sources => Rendered::text(sources(kb, lang)),
         Command::About => fixed("about"),
+        Command::Privacy => fixed("privacy"),
         Command::Ask(_) | Command::Feedback(_) | Command::Language(_) => return None,
     })
 }
