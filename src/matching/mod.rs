@@ -280,6 +280,14 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The record an `Answer` answers with.
+    pub fn answered_record(&self) -> Option<usize> {
+        match self {
+            Outcome::Answer { best, .. } => Some(best.record),
+            _ => None,
+        }
+    }
+
     /// True for an answer from the documents (a record or a computation).
     pub fn is_answer(&self) -> bool {
         matches!(
@@ -507,10 +515,10 @@ impl Engine {
     fn both_parts(&self, split: &Split, whole: Outcome) -> Outcome {
         let a = self.answer_words(&split.first);
         let b = self.second_part(split, &a);
+        // An answer's record, `None` for a computed one; `None` outside for no answer.
         let record = |o: &Outcome| match o {
-            Outcome::Answer { best, .. } => Some(Some(best.record)),
             Outcome::Compared(_) => Some(None),
-            _ => None,
+            o => o.answered_record().map(Some),
         };
         match (record(&a), record(&b)) {
             (Some(ra), Some(rb)) if ra.is_none() || ra != rb => {
@@ -528,11 +536,8 @@ impl Engine {
     fn second_part(&self, split: &Split, first: &Outcome) -> Outcome {
         if let Some(words) = &split.second_with_topic {
             let outcome = self.answer_words(words);
-            let record = |o: &Outcome| match o {
-                Outcome::Answer { best, .. } => Some(best.record),
-                _ => None,
-            };
-            if record(&outcome).is_some() && record(&outcome) != record(first) {
+            let record = outcome.answered_record();
+            if record.is_some() && record != first.answered_record() {
                 return outcome;
             }
         }
