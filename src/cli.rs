@@ -418,7 +418,7 @@ fn ask_in_chat(
     session: &mut ChatSession,
     out: &mut impl Write,
 ) -> std::io::Result<Reply> {
-    session.lang = session.chosen.unwrap_or(Lang::detect(line));
+    session.lang = session.chosen.unwrap_or(engine.lang_of(line));
     let asked = engine.ask_in_context(line, session.context.as_ref());
     match Memory::after(engine, &asked.outcome) {
         Memory::Remember(next) => session.context = Some(next),

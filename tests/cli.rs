@@ -779,6 +779,20 @@ fn a_closed_standard_output_is_not_a_panic() {
 }
 
 #[test]
+fn russian_typed_in_latin_letters_or_on_the_english_layout_is_answered_in_russian() {
+    for question in [
+        "kogda podpisali dogovor o soyuznicheskih otnosheniyah?",
+        "rjulf gjlgbcfkb ljujdjh j cjepybxtcrb[ jnyjitybz[",
+    ] {
+        let run = kazuz(&["ask", question]).expect_code(0);
+        assert!(run.stdout.contains("22 декабря 2022"), "{question}: {run}");
+    }
+    // An English question with a Latin name stays English.
+    let run = kazuz(&["ask", "when did tokayev visit tashkent"]).expect_code(0);
+    assert!(!run.stdout.contains("Источники"), "{run}");
+}
+
+#[test]
 fn explain_obeys_the_length_limit() {
     let long = "word ".repeat(400);
     let run = kazuz(&["ask", "--explain", &long]).expect_code(1);

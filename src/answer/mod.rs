@@ -110,7 +110,7 @@ impl Reply {
     /// Zhailin say about…") gets its answer without a leading "Yes." that the entry's answer,
     /// written for a yes/no phrasing, may open with.
     pub fn to_question(engine: &Engine, outcome: &Outcome, question: &str) -> Reply {
-        Reply::to_question_in(engine, outcome, question, Lang::detect(question))
+        Reply::to_question_in(engine, outcome, question, engine.lang_of(question))
     }
 
     /// [`Reply::to_question`] in a language the chat chose (`/language`), whatever the

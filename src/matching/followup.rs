@@ -203,7 +203,7 @@ impl Engine {
         if !(pointing || only_question_words || elliptic) {
             return None;
         }
-        let mut topic = self.topic_words(record, Lang::detect(question));
+        let mut topic = self.topic_words(record, self.lang_of(question));
         let new_names: Vec<&String> = parts
             .names
             .iter()

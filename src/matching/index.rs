@@ -813,6 +813,11 @@ impl Index {
         self.synonym_of.get(&s).cloned().unwrap_or(s)
     }
 
+    /// True for a word (as typed, normalised) that the knowledge base uses.
+    pub fn knows(&self, word: &str) -> bool {
+        self.surface.contains(word)
+    }
+
     pub fn vocabulary_size(&self) -> usize {
         self.surface.len()
     }

@@ -24,6 +24,7 @@ pub mod kinds;
 pub mod lexicon;
 pub mod normalize;
 pub mod score;
+mod script;
 pub mod smalltalk;
 pub mod timeline;
 
@@ -499,8 +500,22 @@ impl Engine {
     }
 
     /// The words of a question, with chat shorthand written out ("who made u" is "who made you").
+    /// A question in Russian typed in Latin letters or on the English layout, in Cyrillic.
+    fn restore_script(&self, question: &str) -> Option<String> {
+        script::restore(question, |word| self.index.knows(word))
+    }
+
+    /// The language of a question, reading Russian typed in Latin letters as Russian.
+    pub fn lang_of(&self, question: &str) -> Lang {
+        match self.restore_script(question) {
+            Some(_) => Lang::Ru,
+            None => Lang::detect(question),
+        }
+    }
+
     fn tokens(&self, question: &str) -> Vec<String> {
-        normalize::tokenize_question(question)
+        let restored = self.restore_script(question);
+        normalize::tokenize_question(restored.as_deref().unwrap_or(question))
             .into_iter()
             .flat_map(|t| match self.shorthand.get(&t) {
                 Some(full) => full.clone(),
@@ -780,11 +795,22 @@ impl Engine {
 
     /// What a "how many" question counts: the first word after the cue ("how many people",
     /// "сколько пунктов"), as a term of the index (`Some(None)`: a word the knowledge base never
-    /// uses); `None` when the question counts nothing.
+    /// uses); `None` when the question counts nothing or its counted word is a misspelling.
     fn counted(&self, words: &[String]) -> Option<Option<index::TermId>> {
         let rest = self.kinds.after_count_cue(words)?;
         let counted = self.index.keys(rest).into_iter().next()?;
-        Some(self.index.term_of_key(&counted))
+        match self.index.term_of_key(&counted) {
+            Some(term) => Some(Some(term)),
+            // A misspelling typo correction could not place says nothing about what is counted;
+            // a real word the documents never use ("deputies") is something they do not count.
+            None if rest
+                .iter()
+                .any(|w| lexicon::is_real_word(w) && self.index.key_of(w) == counted) =>
+            {
+                Some(None)
+            }
+            None => None,
+        }
     }
 
     /// Whether a record can count what the question counts: the counted word must occur

@@ -410,12 +410,12 @@ async fn answer_question<B: TelegramApi>(
         // A greeting in a private chat is a first contact: it gets the /start text.
         let greeting = intent.name == GREETING_INTENT;
         if greeting && incoming.private {
-            let lang = chosen.unwrap_or(Lang::detect(question));
+            let lang = chosen.unwrap_or(engine.lang_of(question));
             let html = text::greeting(engine.knowledge(), lang, true);
             return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
         }
     }
-    let lang = chosen.unwrap_or(Lang::detect(question));
+    let lang = chosen.unwrap_or(engine.lang_of(question));
     let reply = Reply::to_question_in(engine, &outcome, question, lang);
     if let Some(log) = &state.questions {
         let (chat_type, code) = (incoming.chat_type, incoming.language_code.as_deref());
@@ -540,7 +540,7 @@ async fn on_inline_query<B: TelegramApi>(
     let lang = if text.is_empty() {
         ui_lang(query.from.language_code.as_deref())
     } else {
-        Lang::detect(text)
+        engine.lang_of(text)
     };
     let results = inline_results(&engine, text, lang);
     let offer_private_chat = text.is_empty() || results.is_empty();

@@ -1,0 +1,291 @@
+//! Russian typed without a Russian keyboard: in Latin letters ("kogda podpisali dogovor") or with
+//! the keyboard left on the English layout ("rjulf gjlgbcfkb"). Both are common in Central Asian
+//! chats; this module reads such a question back into Cyrillic before anything else reads it.
+//!
+//! A word is only ever read as Russian when the Russian reading is a real word of the language
+//! (the general-language lexicon) and the word as typed is not an English word or a word of the
+//! knowledge base, so English questions and Latin names ("Tokayev", "SIHM") are left alone.
+
+use super::lexicon;
+
+/// A Russian reading at least this common counts as a real word.
+const RUSSIAN_WORD_ZIPF: lexicon::Zipf = 3.0;
+
+/// Longer texts are never questions (the engine refuses them) and are not read.
+const MAX_TEXT_BYTES: usize = 4 * super::MAX_QUESTION_CHARS;
+
+/// Longer Latin words are not Russian words (the longest common ones have about 20 letters).
+const MAX_WORD_CHARS: usize = 30;
+
+/// Most spellings tried for one word (each ambiguous letter multiplies them).
+const MAX_READINGS: usize = 64;
+
+/// Latin letters and letter groups as people use them for Russian, longest first, with the
+/// Cyrillic letters each may stand for (the usual one first).
+const TRANSLIT: &[(&str, &[&str])] = &[
+    ("shch", &["щ"]),
+    ("sch", &["щ", "сч"]),
+    ("zh", &["ж"]),
+    ("kh", &["х"]),
+    ("ch", &["ч"]),
+    ("sh", &["ш"]),
+    ("ts", &["ц", "тс"]),
+    ("tz", &["ц"]),
+    ("ya", &["я"]),
+    ("ja", &["я"]),
+    ("ia", &["я", "ия"]),
+    ("yu", &["ю"]),
+    ("ju", &["ю"]),
+    ("iu", &["ю", "ию"]),
+    ("yo", &["ё", "йо"]),
+    ("jo", &["ё"]),
+    ("ye", &["е", "ые"]),
+    ("a", &["а"]),
+    ("b", &["б"]),
+    ("c", &["ц", "к", "с"]),
+    ("d", &["д"]),
+    ("e", &["е", "э"]),
+    ("f", &["ф"]),
+    ("g", &["г"]),
+    ("h", &["х"]),
+    ("i", &["и", "й", "ы"]),
+    ("j", &["й", "ж"]),
+    ("k", &["к"]),
+    ("l", &["л"]),
+    ("m", &["м"]),
+    ("n", &["н"]),
+    ("o", &["о"]),
+    ("p", &["п"]),
+    ("q", &["к"]),
+    ("r", &["р"]),
+    ("s", &["с"]),
+    ("t", &["т"]),
+    ("u", &["у"]),
+    ("v", &["в"]),
+    ("w", &["в"]),
+    ("x", &["кс", "х"]),
+    ("y", &["ы", "й", "и"]),
+    ("z", &["з"]),
+    ("'", &["ь"]),
+];
+
+/// The Russian ЙЦУКЕН layout over the English QWERTY keys (unshifted; upper case is folded).
+const LAYOUT_FROM: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+const LAYOUT_TO: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+
+/// The text re-typed in Cyrillic when it is Russian typed in Latin letters or on the English
+/// layout; `None` for anything else. `known` tells whether a Latin word is a word the knowledge
+/// base uses (a name, a term), which is never read as Russian.
+pub fn restore(text: &str, known: impl Fn(&str) -> bool) -> Option<String> {
+    if text.len() > MAX_TEXT_BYTES {
+        return None;
+    }
+    let chunks: Vec<&str> = text.split_whitespace().collect();
+    let latin = |c: &&&str| c.chars().any(|ch| ch.is_ascii_alphabetic());
+    if chunks.is_empty() || text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return None;
+    }
+    let latin_chunks = chunks.iter().filter(latin).count();
+    let english = |word: &str| lexicon::is_real_word(word) || known(word);
+    if let Some(layout) = from_layout(&chunks, latin_chunks, &english) {
+        return Some(layout);
+    }
+    from_translit(&chunks, &known)
+}
+
+/// Reads the whole text through the keyboard map when most of its Latin words are not English
+/// and their mapped forms are Russian words.
+fn from_layout(
+    chunks: &[&str],
+    latin_chunks: usize,
+    english: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let mut russian = 0;
+    for chunk in chunks {
+        let word = letters(chunk);
+        if word.is_empty() {
+            continue;
+        }
+        if word.chars().count() > 2 && english(&word) {
+            return None;
+        }
+        if is_russian_word(&trim_punctuation(&map_layout(&chunk.to_lowercase()))) {
+            russian += 1;
+        }
+    }
+    (russian * 2 > latin_chunks && russian >= 1).then(|| {
+        chunks
+            .iter()
+            .map(|c| map_layout(&c.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Reads each word that is Russian in Latin letters, when most of the text's words are: words
+/// with a Russian reading that is a real word count for it, English words against it; short
+/// words ("v", "do") and misspellings count for neither and follow the rest.
+fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let (mut russian, mut english_words, mut long_words) = (0, 0, 0);
+    let readings: Vec<Option<String>> = chunks
+        .iter()
+        .map(|chunk| {
+            let word = letters(chunk);
+            let short = word.chars().count() <= 2;
+            if word.is_empty() || (!short && known(&word) && !lexicon::is_real_word(&word)) {
+                // Names and terms of the knowledge base ("korlan", "sihm") are neither.
+                return None;
+            }
+            long_words += usize::from(!short);
+            if !short && lexicon::is_real_word(&word) {
+                english_words += 1;
+                return None;
+            }
+            let (reading, real) = read_translit(&word)?;
+            russian += usize::from(real && !short);
+            Some(reading)
+        })
+        .collect();
+    // One word ("privet", "sihm gde") is enough on its own; in a longer text one Russian-looking
+    // word among English ones is more likely a name or a typo.
+    let needed = if long_words <= 1 { 1 } else { 2 };
+    if russian < needed || russian <= english_words || russian * 2 < long_words {
+        return None;
+    }
+    Some(
+        chunks
+            .iter()
+            .zip(readings)
+            .map(|(chunk, reading)| reading.unwrap_or_else(|| (*chunk).to_owned()))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The lower-case letters (and apostrophes, a soft sign in transliteration) of a chunk.
+fn letters(chunk: &str) -> String {
+    chunk
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic() || *c == '\'')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn trim_punctuation(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+fn map_layout(chunk: &str) -> String {
+    chunk
+        .chars()
+        .map(|c| match LAYOUT_FROM.chars().position(|f| f == c) {
+            Some(i) => LAYOUT_TO.chars().nth(i).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+fn is_russian_word(word: &str) -> bool {
+    let word = word.replace('ё', "е");
+    word.chars().count() >= 1 && lexicon::zipf_or_zero(&word) >= RUSSIAN_WORD_ZIPF
+}
+
+/// The Russian reading of a Latin spelling: the most common real word it can stand for, with
+/// `true`; else its usual reading (a misspelling typo correction may still place), with
+/// `false`. `None` when the word has letters transliteration does not use.
+fn read_translit(word: &str) -> Option<(String, bool)> {
+    if word.chars().count() > MAX_WORD_CHARS {
+        return None;
+    }
+    let mut readings = vec![String::new()];
+    let mut rest = word;
+    while !rest.is_empty() {
+        let (latin, cyrillic) = TRANSLIT
+            .iter()
+            .find(|(latin, _)| rest.starts_with(latin))
+            .copied()?;
+        rest = &rest[latin.len()..];
+        readings = readings
+            .iter()
+            .flat_map(|r| cyrillic.iter().map(move |c| format!("{r}{c}")))
+            .take(MAX_READINGS)
+            .collect();
+    }
+    let readings: Vec<String> = readings.into_iter().map(|r| r.replace('ё', "е")).collect();
+    let usual = readings.first().cloned()?;
+    // The soft sign is mostly left out ("skolko", "sluchilos"): tried after any consonant.
+    let best = most_common(readings.iter().cloned()).or_else(|| {
+        most_common(readings.iter().flat_map(|r| {
+            r.char_indices()
+                .filter(|(_, c)| !"аеиоуыэюяйь".contains(*c))
+                .map(|(i, c)| format!("{}ь{}", &r[..i + c.len_utf8()], &r[i + c.len_utf8()..]))
+                .collect::<Vec<_>>()
+        }))
+    });
+    Some(match best {
+        Some((_, word)) => (word, true),
+        None => (usual, false),
+    })
+}
+
+/// The most common real Russian word among some spellings, with its frequency.
+fn most_common(spellings: impl Iterator<Item = String>) -> Option<(lexicon::Zipf, String)> {
+    spellings
+        .map(|r| (lexicon::zipf_or_zero(&r), r))
+        .filter(|(zipf, _)| *zipf >= RUSSIAN_WORD_ZIPF)
+        .max_by(|(a, _), (b, _)| a.total_cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn latin_russian_is_read_in_cyrillic() {
+        assert_eq!(
+            restore("kogda podpisali dogovor?", none).as_deref(),
+            Some("когда подписали договор")
+        );
+        let restored = restore("skolko stoit granica s uzbekistanom", none).unwrap();
+        assert!(restored.starts_with("сколько"), "{restored}");
+        assert!(restored.contains("граница"), "{restored}");
+    }
+
+    #[test]
+    fn english_layout_is_read_as_russian_keys() {
+        assert_eq!(
+            restore("rjulf gjlgbcfkb ljujdjh", none).as_deref(),
+            Some("когда подписали договор")
+        );
+    }
+
+    #[test]
+    fn english_questions_and_names_are_left_alone() {
+        for question in [
+            "when was the border treaty signed",
+            "who is tokayev",
+            "sihm trucks per day",
+            "hi",
+            "ok",
+            "what does article 4 say",
+        ] {
+            assert_eq!(
+                restore(question, |w| w == "tokayev" || w == "sihm"),
+                None,
+                "{question}"
+            );
+        }
+        assert_eq!(restore("когда подписали", none), None);
+        assert_eq!(restore("privet", none).as_deref(), Some("привет"));
+    }
+
+    #[test]
+    fn long_texts_and_words_are_not_read() {
+        assert_eq!(restore(&"kogda ".repeat(2000), none), None);
+        assert_eq!(restore(&format!("kogda {}", "y".repeat(5000)), none), None);
+    }
+}
