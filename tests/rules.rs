@@ -548,6 +548,9 @@ fn a_content_question_gets_no_leading_yes() {
     assert!(yes_no.starts_with("Yes. Zhailin"), "{yes_no}");
     let russian = reply("что жайлин пишет о киберпреступности?");
     assert!(russian.starts_with("Жайлин"), "{russian}");
+    // Chat puts the question word last, and may type Russian in Latin letters.
+    let last = reply("tokaev pervyi zarubejnyi vizit kuda");
+    assert!(last.starts_with("По словам"), "{last}");
 }
 
 #[test]

@@ -118,9 +118,9 @@ impl Reply {
     pub fn to_question_in(engine: &Engine, outcome: &Outcome, question: &str, lang: Lang) -> Reply {
         let mut reply = Reply::new(engine, outcome, lang);
         let language = &engine.knowledge().language;
-        let asks_content = crate::matching::normalize::tokenize(question)
+        // Anywhere in the question: chat puts the question word last ("tokaev visit kuda?").
+        let asks_content = crate::matching::normalize::tokenize(&engine.in_own_script(question))
             .iter()
-            .take(3)
             .any(|w| language.open_question_words.iter().any(|o| o == w));
         if reply.answered && asks_content {
             reply.body = without_yes_no_lead(&reply.body, &language.yes_no_leads);

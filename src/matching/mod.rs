@@ -505,6 +505,15 @@ impl Engine {
         script::restore(question, |word| self.index.knows(word))
     }
 
+    /// The question as the engine reads it: Russian typed in Latin letters or on the English
+    /// layout back in Cyrillic, anything else as it is.
+    pub fn in_own_script<'q>(&self, question: &'q str) -> std::borrow::Cow<'q, str> {
+        match self.restore_script(question) {
+            Some(restored) => std::borrow::Cow::Owned(restored),
+            None => std::borrow::Cow::Borrowed(question),
+        }
+    }
+
     /// The language of a question, reading Russian typed in Latin letters as Russian.
     pub fn lang_of(&self, question: &str) -> Lang {
         match self.restore_script(question) {
