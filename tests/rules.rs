@@ -358,6 +358,20 @@ fn two_questions_in_one_get_both_answers() {
 }
 
 #[test]
+fn a_second_part_of_question_words_only_asks_them_of_the_first() {
+    // "… and by whom?" asks who signed the border treaty, not who reported the signing.
+    let question = "when was the border deal signed and by whom";
+    let outcome = engine().ask(question);
+    assert!(matches!(outcome, Outcome::Parts(..)), "{outcome:?}");
+    let text = Reply::new(engine(), &outcome, Lang::En).plain_text();
+    assert!(text.contains("22 December 2022"), "{text}");
+    assert!(text.contains("Tokayev"), "{text}");
+    // When the first answer already gives what the question words ask, it is the answer.
+    let outcome = engine().ask("who signed the allied treaty and when");
+    assert!(matches!(outcome, Outcome::Answer { .. }), "{outcome:?}");
+}
+
+#[test]
 fn two_questions_in_one_with_one_unanswerable_say_which_part_is_open() {
     for (question, part) in [
         (

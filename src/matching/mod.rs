@@ -370,12 +370,31 @@ struct Split {
     /// topic words.
     second_with_topic: Option<Vec<String>>,
     written: usize,
+    /// The second part is only question words ("… and by whom?"): what they ask for.
+    elliptic: Option<Vec<AnswerKind>>,
 }
 
 impl Split {
     fn written_second(&self) -> &[String] {
         &self.second[..self.written]
     }
+}
+
+/// What the question words of an elliptic part ("and when?", "и где?") ask for.
+fn elliptic_kinds(words: &[String]) -> Vec<AnswerKind> {
+    let mut kinds = Vec::new();
+    for word in words {
+        match word.as_str() {
+            "when" | "когда" => {
+                kinds.extend([AnswerKind::Day, AnswerKind::Month, AnswerKind::Year])
+            }
+            "where" | "где" | "куда" | "откуда" => kinds.push(AnswerKind::Place),
+            "who" | "whom" | "кто" => kinds.push(AnswerKind::Person),
+            "сколько" => kinds.push(AnswerKind::Number),
+            _ => {}
+        }
+    }
+    kinds
 }
 
 /// A part of a two-part question needs at least this many words.
@@ -538,6 +557,16 @@ impl Engine {
     /// which part the documents leave open instead of passing one answer off as the whole.
     fn both_parts(&self, split: &Split, whole: Outcome) -> Outcome {
         let a = self.answer_words(&split.first);
+        // "Who signed it and when?" is one question when the first answer gives the date too.
+        if let (Some(kinds), Some(record)) = (&split.elliptic, a.answered_record()) {
+            let question = self.kinds.question(&split.first);
+            if kinds
+                .iter()
+                .any(|&kind| self.capabilities[record].gives(kind, &question))
+            {
+                return a;
+            }
+        }
         let b = self.second_part(split, &a);
         // An answer's record, `None` for a computed one; `None` outside for no answer.
         let record = |o: &Outcome| match o {
@@ -631,12 +660,16 @@ impl Engine {
         let at = (1..words.len().saturating_sub(1))
             .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))?;
         let (first, second) = (&words[..at], &words[at + 1..]);
-        if first.len() < MIN_PART_WORDS || second.len() < MIN_PART_WORDS {
+        // "… and by whom?", "… и где?": only question words, asking them of the first part.
+        let elliptic = second
+            .iter()
+            .all(|w| PART_STARTS.contains(&w.as_str()) || PART_PREPOSITIONS.contains(&w.as_str()));
+        if first.len() < MIN_PART_WORDS || (second.len() < MIN_PART_WORDS && !elliptic) {
             return None;
         }
         let written = second.len();
         // "… and who signed it?" points back at the first part: it may need all of its topic.
-        let pointing = second.iter().any(|w| self.followup.is_pronoun(w));
+        let pointing = elliptic || second.iter().any(|w| self.followup.is_pronoun(w));
         let mut with_names = second.to_vec();
         let mut with_topic = second.to_vec();
         for word in first {
@@ -656,6 +689,7 @@ impl Engine {
             second: with_names,
             second_with_topic: pointing.then_some(with_topic),
             written,
+            elliptic: elliptic.then(|| elliptic_kinds(second)),
         })
     }
 
