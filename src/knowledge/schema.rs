@@ -32,6 +32,11 @@ pub struct Source {
     /// File name of the document in the seeds folder, used by `check --sources`.
     #[serde(default)]
     pub seed_file: Option<String>,
+    /// Words people use for this document or its author instead of their names ("the draft
+    /// analysis", "the political scientist"), in every language: a question about "the author
+    /// of the piece on the draft" is read as naming the author.
+    #[serde(default)]
+    pub described_as: Vec<String>,
 }
 
 /// A source id plus a short verbatim quote from that source.
@@ -291,6 +296,10 @@ pub struct LanguageFile {
     /// anything else looks at a question.
     #[serde(default)]
     pub shorthand: std::collections::BTreeMap<String, String>,
+    /// Words that refer to an author without a name ("author", "wrote", "аналитик"): with a
+    /// source's `described_as` words they name that source's author.
+    #[serde(default)]
+    pub author_cues: Vec<String>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

@@ -452,6 +452,7 @@ mod tests {
             number_words: vec!["four".into(), "три".into()],
             money_words: vec!["billion".into(), "долларов".into()],
             shorthand: Default::default(),
+            author_cues: vec![],
             open_question_words: vec![],
             yes_no_leads: vec![],
             foreign_letters: String::new(),

@@ -18,6 +18,7 @@
 //! [`Engine::ask_in_context`] ([`followup`]) reads a follow-up ("who signed it?", "а когда?")
 //! against the record a conversation was last answered with, then asks it as above.
 
+mod authors;
 pub mod followup;
 mod index;
 pub mod kinds;
@@ -319,6 +320,8 @@ pub struct Engine {
     shorthand: HashMap<String, Vec<String>>,
     /// The word lists that make a question a follow-up ([`followup`]).
     followup: followup::FollowUpWords,
+    /// Authors referred to by description ([`authors`]).
+    authors: authors::Authors,
     params: Params,
 }
 
@@ -464,6 +467,7 @@ impl Engine {
             .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
             .collect();
         let followup = followup::FollowUpWords::new(&kb);
+        let authors = authors::Authors::new(&kb, &index);
         Engine {
             kb,
             records,
@@ -476,6 +480,7 @@ impl Engine {
             timeline,
             shorthand,
             followup,
+            authors,
             params,
         }
     }
@@ -510,7 +515,7 @@ impl Engine {
         if tokens.is_empty() {
             return declined(Decline::Empty);
         }
-        let words = self.index.fixed_words(&tokens);
+        let words = self.read_words(&tokens);
         let whole = self.answer_words(&words);
         match self.split_parts(&words) {
             Some(split) => self.both_parts(&split, whole),
@@ -519,6 +524,15 @@ impl Engine {
     }
 
     /// The words of a question, with chat shorthand written out ("who made u" is "who made you").
+    /// A question's words after typo correction, with the name of an author it refers to by
+    /// description ("the guy who wrote the draft analysis").
+    fn read_words(&self, tokens: &[String]) -> Vec<String> {
+        let words = self.index.fixed_words(tokens);
+        self.authors
+            .named_by_description(&words, &self.index)
+            .unwrap_or(words)
+    }
+
     /// A question in Russian typed in Latin letters or on the English layout, in Cyrillic.
     fn restore_script(&self, question: &str) -> Option<String> {
         script::restore(question, |word| self.index.knows(word))
@@ -892,7 +906,7 @@ impl Engine {
 
     /// Every record that shares a word with the question, best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
-        let words = self.index.fixed_words(&self.tokens(question));
+        let words = self.read_words(&self.tokens(question));
         self.rank_terms(&self.index.terms_of(&words))
     }
 
@@ -1097,7 +1111,7 @@ impl Engine {
 
     pub fn explain(&self, question: &str) -> String {
         let tokens = self.tokens(question);
-        let words = self.index.fixed_words(&tokens);
+        let words = self.read_words(&tokens);
         let terms: Vec<String> = self
             .index
             .terms_of(&words)
