@@ -201,9 +201,9 @@ const OOS_BLIND_E: usize = 60; // of 64
 const EN_BLIND_F: usize = 44; // of 53
 const RU_BLIND_F: usize = 44; // of 53
 const OOS_BLIND_F: usize = 61; // of 64
-// Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
-// weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
-// hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
+                               // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
+                               // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
+                               // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
 const EN_REVIEW_S: usize = 39; // of 48
 const RU_REVIEW_S: usize = 42; // of 52
 const OOS_REVIEW_S: usize = 17; // of 20

@@ -244,7 +244,28 @@ fn unknown_word_factor(word: &str, info: f32, number: bool) -> f32 {
     if (!listed && short) || (listed && word.ends_with("ly") && word.is_ascii()) {
         return WEAK_UNKNOWN_FACTOR;
     }
+    if listed && is_russian_verb_form(word) {
+        return info * UNKNOWN_VERB_FACTOR;
+    }
     info
+}
+
+/// Share of the unknown-word weight kept by a Russian verb form the knowledge base never uses.
+/// Measured 2026-12-01 over dev-chat, blind-chat-a..f and set S: 0.7, 0.5 and 0.3 each answered
+/// one more Russian question and lost nothing; 0.5 is the middle.
+const UNKNOWN_VERB_FACTOR: f32 = 0.5;
+
+/// Russian infinitive, past-tense and common present-tense endings: a verb the knowledge base
+/// never uses says what is done ("позвать", "дружат"), rarely what the question is about.
+const RUSSIAN_VERB_FORM_ENDINGS: &[&str] = &[
+    "ать", "ять", "ить", "еть", "уть", "ться", "ал", "ала", "али", "ало", "ял", "яла", "яли", "ил",
+    "ила", "или", "ел", "ела", "ели", "ает", "яет", "ует", "ают", "яют", "уют", "ется", "ются",
+    "ится", "атся", "ятся",
+];
+
+/// True for a Cyrillic word with a verb ending (nouns such as "совет" or "визит" end otherwise).
+fn is_russian_verb_form(word: &str) -> bool {
+    !word.is_ascii() && RUSSIAN_VERB_FORM_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 impl Index {
@@ -881,6 +902,23 @@ mod tests {
         }];
         let index = Index::build(&texts, &[], &[], &[]);
         assert_eq!(index.fix_word("speek"), ["speak"]);
+    }
+
+    #[test]
+    fn russian_verb_forms_are_told_from_nouns() {
+        for verb in [
+            "позвать",
+            "работает",
+            "поставили",
+            "заканчивал",
+            "находится",
+        ] {
+            assert!(is_russian_verb_form(verb), "{verb}");
+        }
+        for noun in ["совет", "визит", "бюджет", "граница", "депутатов", "seal"]
+        {
+            assert!(!is_russian_verb_form(noun), "{noun}");
+        }
     }
 
     #[test]
