@@ -485,6 +485,9 @@ fn answer_types_decline_a_person_or_an_age_the_documents_do_not_give() {
     );
     let text = not_given("возраст автора статьи про визит токаева", AnswerKind::Age);
     assert!(text.starts_with("Ничей возраст"), "{text}");
+    // "Сколько лет" before a person asks an age, not a span of years.
+    let text = not_given("сколько лет аскероглу?", AnswerKind::Age);
+    assert!(text.starts_with("Ничей возраст"), "{text}");
 }
 
 #[test]
@@ -623,5 +626,40 @@ fn an_author_described_instead_of_named_is_read_as_named() {
     assert!(
         !top.contains("bio") && !top.starts_with("sources-about"),
         "{top}"
+    );
+}
+
+#[test]
+fn a_count_in_digits_is_not_an_article_number() {
+    let ranked = engine().rank("what older treaties did the 2 countries have before the alliance");
+    let top = engine().record(ranked[0].record).id.as_str();
+    assert_ne!(top, "article-2");
+    // With the word "article" the number is the article's.
+    let outcome = engine().ask("what does article 2 say");
+    let Outcome::Answer { best, .. } = outcome else {
+        panic!("{outcome:?}");
+    };
+    assert_eq!(engine().record(best.record).id, "article-2");
+}
+
+#[test]
+fn small_talk_with_a_place_or_a_promised_question_is_small_talk() {
+    for message in [
+        "good morning from tashkent",
+        "привет из ташкента",
+        "спасибо, а еще вопрос",
+        "а ты на узбекском можешь отвечать?",
+    ] {
+        let outcome = engine().ask(message);
+        assert!(
+            matches!(outcome, Outcome::SmallTalk(_)),
+            "{message:?}: {outcome:?}"
+        );
+    }
+    // A real question after a greeting is still answered.
+    let outcome = engine().ask("hi from astana, when was the border treaty signed?");
+    assert!(
+        matches!(outcome, Outcome::Answer { .. } | Outcome::Parts(..)),
+        "{outcome:?}"
     );
 }

@@ -300,6 +300,10 @@ pub struct LanguageFile {
     /// source's `described_as` words they name that source's author.
     #[serde(default)]
     pub author_cues: Vec<String>,
+    /// Units after a number ("10 years", "5 billion"): the number is a figure to match, not a
+    /// count of things ("the 2 countries").
+    #[serde(default)]
+    pub count_units: Vec<String>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

@@ -85,6 +85,16 @@ impl Authors {
         }
     }
 
+    /// True when the words name one of the documents' authors.
+    pub fn names_an_author(&self, words: &[String], index: &Index) -> bool {
+        let keys = index.keys(words);
+        self.documents.iter().any(|(_, names)| {
+            names
+                .iter()
+                .any(|n| keys.iter().any(|k| *k == index.key_of(n)))
+        })
+    }
+
     /// A question that refers to an author by description, with the description replaced by
     /// the authors' names, when its words point clearly at one document and it names no author
     /// already: the describing words are used up ("the guy who wrote the draft analysis, where
@@ -94,12 +104,7 @@ impl Authors {
         if !keys.iter().any(|k| self.cues.contains(k)) {
             return None;
         }
-        let names_one = self.documents.iter().any(|(_, names)| {
-            names
-                .iter()
-                .any(|n| keys.iter().any(|k| *k == index.key_of(n)))
-        });
-        if names_one {
+        if self.names_an_author(words, index) {
             return None;
         }
         let mut evidence: Vec<(f32, usize)> = self

@@ -170,7 +170,23 @@ impl Engine {
             };
         };
         let outcome = self.ask(&rewritten);
-        if plain.is_answer() && !outcome.is_answer() {
+        // The answer to a follow-up must still be about the words the user wrote: "а что про
+        // депутатов, будет у них что-то общее?" after the border's length is not about the border.
+        let ignores_own_words = outcome
+            .answered_record()
+            .is_some_and(|record| !self.mentions_own_terms(question, record));
+        // Nor is a reading that finds nothing either: the user's own words suggest better.
+        let no_better = matches!(
+            (&plain, &outcome),
+            (
+                Outcome::Declined { .. },
+                Outcome::Declined {
+                    reason: Decline::NoMatch,
+                    ..
+                }
+            )
+        );
+        if (plain.is_answer() && !outcome.is_answer()) || ignores_own_words || no_better {
             return InContext {
                 outcome: plain,
                 rewritten: None,
@@ -187,11 +203,10 @@ impl Engine {
     pub fn follow_up(&self, question: &str, context: &Context) -> Option<String> {
         let record = self.find(&context.record_id)?;
         let tokens = self.tokens(question);
-        // "art. 17, what's it about": an article number names what is asked.
-        if self
-            .article_number(&self.index.fixed_words(&tokens))
-            .is_some()
-        {
+        // "art. 17, what's it about": an article number names what is asked. "How long is the
+        // border and how many signs are on it?": the second part points at the first.
+        let words = self.index.fixed_words(&tokens);
+        if self.article_number(&words).is_some() || self.split_parts(&words).is_some() {
             return None;
         }
         let parts = self.parts(&tokens);

@@ -227,6 +227,30 @@ impl Kinds {
         }
     }
 
+    /// Like [`Kinds::asked`], knowing which words name a person: "сколько лет Муслимовой?"
+    /// asks a person's age, not a span of years ("сколько лет отношениям по Жайлину?").
+    pub fn asked_of(
+        &self,
+        words: &[String],
+        is_person: impl Fn(&str) -> bool,
+    ) -> Option<AnswerKind> {
+        let persons_age = words
+            .windows(3)
+            .any(|w| w[0] == "сколько" && w[1] == "лет" && is_person(&w[2]));
+        match self.asked(words) {
+            Some(AnswerKind::Number) if persons_age => Some(AnswerKind::Age),
+            asked => asked,
+        }
+    }
+
+    /// True when a word is a spelling of a person or role of `language.toml`.
+    pub fn is_person_word(&self, word: &str) -> bool {
+        self.persons
+            .iter()
+            .flatten()
+            .any(|s| s.len() == 1 && s[0] == word)
+    }
+
     /// The words after a counting cue ("how many signs…" gives "signs…"), for what is counted.
     pub fn after_count_cue<'a>(&self, words: &'a [String]) -> Option<&'a [String]> {
         self.cues
@@ -453,6 +477,7 @@ mod tests {
             money_words: vec!["billion".into(), "долларов".into()],
             shorthand: Default::default(),
             author_cues: vec![],
+            count_units: vec![],
             open_question_words: vec![],
             yes_no_leads: vec![],
             foreign_letters: String::new(),

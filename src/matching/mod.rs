@@ -413,6 +413,9 @@ const REACTION_INTENT: &str = "reaction";
 /// Article numbers above this are years or other figures ("in her 2021 article"), not articles.
 const MAX_ARTICLE_NUMBER: u32 = 200;
 
+/// Numbers up to this, written in digits before a noun, are counts ("the 2 countries").
+const MAX_COUNTED_NUMBER: u32 = 12;
+
 /// The word whose synonyms ("article", "clause", "статья") introduce an article number.
 const ARTICLE_WORD: &str = "article";
 
@@ -527,10 +530,49 @@ impl Engine {
     /// A question's words after typo correction, with the name of an author it refers to by
     /// description ("the guy who wrote the draft analysis").
     fn read_words(&self, tokens: &[String]) -> Vec<String> {
-        let words = self.index.fixed_words(tokens);
+        let words = self.without_small_counts(self.index.fixed_words(tokens));
         self.authors
             .named_by_description(&words, &self.index)
             .unwrap_or(words)
+    }
+
+    /// The kind of fact a question asks for ([`Kinds::asked_of`]); persons are the documents'
+    /// authors and the people and roles of `language.toml`.
+    fn asked(&self, words: &[String]) -> Option<AnswerKind> {
+        self.kinds.asked_of(words, |word| {
+            self.kinds.is_person_word(word)
+                || self
+                    .authors
+                    .names_an_author(std::slice::from_ref(&word.to_owned()), &self.index)
+        })
+    }
+
+    /// Without a small count written in digits before a noun ("the 2 countries", "3
+    /// principles"), in a question that names no article: such a number says how many, not
+    /// which, and would otherwise match the article with that number. Units keep their number
+    /// ("10 years", "5 billion").
+    fn without_small_counts(&self, words: Vec<String>) -> Vec<String> {
+        if words
+            .iter()
+            .any(|w| self.index.key_of(w) == self.article_key)
+        {
+            return words;
+        }
+        let count_before_noun = |i: usize| {
+            words[i]
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=MAX_COUNTED_NUMBER).contains(&n))
+                && words.get(i + 1).is_some_and(|next| {
+                    next.chars().all(char::is_alphabetic)
+                        && !self.kb.language.count_units.iter().any(|u| u == next)
+                })
+        };
+        let keep: Vec<bool> = (0..words.len()).map(|i| !count_before_noun(i)).collect();
+        words
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(w, k)| k.then_some(w))
+            .collect()
     }
 
     /// A question in Russian typed in Latin letters or on the English layout, in Cyrillic.
@@ -632,7 +674,7 @@ impl Engine {
         match &whole {
             Outcome::Answer { best, .. } if Some(best.record) != record => return whole,
             Outcome::Answer { best, .. } => {
-                let gives_it = self.kinds.asked(missing_words).is_some_and(|kind| {
+                let gives_it = self.asked(missing_words).is_some_and(|kind| {
                     let question = self.kinds.question(missing_words);
                     self.capabilities[best.record].gives(kind, &question)
                 });
@@ -648,6 +690,23 @@ impl Engine {
             unanswered: missing_words.join(" "),
             suggestions,
         }
+    }
+
+    /// True when `record` mentions every informative knowledge-base term of `question` that is
+    /// not a question word or a name.
+    fn mentions_own_terms(&self, question: &str, record: usize) -> bool {
+        let words = self.read_words(&self.tokens(question));
+        let terms = &self.index.records[record];
+        self.index.terms_of(&words).iter().all(|t| {
+            let Some(id) = t.term else { return true };
+            let special =
+                self.index.question_words.contains(&id) || self.index.entities.contains(&id);
+            special
+                || t.weight < self.params.informative_weight
+                || terms.strong.binary_search(&id).is_ok()
+                || terms.weak.binary_search(&id).is_ok()
+                || terms.cited.binary_search(&id).is_ok()
+        })
     }
 
     /// True when words ask about something of their own, not only with question words, names
@@ -806,7 +865,7 @@ impl Engine {
     /// `ranked` is not empty and its first score is at least the threshold.
     fn answer_of_kind(&self, ranked: &[Ranked], words: &[String]) -> Outcome {
         let best = ranked[0];
-        let chosen = match self.kinds.asked(words) {
+        let chosen = match self.asked(words) {
             None => best,
             Some(kind) => {
                 let question = self.kinds.question(words);
@@ -1126,7 +1185,7 @@ impl Engine {
             })
             .collect();
         let mut out = format!("words: {}\nterms: {}", words.join(" "), terms.join(" "));
-        if let Some(kind) = self.kinds.asked(&words) {
+        if let Some(kind) = self.asked(&words) {
             out.push_str(&format!("\nasks for: {}", kind.name()));
         }
         for line in self.timeline.explain(&words, &self.index) {

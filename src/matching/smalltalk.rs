@@ -26,6 +26,9 @@ pub struct SmallTalk {
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
 pub type IntentId = usize;
 
+/// "from", as in "greetings from Tashkent".
+const FROM_WORDS: &[&str] = &["from", "из"];
+
 impl SmallTalk {
     /// Builds the matcher from `smalltalk.toml` and the stop words.
     pub fn new(file: &SmalltalkFile, stopwords: &[String]) -> Self {
@@ -79,6 +82,15 @@ impl SmallTalk {
         if words.is_empty() {
             return reaction.filter(|_| text.chars().any(is_pictograph));
         }
+        // "hi from Astana", "привет из Ташкента": where the writer is says nothing to answer.
+        let words = match words {
+            [rest @ .., from, _place]
+                if !rest.is_empty() && FROM_WORDS.contains(&from.as_str()) =>
+            {
+                rest
+            }
+            _ => words,
+        };
         if !words.iter().all(|w| self.neutral.contains(w)) {
             return None;
         }
