@@ -124,7 +124,8 @@ fn from_layout(
 
 /// Reads each word that is Russian in Latin letters, when most of the text's words are: words
 /// with a Russian reading that is a real word count for it, English words against it; short
-/// words ("v", "do") and misspellings count for neither and follow the rest.
+/// words ("v", "do") and misspellings count for neither and follow the rest, as do English
+/// words whose Russian reading is more common.
 fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String> {
     let (mut russian, mut english_words, mut long_words) = (0, 0, 0);
     let readings: Vec<Option<String>> = chunks
@@ -139,7 +140,13 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
             long_words += usize::from(!short);
             if !short && lexicon::is_real_word(&word) {
                 english_words += 1;
-                return None;
+                // "den", "drug": English words too, but in a Russian question the far more
+                // common Russian word ("день", "друг").
+                return read_translit(&word)
+                    .filter(|(reading, real)| {
+                        *real && lexicon::zipf_or_zero(reading) > lexicon::zipf_or_zero(&word)
+                    })
+                    .map(|(reading, _)| reading);
             }
             let (reading, real) = read_translit(&word)?;
             russian += usize::from(real && !short);
@@ -213,15 +220,15 @@ fn read_translit(word: &str) -> Option<(String, bool)> {
     }
     let readings: Vec<String> = readings.into_iter().map(|r| r.replace('ё', "е")).collect();
     let usual = readings.first().cloned()?;
-    // The soft sign is mostly left out ("skolko", "sluchilos"): tried after any consonant.
-    let best = most_common(readings.iter().cloned()).or_else(|| {
-        most_common(readings.iter().flat_map(|r| {
-            r.char_indices()
-                .filter(|(_, c)| !"аеиоуыэюяйь".contains(*c))
-                .map(|(i, c)| format!("{}ь{}", &r[..i + c.len_utf8()], &r[i + c.len_utf8()..]))
-                .collect::<Vec<_>>()
-        }))
+    // The soft sign is mostly left out ("skolko", "den"): tried after any consonant too, and
+    // the most common word wins ("день" over the name "Дэн").
+    let with_soft_sign = readings.iter().flat_map(|r| {
+        r.char_indices()
+            .filter(|(_, c)| !"аеиоуыэюяйь".contains(*c))
+            .map(|(i, c)| format!("{}ь{}", &r[..i + c.len_utf8()], &r[i + c.len_utf8()..]))
+            .collect::<Vec<_>>()
     });
+    let best = most_common(readings.iter().cloned().chain(with_soft_sign));
     Some(match best {
         Some((_, word)) => (word, true),
         None => (usual, false),
@@ -281,6 +288,8 @@ mod tests {
         }
         assert_eq!(restore("когда подписали", none), None);
         assert_eq!(restore("privet", none).as_deref(), Some("привет"));
+        let restored = restore("v kakoi den fevralya podpisali", none).unwrap();
+        assert!(restored.contains("день"), "{restored}");
     }
 
     #[test]
