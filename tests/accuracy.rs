@@ -213,8 +213,8 @@ const OOS_BLIND_F: usize = 61; // of 64
 const EN_REVIEW_S: usize = 39; // of 48
 const RU_REVIEW_S: usize = 42; // of 52
 const OOS_REVIEW_S: usize = 17; // of 20
-// Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
-// documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
+                                // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
+                                // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
 const EN_REVIEW_T: usize = 30; // of 42
 const RU_REVIEW_T: usize = 25; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
