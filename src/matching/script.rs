@@ -32,13 +32,13 @@ const TRANSLIT: &[(&str, &[&str])] = &[
     ("ts", &["ц", "тс"]),
     ("tz", &["ц"]),
     ("ya", &["я"]),
-    ("ja", &["я"]),
+    ("ja", &["я", "жа"]),
     ("ia", &["я", "ия"]),
     ("yu", &["ю"]),
-    ("ju", &["ю"]),
+    ("ju", &["ю", "жу"]),
     ("iu", &["ю", "ию"]),
     ("yo", &["ё", "йо"]),
-    ("jo", &["ё"]),
+    ("jo", &["ё", "жо"]),
     ("ye", &["е", "ые"]),
     ("a", &["а"]),
     ("b", &["б"]),
@@ -290,6 +290,8 @@ mod tests {
         assert_eq!(restore("privet", none).as_deref(), Some("привет"));
         let restored = restore("v kakoi den fevralya podpisali", none).unwrap();
         assert!(restored.contains("день"), "{restored}");
+        let restored = restore("chto pishut v jurnale", none).unwrap();
+        assert!(restored.ends_with("журнале"), "{restored}");
     }
 
     #[test]
