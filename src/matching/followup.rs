@@ -172,9 +172,15 @@ impl Engine {
         let outcome = self.ask(&rewritten);
         // The answer to a follow-up must still be about the words the user wrote: "а что про
         // депутатов, будет у них что-то общее?" after the border's length is not about the border.
-        let ignores_own_words = outcome
-            .answered_record()
-            .is_some_and(|record| !self.mentions_own_terms(question, record));
+        let shown = match &outcome {
+            Outcome::Declined {
+                reason: Decline::NotGiven { record, .. },
+                ..
+            } => Some(*record),
+            outcome => outcome.answered_record(),
+        };
+        let ignores_own_words =
+            shown.is_some_and(|record| !self.mentions_own_terms(question, record));
         // Nor is a reading that finds nothing either: the user's own words suggest better.
         let no_better = matches!(
             (&plain, &outcome),
