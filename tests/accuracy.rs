@@ -213,20 +213,23 @@ const OOS_BLIND_E: usize = 60; // of 64
 const EN_BLIND_F: usize = 47; // of 53
 const RU_BLIND_F: usize = 44; // of 53
 const OOS_BLIND_F: usize = 61; // of 64
-                               // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
+
+// Set G was written (documents and eval README only) and frozen at the start of the fifth session,
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
 const EN_BLIND_G: usize = 45; // of 53
 const RU_BLIND_G: usize = 42; // of 53
 const OOS_BLIND_G: usize = 62; // of 64
+
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
-                               // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
-                               // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
+// weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
+// hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
 const EN_REVIEW_S: usize = 39; // of 48
 const RU_REVIEW_S: usize = 43; // of 52
 const OOS_REVIEW_S: usize = 17; // of 20
-                                // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
-                                // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
+
+// Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
+// documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
 const EN_REVIEW_T: usize = 31; // of 42
 const RU_REVIEW_T: usize = 26; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
