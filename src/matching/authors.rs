@@ -128,15 +128,19 @@ impl Authors {
         if best < MIN_EVIDENCE || best < second * CLEAR_LEAD {
             return None;
         }
-        let (described, names) = &self.documents[i];
+        let names = &self.documents[i].1;
+        // Only the cue and the `described_as` words are used up: a title's words ("who",
+        // "sign", "visit") may be what the question asks.
         let mut out: Vec<String> = words
             .iter()
             .filter(|w| {
                 let key = index.key_of(w);
-                !described.contains(&key)
-                    && !self.cues.contains(&key)
-                    && !self.cue_words.contains(*w)
-                    && !self.phrase_words[i].contains(*w)
+                let asks = index
+                    .term_of_key(&key)
+                    .is_some_and(|t| index.question_words.contains(&t));
+                asks || !(self.cues.contains(&key)
+                    || self.cue_words.contains(*w)
+                    || self.phrase_words[i].contains(*w))
             })
             .cloned()
             .collect();

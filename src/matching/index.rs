@@ -839,6 +839,11 @@ impl Index {
         self.synonym_of.get(&s).cloned().unwrap_or(s)
     }
 
+    /// True for a stop word ("in", "about", "в").
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
     /// True for a word (as typed, normalised) that the knowledge base uses.
     pub fn knows(&self, word: &str) -> bool {
         self.surface.contains(word)

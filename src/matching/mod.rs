@@ -563,7 +563,9 @@ impl Engine {
                 .parse::<u32>()
                 .is_ok_and(|n| (1..=MAX_COUNTED_NUMBER).contains(&n))
                 && words.get(i + 1).is_some_and(|next| {
+                    // "item 6 in the list", "footnote 3 about": a label's number.
                     next.chars().all(char::is_alphabetic)
+                        && !self.index.is_stopword(next)
                         && !self.kb.language.count_units.iter().any(|u| u == next)
                 })
         };

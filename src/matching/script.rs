@@ -109,7 +109,10 @@ fn from_layout(
         if word.chars().count() > 2 && english(&word) {
             return None;
         }
-        if is_russian_word(&trim_punctuation(&map_layout(&chunk.to_lowercase()))) {
+        // One- and two-letter words ("ty", "r u") map onto Russian letters and syllables by
+        // chance: only longer ones tell.
+        let mapped = trim_punctuation(&map_layout(&chunk.to_lowercase()));
+        if mapped.chars().count() > 2 && is_russian_word(&mapped) {
             russian += 1;
         }
     }
@@ -131,6 +134,10 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
     let readings: Vec<Option<String>> = chunks
         .iter()
         .map(|chunk| {
+            // "2021-m", "statya-4": a number stays as typed with its word.
+            if chunk.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
             let word = letters(chunk);
             let short = word.chars().count() <= 2;
             if word.is_empty() || (!short && known(&word) && !lexicon::is_real_word(&word)) {
@@ -288,6 +295,11 @@ mod tests {
         }
         assert_eq!(restore("когда подписали", none), None);
         assert_eq!(restore("privet", none).as_deref(), Some("привет"));
+        for short in ["ty", "r u ok", "Q", "xc", "rv", "u r?"] {
+            assert_eq!(restore(short, none), None, "{short}");
+        }
+        let restored = restore("chto bylo v 2021-m godu", none).unwrap();
+        assert!(restored.contains("2021-m"), "{restored}");
         let restored = restore("v kakoi den fevralya podpisali", none).unwrap();
         assert!(restored.contains("день"), "{restored}");
         let restored = restore("chto pishut v jurnale", none).unwrap();
