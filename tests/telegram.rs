@@ -133,7 +133,11 @@ fn assert_within_limits(message: &SentMessageText) {
         html.chars().count()
     );
     assert!(balanced(html), "unbalanced HTML: {html}");
-    for (_, data) in buttons(message) {
+    // URL buttons (share) carry a link, not callback data.
+    for (_, data) in buttons(message)
+        .iter()
+        .filter(|(_, d)| !d.starts_with("https://"))
+    {
         assert!(
             data.len() <= CALLBACK_DATA_LIMIT,
             "callback data of {} bytes",
@@ -166,7 +170,7 @@ fn balanced(html: &str) -> bool {
     tags_balanced(html) && only_known_tags && entities_ok
 }
 
-/// (label, callback data) of every button under a message.
+/// (label, callback data or URL) of every button under a message.
 fn buttons(message: &SentMessageText) -> Vec<(String, String)> {
     let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &message.bot_request.reply_markup else {
         return vec![];
@@ -177,6 +181,7 @@ fn buttons(message: &SentMessageText) -> Vec<(String, String)> {
         .flatten()
         .map(|b| match &b.kind {
             InlineKeyboardButtonKind::CallbackData(data) => (b.text.clone(), data.clone()),
+            InlineKeyboardButtonKind::Url(url) => (b.text.clone(), url.to_string()),
             other => panic!("unexpected button kind {other:?}"),
         })
         .collect()
@@ -193,7 +198,10 @@ fn replied_to(message: &SentMessageText) -> Option<MessageId> {
 /// The HTML and buttons the bot should send for `question`.
 fn expected_answer(question: &str) -> text::Rendered {
     let e = engine();
-    text::answer(&Reply::new(&e, &e.ask(question), Lang::detect(question)))
+    let reply = Reply::new(&e, &e.ask(question), Lang::detect(question));
+    let answered = reply.record_id.as_deref().filter(|_| reply.answered);
+    let record = answered.and_then(|id| e.find(id));
+    text::with_share(text::answer(&reply), &e, record, reply.lang, BOT_NAME)
 }
 
 fn expected_record(id: &str, lang: Lang) -> text::Rendered {
@@ -242,6 +250,33 @@ async fn start_in_russian_interface_greets_in_russian() {
     let mut bot = mock_bot(private("/start").from(user));
     let sent = dispatch_texts(&mut bot).await;
     assert_text(only(&sent), &text::greeting(kb(), Lang::Ru, true));
+}
+
+#[tokio::test]
+#[serial]
+async fn the_share_button_links_to_a_start_that_opens_the_same_answer() {
+    let mut bot = mock_bot(private("Когда подписали договор о демаркации границы?"));
+    let sent = dispatch_texts(&mut bot).await;
+    let (label, url) = buttons(only(&sent))
+        .into_iter()
+        .find(|(_, data)| data.starts_with("https://t.me/share/url?"))
+        .expect("a share button under a Russian answer");
+    assert_eq!(label, "🔗 Поделиться");
+    let url = url::Url::parse(&url).expect("a valid URL");
+    let query: std::collections::HashMap<_, _> = url.query_pairs().collect();
+    let link = url::Url::parse(&query["url"]).expect("the shared link is a URL");
+    assert_eq!(link.path(), format!("/{BOT_NAME}"));
+    let payload = link
+        .query_pairs()
+        .find(|(k, _)| k == "start")
+        .map(|(_, v)| v.into_owned())
+        .expect("a start payload");
+    assert!(!query["text"].is_empty(), "the question goes along: {url}");
+
+    // Whoever taps the link sends /start with the payload and gets the same entry.
+    bot.update(private(&format!("/start {payload}")));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(only(&sent), &expected_record(&payload, Lang::En).html);
 }
 
 #[tokio::test]
@@ -1254,13 +1289,23 @@ async fn answers_end_with_a_thumbs_row_and_declines_have_none() {
         .into_iter()
         .skip(rows[..rows.len() - 1].iter().map(Vec::len).sum())
         .collect();
+    let share = format!(
+        "https://t.me/share/url?url=https%3A%2F%2Ft.me%2F{BOT_NAME}%3Fstart%3Dborder-length&text="
+    );
+    assert_eq!(last.len(), 3, "{last:?}");
     assert_eq!(
-        last,
+        last[..2],
         [
             (THUMBS_UP.to_owned(), "f:u:border-length".to_owned()),
             (THUMBS_DOWN.to_owned(), "f:d:border-length".to_owned())
         ],
         "one row, 👍 then 👎, about the entry answered"
+    );
+    assert_eq!(last[2].0, "🔗 Share");
+    assert!(
+        last[2].1.starts_with(&share),
+        "then a share link to the same entry: {}",
+        last[2].1
     );
     assert!(
         rows[..rows.len() - 1].iter().all(|row| row.len() == 1),

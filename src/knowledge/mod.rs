@@ -73,6 +73,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "unit_day_few",
     "unit_day_many",
     // The Telegram bot (src/telegram).
+    "share_button",
     "question_too_long",
     "greeting",
     "how_to_ask",

@@ -165,6 +165,8 @@ pub struct Incoming {
     /// Whom the rate limit counts against: the user, or the chat for anonymous senders.
     pub rate_key: u64,
     pub language_code: Option<String>,
+    /// The bot's own username, for share links (empty when it has none).
+    pub bot_username: String,
 }
 
 impl Incoming {
@@ -248,6 +250,7 @@ pub fn incoming_ref(msg: &Message, me: &Me) -> Option<Incoming> {
         reply_to: (!private).then_some(msg.id),
         rate_key: user.map_or(msg.chat.id.0 as u64, |u| u.id.0),
         language_code: user.and_then(|u| u.language_code.clone()),
+        bot_username: username.to_owned(),
     })
 }
 
@@ -431,7 +434,10 @@ async fn answer_question<B: TelegramApi>(
         score = reply.score,
         "question"
     );
+    let answered_record = reply.record_id.as_deref().filter(|_| reply.answered);
+    let shared = answered_record.and_then(|id| engine.find(id));
     let rendered = text::answer(&reply);
+    let rendered = text::with_share(rendered, engine, shared, lang, &incoming.bot_username);
     let chat_id = incoming.chat_id;
     let sent = send_html_last(
         bot,
@@ -468,6 +474,7 @@ async fn on_callback<B: TelegramApi>(
     bot: B,
     query: CallbackQuery,
     update: Update,
+    me: Me,
     engine: Arc<Engine>,
     state: Arc<BotState>,
 ) -> HandlerResult {
@@ -477,7 +484,7 @@ async fn on_callback<B: TelegramApi>(
         chat_id,
         source,
     };
-    handle_callback(&bot, &query, &engine, &state)
+    handle_callback(&bot, &query, &engine, &state, &me)
         .await
         .map_err(fail)
 }
@@ -487,6 +494,7 @@ async fn handle_callback<B: TelegramApi>(
     query: &CallbackQuery,
     engine: &Engine,
     state: &BotState,
+    me: &Me,
 ) -> Result<(), RequestError> {
     let kb = engine.knowledge();
     let ui = ui_lang(query.from.language_code.as_deref());
@@ -518,13 +526,10 @@ async fn handle_callback<B: TelegramApi>(
         record_id: engine.record(record).id.clone(),
     };
     remember(state, chat_id, Memory::Remember(context));
-    send_rendered(
-        bot,
-        chat_id,
-        text::record_answer(engine, record, lang),
-        reply_to,
-    )
-    .await
+    let username = me.user.username.as_deref().unwrap_or_default();
+    let rendered = text::record_answer(engine, record, lang);
+    let rendered = text::with_share(rendered, engine, Some(record), lang, username);
+    send_rendered(bot, chat_id, rendered, reply_to).await
 }
 
 /// Inline mode: up to five cited answers; an empty query gets the starting points and a button

@@ -9,7 +9,9 @@
 //!
 //! Under every answer sits one more row, 👍 and 👎 ([`feedback_row`]), whose data carries only
 //! the verdict and the entry id: the question asked is remembered elsewhere
-//! ([`super::feedback`]). It is not one of the [`MAX_BUTTONS`] question buttons.
+//! ([`super::feedback`]). It is not one of the [`MAX_BUTTONS`] question buttons. When the bot
+//! has a username, the row ends with a share button ([`share_button`]): Telegram's share sheet
+//! with a deep link that opens the same answer for whoever taps it.
 
 use super::question_log::Verdict;
 use crate::answer::Suggestion;
@@ -118,6 +120,36 @@ pub fn feedback_row(record_id: Option<&str>) -> Option<Vec<InlineKeyboardButton>
         .collect()
 }
 
+/// The longest `/start` payload Telegram accepts in a deep link.
+pub const DEEP_LINK_LIMIT: usize = 64;
+
+/// A URL button opening Telegram's share sheet with `text` and a deep link,
+/// `https://t.me/<bot_username>?start=<record_id>`, that shows the same answer in a private chat
+/// with the bot; `None` when the id cannot be a deep-link payload (only `A-Za-z0-9_-`, at most
+/// [`DEEP_LINK_LIMIT`] characters) or there is no username.
+pub fn share_button(
+    label: &str,
+    bot_username: &str,
+    record_id: &str,
+    text: &str,
+) -> Option<InlineKeyboardButton> {
+    let payload_ok = !record_id.is_empty()
+        && record_id.len() <= DEEP_LINK_LIMIT
+        && record_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if !payload_ok || bot_username.is_empty() {
+        return None;
+    }
+    let link = format!("https://t.me/{bot_username}?start={record_id}");
+    let url = url::Url::parse_with_params(
+        "https://t.me/share/url",
+        [("url", link.as_str()), ("text", text)],
+    )
+    .ok()?;
+    Some(InlineKeyboardButton::url(label, url))
+}
+
 /// A button that answers `record_id` when pressed, or `None` when its data would not fit.
 pub fn answer_button(label: &str, lang: Lang, record_id: &str) -> Option<InlineKeyboardButton> {
     let data = Callback::Answer {
@@ -183,6 +215,27 @@ mod tests {
         Callback::Answer {
             lang,
             record_id: id.to_owned(),
+        }
+    }
+
+    #[test]
+    fn share_buttons_need_a_username_and_a_payload_telegram_accepts() {
+        let button = share_button("🔗", "kazuz_bot", "article-4", "What does Article 4 say?")
+            .expect("a valid payload");
+        let InlineKeyboardButtonKind::Url(url) = &button.kind else {
+            panic!("a URL button: {button:?}")
+        };
+        assert!(url.as_str().contains("start%3Darticle-4"), "{url}");
+        assert!(
+            url.as_str().contains("text=What+does+Article+4+say%3F"),
+            "{url}"
+        );
+        assert!(share_button("🔗", "", "article-4", "q").is_none());
+        for bad in ["", "пограница", "a b", &"x".repeat(DEEP_LINK_LIMIT + 1)] {
+            assert!(
+                share_button("🔗", "kazuz_bot", bad, "q").is_none(),
+                "{bad:?}"
+            );
         }
     }
 

@@ -11,7 +11,9 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::commands::{Command, LanguageChoice};
 use super::handlers::deep_link;
-use super::keyboards::{answer_button, feedback_row, suggestions_keyboard, MAX_RELATED};
+use super::keyboards::{
+    answer_button, feedback_row, share_button, suggestions_keyboard, MAX_RELATED,
+};
 
 /// A message ready to send: HTML (possibly longer than one Telegram message; the sender
 /// splits it) and the buttons to put under its last part.
@@ -59,6 +61,31 @@ pub fn answer(reply: &Reply) -> Rendered {
         }
     }
     Rendered { html, keyboard }
+}
+
+/// `rendered` with a share button for `record` at the end of its last row, the 👍/👎 row of an
+/// answer; unchanged without a record (a decline, an answer computed from the timeline), without
+/// a keyboard, or for a bot without a username.
+pub fn with_share(
+    mut rendered: Rendered,
+    engine: &Engine,
+    record: Option<usize>,
+    lang: Lang,
+    bot_username: &str,
+) -> Rendered {
+    let Some(record) = record else {
+        return rendered;
+    };
+    let label = engine.knowledge().messages.get(lang.code(), "share_button");
+    let question = engine.display_question(record, lang);
+    let record_id = &engine.record(record).id;
+    let button = share_button(label, bot_username, record_id, &question);
+    if let (Some(button), Some(keyboard)) = (button, rendered.keyboard.as_mut()) {
+        if let Some(last) = keyboard.inline_keyboard.last_mut() {
+            last.push(button);
+        }
+    }
+    rendered
 }
 
 /// The answer to a record reached by a button or a deep link, starting with the question it
