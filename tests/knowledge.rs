@@ -164,6 +164,29 @@ fn has_at_least_150_entries_each_with_three_questions() {
 }
 
 #[test]
+fn every_question_too_long_for_a_button_has_a_short_label() {
+    // Buttons show an entry's first question; a phone shows about 32 characters of it.
+    let limit = kazuz_bot::knowledge::MAX_SHORT_CHARS;
+    let kb = load(&knowledge_dir());
+    let mut missing = Vec::new();
+    for entry in &kb.entries {
+        if entry.questions[0].chars().count() > limit && entry.short.is_none() {
+            missing.push(format!("{} (en)", entry.id));
+        }
+        if let Some(ru) = &entry.ru {
+            let long = ru
+                .questions
+                .first()
+                .is_some_and(|q| q.chars().count() > limit);
+            if long && ru.short.is_none() {
+                missing.push(format!("{} (ru)", entry.id));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "add a `short` label to: {missing:?}");
+}
+
+#[test]
 fn every_entry_has_a_russian_answer() {
     let kb = load(&knowledge_dir());
     let missing: Vec<&str> = kb
@@ -260,6 +283,7 @@ fn every_rule_of_the_table_has_a_test() {
         "unknown_key",
         "missing_message",
         "format_version",
+        "short_label_too_long",
         "article_unknown_agreement",
         "quote_not_verbatim",
     ];
@@ -284,6 +308,11 @@ fn duplicate_id_across_two_qa_files() {
 #[test]
 fn citation_of_an_unknown_source() {
     assert_reports(broken::rule("unknown_source"));
+}
+
+#[test]
+fn short_label_longer_than_a_phone_button() {
+    assert_reports(broken::rule("short_label_too_long"));
 }
 
 #[test]

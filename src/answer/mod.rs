@@ -82,6 +82,8 @@ impl CitationView {
 pub struct Suggestion {
     pub id: String,
     pub question: String,
+    /// What a button shows: the entry's short label, or the question.
+    pub label: String,
 }
 
 /// Everything a front end shows for one question.
@@ -330,6 +332,7 @@ fn suggestion(engine: &Engine, record: usize, lang: Lang) -> Suggestion {
     Suggestion {
         id: engine.record(record).id.clone(),
         question: engine.display_question(record, lang),
+        label: engine.button_label(record, lang),
     }
 }
 

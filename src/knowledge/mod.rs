@@ -31,6 +31,10 @@ pub const ANSWER_KINDS: &[&str] = &[
     "day", "month", "year", "place", "person", "number", "money", "age",
 ];
 
+/// An entry's `short` button label is at most this many characters: about what a full-width
+/// button on a phone shows.
+pub const MAX_SHORT_CHARS: usize = 32;
+
 /// A quote longer than this many words is rejected: citations are short excerpts, not copies.
 pub const MAX_QUOTE_WORDS: usize = 40;
 

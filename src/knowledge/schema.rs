@@ -62,6 +62,10 @@ pub struct EntriesFile {
 pub struct Entry {
     pub id: String,
     pub questions: Vec<String>,
+    /// A button label (at most [`crate::knowledge::MAX_SHORT_CHARS`] characters) for when the
+    /// first question is too long to show whole on a phone.
+    #[serde(default)]
+    pub short: Option<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
     pub answer: String,
@@ -88,6 +92,8 @@ pub struct Entry {
 pub struct EntryTranslation {
     #[serde(default)]
     pub questions: Vec<String>,
+    #[serde(default)]
+    pub short: Option<String>,
     #[serde(default)]
     pub answer: Option<String>,
 }

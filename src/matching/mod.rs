@@ -643,16 +643,30 @@ impl Engine {
 
     /// The second part's outcome. One that points back is read with the first part's topic
     /// ("when was the declaration signed and who signed it?" asks who signed the declaration)
-    /// when that finds another entry than the first part's; else with its names only.
+    /// when that finds another entry than the first part's. Else it is read with the first
+    /// part's names only, but kept only when it finds an entry citing a document the first
+    /// part's answer cites: "how many years before the alliance was that?" alone is about
+    /// nothing, and "who leads it?" after an unanswered first part points at nothing.
     fn second_part(&self, split: &Split, first: &Outcome) -> Outcome {
-        if let Some(words) = &split.second_with_topic {
-            let outcome = self.answer_words(words);
-            let record = outcome.answered_record();
-            if record.is_some() && record != first.answered_record() {
-                return outcome;
-            }
+        let Some(words) = &split.second_with_topic else {
+            return self.answer_words(&split.second);
+        };
+        let outcome = self.answer_words(words);
+        let record = outcome.answered_record();
+        if record.is_some() && record != first.answered_record() {
+            return outcome;
         }
-        self.answer_words(&split.second)
+        let alone = self.answer_words(&split.second);
+        match (first.answered_record(), alone.answered_record()) {
+            (Some(a), Some(b)) if self.share_a_source(a, b) => alone,
+            _ => outcome,
+        }
+    }
+
+    /// True when two records cite at least one document in common.
+    fn share_a_source(&self, a: usize, b: usize) -> bool {
+        let sources = |r: usize| self.citations(r).iter().map(|c| c.source.as_str());
+        sources(a).any(|x| sources(b).any(|y| x == y))
     }
 
     /// One part answered (with its record, if it is one), the other (`missing`, written as
@@ -1104,6 +1118,22 @@ impl Engine {
             }
         }
         None
+    }
+
+    /// A record's button label in `lang`: the entry's `short` label when it has one, else the
+    /// question [`Self::display_question`] shows (a button shortens it).
+    pub fn button_label(&self, record: usize, lang: Lang) -> String {
+        if let RecordKind::Entry(i) = self.records[record].kind {
+            let entry = &self.kb.entries[i];
+            let short = match (lang, &entry.ru) {
+                (Lang::Ru, Some(ru)) => ru.short.as_ref(),
+                _ => entry.short.as_ref(),
+            };
+            if let Some(short) = short {
+                return short.clone();
+            }
+        }
+        self.display_question(record, lang)
     }
 
     /// The question shown for a record (in suggestions and buttons), in `lang` when available.

@@ -176,7 +176,7 @@ pub fn suggestions_keyboard<'a>(
             continue;
         }
         seen.push(&item.id);
-        match answer_button(&item.question, lang, &item.id) {
+        match answer_button(&item.label, lang, &item.id) {
             Some(button) => rows.push(vec![button]),
             None => {
                 tracing::warn!(record = %item.id, "record id too long for callback data; button left out")
@@ -324,18 +324,22 @@ mod tests {
             Suggestion {
                 id: "border-length".into(),
                 question: "How long is the border?".into(),
+                label: "How long is the border?".into(),
             },
             Suggestion {
                 id: "border-length".into(),
                 question: "duplicate".into(),
+                label: "duplicate".into(),
             },
             Suggestion {
                 id: "ж".repeat(40),
                 question: "too long to encode".into(),
+                label: "too long to encode".into(),
             },
             Suggestion {
                 id: "trade-turnover".into(),
                 question: "Q".repeat(200),
+                label: "Q".repeat(200),
             },
         ];
         let keyboard = suggestions_keyboard(&items, Lang::En).expect("two buttons");

@@ -387,10 +387,7 @@ mod tests {
             .iter()
             .chain(&reply.related)
             .map(|s| {
-                super::super::keyboards::shorten(
-                    &s.question,
-                    super::super::keyboards::MAX_LABEL_CHARS,
-                )
+                super::super::keyboards::shorten(&s.label, super::super::keyboards::MAX_LABEL_CHARS)
             })
             .collect();
         assert_eq!(labels, expected);

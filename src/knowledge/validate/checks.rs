@@ -4,7 +4,7 @@
 
 use super::super::schema::*;
 use super::super::{PartialDate, Problem};
-use super::super::{ANSWER_KINDS, FORMAT_VERSION, REQUIRED_MESSAGES};
+use super::super::{ANSWER_KINDS, FORMAT_VERSION, MAX_SHORT_CHARS, REQUIRED_MESSAGES};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -217,6 +217,39 @@ pub(super) fn check_related(problems: &mut Vec<Problem>, entry_files: &[(PathBuf
                         path,
                         Some(&entry.id),
                         "an entry cannot be related to itself",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Short button labels fit a phone's button and tell entries apart: at most [`MAX_SHORT_CHARS`]
+/// characters, not empty, no two the same in one language.
+pub(super) fn check_short_labels(
+    problems: &mut Vec<Problem>,
+    entry_files: &[(PathBuf, EntriesFile)],
+) {
+    let mut seen: HashMap<(&str, String), &str> = HashMap::new();
+    for (path, file) in entry_files {
+        for entry in &file.entries {
+            let ru = entry.ru.as_ref().and_then(|ru| ru.short.as_deref());
+            for (lang, short) in [("en", entry.short.as_deref()), ("ru", ru)] {
+                let Some(short) = short else { continue };
+                let length = short.trim().chars().count();
+                if length == 0 || length > MAX_SHORT_CHARS {
+                    problems.push(Problem::new(
+                        path,
+                        Some(&entry.id),
+                        format!("{lang} short label must have 1 to {MAX_SHORT_CHARS} characters, has {length}"),
+                    ));
+                }
+                let key = (lang, short.trim().to_lowercase());
+                if let Some(other) = seen.insert(key, &entry.id) {
+                    problems.push(Problem::new(
+                        path,
+                        Some(&entry.id),
+                        format!("{lang} short label {short:?} is also {other}'s: buttons must tell entries apart"),
                     ));
                 }
             }

@@ -182,6 +182,7 @@ fn run_checks(files: &Files, problems: &mut Vec<Problem>) {
     check_entries(problems, entry_files);
     check_related(problems, entry_files);
     check_questions_unique(problems, entry_files);
+    check_short_labels(problems, entry_files);
     check_agreements(problems, agreements_path, &agreements.agreements);
     check_articles(
         problems,
