@@ -245,6 +245,18 @@ async fn start_greets_and_explains_how_to_ask() {
 
 #[tokio::test]
 #[serial]
+async fn an_emoji_gets_the_reaction_reply_in_the_users_language() {
+    let user = MockUser::new().language_code("ru").build();
+    let mut bot = mock_bot(private("👌").from(user));
+    let sent = dispatch_texts(&mut bot).await;
+    assert_text(
+        only(&sent),
+        &text::message(kb(), Lang::Ru, "smalltalk_reaction"),
+    );
+}
+
+#[tokio::test]
+#[serial]
 async fn start_in_russian_interface_greets_in_russian() {
     let user = MockUser::new().language_code("ru").build();
     let mut bot = mock_bot(private("/start").from(user));

@@ -138,14 +138,25 @@ impl Authors {
                 let asks = index
                     .term_of_key(&key)
                     .is_some_and(|t| index.question_words.contains(&t));
-                asks || !(self.cues.contains(&key)
-                    || self.cue_words.contains(*w)
-                    || self.phrase_words[i].contains(*w))
+                asks || !(self.is_cue_word(w, &key) || self.phrase_words[i].contains(*w))
             })
             .cloned()
             .collect();
         out.extend(names.iter().cloned());
         Some(out)
+    }
+}
+
+impl Authors {
+    /// True for a word that refers to an author: a cue as listed, its English plural, or a
+    /// Russian form of one ("аналитика"). An English word that only shares a cue's stem is
+    /// what the question asks ("what does he research?" keeps "research").
+    fn is_cue_word(&self, word: &str, key: &str) -> bool {
+        self.cue_words.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|singular| self.cue_words.contains(singular))
+            || (!word.is_ascii() && self.cues.contains(key))
     }
 }
 

@@ -144,6 +144,16 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
                 // Names and terms of the knowledge base ("korlan", "sihm") are neither.
                 return None;
             }
+            // Nor are they with a Russian case ending ("uzbekistanu", "rabbimovu") unless that
+            // reads as a Russian word ("uzbekami"): typo correction reads them as the name.
+            let reads_russian = || read_translit(&word).is_some_and(|(_, real)| real);
+            if !short
+                && !lexicon::is_real_word(&word)
+                && is_declined_name(&word, known)
+                && !reads_russian()
+            {
+                return None;
+            }
             long_words += usize::from(!short);
             if !short && lexicon::is_real_word(&word) {
                 english_words += 1;
@@ -174,6 +184,19 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// Russian case endings as typed in Latin letters, longest first; only short ones, which typo
+/// correction can take off again.
+const LATIN_CASE_ENDINGS: &[&str] = &["om", "oy", "ym", "u", "a", "e", "y"];
+
+/// A name or term of the knowledge base with a Russian case ending ("uzbekistanu" is
+/// "uzbekistan" in the dative).
+fn is_declined_name(word: &str, known: &dyn Fn(&str) -> bool) -> bool {
+    LATIN_CASE_ENDINGS.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| stem.chars().count() >= 4 && known(stem))
+    })
 }
 
 /// The lower-case letters (and apostrophes, a soft sign in transliteration) of a chunk.
@@ -267,6 +290,19 @@ mod tests {
         let restored = restore("skolko stoit granica s uzbekistanom", none).unwrap();
         assert!(restored.starts_with("сколько"), "{restored}");
         assert!(restored.contains("граница"), "{restored}");
+    }
+
+    #[test]
+    fn names_with_russian_case_endings_neither_count_nor_change() {
+        let known = |w: &str| w == "uzbekistan" || w == "rabbimov";
+        let restored = restore("skolko let nezavisimosti uzbekistanu po rabbimovu?", known)
+            .expect("read as Russian: the two names are declined, not English");
+        assert!(
+            restored.starts_with("сколько лет независимости"),
+            "{restored}"
+        );
+        assert!(restored.contains("uzbekistanu"), "{restored}");
+        assert!(restored.contains("rabbimovu"), "{restored}");
     }
 
     #[test]

@@ -413,12 +413,12 @@ async fn answer_question<B: TelegramApi>(
         // A greeting in a private chat is a first contact: it gets the /start text.
         let greeting = intent.name == GREETING_INTENT;
         if greeting && incoming.private {
-            let lang = chosen.unwrap_or(engine.lang_of(question));
+            let lang = chosen.unwrap_or(reply_lang(engine, incoming, question));
             let html = text::greeting(engine.knowledge(), lang, true);
             return send_html(bot, incoming.chat_id, &html, incoming.reply_to, None).await;
         }
     }
-    let lang = chosen.unwrap_or(engine.lang_of(question));
+    let lang = chosen.unwrap_or(reply_lang(engine, incoming, question));
     let reply = Reply::to_question_in(engine, &outcome, question, lang);
     if let Some(log) = &state.questions {
         let (chat_type, code) = (incoming.chat_type, incoming.language_code.as_deref());
@@ -457,6 +457,16 @@ async fn answer_question<B: TelegramApi>(
         state.feedback.remember((chat_id, message_id), asked);
     }
     Ok(())
+}
+
+/// The language of a reply when the chat chose none: the question's, or for a message without
+/// letters ("👌", "?!") the user's Telegram language, since there is nothing else to go by.
+fn reply_lang(engine: &Engine, incoming: &Incoming, question: &str) -> Lang {
+    if question.chars().any(char::is_alphabetic) {
+        engine.lang_of(question)
+    } else {
+        incoming.ui_lang()
+    }
 }
 
 /// Applies an outcome's [`Memory`] to the chat's follow-up context.
