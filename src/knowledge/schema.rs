@@ -298,6 +298,10 @@ pub struct LanguageFile {
     /// Words that signal money amounts ("billion", "dollars", "$").
     #[serde(default)]
     pub money_words: Vec<String>,
+    /// Beginnings of words that count time ("day", "year", "дн", "лет"): a number before one
+    /// is a span, which answers "how long did it last?".
+    #[serde(default)]
+    pub time_units: Vec<String>,
     /// Chat shorthand and the words it stands for ("u" → "you", "ppl" → "people"), read before
     /// anything else looks at a question.
     #[serde(default)]

@@ -33,6 +33,9 @@ pub enum AnswerKind {
     /// Someone's age or birth ("how old", "когда родился"): no document gives one, so only an
     /// entry declaring it could answer.
     Age,
+    /// How long something lasted or lasts ("how long did the exercise last", "на какой срок"):
+    /// a number of days, months or years.
+    Duration,
 }
 
 impl AnswerKind {
@@ -47,6 +50,7 @@ impl AnswerKind {
             AnswerKind::Number => "number",
             AnswerKind::Money => "money",
             AnswerKind::Age => "age",
+            AnswerKind::Duration => "duration",
         }
     }
 
@@ -60,6 +64,7 @@ impl AnswerKind {
             AnswerKind::Number,
             AnswerKind::Money,
             AnswerKind::Age,
+            AnswerKind::Duration,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -152,6 +157,8 @@ pub struct Kinds {
     paired_nouns: HashSet<String>,
     pair_words: HashSet<String>,
     money_words: Vec<Vec<String>>,
+    /// Beginnings of words that count time ("day", "year", "дн", "лет").
+    time_units: Vec<String>,
 }
 
 impl Kinds {
@@ -189,6 +196,7 @@ impl Kinds {
                 .flat_map(|w| tokenize(w))
                 .collect(),
             money_words: phrases(&language.money_words),
+            time_units: language.time_units.clone(),
         }
     }
 
@@ -243,6 +251,13 @@ impl Kinds {
         }
     }
 
+    /// True for a word counting time ("days", "лет", "месяца"): a number before it is a span.
+    fn is_time_unit(&self, word: &str) -> bool {
+        self.time_units
+            .iter()
+            .any(|unit| word.starts_with(unit.as_str()))
+    }
+
     /// True when a word is a spelling of a person or role of `language.toml`.
     pub fn is_person_word(&self, word: &str) -> bool {
         self.persons
@@ -294,6 +309,10 @@ impl Kinds {
                         .is_some_and(|n| self.paired_nouns.contains(n));
                 if self.number_words.contains(word) && !paired {
                     caps.kinds.insert(AnswerKind::Number.name());
+                }
+                let counted = (digits && !is_year(word)) || self.number_words.contains(word);
+                if counted && words.get(i + 1).is_some_and(|n| self.is_time_unit(n)) {
+                    caps.kinds.insert(AnswerKind::Duration.name());
                 }
             }
             if text.contains('$')
@@ -462,6 +481,7 @@ mod tests {
                 cue("day", &["what day", "какого числа"]),
                 cue("year", &["what year", "в каком году"]),
                 cue("place", &["which city", "в каком здании"]),
+                cue("duration", &["how long did", "сколько длилось"]),
                 cue("number", &["how many", "сколько"]),
             ],
             timeline: Default::default(),
@@ -475,6 +495,7 @@ mod tests {
             persons: vec![vec!["Tokayev".into()], vec!["prime minister".into()]],
             number_words: vec!["four".into(), "три".into()],
             money_words: vec!["billion".into(), "долларов".into()],
+            time_units: vec!["day".into(), "лет".into()],
             shorthand: Default::default(),
             author_cues: vec![],
             count_units: vec![],
@@ -522,7 +543,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 8);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 9);
     }
 
     #[test]
@@ -551,6 +572,30 @@ mod tests {
             k.asked(&words("who was the foreign minister")),
             Some(AnswerKind::Person)
         );
+    }
+
+    #[test]
+    fn a_span_of_time_answers_how_long_a_date_or_a_year_does_not() {
+        let k = kinds();
+        assert_eq!(
+            k.asked(&words("how long did the exercise last")),
+            Some(AnswerKind::Duration)
+        );
+        assert_eq!(
+            k.asked(&words("сколько длилось заседание")),
+            Some(AnswerKind::Duration)
+        );
+        let span = |text: &str| {
+            k.capabilities(&[text], &[])
+                .kinds
+                .contains(AnswerKind::Duration.name())
+        };
+        assert!(span("The meeting ran for 6 days."));
+        assert!(span("Договор действует три лет."));
+        assert!(!span(
+            "The exercise was held in 2021 in the Zhambyl region."
+        ));
+        assert!(!span("It met on 14-19 November 2022."));
     }
 
     #[test]
