@@ -192,7 +192,9 @@ impl Engine {
                 }
             )
         );
-        if (plain.is_answer() && !outcome.is_answer()) || ignores_own_words || no_better {
+        // And a reading that finds what the user's own words found adds nothing.
+        let same = plain.is_answer() && plain.answered_record() == outcome.answered_record();
+        if (plain.is_answer() && !outcome.is_answer()) || ignores_own_words || no_better || same {
             return InContext {
                 outcome: plain,
                 rewritten: None,

@@ -679,9 +679,10 @@ impl Engine {
         missing: Outcome,
         missing_words: &[String],
     ) -> Outcome {
-        // An honest partial decline already says what the documents lack.
+        // An honest partial decline already says what the documents lack; so does a part
+        // whose entry does not give what it asks ("… and how much did the summit cost?").
         let Outcome::Declined {
-            reason: Decline::NoMatch,
+            reason: Decline::NoMatch | Decline::NotGiven { .. },
             suggestions,
         } = missing
         else {
