@@ -124,6 +124,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_T,
         OOS_REVIEW_T,
     ),
+    (
+        "tests/data/review-chat-u.jsonl",
+        EN_REVIEW_U,
+        RU_REVIEW_U,
+        OOS_REVIEW_U,
+    ),
 ];
 
 #[test]
@@ -193,43 +199,50 @@ fn blind_questions_do_not_regress() {
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
 const EN_DEV_CHAT: usize = 23; // of 30
-const RU_DEV_CHAT: usize = 27; // of 30
+const RU_DEV_CHAT: usize = 28; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
 const EN_BLIND_A: usize = 51; // of 53
 const RU_BLIND_A: usize = 50; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
 const EN_BLIND_B: usize = 49; // of 53
-const RU_BLIND_B: usize = 52; // of 53
+const RU_BLIND_B: usize = 53; // of 53
 const OOS_BLIND_B: usize = 64; // of 64
-const EN_BLIND_C: usize = 49; // of 53
+const EN_BLIND_C: usize = 50; // of 53
 const RU_BLIND_C: usize = 50; // of 53
 const OOS_BLIND_C: usize = 63; // of 64
 const EN_BLIND_D: usize = 50; // of 53
 const RU_BLIND_D: usize = 48; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53
-const RU_BLIND_E: usize = 48; // of 53
+const RU_BLIND_E: usize = 50; // of 53
 const OOS_BLIND_E: usize = 60; // of 64
-const EN_BLIND_F: usize = 47; // of 53
-const RU_BLIND_F: usize = 44; // of 53
+const EN_BLIND_F: usize = 48; // of 53
+const RU_BLIND_F: usize = 46; // of 53
 const OOS_BLIND_F: usize = 61; // of 64
 
 // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
-const EN_BLIND_G: usize = 45; // of 53
-const RU_BLIND_G: usize = 42; // of 53
+const EN_BLIND_G: usize = 47; // of 53
+const RU_BLIND_G: usize = 44; // of 53
 const OOS_BLIND_G: usize = 62; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
-const EN_REVIEW_S: usize = 36; // of 48
-const RU_REVIEW_S: usize = 43; // of 52
+const EN_REVIEW_S: usize = 39; // of 48
+const RU_REVIEW_S: usize = 44; // of 52
 const OOS_REVIEW_S: usize = 17; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 31; // of 42
-const RU_REVIEW_T: usize = 26; // of 38
+const EN_REVIEW_T: usize = 32; // of 42
+const RU_REVIEW_T: usize = 27; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
+
+// Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
+// two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
+// led the sixth session's knowledge passes. Tuned on.
+const EN_REVIEW_U: usize = 37; // of 45
+const RU_REVIEW_U: usize = 38; // of 45
+const OOS_REVIEW_U: usize = 27; // of 30
