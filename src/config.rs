@@ -31,6 +31,22 @@ impl fmt::Debug for Token {
     }
 }
 
+/// A Redis URL, which may hold a password: never printed.
+#[derive(Clone)]
+pub struct RedisUrl(String);
+
+impl RedisUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for RedisUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RedisUrl(<redacted>)")
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub token: Token,
@@ -47,6 +63,9 @@ pub struct Config {
     pub questions_per_minute: u32,
     /// How long the bot may take to stop after Ctrl-C or SIGTERM; unfinished work is dropped.
     pub shutdown_deadline: Duration,
+    /// Where follow-up contexts are kept for several replicas (`REDIS_URL`); in this process's
+    /// memory when absent.
+    pub redis_url: Option<RedisUrl>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -149,6 +168,7 @@ impl Config {
             admin_chat_id,
             questions_per_minute,
             shutdown_deadline,
+            redis_url: get("REDIS_URL").map(RedisUrl),
         })
     }
 }

@@ -396,14 +396,15 @@ async fn answer_question<B: TelegramApi>(
 ) -> Result<(), RequestError> {
     // Only private chats and messages addressed to the bot get here, so the chat's context is
     // what the bot itself last answered there.
-    let context = state.contexts.get(incoming.chat_id, Instant::now());
+    let context = state.contexts.get(incoming.chat_id, Instant::now()).await;
     let chosen = state.languages.get(incoming.chat_id);
     let asked = engine.ask_in_context(question, context.as_ref());
     remember(
         state,
         incoming.chat_id,
         Memory::after(engine, &asked.outcome),
-    );
+    )
+    .await;
     let outcome = asked.outcome;
     if let Outcome::SmallTalk(intent) = &outcome {
         let intent = &engine.knowledge().smalltalk.intents[*intent];
@@ -470,11 +471,11 @@ fn reply_lang(engine: &Engine, incoming: &Incoming, question: &str) -> Lang {
 }
 
 /// Applies an outcome's [`Memory`] to the chat's follow-up context.
-fn remember(state: &BotState, chat_id: ChatId, memory: Memory) {
+async fn remember(state: &BotState, chat_id: ChatId, memory: Memory) {
     match memory {
-        Memory::Remember(context) => state.contexts.set(chat_id, context, Instant::now()),
+        Memory::Remember(context) => state.contexts.set(chat_id, context, Instant::now()).await,
         Memory::Keep => {}
-        Memory::Forget => state.contexts.forget(chat_id),
+        Memory::Forget => state.contexts.forget(chat_id).await,
     }
 }
 
@@ -535,7 +536,7 @@ async fn handle_callback<B: TelegramApi>(
     let context = Context {
         record_id: engine.record(record).id.clone(),
     };
-    remember(state, chat_id, Memory::Remember(context));
+    remember(state, chat_id, Memory::Remember(context)).await;
     let username = me.user.username.as_deref().unwrap_or_default();
     let rendered = text::record_answer(engine, record, lang);
     let rendered = text::with_share(rendered, engine, Some(record), lang, username);

@@ -6,14 +6,15 @@
 //! later is a new conversation, and "who signed it?" should not reach back an hour. The store is
 //! bounded ([`MAX_CHATS`]), so a bot in many chats holds a fixed amount of memory.
 //!
-//! Only the in-memory store exists. The trait is synchronous because that store never waits; a
-//! store shared by several replicas (Redis) would need network calls here, and is not built: see
-//! docs/telegram.md.
+//! Two stores implement the trait: this in-memory one, and [`super::redis_store::RedisStore`],
+//! which several replicas share (`REDIS_URL`). The trait's methods return futures because the
+//! Redis store waits on the network; the in-memory one answers at once.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use futures::future::BoxFuture;
 use teloxide::types::ChatId;
 
 use super::commands::LanguageChoice;
@@ -27,14 +28,16 @@ pub const CONTEXT_TTL: Duration = Duration::from_secs(10 * 60);
 /// a short id, so this is well under a megabyte.
 pub const MAX_CHATS: usize = 10_000;
 
-/// Keeps one follow-up context per chat, each for a limited time.
+/// Keeps one follow-up context per chat, each for a limited time. A store that cannot be
+/// reached behaves as if it held nothing (and logs why): a lost follow-up is better than a lost
+/// answer.
 pub trait ContextStore: Send + Sync + std::fmt::Debug {
     /// The chat's context, unless it has expired by `now`.
-    fn get(&self, chat: ChatId, now: Instant) -> Option<Context>;
+    fn get(&self, chat: ChatId, now: Instant) -> BoxFuture<'_, Option<Context>>;
     /// Sets the chat's context as of `now`.
-    fn set(&self, chat: ChatId, context: Context, now: Instant);
+    fn set(&self, chat: ChatId, context: Context, now: Instant) -> BoxFuture<'_, ()>;
     /// Drops the chat's context.
-    fn forget(&self, chat: ChatId);
+    fn forget(&self, chat: ChatId) -> BoxFuture<'_, ()>;
 }
 
 /// A [`ContextStore`] in this process's memory: lost on restart, not shared between replicas.
@@ -82,7 +85,24 @@ impl MemoryStore {
 }
 
 impl ContextStore for MemoryStore {
-    fn get(&self, chat: ChatId, now: Instant) -> Option<Context> {
+    fn get(&self, chat: ChatId, now: Instant) -> BoxFuture<'_, Option<Context>> {
+        Box::pin(std::future::ready(MemoryStore::get(self, chat, now)))
+    }
+
+    fn set(&self, chat: ChatId, context: Context, now: Instant) -> BoxFuture<'_, ()> {
+        MemoryStore::set(self, chat, context, now);
+        Box::pin(std::future::ready(()))
+    }
+
+    fn forget(&self, chat: ChatId) -> BoxFuture<'_, ()> {
+        MemoryStore::forget(self, chat);
+        Box::pin(std::future::ready(()))
+    }
+}
+
+impl MemoryStore {
+    /// The chat's context, unless it has expired by `now`.
+    pub fn get(&self, chat: ChatId, now: Instant) -> Option<Context> {
         let mut chats = self.lock();
         match chats.get(&chat) {
             Some((_, set_at)) if self.expired(*set_at, now) => {
@@ -94,7 +114,8 @@ impl ContextStore for MemoryStore {
         }
     }
 
-    fn set(&self, chat: ChatId, context: Context, now: Instant) {
+    /// Sets the chat's context as of `now`, evicting when full.
+    pub fn set(&self, chat: ChatId, context: Context, now: Instant) {
         let mut chats = self.lock();
         if !chats.contains_key(&chat) && chats.len() >= self.capacity {
             // Full: expired contexts go first (one pass, only when full), then the oldest.
@@ -112,7 +133,8 @@ impl ContextStore for MemoryStore {
         chats.insert(chat, (context, now));
     }
 
-    fn forget(&self, chat: ChatId) {
+    /// Drops the chat's context.
+    pub fn forget(&self, chat: ChatId) {
         self.lock().remove(&chat);
     }
 }

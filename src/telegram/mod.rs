@@ -16,7 +16,8 @@
 //! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`question_log`]: the
 //!   log of questions for curators (declined, low-margin, 👍/👎); [`feedback`]: the 👍/👎
 //!   buttons' memory and `/feedback`.
-//! - [`memory`]: each chat's follow-up context ([`ContextStore`], kept in memory).
+//! - [`memory`]: each chat's follow-up context ([`ContextStore`], kept in memory);
+//!   [`redis_store`]: the same in Redis, shared by replicas (`REDIS_URL`).
 
 pub mod arrival;
 pub mod commands;
@@ -28,6 +29,7 @@ pub mod keyboards;
 pub mod memory;
 pub mod question_log;
 pub mod rate_limit;
+pub mod redis_store;
 pub mod text;
 
 pub use commands::Command;
@@ -119,6 +121,8 @@ pub enum TelegramError {
     },
     #[error("cannot register the webhook with Telegram ({0}); check WEBHOOK_URL")]
     WebhookSetup(String),
+    #[error(transparent)]
+    Store(#[from] redis_store::RedisStoreError),
 }
 
 /// How long one long-polling request waits for updates.
@@ -171,7 +175,13 @@ async fn serve(
         me = start(&bot, &engine, &redact) => me?,
         () = dispatch::stopped(&mut stop) => return Ok(()),
     };
-    let state = Arc::new(BotState::from_config(&config));
+    let mut state = BotState::from_config(&config);
+    if let Some(url) = &config.redis_url {
+        let store = redis_store::RedisStore::connect(url.expose(), memory::CONTEXT_TTL).await?;
+        tracing::info!("follow-up contexts are kept in Redis");
+        state = state.with_contexts(Box::new(store));
+    }
+    let state = Arc::new(state);
     if let Some(log) = &state.questions {
         tracing::info!(path = %log.path().display(), "questions for curators are logged");
     }
