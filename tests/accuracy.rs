@@ -130,6 +130,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_U,
         OOS_REVIEW_U,
     ),
+    (
+        "tests/data/review-chat-v.jsonl",
+        EN_REVIEW_V,
+        RU_REVIEW_V,
+        OOS_REVIEW_V,
+    ),
 ];
 
 #[test]
@@ -204,7 +210,7 @@ const OOS_DEV_CHAT: usize = 30; // of 30
 const EN_BLIND_A: usize = 51; // of 53
 const RU_BLIND_A: usize = 50; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
-const EN_BLIND_B: usize = 49; // of 53
+const EN_BLIND_B: usize = 50; // of 53
 const RU_BLIND_B: usize = 53; // of 53
 const OOS_BLIND_B: usize = 64; // of 64
 const EN_BLIND_C: usize = 50; // of 53
@@ -213,7 +219,7 @@ const OOS_BLIND_C: usize = 63; // of 64
 const EN_BLIND_D: usize = 50; // of 53
 const RU_BLIND_D: usize = 48; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
-const EN_BLIND_E: usize = 52; // of 53
+const EN_BLIND_E: usize = 51; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 50; // of 53
 const OOS_BLIND_E: usize = 60; // of 64
 const EN_BLIND_F: usize = 48; // of 53
@@ -231,18 +237,26 @@ const OOS_BLIND_G: usize = 62; // of 64
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
 const EN_REVIEW_S: usize = 39; // of 48
-const RU_REVIEW_S: usize = 44; // of 52
+const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
 const OOS_REVIEW_S: usize = 17; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 32; // of 42
+const EN_REVIEW_T: usize = 33; // of 42
 const RU_REVIEW_T: usize = 27; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
-const EN_REVIEW_U: usize = 37; // of 45
-const RU_REVIEW_U: usize = 38; // of 45
+const EN_REVIEW_U: usize = 39; // of 45
+const RU_REVIEW_U: usize = 37; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 27; // of 30
+
+// Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
+// synonym passes: 45 near misses built on the new everyday words, 15 small-talk lines, 45
+// paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
+// (removed) and answers to other pairs of countries. Tuned on.
+const EN_REVIEW_V: usize = 23; // of 30
+const RU_REVIEW_V: usize = 20; // of 30
+const OOS_REVIEW_V: usize = 49; // of 60

@@ -787,10 +787,13 @@ impl Engine {
     fn answer_words(&self, words: &[String]) -> Outcome {
         let words = words.to_vec();
         if let Some(number) = self.article_number(&words) {
-            return match self.find(&format!("article-{number}")) {
-                Some(article) => self.article_or_commentary(article, number, &words),
-                None => declined(Decline::UnknownArticle(number)),
-            };
+            match self.find(&format!("article-{number}")) {
+                // "Article 2 of the Uzbekistan–Turkey treaty" is not this treaty's article 2:
+                // a name the article never mentions sends the question to the ranking.
+                Some(article) if self.names_only_in_question(article, &words) => {}
+                Some(article) => return self.article_or_commentary(article, number, &words),
+                None => return declined(Decline::UnknownArticle(number)),
+            }
         }
         let timeline = self.timeline.answer(&words, &self.index);
         match timeline {
@@ -829,6 +832,19 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// True when the words name a country or person that `record` never mentions.
+    fn names_only_in_question(&self, record: usize, words: &[String]) -> bool {
+        let terms = &self.index.records[record];
+        self.index.terms_of(words).iter().any(|t| {
+            t.term.is_some_and(|id| {
+                self.index.entities.contains(&id)
+                    && terms.strong.binary_search(&id).is_err()
+                    && terms.weak.binary_search(&id).is_err()
+                    && terms.cited.binary_search(&id).is_err()
+            })
+        })
     }
 
     /// A question naming an article: the article itself, unless an entry about that article

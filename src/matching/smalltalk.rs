@@ -16,6 +16,8 @@ use rustc_hash::FxHashSet as HashSet;
 pub struct SmallTalk {
     /// Per intent, its cues as word lists.
     intents: Vec<Vec<Vec<String>>>,
+    /// Words that make a message an intent whatever else it says, with the intent.
+    anywhere: Vec<(String, IntentId)>,
     /// Words that may surround small talk: stop words, filler, every cue word.
     neutral: HashSet<String>,
     /// Words naming the bot, and the pronouns they stand for in cues.
@@ -44,6 +46,17 @@ impl SmallTalk {
                     .collect()
             })
             .collect();
+        let anywhere = file
+            .intents
+            .iter()
+            .enumerate()
+            .flat_map(|(id, intent)| {
+                intent
+                    .anywhere
+                    .iter()
+                    .flat_map(move |w| tokenize(w).into_iter().map(move |w| (w, id)))
+            })
+            .collect();
         let addressee: HashSet<String> = file.addressee.iter().flat_map(|w| tokenize(w)).collect();
         let neutral = stopwords
             .iter()
@@ -59,6 +72,7 @@ impl SmallTalk {
             .collect();
         SmallTalk {
             intents,
+            anywhere,
             neutral,
             addressee,
             pronouns,
@@ -91,6 +105,9 @@ impl SmallTalk {
             }
             _ => words,
         };
+        if let Some((_, id)) = self.anywhere.iter().find(|(w, _)| words.contains(w)) {
+            return Some(*id);
+        }
         if !words.iter().all(|w| self.neutral.contains(w)) {
             return None;
         }
@@ -131,6 +148,7 @@ mod tests {
             reply: format!("smalltalk_{name}"),
             cues: cues.iter().map(|c| (*c).to_owned()).collect(),
             quiet_in_groups: false,
+            anywhere: vec![],
         };
         let file = SmalltalkFile {
             format_version: 1,
@@ -139,6 +157,10 @@ mod tests {
                 intent("identity", &["who are you", "you"]),
                 intent("creator", &["who made you"]),
                 intent("reaction", &["👍"]),
+                SmalltalkIntent {
+                    anywhere: vec!["joke".to_owned()],
+                    ..intent("joke", &["joke", "funny"])
+                },
             ],
             filler: vec!["bro".to_owned()],
             addressee: vec!["bot".to_owned()],
@@ -175,6 +197,17 @@ mod tests {
         let st = small_talk();
         assert_eq!(detect(&st, "hello, when was the treaty signed?"), None);
         assert_eq!(detect(&st, "who are the allies"), None);
+    }
+
+    #[test]
+    fn a_request_for_a_joke_is_one_whatever_it_is_about() {
+        let st = small_talk();
+        assert_eq!(
+            detect(&st, "tell me a joke about the border treaty"),
+            Some(4)
+        );
+        // Other cues still need the rest of the message to be small talk.
+        assert_eq!(detect(&st, "funny border treaty"), None);
     }
 
     #[test]
