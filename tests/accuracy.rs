@@ -259,4 +259,4 @@ const OOS_REVIEW_U: usize = 27; // of 30
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 23; // of 30
 const RU_REVIEW_V: usize = 20; // of 30
-const OOS_REVIEW_V: usize = 49; // of 60
+const OOS_REVIEW_V: usize = 50; // of 60
