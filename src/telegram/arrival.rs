@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use teloxide::types::{CallbackQueryId, ChatId, InlineQueryId, Me, MessageId, Update, UpdateKind};
 
-use super::handlers::{incoming_ref, ui_lang};
+use super::incoming::{incoming_ref, ui_lang};
 use super::rate_limit::{RateLimiter, Verdict};
 use crate::matching::Lang;
 

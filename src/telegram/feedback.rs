@@ -30,7 +30,8 @@ use teloxide::RequestError;
 use crate::answer::html::escape;
 use crate::matching::{Engine, Lang};
 
-use super::handlers::{send_html, ui_lang, Incoming, TelegramApi};
+use super::handlers::{send_html, TelegramApi};
+use super::incoming::{ui_lang, Incoming};
 use super::keyboards::shorten;
 use super::question_log::{LoggedOutcome, QuestionRecord, Verdict};
 use super::BotState;

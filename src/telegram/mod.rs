@@ -8,7 +8,8 @@
 //! - [`dispatch`]: the dispatch loop (instead of teloxide's `Dispatcher`): the arrival gate,
 //!   bounded per-chat queues that drop rather than wait, the shutdown grace period.
 //! - [`arrival`]: the per-user limits applied to each update as it arrives.
-//! - [`handlers`]: [`handler_tree`], used by [`run`] and by the `teloxide_tests` tests.
+//! - [`handlers`]: [`handler_tree`], used by [`run`] and by the `teloxide_tests` tests;
+//!   [`incoming`]: what a message asks of the bot, or whether to stay silent.
 //! - [`commands`]: the `BotCommands` enum and the menu.
 //! - [`text`]: the HTML of every reply; [`keyboards`]: buttons and their callback data;
 //!   [`inline`]: inline-mode results. All three are pure and unit-tested, because the mock Bot
@@ -24,6 +25,7 @@ pub mod commands;
 pub mod dispatch;
 pub mod feedback;
 pub mod handlers;
+pub mod incoming;
 pub mod inline;
 pub mod keyboards;
 pub mod memory;
