@@ -136,6 +136,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_V,
         OOS_REVIEW_V,
     ),
+    (
+        "tests/data/review-chat-w.jsonl",
+        EN_REVIEW_W,
+        RU_REVIEW_W,
+        OOS_REVIEW_W,
+    ),
 ];
 
 #[test]
@@ -260,3 +266,10 @@ const OOS_REVIEW_U: usize = 27; // of 30
 const EN_REVIEW_V: usize = 23; // of 30
 const RU_REVIEW_V: usize = 21; // of 30
 const OOS_REVIEW_V: usize = 50; // of 60
+
+// Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
+// facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
+// judged by hand. Tuned on.
+const EN_REVIEW_W: usize = 27; // of 32
+const RU_REVIEW_W: usize = 29; // of 33
+const OOS_REVIEW_W: usize = 31; // of 35

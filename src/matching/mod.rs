@@ -750,10 +750,13 @@ impl Engine {
         let at = (1..words.len().saturating_sub(1))
             .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))?;
         let (first, second) = (&words[..at], &words[at + 1..]);
-        // "… and by whom?", "… и где?": only question words, asking them of the first part.
-        let elliptic = second
-            .iter()
-            .all(|w| PART_STARTS.contains(&w.as_str()) || PART_PREPOSITIONS.contains(&w.as_str()));
+        // "… and by whom?", "… и где?": only question words, asking them of the first part;
+        // so is a question word with one more word ("… и кто подписывал?").
+        let asks_only = |w: &String| {
+            PART_STARTS.contains(&w.as_str()) || PART_PREPOSITIONS.contains(&w.as_str())
+        };
+        let elliptic = second.iter().all(asks_only)
+            || (second.len() == 2 && PART_STARTS.contains(&second[0].as_str()));
         if first.len() < MIN_PART_WORDS || (second.len() < MIN_PART_WORDS && !elliptic) {
             return None;
         }
