@@ -179,8 +179,9 @@ impl Engine {
             } => Some(*record),
             outcome => outcome.answered_record(),
         };
-        let ignores_own_words =
-            shown.is_some_and(|record| !self.mentions_own_terms(question, record));
+        let ignores_own_words = shown
+            .is_some_and(|record| !self.mentions_own_terms(question, record))
+            || !self.knows_a_word_of(question);
         // Nor is a reading that finds nothing either: the user's own words suggest better.
         let no_better = matches!(
             (&plain, &outcome),

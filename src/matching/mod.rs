@@ -726,6 +726,13 @@ impl Engine {
         })
     }
 
+    /// True when the question has a word the knowledge base knows (a topic, a name or a
+    /// question word): "nvm, forget it" has none, and is no follow-up to anything.
+    pub(crate) fn knows_a_word_of(&self, question: &str) -> bool {
+        let words = self.read_words(&self.tokens(question));
+        self.index.terms_of(&words).iter().any(|t| t.term.is_some())
+    }
+
     /// True when words ask about something of their own, not only with question words, names
     /// and pronouns ("and who signed it?"): such a part is not left unanswered by an entry that
     /// answers the rest.
