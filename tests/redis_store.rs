@@ -7,8 +7,10 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use kazuz_bot::matching::followup::Context;
+use kazuz_bot::matching::Lang;
+use kazuz_bot::telegram::commands::LanguageChoice;
 use kazuz_bot::telegram::redis_store::{RedisStore, RedisStoreError};
-use kazuz_bot::telegram::ContextStore;
+use kazuz_bot::telegram::{ContextStore, LanguageStore};
 use teloxide::types::ChatId;
 
 /// A `redis-server` that is killed when the test ends.
@@ -75,33 +77,56 @@ async fn contexts_are_kept_per_chat_replaced_and_forgotten() {
         .await
         .expect("connects");
     let now = Instant::now();
-    assert_eq!(store.get(ChatId(1), now).await, None);
-    store.set(ChatId(1), context("border-length"), now).await;
-    store.set(ChatId(-100), context("article-4"), now).await;
+    assert_eq!(ContextStore::get(&store, ChatId(1), now).await, None);
+    ContextStore::set(&store, ChatId(1), context("border-length"), now).await;
+    ContextStore::set(&store, ChatId(-100), context("article-4"), now).await;
     assert_eq!(
-        store.get(ChatId(1), now).await,
+        ContextStore::get(&store, ChatId(1), now).await,
         Some(context("border-length"))
     );
     assert_eq!(
-        store.get(ChatId(-100), now).await,
+        ContextStore::get(&store, ChatId(-100), now).await,
         Some(context("article-4"))
     );
-    store
-        .set(ChatId(1), context("treaty-signing-date"), now)
-        .await;
+    ContextStore::set(&store, ChatId(1), context("treaty-signing-date"), now).await;
     assert_eq!(
-        store.get(ChatId(1), now).await,
+        ContextStore::get(&store, ChatId(1), now).await,
         Some(context("treaty-signing-date"))
     );
-    store.forget(ChatId(1)).await;
-    assert_eq!(store.get(ChatId(1), now).await, None);
+    ContextStore::forget(&store, ChatId(1)).await;
+    assert_eq!(ContextStore::get(&store, ChatId(1), now).await, None);
 
     // A second replica with its own connection sees the same contexts.
     let other = RedisStore::connect(&server.url, Duration::from_secs(600))
         .await
         .expect("connects");
     assert_eq!(
-        other.get(ChatId(-100), now).await,
+        ContextStore::get(&other, ChatId(-100), now).await,
+        Some(context("article-4"))
+    );
+}
+
+#[tokio::test]
+async fn language_choices_are_shared_and_auto_forgets_them() {
+    let Some(server) = start_server("language_choices_are_shared_and_auto_forgets_them").await
+    else {
+        return;
+    };
+    let connect = || RedisStore::connect(&server.url, Duration::from_secs(600));
+    let (one, two) = (
+        connect().await.expect("connects"),
+        connect().await.expect("connects"),
+    );
+    assert_eq!(LanguageStore::get(&one, ChatId(5)).await, None);
+    LanguageStore::set(&one, ChatId(5), LanguageChoice::Fixed(Lang::Ru)).await;
+    assert_eq!(LanguageStore::get(&two, ChatId(5)).await, Some(Lang::Ru));
+    // A context and a language of the same chat are different keys.
+    ContextStore::set(&two, ChatId(5), context("article-4"), Instant::now()).await;
+    assert_eq!(LanguageStore::get(&one, ChatId(5)).await, Some(Lang::Ru));
+    LanguageStore::set(&two, ChatId(5), LanguageChoice::Auto).await;
+    assert_eq!(LanguageStore::get(&one, ChatId(5)).await, None);
+    assert_eq!(
+        ContextStore::get(&one, ChatId(5), Instant::now()).await,
         Some(context("article-4"))
     );
 }
@@ -114,12 +139,15 @@ async fn a_context_expires_with_the_ttl() {
     let store = RedisStore::connect(&server.url, Duration::from_secs(1))
         .await
         .expect("connects");
-    store
-        .set(ChatId(7), context("border-length"), Instant::now())
-        .await;
-    assert!(store.get(ChatId(7), Instant::now()).await.is_some());
+    ContextStore::set(&store, ChatId(7), context("border-length"), Instant::now()).await;
+    assert!(ContextStore::get(&store, ChatId(7), Instant::now())
+        .await
+        .is_some());
     tokio::time::sleep(Duration::from_millis(2100)).await;
-    assert_eq!(store.get(ChatId(7), Instant::now()).await, None);
+    assert_eq!(
+        ContextStore::get(&store, ChatId(7), Instant::now()).await,
+        None
+    );
 }
 
 #[tokio::test]
@@ -130,17 +158,16 @@ async fn a_lost_server_means_no_context_not_an_error() {
     let store = RedisStore::connect(&server.url, Duration::from_secs(600))
         .await
         .expect("connects");
-    store
-        .set(ChatId(3), context("border-length"), Instant::now())
-        .await;
+    ContextStore::set(&store, ChatId(3), context("border-length"), Instant::now()).await;
     drop(server);
     // Every call returns promptly (within the store's timeouts) and reads as empty.
     let started = Instant::now();
-    store
-        .set(ChatId(3), context("article-4"), Instant::now())
-        .await;
-    assert_eq!(store.get(ChatId(3), Instant::now()).await, None);
-    store.forget(ChatId(3)).await;
+    ContextStore::set(&store, ChatId(3), context("article-4"), Instant::now()).await;
+    assert_eq!(
+        ContextStore::get(&store, ChatId(3), Instant::now()).await,
+        None
+    );
+    ContextStore::forget(&store, ChatId(3)).await;
     assert!(started.elapsed() < Duration::from_secs(10));
 }
 

@@ -188,6 +188,7 @@ async fn respond<B: TelegramApi>(
     let lang = state
         .languages
         .get(incoming.chat_id)
+        .await
         .unwrap_or(incoming.ui_lang());
     let reply = |rendered: Rendered| async move {
         send_rendered(bot, incoming.chat_id, rendered, incoming.reply_to).await
@@ -215,9 +216,9 @@ async fn respond<B: TelegramApi>(
             Command::Language(arg) => {
                 let choice = LanguageChoice::parse(arg);
                 if let Some(choice) = choice {
-                    state.languages.set(incoming.chat_id, choice);
+                    state.languages.set(incoming.chat_id, choice).await;
                 }
-                let lang = state.languages.get(incoming.chat_id).unwrap_or(lang);
+                let lang = state.languages.get(incoming.chat_id).await.unwrap_or(lang);
                 reply(Rendered::text(text::language(kb, lang, choice))).await
             }
             command => match text::command_reply(engine, command, lang, incoming.private) {
@@ -255,7 +256,7 @@ async fn answer_question<B: TelegramApi>(
     // Only private chats and messages addressed to the bot get here, so the chat's context is
     // what the bot itself last answered there.
     let context = state.contexts.get(incoming.chat_id, Instant::now()).await;
-    let chosen = state.languages.get(incoming.chat_id);
+    let chosen = state.languages.get(incoming.chat_id).await;
     let asked = engine.ask_in_context(question, context.as_ref());
     remember(
         state,

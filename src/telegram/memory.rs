@@ -1,6 +1,7 @@
 //! Where each chat's state is kept between messages: the follow-up context
 //! ([`crate::matching::followup::Context`]) behind the [`ContextStore`] trait and its in-memory
-//! implementation, [`MemoryStore`]; and the `/language` choice, [`LanguageStore`].
+//! implementation, [`MemoryStore`]; and the `/language` choice behind [`LanguageStore`], kept in
+//! memory by [`MemoryLanguages`].
 //!
 //! A context lives for [`CONTEXT_TTL`] after the answer that set it: a question asked much
 //! later is a new conversation, and "who signed it?" should not reach back an hour. The store is
@@ -147,21 +148,41 @@ pub const MAX_LANGUAGE_CHATS: usize = 100_000;
 /// the counter.
 type Choices = (HashMap<ChatId, (Lang, u64)>, u64);
 
-/// Each chat's `/language` choice. Unlike a follow-up context it does not expire; it is kept in
-/// memory only (lost on restart, like the contexts).
+/// Keeps each chat's `/language` choice. Unlike a follow-up context it does not expire. A store
+/// that cannot be reached reads as "no choice" (each question's own language).
+pub trait LanguageStore: Send + Sync + std::fmt::Debug {
+    /// The chat's fixed language, or `None` when it follows each question's language.
+    fn get(&self, chat: ChatId) -> BoxFuture<'_, Option<Lang>>;
+    /// Records the chat's choice (`Auto` forgets it).
+    fn set(&self, chat: ChatId, choice: LanguageChoice) -> BoxFuture<'_, ()>;
+}
+
+impl LanguageStore for MemoryLanguages {
+    fn get(&self, chat: ChatId) -> BoxFuture<'_, Option<Lang>> {
+        Box::pin(std::future::ready(MemoryLanguages::get(self, chat)))
+    }
+
+    fn set(&self, chat: ChatId, choice: LanguageChoice) -> BoxFuture<'_, ()> {
+        MemoryLanguages::set(self, chat, choice);
+        Box::pin(std::future::ready(()))
+    }
+}
+
+/// The `/language` choices in this process's memory: lost on restart, not shared between
+/// replicas.
 #[derive(Debug)]
-pub struct LanguageStore {
+pub struct MemoryLanguages {
     chats: Mutex<Choices>,
     capacity: usize,
 }
 
-impl Default for LanguageStore {
+impl Default for MemoryLanguages {
     fn default() -> Self {
         Self::new(MAX_LANGUAGE_CHATS)
     }
 }
 
-impl LanguageStore {
+impl MemoryLanguages {
     /// A store for at most `capacity` chats (at least one).
     pub fn new(capacity: usize) -> Self {
         Self {
@@ -217,7 +238,7 @@ mod tests {
 
     #[test]
     fn a_language_choice_is_kept_per_chat_and_bounded() {
-        let store = LanguageStore::new(2);
+        let store = MemoryLanguages::new(2);
         store.set(ChatId(1), LanguageChoice::Fixed(Lang::Ru));
         store.set(ChatId(2), LanguageChoice::Fixed(Lang::En));
         assert_eq!(store.get(ChatId(1)), Some(Lang::Ru));

@@ -36,7 +36,7 @@ pub mod text;
 
 pub use commands::Command;
 pub use handlers::{gated_handler_tree, handler_tree, HandlerError};
-pub use memory::{ContextStore, LanguageStore, MemoryStore};
+pub use memory::{ContextStore, LanguageStore, MemoryLanguages, MemoryStore};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -69,7 +69,7 @@ pub struct BotState {
     /// Each chat's follow-up context: what "who signed it?" refers to.
     pub contexts: Box<dyn ContextStore>,
     /// Each chat's `/language` choice.
-    pub languages: LanguageStore,
+    pub languages: Box<dyn LanguageStore>,
 }
 
 impl BotState {
@@ -80,7 +80,7 @@ impl BotState {
             feedback: FeedbackMemory::default(),
             admin_chat: None,
             contexts: Box::new(MemoryStore::default()),
-            languages: LanguageStore::default(),
+            languages: Box::new(MemoryLanguages::default()),
         }
     }
 
@@ -93,6 +93,12 @@ impl BotState {
     /// The same state with another follow-up context store.
     pub fn with_contexts(mut self, contexts: Box<dyn ContextStore>) -> Self {
         self.contexts = contexts;
+        self
+    }
+
+    /// The same state with another `/language` store.
+    pub fn with_languages(mut self, languages: Box<dyn LanguageStore>) -> Self {
+        self.languages = languages;
         self
     }
 
@@ -180,8 +186,10 @@ async fn serve(
     let mut state = BotState::from_config(&config);
     if let Some(url) = &config.redis_url {
         let store = redis_store::RedisStore::connect(url.expose(), memory::CONTEXT_TTL).await?;
-        tracing::info!("follow-up contexts are kept in Redis");
-        state = state.with_contexts(Box::new(store));
+        tracing::info!("follow-up contexts and /language choices are kept in Redis");
+        state = state
+            .with_contexts(Box::new(store.clone()))
+            .with_languages(Box::new(store));
     }
     let state = Arc::new(state);
     if let Some(log) = &state.questions {

@@ -3,9 +3,10 @@
 //! answered the question before.
 //!
 //! One key per chat, `kazuz:context:<chat id>`, holding the record id, with Redis's own expiry
-//! ([`super::memory::CONTEXT_TTL`]); the store keeps no state of its own. Every call has a
-//! short timeout, and a failure is logged and read as "no context": the question is still
-//! answered, only not as a follow-up.
+//! ([`super::memory::CONTEXT_TTL`]); and one per chat that chose a language with `/language`,
+//! `kazuz:language:<chat id>` (`en` or `ru`, no expiry). The store keeps no state of its own.
+//! Every call has a short timeout, and a failure is logged and read as "nothing stored": the
+//! question is still answered, only not as a follow-up or in the chosen language.
 
 use std::time::{Duration, Instant};
 
@@ -14,14 +15,17 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::AsyncCommands;
 use teloxide::types::ChatId;
 
-use super::memory::ContextStore;
+use super::commands::LanguageChoice;
+use super::memory::{ContextStore, LanguageStore};
 use crate::matching::followup::Context;
+use crate::matching::Lang;
 
 /// How long one Redis call may take before the bot goes on without it.
 const CALL_TIMEOUT: Duration = Duration::from_millis(500);
 
-/// The prefix of every key, so that the bot can share a Redis with other programs.
+/// The prefixes of the keys, so that the bot can share a Redis with other programs.
 const KEY_PREFIX: &str = "kazuz:context:";
+const LANGUAGE_PREFIX: &str = "kazuz:language:";
 
 /// Why the Redis store could not be set up.
 #[derive(Debug, thiserror::Error)]
@@ -105,6 +109,31 @@ impl ContextStore for RedisStore {
         let mut connection = self.connection.clone();
         Box::pin(async move {
             logged(connection.del::<_, ()>(Self::key(chat)).await, "DEL");
+        })
+    }
+}
+
+impl LanguageStore for RedisStore {
+    fn get(&self, chat: ChatId) -> BoxFuture<'_, Option<Lang>> {
+        let mut connection = self.connection.clone();
+        Box::pin(async move {
+            let key = format!("{LANGUAGE_PREFIX}{}", chat.0);
+            let code: Option<String> = logged(connection.get(key).await, "GET")?;
+            [Lang::En, Lang::Ru]
+                .into_iter()
+                .find(|lang| code.as_deref() == Some(lang.code()))
+        })
+    }
+
+    fn set(&self, chat: ChatId, choice: LanguageChoice) -> BoxFuture<'_, ()> {
+        let mut connection = self.connection.clone();
+        Box::pin(async move {
+            let key = format!("{LANGUAGE_PREFIX}{}", chat.0);
+            let result = match choice {
+                LanguageChoice::Fixed(lang) => connection.set::<_, _, ()>(key, lang.code()).await,
+                LanguageChoice::Auto => connection.del::<_, ()>(key).await,
+            };
+            logged(result, "SET");
         })
     }
 }
