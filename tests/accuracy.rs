@@ -233,7 +233,7 @@ const RU_BLIND_D: usize = 48; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 51; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 50; // of 53
-const OOS_BLIND_E: usize = 60; // of 64
+const OOS_BLIND_E: usize = 61; // of 64
 const EN_BLIND_F: usize = 48; // of 53
 const RU_BLIND_F: usize = 46; // of 53
 const OOS_BLIND_F: usize = 61; // of 64
@@ -243,14 +243,14 @@ const OOS_BLIND_F: usize = 61; // of 64
 // below are its second run. Seen from now on.
 const EN_BLIND_G: usize = 47; // of 53
 const RU_BLIND_G: usize = 44; // of 53
-const OOS_BLIND_G: usize = 62; // of 64
+const OOS_BLIND_G: usize = 63; // of 64
 
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 41; // of 53
 const RU_BLIND_H: usize = 37; // of 53
-const OOS_BLIND_H: usize = 55; // of 64
+const OOS_BLIND_H: usize = 57; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
@@ -270,7 +270,7 @@ const OOS_REVIEW_T: usize = 36; // of 40
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 39; // of 45
 const RU_REVIEW_U: usize = 37; // of 45; was 38: the same
-const OOS_REVIEW_U: usize = 27; // of 30
+const OOS_REVIEW_U: usize = 28; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
 // synonym passes: 45 near misses built on the new everyday words, 15 small-talk lines, 45

@@ -680,3 +680,40 @@ fn small_talk_with_a_place_or_a_promised_question_is_small_talk() {
         "{outcome:?}"
     );
 }
+
+#[test]
+fn answer_types_read_a_place_question_with_words_between_its_cue() {
+    // "where … held" and "где … прошло" are cues with any words between their two parts.
+    for question in [
+        "where did the demarcation commission hold its 100th meeting?",
+        "где вообще прошло то самое сотое заседание комиссии по демаркации?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven {
+                        asked: Some(AnswerKind::Place),
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{question:?}: {outcome:?}\n{}",
+            engine().explain(question)
+        );
+    }
+}
+
+#[test]
+fn a_question_about_another_pair_is_not_answered_from_names_alone() {
+    // The entry on the Uzbek–Tajik alliance shares only the two names with a question about
+    // their trade, which no document gives.
+    answered_with(
+        "когда узбекистан и таджикистан стали союзниками?",
+        "alliances-tajikistan",
+    );
+    let question = "а какой у узбекистана с таджикистаном товарооборот?";
+    assert!(!reply(question).answered, "{question:?} was answered");
+}

@@ -147,8 +147,10 @@ pub struct Asked<'a> {
 /// The cues of `language.toml`, ready to match.
 #[derive(Debug, Default)]
 pub struct Kinds {
-    /// Cue phrases as word lists, in file order: the first kind whose cue occurs wins.
-    cues: Vec<(AnswerKind, Vec<String>)>,
+    /// Cue phrases, in file order: the first kind whose cue occurs wins. A cue is one or more
+    /// runs of words that occur in this order ("where … held" is two runs, with any words
+    /// between them).
+    cues: Vec<(AnswerKind, Vec<Vec<String>>)>,
     /// Per place group, its spellings as word lists.
     places: Vec<Vec<Vec<String>>>,
     persons: Vec<Vec<Vec<String>>>,
@@ -172,8 +174,9 @@ impl Kinds {
         let cues = language
             .answer_types
             .iter()
-            .filter_map(|t| Some((AnswerKind::from_name(&t.name)?, phrases(&t.cues))))
-            .flat_map(|(kind, cues)| cues.into_iter().map(move |c| (kind, c)))
+            .filter_map(|t| AnswerKind::from_name(&t.name).map(|kind| (kind, &t.cues)))
+            .flat_map(|(kind, cues)| cues.iter().map(move |c| (kind, cue_runs(c))))
+            .filter(|(_, runs)| !runs.is_empty())
             .collect();
         Kinds {
             cues,
@@ -223,7 +226,7 @@ impl Kinds {
         let cued = self
             .cues
             .iter()
-            .find(|(_, cue)| contains_sequence(words, cue))
+            .find(|(_, cue)| occurs_in_order(words, cue))
             .map(|(kind, _)| *kind);
         // "Who was Kazakhstan's foreign minister?" asks for the holder of an office; "who is
         // Zhailin?" asks for a description, and names no office.
@@ -270,8 +273,9 @@ impl Kinds {
     pub fn after_count_cue<'a>(&self, words: &'a [String]) -> Option<&'a [String]> {
         self.cues
             .iter()
-            .filter(|(kind, _)| *kind == AnswerKind::Number)
+            .filter(|(kind, cue)| *kind == AnswerKind::Number && cue.len() == 1)
             .filter_map(|(_, cue)| {
+                let cue = &cue[0];
                 let at = words.windows(cue.len()).position(|w| w == cue.as_slice())?;
                 Some(&words[at + cue.len()..])
             })
@@ -459,6 +463,29 @@ fn is_day_of(words: &[String], i: usize) -> bool {
         && (month_at(i.checked_sub(1)) || month_at(Some(i + 1)) || month_at(Some(i + 2)))
 }
 
+/// A cue phrase as runs of words: "where … held" gives [["where"], ["held"]].
+fn cue_runs(cue: &str) -> Vec<Vec<String>> {
+    cue.split('…')
+        .map(tokenize)
+        .filter(|run| !run.is_empty())
+        .collect()
+}
+
+/// True when each run occurs in `words` as consecutive words, each after the previous one.
+fn occurs_in_order(words: &[String], runs: &[Vec<String>]) -> bool {
+    let mut from = 0;
+    for run in runs {
+        let Some(at) = words
+            .get(from..)
+            .and_then(|rest| rest.windows(run.len()).position(|w| w == run.as_slice()))
+        else {
+            return false;
+        };
+        from += at + run.len();
+    }
+    !runs.is_empty()
+}
+
 /// True when `needle` occurs in `words` as consecutive words.
 pub fn contains_sequence(words: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && words.windows(needle.len()).any(|w| w == needle)
@@ -480,7 +507,7 @@ mod tests {
                 cue("money", &["how much did", "сколько стоил"]),
                 cue("day", &["what day", "какого числа"]),
                 cue("year", &["what year", "в каком году"]),
-                cue("place", &["which city", "в каком здании"]),
+                cue("place", &["which city", "в каком здании", "where … held"]),
                 cue("duration", &["how long did", "сколько длилось"]),
                 cue("number", &["how many", "сколько"]),
             ],
@@ -544,6 +571,22 @@ mod tests {
             );
         }
         assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 9);
+    }
+
+    #[test]
+    fn a_cue_with_an_ellipsis_allows_words_between_its_runs_in_order() {
+        let k = kinds();
+        assert_eq!(
+            k.asked(&words("where was the first meeting of the council held")),
+            Some(AnswerKind::Place)
+        );
+        assert_eq!(
+            k.asked(&words("where was it held")),
+            Some(AnswerKind::Place)
+        );
+        // Both runs, in the cue's order.
+        assert_eq!(k.asked(&words("held talks where")), None);
+        assert_eq!(k.asked(&words("where does the treaty say that")), None);
     }
 
     #[test]

@@ -133,6 +133,8 @@ struct QueryFeatures {
     informative: Vec<index::TermId>,
     /// Informative words that neither the knowledge base nor the lexicon knows (names, terms).
     unknown: i32,
+    /// Every known term with its weight, once each.
+    known: Vec<(index::TermId, f32)>,
 }
 
 impl QueryFeatures {
@@ -172,8 +174,22 @@ impl QueryFeatures {
             question_words: terms_where(&|t| index.question_words.contains(t)),
             informative,
             unknown,
+            known: known_terms(query),
         }
     }
+}
+
+/// The known terms of a query with their weights, each term once (its heaviest occurrence).
+fn known_terms(query: &[index::QueryTerm]) -> Vec<(index::TermId, f32)> {
+    let mut known: Vec<(index::TermId, f32)> = Vec::new();
+    for q in query {
+        let Some(t) = q.term else { continue };
+        match known.iter_mut().find(|(k, _)| *k == t) {
+            Some(slot) => slot.1 = slot.1.max(q.weight),
+            None => known.push((t, q.weight)),
+        }
+    }
+    known
 }
 
 fn declined(reason: Decline) -> Outcome {
@@ -1100,13 +1116,25 @@ impl Engine {
                 .filter(|t| terms.strong.binary_search(t).is_err())
                 .count(),
         );
+        let special =
+            |t: &u32| self.index.entities.contains(t) || self.index.question_words.contains(t);
+        let (mut topic_matched, mut topic_missing) = (0.0f32, 0.0f32);
+        for (t, w) in features.known.iter().filter(|(t, _)| !special(t)) {
+            if terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok() {
+                topic_matched += w;
+            } else if *w >= p.informative_weight && !mentions(t) {
+                topic_missing += w;
+            }
+        }
+        let names_only = topic_missing > 0.0 && topic_matched <= p.names_only_ratio * topic_missing;
         let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
             * p.answer_only_year_factor.powi(answer_only_years)
             * p.unexplained_factor.powi(unexplained)
             * p.unknown_factor.powi(features.unknown)
-            * p.question_word_mismatch_factor.powi(missing_question_words);
+            * p.question_word_mismatch_factor.powi(missing_question_words)
+            * if names_only { p.names_only_factor } else { 1.0 };
         let focus = sums.strong[r] / terms.strong_weight.max(f32::EPSILON);
         (
             Ranked {
