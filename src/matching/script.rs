@@ -131,18 +131,21 @@ fn from_layout(
 /// words whose Russian reading is more common.
 fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String> {
     let (mut russian, mut english_words, mut long_words) = (0, 0, 0);
-    let readings: Vec<Option<String>> = chunks
+    // English words are read last, and only when the text turns out to be Russian: their
+    // readings do not change the counts, and reading every word of an English question was
+    // most of the time spent on it.
+    let readings: Vec<Reading> = chunks
         .iter()
         .map(|chunk| {
             // "2021-m", "statya-4": a number stays as typed with its word.
             if chunk.chars().any(|c| c.is_ascii_digit()) {
-                return None;
+                return Reading::AsTyped;
             }
             let word = letters(chunk);
             let short = word.chars().count() <= 2;
             if word.is_empty() || (!short && known(&word) && !lexicon::is_real_word(&word)) {
                 // Names and terms of the knowledge base ("korlan", "sihm") are neither.
-                return None;
+                return Reading::AsTyped;
             }
             // Nor are they with a Russian case ending ("uzbekistanu", "rabbimovu") unless that
             // reads as a Russian word ("uzbekami"): typo correction reads them as the name.
@@ -152,22 +155,18 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
                 && is_declined_name(&word, known)
                 && !reads_russian()
             {
-                return None;
+                return Reading::AsTyped;
             }
             long_words += usize::from(!short);
             if !short && lexicon::is_real_word(&word) {
                 english_words += 1;
-                // "den", "drug": English words too, but in a Russian question the far more
-                // common Russian word ("день", "друг").
-                return read_translit(&word)
-                    .filter(|(reading, real)| {
-                        *real && lexicon::zipf_or_zero(reading) > lexicon::zipf_or_zero(&word)
-                    })
-                    .map(|(reading, _)| reading);
+                return Reading::English(word);
             }
-            let (reading, real) = read_translit(&word)?;
+            let Some((reading, real)) = read_translit(&word) else {
+                return Reading::AsTyped;
+            };
             russian += usize::from(real && !short);
-            Some(reading)
+            Reading::Russian(reading)
         })
         .collect();
     // One word ("privet", "sihm gde") is enough on its own; in a longer text one Russian-looking
@@ -180,10 +179,30 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
         chunks
             .iter()
             .zip(readings)
-            .map(|(chunk, reading)| reading.unwrap_or_else(|| (*chunk).to_owned()))
+            .map(|(chunk, reading)| match reading {
+                Reading::Russian(russian) => russian,
+                // "den", "drug": English words too, but in a Russian question the far more
+                // common Russian word ("день", "друг").
+                Reading::English(word) => read_translit(&word)
+                    .filter(|(reading, real)| {
+                        *real && lexicon::zipf_or_zero(reading) > lexicon::zipf_or_zero(&word)
+                    })
+                    .map_or_else(|| (*chunk).to_owned(), |(reading, _)| reading),
+                Reading::AsTyped => (*chunk).to_owned(),
+            })
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// How one chunk of a Latin-letter text is read if the text is Russian.
+enum Reading {
+    /// Its Russian reading.
+    Russian(String),
+    /// An English word (its letters), read as Russian only where the Russian word is commoner.
+    English(String),
+    /// Kept as typed: numbers, names of the knowledge base, letters transliteration lacks.
+    AsTyped,
 }
 
 /// Russian case endings as typed in Latin letters, longest first; only short ones, which typo
