@@ -1116,17 +1116,7 @@ impl Engine {
                 .filter(|t| terms.strong.binary_search(t).is_err())
                 .count(),
         );
-        let special =
-            |t: &u32| self.index.entities.contains(t) || self.index.question_words.contains(t);
-        let (mut topic_matched, mut topic_missing) = (0.0f32, 0.0f32);
-        for (t, w) in features.known.iter().filter(|(t, _)| !special(t)) {
-            if terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok() {
-                topic_matched += w;
-            } else if *w >= p.informative_weight && !mentions(t) {
-                topic_missing += w;
-            }
-        }
-        let names_only = topic_missing > 0.0 && topic_matched <= p.names_only_ratio * topic_missing;
+        let names_only = unexplained > 0 && self.shares_only_names(terms, features);
         let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
@@ -1143,6 +1133,27 @@ impl Engine {
             },
             focus,
         )
+    }
+
+    /// True when a record shares no topic word with the question (only names and question
+    /// words), or topic words weighing at most `names_only_ratio` of the informative ones it
+    /// misses, while it misses one.
+    fn shares_only_names(&self, terms: &index::RecordTerms, features: &QueryFeatures) -> bool {
+        let in_record =
+            |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
+        let (mut matched, mut missing) = (0.0f32, 0.0f32);
+        for (t, w) in &features.known {
+            if self.index.entities.contains(t) || self.index.question_words.contains(t) {
+                continue;
+            }
+            if in_record(t) {
+                matched += w;
+            } else if *w >= self.params.informative_weight && terms.cited.binary_search(t).is_err()
+            {
+                missing += w;
+            }
+        }
+        missing > 0.0 && matched <= self.params.names_only_ratio * missing
     }
 
     /// The article number a question asks about: a number right after (or right before) the
