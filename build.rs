@@ -5,9 +5,49 @@
 //! Also turns the general-language lexicon (`lexicon/*.tsv`) into three binary tables the engine
 //! reads in place, without parsing at start-up: the words sorted and concatenated, their offsets
 //! (u32, little-endian) and their Zipf frequencies (tenths, one byte each).
+//!
+//! Then builds the engine itself from those files, with the crate's own `knowledge` and
+//! `matching` modules compiled into this script, and writes it serialised (postcard): the binary
+//! loads it instead of parsing, validating and indexing the knowledge base on every start. If the
+//! knowledge base does not validate, the file is left empty and the binary builds the engine at
+//! start, which reports the problems as before (`kazuz-bot check` lists them).
+
+// The modules are the library's; this script uses only part of them.
+#![allow(dead_code, unused_imports)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "src/knowledge/mod.rs"]
+mod knowledge;
+#[path = "src/matching/mod.rs"]
+mod matching;
+
+/// This script's stand-in for `src/embedded.rs`: the same functions, over the data it has just
+/// written to `OUT_DIR`.
+mod embedded {
+    use std::sync::OnceLock;
+
+    pub static KNOWLEDGE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    /// Words, offsets and Zipf tables, as `embed_lexicon` writes them.
+    pub static LEXICON: OnceLock<[Vec<u8>; 3]> = OnceLock::new();
+
+    pub fn knowledge_files() -> &'static [(&'static str, &'static str)] {
+        KNOWLEDGE.get().expect("knowledge files are read first")
+    }
+    pub fn lexicon_words() -> &'static [u8] {
+        &LEXICON.get().expect("the lexicon is built first")[0]
+    }
+    pub fn lexicon_offsets() -> &'static [u8] {
+        &LEXICON.get().expect("the lexicon is built first")[1]
+    }
+    pub fn lexicon_zipf() -> &'static [u8] {
+        &LEXICON.get().expect("the lexicon is built first")[2]
+    }
+    pub fn engine() -> &'static [u8] {
+        &[]
+    }
+}
 
 fn main() {
     let root =
@@ -18,7 +58,7 @@ fn main() {
     collect(&root, &root, &mut files);
     files.sort();
     let mut out = String::from("/// Files of `knowledge/`, embedded at build time.\npub static EMBEDDED_FILES: &[(&str, &str)] = &[\n");
-    for (relative, absolute) in files {
+    for (relative, absolute) in &files {
         out.push_str(&format!(
             "    ({relative:?}, include_str!({absolute:?})),\n"
         ));
@@ -27,10 +67,45 @@ fn main() {
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("embedded_knowledge.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
-    embed_lexicon();
+    let texts = files
+        .iter()
+        .map(|(relative, absolute)| {
+            let text = fs::read_to_string(absolute).expect("knowledge files are readable");
+            (leak(relative.clone()), leak(text))
+        })
+        .collect();
+    embedded::KNOWLEDGE.set(texts).expect("set once");
+    embedded::LEXICON.set(embed_lexicon()).expect("set once");
+    embed_engine();
 }
 
-fn embed_lexicon() {
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// Writes `engine.postcard`: the engine over the embedded knowledge base, or nothing when that
+/// does not validate.
+fn embed_engine() {
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    for dir in ["src/knowledge", "src/matching", "src/embedded.rs"] {
+        println!("cargo:rerun-if-changed={}", manifest.join(dir).display());
+    }
+    let bytes = match knowledge::KnowledgeBase::embedded() {
+        Ok(kb) => matching::Engine::new(kb)
+            .to_bytes()
+            .expect("the engine serialises"),
+        Err(error) => {
+            println!("cargo:warning=the knowledge base does not validate, so the engine is built at start: {error}");
+            Vec::new()
+        }
+    };
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out_dir.join("engine.postcard"), bytes).expect("OUT_DIR is writable");
+}
+
+/// Writes the lexicon tables and returns them (words, offsets, Zipf).
+fn embed_lexicon() -> [Vec<u8>; 3] {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -60,9 +135,10 @@ fn embed_lexicon() {
         zipf.push(*value);
     }
     offsets.extend_from_slice(&(words.len() as u32).to_le_bytes());
-    fs::write(out_dir.join("lexicon_words.bin"), words).expect("OUT_DIR is writable");
-    fs::write(out_dir.join("lexicon_offsets.bin"), offsets).expect("OUT_DIR is writable");
-    fs::write(out_dir.join("lexicon_zipf.bin"), zipf).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("lexicon_words.bin"), &words).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("lexicon_offsets.bin"), &offsets).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("lexicon_zipf.bin"), &zipf).expect("OUT_DIR is writable");
+    [words, offsets, zipf]
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

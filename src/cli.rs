@@ -171,7 +171,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Check { sources } => check(knowledge, sources.as_deref()),
         Command::Eval { file, verbose, set } => {
-            let engine = Engine::with_params(load_knowledge(knowledge)?, eval_params(&set)?);
+            let engine = load_engine_with(knowledge, eval_params(&set)?)?;
             let questions = eval::load(&file)?;
             let report = eval::run(&engine, &questions);
             writeln!(std::io::stdout().lock(), "{}", report.summary(verbose))?;
@@ -229,8 +229,19 @@ pub fn load_knowledge(dir: Option<&Path>) -> anyhow::Result<KnowledgeBase> {
     }
 }
 
+/// The engine: the one built into the binary (no parsing or indexing at start), or one built
+/// from the knowledge base in `dir`.
 pub fn load_engine(dir: Option<&Path>) -> anyhow::Result<Engine> {
-    Ok(Engine::new(load_knowledge(dir)?))
+    load_engine_with(dir, Params::default())
+}
+
+fn load_engine_with(dir: Option<&Path>, params: Params) -> anyhow::Result<Engine> {
+    match dir {
+        Some(_) => Ok(Engine::with_params(load_knowledge(dir)?, params)),
+        None => {
+            Engine::embedded_with_params(params).context("the built-in knowledge base is invalid")
+        }
+    }
 }
 
 fn ask_one(engine: &Engine, question: &str) -> Reply {

@@ -11,12 +11,14 @@
 //! - [`cli`]: the local command line (`ask`, `chat`, `check`, `eval`, `review`, `run`).
 //! - [`review`]: groups the question log for curators, with TOML snippets to paste.
 //! - [`config`]: configuration from the environment.
+//! - [`embedded`]: what `build.rs` embeds (knowledge files, lexicon tables, the built engine).
 //! - [`logging`]: logging on standard error, without user data from teloxide's parse reports.
 //! - [`telegram`]: the Telegram adapter (teloxide). Only this module knows about Telegram.
 
 pub mod answer;
 pub mod cli;
 pub mod config;
+pub mod embedded;
 pub mod eval;
 pub mod knowledge;
 pub mod logging;

@@ -540,3 +540,22 @@ fn ids_longer_than_telegram_allows_are_rejected() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_engine_built_at_build_time_is_the_one_the_knowledge_files_give() {
+    // build.rs serialises the engine so that the binary starts without parsing or indexing;
+    // it must be exactly what building from the embedded files gives now.
+    let embedded = kazuz_bot::embedded::engine();
+    assert!(
+        kazuz_bot::matching::Engine::from_bytes(embedded).is_some(),
+        "build.rs embedded no engine ({} bytes)",
+        embedded.len()
+    );
+    let fresh = kazuz_bot::matching::Engine::new(
+        KnowledgeBase::embedded().expect("embedded knowledge base is valid"),
+    );
+    assert!(
+        fresh.to_bytes().expect("serialises") == embedded,
+        "the embedded engine differs from one built from the embedded files"
+    );
+}

@@ -4,7 +4,9 @@
 use std::fmt;
 
 /// A date known to the year, the month or the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct PartialDate {
     pub year: u16,
     pub month: Option<u8>,

@@ -16,12 +16,9 @@ pub use schema::{
     Source, SynonymGroup,
 };
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_knowledge.rs"));
-}
 
 /// The only format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -143,7 +140,7 @@ pub struct KnowledgeFile {
 }
 
 /// Fixed user-facing texts per language, looked up by key.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Messages {
     by_language: BTreeMap<String, BTreeMap<String, String>>,
 }
@@ -171,7 +168,7 @@ impl Messages {
 }
 
 /// The validated knowledge base.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct KnowledgeBase {
     pub sources: Vec<Source>,
     pub agreements: Vec<Agreement>,
@@ -205,7 +202,7 @@ pub struct Counts {
 impl KnowledgeBase {
     /// The knowledge base embedded in the binary at build time.
     pub fn embedded() -> Result<Self, KnowledgeError> {
-        let files = embedded::EMBEDDED_FILES
+        let files = crate::embedded::knowledge_files()
             .iter()
             .map(|(path, text)| KnowledgeFile {
                 path: PathBuf::from(path),

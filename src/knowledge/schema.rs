@@ -3,11 +3,11 @@
 //! Every struct denies unknown fields so that a misspelt key is reported instead of ignored.
 //! The documented format lives in `knowledge/README.md`.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// `sources.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourcesFile {
     pub format_version: u32,
@@ -16,7 +16,7 @@ pub struct SourcesFile {
 }
 
 /// One source document.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -40,7 +40,7 @@ pub struct Source {
 }
 
 /// A source id plus a short verbatim quote from that source.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub source: String,
@@ -48,7 +48,7 @@ pub struct Citation {
 }
 
 /// `qa/*.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntriesFile {
     pub format_version: u32,
@@ -57,7 +57,7 @@ pub struct EntriesFile {
 }
 
 /// One question-and-answer entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub id: String,
@@ -87,7 +87,7 @@ pub struct Entry {
 }
 
 /// The Russian (or other language) version of an entry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntryTranslation {
     #[serde(default)]
@@ -99,7 +99,7 @@ pub struct EntryTranslation {
 }
 
 /// `agreements.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementsFile {
     pub format_version: u32,
@@ -108,7 +108,7 @@ pub struct AgreementsFile {
 }
 
 /// An agreement, treaty, declaration or law mentioned by the documents.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     pub id: String,
@@ -129,7 +129,7 @@ pub struct Agreement {
 }
 
 /// The Russian version of an agreement's texts.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementTranslation {
     #[serde(default)]
@@ -139,7 +139,7 @@ pub struct AgreementTranslation {
 }
 
 /// `articles.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticlesFile {
     pub format_version: u32,
@@ -148,7 +148,7 @@ pub struct ArticlesFile {
 }
 
 /// A numbered article of a treaty, as the documents quote or describe it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub agreement: String,
@@ -166,7 +166,7 @@ pub struct Article {
 }
 
 /// The Russian version of an article's texts.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleTranslation {
     #[serde(default)]
@@ -178,7 +178,7 @@ pub struct ArticleTranslation {
 }
 
 /// `timeline.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineFile {
     pub format_version: u32,
@@ -187,7 +187,7 @@ pub struct TimelineFile {
 }
 
 /// One dated event of the chronology.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: String,
@@ -209,7 +209,7 @@ pub struct Event {
 }
 
 /// The Russian version of an event's text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventTranslation {
     #[serde(default)]
@@ -219,7 +219,7 @@ pub struct EventTranslation {
 }
 
 /// `synonyms.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SynonymsFile {
     pub format_version: u32,
@@ -228,7 +228,7 @@ pub struct SynonymsFile {
 }
 
 /// Words and phrases that mean the same thing for matching.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SynonymGroup {
     pub terms: Vec<String>,
@@ -242,7 +242,7 @@ pub struct SynonymGroup {
 }
 
 /// `stopwords.toml`: words matching ignores, per language.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StopwordsFile {
     pub format_version: u32,
@@ -253,7 +253,7 @@ pub struct StopwordsFile {
 }
 
 /// `messages.toml`: fixed user-facing texts, keyed by name, per language.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessagesFile {
     pub format_version: u32,
@@ -265,7 +265,7 @@ pub struct MessagesFile {
 /// `language.toml`: what matching needs to know about English and Russian beyond the documents:
 /// which words ask for which kind of fact, how people ask about the time between two events,
 /// the names of cities, number words and chat filler.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageFile {
     pub format_version: u32,
@@ -335,7 +335,7 @@ pub struct LanguageFile {
 
 /// The words that make a short question a follow-up ("who signed it?", "а когда?") and the
 /// words left out of the topic taken from the last answered entry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUpCues {
     /// Words pointing back at what was just answered ("it", "they", "его", "там").
@@ -350,7 +350,7 @@ pub struct FollowUpCues {
 }
 
 /// The phrases that make a question ask for one kind of fact.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerTypeCues {
     /// `day`, `month`, `year`, `place`, `number`, `money`.
@@ -359,7 +359,7 @@ pub struct AnswerTypeCues {
 }
 
 /// How people ask about the time between two events, or their order.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineCues {
     /// Phrases asking for a number of years / months / days.
@@ -391,7 +391,7 @@ pub struct TimelineCues {
 
 /// `smalltalk.toml`: greetings, thanks and questions about the bot itself, answered with a fixed
 /// text instead of document content.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmalltalkFile {
     pub format_version: u32,
@@ -409,7 +409,7 @@ pub struct SmalltalkFile {
 }
 
 /// One kind of small talk.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmalltalkIntent {
     pub name: String,

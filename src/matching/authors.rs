@@ -7,7 +7,7 @@
 use super::index::Index;
 use super::normalize::tokenize;
 use crate::knowledge::KnowledgeBase;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A document's describing words must outweigh the next document's by this factor...
 const CLEAR_LEAD: f32 = 1.5;
@@ -16,7 +16,7 @@ const MIN_EVIDENCE: f32 = 1.5;
 /// A describing word that this many documents share tells none of them apart ("article").
 const SHARED_BY: usize = 3;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Authors {
     /// Canonical keys of the words that refer to an author without naming one, and the words
     /// themselves (some are stop words, which have no key).

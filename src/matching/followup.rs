@@ -20,7 +20,7 @@
 //! (`[followup]`). Where a context is kept (per Telegram chat, per `chat` session) is the
 //! front end's business; this module knows no Telegram.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{normalize, Decline, Engine, Lang, Outcome, RecordKind};
 use crate::knowledge::KnowledgeBase;
@@ -84,7 +84,7 @@ pub struct InContext {
 }
 
 /// The `[followup]` word lists of `language.toml`, as sets; leads tokenized, longest first.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct FollowUpWords {
     pronouns: HashSet<String>,
     leads: Vec<Vec<String>>,

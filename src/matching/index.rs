@@ -38,7 +38,7 @@ pub struct GroupText {
 }
 
 /// The terms of one record.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct RecordTerms {
     /// Each phrasing as a sorted, deduplicated list of terms, and its total weight.
     pub questions: Vec<(Vec<TermId>, f32)>,
@@ -65,7 +65,7 @@ pub struct QueryTerm {
     pub common: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     stopwords: HashSet<String>,
     /// Every word form the knowledge base uses, for typo correction, bucketed by length in chars

@@ -14,7 +14,7 @@ use crate::knowledge::{LanguageFile, PartialDate};
 use rustc_hash::FxHashSet as HashSet;
 
 /// A kind of fact a question can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum AnswerKind {
     /// An exact day ("what date", "какого числа").
     Day,
@@ -72,9 +72,9 @@ impl AnswerKind {
 }
 
 /// What a record's answer can give.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Capabilities {
-    kinds: HashSet<&'static str>,
+    kinds: HashSet<AnswerKind>,
     /// Places the answer mentions (group numbers of `language.toml`'s places).
     places: Vec<usize>,
     /// People and roles the answer mentions (group numbers of `language.toml`'s persons).
@@ -93,7 +93,7 @@ impl Capabilities {
     /// "Tashkent").
     pub fn gives(&self, kind: AnswerKind, question: &Asked) -> bool {
         let question_words = question.words;
-        if !self.kinds.contains(kind.name()) {
+        if !self.kinds.contains(&kind) {
             return false;
         }
         match kind {
@@ -145,7 +145,7 @@ pub struct Asked<'a> {
 }
 
 /// The cues of `language.toml`, ready to match.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Kinds {
     /// Cue phrases, in file order: the first kind whose cue occurs wins. A cue is one or more
     /// runs of words that occur in this order ("where … held" is two runs, with any words
@@ -286,7 +286,7 @@ impl Kinds {
     pub fn capabilities(&self, answers: &[&str], declared: &[String]) -> Capabilities {
         let mut caps = Capabilities::default();
         for kind in declared.iter().filter_map(|d| AnswerKind::from_name(d)) {
-            caps.kinds.insert(kind.name());
+            caps.kinds.insert(kind);
         }
         for text in answers {
             let words = tokenize(lead(text));
@@ -304,7 +304,7 @@ impl Kinds {
                     .get(i + 1)
                     .is_some_and(|n| ORDINAL_ENDINGS.contains(&n.as_str()));
                 if digits && !is_year(word) && !is_day_of(&words, i) && !ordinal {
-                    caps.kinds.insert(AnswerKind::Number.name());
+                    caps.kinds.insert(AnswerKind::Number);
                     caps.numbers.insert(word.clone());
                 }
                 let paired = self.pair_words.contains(word)
@@ -312,11 +312,11 @@ impl Kinds {
                         .get(i + 1)
                         .is_some_and(|n| self.paired_nouns.contains(n));
                 if self.number_words.contains(word) && !paired {
-                    caps.kinds.insert(AnswerKind::Number.name());
+                    caps.kinds.insert(AnswerKind::Number);
                 }
                 let counted = (digits && !is_year(word)) || self.number_words.contains(word);
                 if counted && words.get(i + 1).is_some_and(|n| self.is_time_unit(n)) {
-                    caps.kinds.insert(AnswerKind::Duration.name());
+                    caps.kinds.insert(AnswerKind::Duration);
                 }
             }
             if text.contains('$')
@@ -325,18 +325,18 @@ impl Kinds {
                     .iter()
                     .any(|m| contains_sequence(&words, m))
             {
-                caps.kinds.insert(AnswerKind::Money.name());
-                caps.kinds.insert(AnswerKind::Number.name());
+                caps.kinds.insert(AnswerKind::Money);
+                caps.kinds.insert(AnswerKind::Number);
             }
             for (group, spellings) in self.places.iter().enumerate() {
                 if spellings.iter().any(occurs) {
-                    caps.kinds.insert(AnswerKind::Place.name());
+                    caps.kinds.insert(AnswerKind::Place);
                     caps.places.push(group);
                 }
             }
             for (group, spellings) in self.persons.iter().enumerate() {
                 if spellings.iter().any(occurs) {
-                    caps.kinds.insert(AnswerKind::Person.name());
+                    caps.kinds.insert(AnswerKind::Person);
                     caps.persons.push(group);
                 }
             }
@@ -347,7 +347,7 @@ impl Kinds {
     fn read_dates(&self, words: &[String], caps: &mut Capabilities) {
         for (i, word) in words.iter().enumerate() {
             if is_year(word) {
-                caps.kinds.insert(AnswerKind::Year.name());
+                caps.kinds.insert(AnswerKind::Year);
             }
             let number_at = |j: Option<usize>| {
                 j.and_then(|j| words.get(j))
@@ -357,13 +357,13 @@ impl Kinds {
             let ambiguous =
                 word == "may" && !number_at(i.checked_sub(1)) && !number_at(Some(i + 1));
             if let Some(month) = PartialDate::month_of_word(word).filter(|_| !ambiguous) {
-                caps.kinds.insert(AnswerKind::Month.name());
+                caps.kinds.insert(AnswerKind::Month);
                 let day_next_to = |j: Option<usize>| {
                     j.and_then(|j| words.get(j))
                         .is_some_and(|w| w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
                 };
                 let precision = if day_next_to(i.checked_sub(1)) || day_next_to(Some(i + 1)) {
-                    caps.kinds.insert(AnswerKind::Day.name());
+                    caps.kinds.insert(AnswerKind::Day);
                     AnswerKind::Day
                 } else {
                     AnswerKind::Month
@@ -376,9 +376,9 @@ impl Kinds {
             if word.matches('.').count() == 2
                 && word.chars().all(|c| c.is_ascii_digit() || c == '.')
             {
-                caps.kinds.insert(AnswerKind::Day.name());
-                caps.kinds.insert(AnswerKind::Month.name());
-                caps.kinds.insert(AnswerKind::Year.name());
+                caps.kinds.insert(AnswerKind::Day);
+                caps.kinds.insert(AnswerKind::Month);
+                caps.kinds.insert(AnswerKind::Year);
                 let mut parts = word.split('.');
                 let month = parts.nth(1).and_then(|m| m.parse::<u8>().ok()).unwrap_or(0);
                 let year = parts.next().filter(|y| is_year(y)).map(str::to_owned);
@@ -386,8 +386,8 @@ impl Kinds {
             }
         }
         // A day implies its month and year in these texts ("on 21 November", of 2022).
-        if caps.kinds.contains(AnswerKind::Day.name()) {
-            caps.kinds.insert(AnswerKind::Month.name());
+        if caps.kinds.contains(&AnswerKind::Day) {
+            caps.kinds.insert(AnswerKind::Month);
         }
     }
 }
@@ -631,7 +631,7 @@ mod tests {
         let span = |text: &str| {
             k.capabilities(&[text], &[])
                 .kinds
-                .contains(AnswerKind::Duration.name())
+                .contains(&AnswerKind::Duration)
         };
         assert!(span("The meeting ran for 6 days."));
         assert!(span("Договор действует три лет."));
@@ -676,7 +676,7 @@ mod tests {
         let caps = k.capabilities(&["100-е заседание прошло 14-19 ноября."], &[]);
         assert!(!gives(&k, &caps, AnswerKind::Number, "сколько человек"));
         let caps = k.capabilities(&["No date here."], &["place".to_owned()]);
-        assert!(caps.kinds.contains("place"));
+        assert!(caps.kinds.contains(&AnswerKind::Place));
         let caps = k.capabilities(&["The committee is led by the Prime Ministers."], &[]);
         assert!(!gives(
             &k,

@@ -8,28 +8,23 @@
 //! a knowledge-base word ("match" is not "march"), or a misspelling. `build.rs` turns the lists
 //! into sorted tables that are read in place, so the lexicon costs nothing at start-up.
 
-/// Words sorted by their bytes, concatenated.
-static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_words.bin"));
-/// Start of each word in `WORDS` (u32 little-endian), plus the end of the last one.
-static OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_offsets.bin"));
-/// Each word's Zipf frequency in tenths.
-static ZIPF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_zipf.bin"));
+use crate::embedded::{lexicon_offsets, lexicon_words, lexicon_zipf};
 
 /// Zipf frequency of a word seen once per billion words; 3 is once per million, 7 is "the".
 pub type Zipf = f32;
 
 /// Number of words in the lexicon.
 pub fn len() -> usize {
-    ZIPF.len()
+    lexicon_zipf().len()
 }
 
 fn offset(i: usize) -> usize {
-    let bytes = &OFFSETS[i * 4..i * 4 + 4];
+    let bytes = &lexicon_offsets()[i * 4..i * 4 + 4];
     u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
 }
 
 fn word_at(i: usize) -> &'static [u8] {
-    &WORDS[offset(i)..offset(i + 1)]
+    &lexicon_words()[offset(i)..offset(i + 1)]
 }
 
 /// The Zipf frequency of a normalised word (lower case, as [`super::normalize::tokenize`] gives
@@ -43,7 +38,7 @@ pub fn zipf(word: &str) -> Option<Zipf> {
         match word_at(mid).cmp(key) {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(f32::from(ZIPF[mid]) / 10.0),
+            std::cmp::Ordering::Equal => return Some(f32::from(lexicon_zipf()[mid]) / 10.0),
         }
     }
     None

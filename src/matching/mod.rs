@@ -34,7 +34,7 @@ pub use score::{Ranked, Score};
 pub use smalltalk::IntentId;
 pub use timeline::{Asked, Comparison, Gap, Precision, Unit};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::knowledge::{Citation, KnowledgeBase};
 use index::{GroupText, Index, RecordText};
@@ -204,7 +204,7 @@ fn declined(reason: Decline) -> Outcome {
 pub const MAX_QUESTION_CHARS: usize = 1000;
 
 /// The language a question is in (and the answer should be in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     #[default]
     En,
@@ -230,7 +230,7 @@ impl Lang {
 }
 
 /// What a record is in the knowledge base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecordKind {
     /// `kb.entries[i]`
     Entry(usize),
@@ -239,7 +239,7 @@ pub enum RecordKind {
 }
 
 /// Something the engine can answer with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     /// The entry id, or `article-N`.
     pub id: String,
@@ -319,7 +319,7 @@ impl Outcome {
 }
 
 /// The knowledge base with its search index.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Engine {
     kb: KnowledgeBase,
     records: Vec<Record>,
@@ -506,6 +506,37 @@ impl Engine {
 
     pub fn knowledge(&self) -> &KnowledgeBase {
         &self.kb
+    }
+
+    /// The engine over the embedded knowledge base: the one `build.rs` built and serialised,
+    /// which loads without parsing TOML or indexing; built here from the embedded files only
+    /// when the build could not (the knowledge base did not validate, so this reports why).
+    pub fn embedded() -> Result<Self, crate::knowledge::KnowledgeError> {
+        match Self::from_bytes(crate::embedded::engine()) {
+            Some(engine) => Ok(engine),
+            None => Ok(Self::new(KnowledgeBase::embedded()?)),
+        }
+    }
+
+    /// Like [`Engine::embedded`], with other scoring parameters (for evaluation tools).
+    pub fn embedded_with_params(params: Params) -> Result<Self, crate::knowledge::KnowledgeError> {
+        let mut engine = Self::embedded()?;
+        engine.params = params;
+        Ok(engine)
+    }
+
+    /// The engine as bytes, for [`Engine::from_bytes`] (`build.rs` embeds them).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_stdvec(self)
+    }
+
+    /// An engine serialised by [`Engine::to_bytes`] with this same build; `None` for empty or
+    /// unreadable bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        if bytes.is_empty() {
+            return None;
+        }
+        postcard::from_bytes(bytes).ok()
     }
 
     pub fn records(&self) -> &[Record] {

@@ -124,7 +124,7 @@ pub const CLEAR_THRESHOLD: f32 = ANSWER_THRESHOLD;
 
 /// The scoring parameters, so that evaluation tools can sweep them; the engine uses
 /// [`Params::default`], whose values are the constants above.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Params {
     pub answer_threshold: f32,
     pub coverage_weight: f32,

@@ -12,7 +12,7 @@ use crate::knowledge::SmalltalkFile;
 use rustc_hash::FxHashSet as HashSet;
 
 /// The small-talk intents, ready to match.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SmallTalk {
     /// Per intent, its cues as word lists.
     intents: Vec<Vec<Vec<String>>>,

@@ -78,7 +78,7 @@ pub enum TimelineResult {
 }
 
 /// Event names as the engine matches them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Timeline {
     years: Vec<Vec<String>>,
     months: Vec<Vec<String>>,

@@ -8,7 +8,7 @@
 use super::schema::*;
 use super::{KnowledgeBase, KnowledgeError, KnowledgeFile, Messages, Problem};
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 mod checks;
@@ -216,7 +216,7 @@ fn run_checks(files: &Files, problems: &mut Vec<Problem>) {
 
 /// The knowledge base from files that passed every check.
 fn assemble(files: Files) -> KnowledgeBase {
-    let mut entry_paths = HashMap::new();
+    let mut entry_paths = rustc_hash::FxHashMap::default();
     let mut entries = Vec::new();
     for (path, file) in files.entry_files {
         for entry in file.entries {
