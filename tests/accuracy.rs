@@ -148,6 +148,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_W,
         OOS_REVIEW_W,
     ),
+    (
+        "tests/data/review-chat-x.jsonl",
+        EN_REVIEW_X,
+        RU_REVIEW_X,
+        OOS_REVIEW_X,
+    ),
 ];
 
 #[test]
@@ -222,7 +228,7 @@ const OOS_DEV_CHAT: usize = 30; // of 30
 const EN_BLIND_A: usize = 51; // of 53
 const RU_BLIND_A: usize = 50; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
-const EN_BLIND_B: usize = 50; // of 53
+const EN_BLIND_B: usize = 51; // of 53
 const RU_BLIND_B: usize = 53; // of 53
 const OOS_BLIND_B: usize = 64; // of 64
 const EN_BLIND_C: usize = 50; // of 53
@@ -235,40 +241,40 @@ const EN_BLIND_E: usize = 51; // of 53; was 52: a phrasing equal to a question o
 const RU_BLIND_E: usize = 50; // of 53
 const OOS_BLIND_E: usize = 61; // of 64
 const EN_BLIND_F: usize = 48; // of 53
-const RU_BLIND_F: usize = 46; // of 53
+const RU_BLIND_F: usize = 48; // of 53
 const OOS_BLIND_F: usize = 61; // of 64
 
 // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
-const EN_BLIND_G: usize = 47; // of 53
-const RU_BLIND_G: usize = 44; // of 53
+const EN_BLIND_G: usize = 49; // of 53
+const RU_BLIND_G: usize = 45; // of 53
 const OOS_BLIND_G: usize = 63; // of 64
 
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_H: usize = 41; // of 53
-const RU_BLIND_H: usize = 37; // of 53
+const EN_BLIND_H: usize = 42; // of 53
+const RU_BLIND_H: usize = 38; // of 53
 const OOS_BLIND_H: usize = 57; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
-const EN_REVIEW_S: usize = 39; // of 48
+const EN_REVIEW_S: usize = 41; // of 48
 const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
 const OOS_REVIEW_S: usize = 17; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 33; // of 42
+const EN_REVIEW_T: usize = 35; // of 42
 const RU_REVIEW_T: usize = 27; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
-const EN_REVIEW_U: usize = 39; // of 45
+const EN_REVIEW_U: usize = 41; // of 45
 const RU_REVIEW_U: usize = 37; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 28; // of 30
 
@@ -277,12 +283,20 @@ const OOS_REVIEW_U: usize = 28; // of 30
 // paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 23; // of 30
-const RU_REVIEW_V: usize = 21; // of 30
+const RU_REVIEW_V: usize = 22; // of 30
 const OOS_REVIEW_V: usize = 50; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
 // facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
 // judged by hand. Tuned on.
-const EN_REVIEW_W: usize = 27; // of 32
-const RU_REVIEW_W: usize = 29; // of 33
+const EN_REVIEW_W: usize = 28; // of 32
+const RU_REVIEW_W: usize = 30; // of 33
 const OOS_REVIEW_W: usize = 31; // of 35
+
+// Set X: a sixth smoke review (seventh session), 110 fresh questions (40 paraphrases, 35 near
+// misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
+// kind of failure (everyday words not linked to the documents' terms) led the session's
+// vocabulary pass. Tuned on.
+const EN_REVIEW_X: usize = 25; // of 32
+const RU_REVIEW_X: usize = 27; // of 33
+const OOS_REVIEW_X: usize = 35; // of 45
