@@ -299,4 +299,4 @@ const OOS_REVIEW_W: usize = 31; // of 35
 // vocabulary pass. Tuned on.
 const EN_REVIEW_X: usize = 25; // of 32
 const RU_REVIEW_X: usize = 27; // of 33
-const OOS_REVIEW_X: usize = 35; // of 45
+const OOS_REVIEW_X: usize = 38; // of 45

@@ -474,10 +474,18 @@ fn not_given(question: &str, kind: AnswerKind) -> String {
 fn answer_types_decline_a_person_or_an_age_the_documents_do_not_give() {
     // The decline names what is missing in words, never by an internal key.
     let text = not_given(
-        "who is the current prime minister of kazakhstan?",
+        "who was the kazakh ambassador in tashkent during the visit?",
         AnswerKind::Person,
     );
     assert!(text.starts_with("The documents do not name"), "{text}");
+    let text = not_given(
+        "who is the current prime minister of kazakhstan?",
+        AnswerKind::Current,
+    );
+    assert!(
+        text.starts_with("The documents were written between"),
+        "{text}"
+    );
     let text = not_given("how old is zhailin?", AnswerKind::Age);
     assert!(
         text.starts_with("The documents do not give anyone's age"),
@@ -716,4 +724,39 @@ fn a_question_about_another_pair_is_not_answered_from_names_alone() {
     );
     let question = "а какой у узбекистана с таджикистаном товарооборот?";
     assert!(!reply(question).answered, "{question:?} was answered");
+}
+
+#[test]
+fn who_holds_a_post_now_is_declined_as_after_the_documents() {
+    for question in [
+        "ok but who is kazakhstan's foreign minister at the moment?",
+        "а кто щас возглавляет мид узбекистана?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven {
+                        asked: Some(AnswerKind::Current),
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{question:?}: {outcome:?}\n{}",
+            engine().explain(question)
+        );
+    }
+    // Who did something in the documents' time is still answered.
+    answered_with(
+        "who put their signatures on the border treaty?",
+        "border-signatories",
+    );
+}
+
+#[test]
+fn chat_goodbyes_are_small_talk() {
+    assert_eq!(small_talk("gtg, ttyl bot"), "bye");
+    assert_eq!(small_talk("спасибо, до связи"), "bye");
 }

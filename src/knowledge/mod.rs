@@ -25,7 +25,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The kinds of fact an entry can give and a question can ask for (see `language.toml`).
 pub const ANSWER_KINDS: &[&str] = &[
-    "day", "month", "year", "place", "person", "number", "money", "age", "duration",
+    "day", "month", "year", "place", "person", "number", "money", "age", "duration", "current",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -57,6 +57,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_person",
     "not_given_age",
     "not_given_duration",
+    "not_given_current",
     "timeline_gap",
     "timeline_order",
     "timeline_same_time",

@@ -36,6 +36,9 @@ pub enum AnswerKind {
     /// How long something lasted or lasts ("how long did the exercise last", "на какой срок"):
     /// a number of days, months or years.
     Duration,
+    /// Who holds a post now ("who is the president right now", "кто щас президент"): the
+    /// documents were written in 2022–2025 and cannot say, so only an entry declaring it could.
+    Current,
 }
 
 impl AnswerKind {
@@ -51,6 +54,7 @@ impl AnswerKind {
             AnswerKind::Money => "money",
             AnswerKind::Age => "age",
             AnswerKind::Duration => "duration",
+            AnswerKind::Current => "current",
         }
     }
 
@@ -65,6 +69,7 @@ impl AnswerKind {
             AnswerKind::Money,
             AnswerKind::Age,
             AnswerKind::Duration,
+            AnswerKind::Current,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -570,7 +575,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 9);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 10);
     }
 
     #[test]
