@@ -760,3 +760,24 @@ fn chat_goodbyes_are_small_talk() {
     assert_eq!(small_talk("gtg, ttyl bot"), "bye");
     assert_eq!(small_talk("спасибо, до связи"), "bye");
 }
+
+#[test]
+fn kazakhstan_with_a_third_country_is_not_about_the_documents() {
+    // The documents describe Kazakhstan's relations with Uzbekistan only.
+    for question in [
+        "when did kazakhstan and china sign a strategic partnership?",
+        "какая граница у казахстана с кыргызстаном по длине?",
+        "kz-kg alliance, what year?",
+    ] {
+        assert!(!reply(question).answered, "{question:?} was answered");
+    }
+    // Uzbekistan with a third country, and Kazakhstan with Uzbekistan facing one, are.
+    answered_with(
+        "when did uzbekistan and tajikistan become allies?",
+        "alliances-tajikistan",
+    );
+    answered_with(
+        "how will kazakhstan and uzbekistan face afghanistan together?",
+        "treaty-askeroglu-afghan",
+    );
+}

@@ -331,6 +331,24 @@ pub struct LanguageFile {
     /// What makes a question a follow-up of the last answer, and how it is rewritten.
     #[serde(default)]
     pub followup: FollowUpCues,
+    /// Which pairs of countries the documents describe (see [`CountryPairs`]).
+    #[serde(default)]
+    pub country_pairs: CountryPairs,
+}
+
+/// The documents describe Kazakhstan's relations with Uzbekistan only: a question pairing the
+/// `home` side with one of the `others` and naming nothing of the `partner` side ("when did
+/// Kazakhstan and Russia sign their alliance?") asks about relations they never describe.
+/// Each list holds one word per group of `synonyms.toml` (its other spellings count too).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryPairs {
+    #[serde(default)]
+    pub home: Vec<String>,
+    #[serde(default)]
+    pub partner: Vec<String>,
+    #[serde(default)]
+    pub others: Vec<String>,
 }
 
 /// The words that make a short question a follow-up ("who signed it?", "а когда?") and the

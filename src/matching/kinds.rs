@@ -536,6 +536,7 @@ mod tests {
             foreign_letters: String::new(),
             foreign_words: vec![],
             followup: Default::default(),
+            country_pairs: Default::default(),
         })
     }
 

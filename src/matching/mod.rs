@@ -34,7 +34,7 @@ pub use score::{Ranked, Score};
 pub use smalltalk::IntentId;
 pub use timeline::{Asked, Comparison, Gap, Precision, Unit};
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::knowledge::{Citation, KnowledgeBase};
 use index::{GroupText, Index, RecordText};
@@ -135,6 +135,50 @@ struct QueryFeatures {
     unknown: i32,
     /// Every known term with its weight, once each.
     known: Vec<(index::TermId, f32)>,
+    /// The question pairs Kazakhstan with a third country (see [`CountryPairTerms`]).
+    other_pair: bool,
+}
+
+/// `country_pairs` of `language.toml` as terms of the index.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct CountryPairTerms {
+    home: HashSet<index::TermId>,
+    partner: HashSet<index::TermId>,
+    others: HashSet<index::TermId>,
+}
+
+impl CountryPairTerms {
+    fn new(pairs: &crate::knowledge::CountryPairs, index: &Index) -> Self {
+        let terms = |words: &[String]| -> HashSet<index::TermId> {
+            words
+                .iter()
+                .filter_map(|w| {
+                    let key = index.key_of(&normalize::tokenize(w).join(" "));
+                    index.term_of_key(&key)
+                })
+                .collect()
+        };
+        CountryPairTerms {
+            home: terms(&pairs.home),
+            partner: terms(&pairs.partner),
+            others: terms(&pairs.others),
+        }
+    }
+
+    /// True when the terms name the home side and exactly one other country, and nothing of
+    /// the partner side.
+    fn asks_other_pair(&self, query: &[index::QueryTerm]) -> bool {
+        let named = |set: &HashSet<index::TermId>| -> HashSet<index::TermId> {
+            query
+                .iter()
+                .filter_map(|q| q.term)
+                .filter(|t| set.contains(t))
+                .collect()
+        };
+        !named(&self.home).is_empty()
+            && named(&self.partner).is_empty()
+            && named(&self.others).len() == 1
+    }
 }
 
 impl QueryFeatures {
@@ -175,6 +219,7 @@ impl QueryFeatures {
             informative,
             unknown,
             known: known_terms(query),
+            other_pair: false,
         }
     }
 }
@@ -338,6 +383,8 @@ pub struct Engine {
     followup: followup::FollowUpWords,
     /// Authors referred to by description ([`authors`]).
     authors: authors::Authors,
+    /// The country terms of `language.toml`'s `country_pairs`.
+    country_pairs: CountryPairTerms,
     params: Params,
 }
 
@@ -487,6 +534,7 @@ impl Engine {
             .collect();
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
+        let country_pairs = CountryPairTerms::new(&kb.language.country_pairs, &index);
         Engine {
             kb,
             records,
@@ -500,6 +548,7 @@ impl Engine {
             shorthand,
             followup,
             authors,
+            country_pairs,
             params,
         }
     }
@@ -1060,7 +1109,8 @@ impl Engine {
     }
 
     fn rank_terms(&self, query: &[index::QueryTerm]) -> Vec<Ranked> {
-        let features = QueryFeatures::new(query, &self.index, &self.params);
+        let mut features = QueryFeatures::new(query, &self.index, &self.params);
+        features.other_pair = self.country_pairs.asks_other_pair(query);
         if features.total <= 0.0 {
             return vec![];
         }
@@ -1155,7 +1205,12 @@ impl Engine {
             * p.unexplained_factor.powi(unexplained)
             * p.unknown_factor.powi(features.unknown)
             * p.question_word_mismatch_factor.powi(missing_question_words)
-            * if names_only { p.names_only_factor } else { 1.0 };
+            * if names_only { p.names_only_factor } else { 1.0 }
+            * if features.other_pair {
+                p.other_pair_factor
+            } else {
+                1.0
+            };
         let focus = sums.strong[r] / terms.strong_weight.max(f32::EPSILON);
         (
             Ranked {

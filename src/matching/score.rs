@@ -80,6 +80,11 @@ pub const NAMES_ONLY_FACTOR: f32 = 0.75;
 /// ones it misses ("how big is the trade…" shares "big"). 0.5 and 0.7 lost two and five
 /// answers for up to two more declines on the same sets; off.
 pub const NAMES_ONLY_RATIO: f32 = 0.0;
+/// Every score of a question about relations the documents do not describe (Kazakhstan with a
+/// third country, see `country_pairs` in `language.toml`) is multiplied by this. Measured
+/// 2026-12-01 over dev, dev-chat, blind-chat-a…h and review-chat-s…w: 0.5 and 0.6 declined four
+/// more near misses (Kazakhstan–Russia alliance, border, friendship treaty) and lost nothing.
+pub const OTHER_PAIR_FACTOR: f32 = 0.5;
 
 /// Each named entity (country, person) of the question that an entry never mentions multiplies
 /// its score by this: "How long is the Uzbekistan–Tajikistan border?" is not answered by the
@@ -145,6 +150,7 @@ pub struct Params {
     pub answer_only_year_factor: f32,
     pub names_only_factor: f32,
     pub names_only_ratio: f32,
+    pub other_pair_factor: f32,
 }
 
 impl Default for Params {
@@ -164,6 +170,7 @@ impl Default for Params {
             answer_only_year_factor: ANSWER_ONLY_YEAR_FACTOR,
             names_only_factor: NAMES_ONLY_FACTOR,
             names_only_ratio: NAMES_ONLY_RATIO,
+            other_pair_factor: OTHER_PAIR_FACTOR,
         }
     }
 }
@@ -198,6 +205,7 @@ impl Params {
             "answer_only_year_factor" => &mut self.answer_only_year_factor,
             "names_only_factor" => &mut self.names_only_factor,
             "names_only_ratio" => &mut self.names_only_ratio,
+            "other_pair_factor" => &mut self.other_pair_factor,
             _ => return Err(format!("unknown scoring parameter `{name}`")),
         };
         *slot = value;
