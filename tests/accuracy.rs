@@ -154,6 +154,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_X,
         OOS_REVIEW_X,
     ),
+    (
+        "tests/data/review-chat-y.jsonl",
+        EN_REVIEW_Y,
+        RU_REVIEW_Y,
+        OOS_REVIEW_Y,
+    ),
 ];
 
 #[test]
@@ -256,7 +262,7 @@ const OOS_BLIND_G: usize = 63; // of 64
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 42; // of 53
 const RU_BLIND_H: usize = 38; // of 53
-const OOS_BLIND_H: usize = 57; // of 64
+const OOS_BLIND_H: usize = 58; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
@@ -276,7 +282,7 @@ const OOS_REVIEW_T: usize = 36; // of 40
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 41; // of 45
 const RU_REVIEW_U: usize = 37; // of 45; was 38: the same
-const OOS_REVIEW_U: usize = 28; // of 30
+const OOS_REVIEW_U: usize = 29; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
 // synonym passes: 45 near misses built on the new everyday words, 15 small-talk lines, 45
@@ -284,7 +290,7 @@ const OOS_REVIEW_U: usize = 28; // of 30
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 23; // of 30
 const RU_REVIEW_V: usize = 22; // of 30
-const OOS_REVIEW_V: usize = 50; // of 60
+const OOS_REVIEW_V: usize = 53; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
 // facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
@@ -299,4 +305,12 @@ const OOS_REVIEW_W: usize = 31; // of 35
 // vocabulary pass. Tuned on.
 const EN_REVIEW_X: usize = 25; // of 32
 const RU_REVIEW_X: usize = 27; // of 33
-const OOS_REVIEW_X: usize = 38; // of 45
+const OOS_REVIEW_X: usize = 43; // of 45
+
+// Set Y: a seventh smoke review (seventh session), 110 fresh questions hunting wrong answers (40
+// near misses: other pairs of countries, abbreviations, details the documents lack, events
+// after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
+// talk), judged by hand. Tuned on.
+const EN_REVIEW_Y: usize = 20; // of 30
+const RU_REVIEW_Y: usize = 21; // of 30
+const OOS_REVIEW_Y: usize = 46; // of 50
