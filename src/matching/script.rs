@@ -130,6 +130,9 @@ fn from_layout(
 /// words ("v", "do") and misspellings count for neither and follow the rest, as do English
 /// words whose Russian reading is more common.
 fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String> {
+    if !may_be_translit(chunks) {
+        return None;
+    }
     let (mut russian, mut english_words, mut long_words) = (0, 0, 0);
     // English words are read last, and only when the text turns out to be Russian: their
     // readings do not change the counts, and reading every word of an English question was
@@ -193,6 +196,29 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// False when the text cannot pass [`from_translit`]'s test whatever its words read as: it
+/// needs more Russian readings than English words, and only words of three or more letters
+/// that are not English can give one. Reading words is the costly part; most English questions
+/// stop here.
+fn may_be_translit(chunks: &[&str]) -> bool {
+    let (mut english, mut others) = (0, 0);
+    for chunk in chunks {
+        if chunk.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let word = letters(chunk);
+        if word.chars().count() <= 2 {
+            continue;
+        }
+        if lexicon::is_real_word(&word) {
+            english += 1;
+        } else {
+            others += 1;
+        }
+    }
+    others > english
 }
 
 /// How one chunk of a Latin-letter text is read if the text is Russian.
