@@ -248,7 +248,7 @@ const RU_BLIND_E: usize = 50; // of 53
 const OOS_BLIND_E: usize = 61; // of 64
 const EN_BLIND_F: usize = 48; // of 53
 const RU_BLIND_F: usize = 48; // of 53
-const OOS_BLIND_F: usize = 61; // of 64
+const OOS_BLIND_F: usize = 62; // of 64
 
 // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
@@ -260,8 +260,8 @@ const OOS_BLIND_G: usize = 63; // of 64
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_H: usize = 42; // of 53
-const RU_BLIND_H: usize = 38; // of 53
+const EN_BLIND_H: usize = 44; // of 53
+const RU_BLIND_H: usize = 39; // of 53
 const OOS_BLIND_H: usize = 58; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
@@ -274,13 +274,13 @@ const OOS_REVIEW_S: usize = 17; // of 20
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
 const EN_REVIEW_T: usize = 35; // of 42
-const RU_REVIEW_T: usize = 27; // of 38
+const RU_REVIEW_T: usize = 28; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
-const EN_REVIEW_U: usize = 41; // of 45
+const EN_REVIEW_U: usize = 42; // of 45
 const RU_REVIEW_U: usize = 37; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 29; // of 30
 
@@ -311,6 +311,6 @@ const OOS_REVIEW_X: usize = 43; // of 45
 // near misses: other pairs of countries, abbreviations, details the documents lack, events
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
-const EN_REVIEW_Y: usize = 20; // of 30
-const RU_REVIEW_Y: usize = 21; // of 30
+const EN_REVIEW_Y: usize = 21; // of 30
+const RU_REVIEW_Y: usize = 24; // of 30
 const OOS_REVIEW_Y: usize = 46; // of 50

@@ -781,3 +781,25 @@ fn kazakhstan_with_a_third_country_is_not_about_the_documents() {
         "treaty-askeroglu-afghan",
     );
 }
+
+#[test]
+fn an_entry_written_for_a_gap_answers_when_the_timeline_knows_one_event() {
+    // "alliance with Astana" is not a name of the timeline's event, but an entry gives this gap.
+    answered_with(
+        "how many years between uzbekistan's alliance with moscow and its alliance with astana?",
+        "chronology-russia-to-kazakhstan-alliance-years",
+    );
+    // An event no document has is still named as not found.
+    let outcome =
+        engine().ask("how many years between the first moon landing and uzbek independence?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::EventsNotFound { .. },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}

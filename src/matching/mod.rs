@@ -244,6 +244,11 @@ fn declined(reason: Decline) -> Outcome {
     }
 }
 
+/// When a timeline question names two events and only one is known, an entry scoring at least
+/// this answers it (one written for that gap); below, the question is declined as naming an
+/// unknown event.
+const TIMELINE_FALLBACK_SCORE: f32 = 0.9;
+
 /// Questions longer than this are refused before matching: nobody types a question this long,
 /// and the work of matching grows with length.
 pub const MAX_QUESTION_CHARS: usize = 1000;
@@ -902,18 +907,26 @@ impl Engine {
             }
         }
         let timeline = self.timeline.answer(&words, &self.index);
-        match timeline {
-            Some(TimelineResult::Computed(comparison)) => return Outcome::Compared(comparison),
-            // "Between the moon landing and independence": answering about independence alone
-            // would answer another question.
-            Some(TimelineResult::Incomplete {
-                found,
-                two_named: true,
-                ..
-            }) => return declined(Decline::EventsNotFound { found }),
-            _ => {}
+        if let Some(TimelineResult::Computed(comparison)) = timeline {
+            return Outcome::Compared(comparison);
         }
         let ranked = self.rank_terms(&self.index.terms_of(&words));
+        // "Between the moon landing and independence": answering about independence alone
+        // would answer another question. An entry written for the very gap asked, named in
+        // words the timeline does not list ("союз с Астаной"), still answers it.
+        if let Some(TimelineResult::Incomplete {
+            found,
+            two_named: true,
+            ..
+        }) = &timeline
+        {
+            if ranked
+                .first()
+                .is_none_or(|r| r.score.value() < TIMELINE_FALLBACK_SCORE)
+            {
+                return declined(Decline::EventsNotFound { found: *found });
+            }
+        }
         match ranked.first() {
             Some(_) if self.params.answers(&ranked) => self.answer_of_kind(&ranked, &words),
             _ => {
