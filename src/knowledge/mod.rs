@@ -26,6 +26,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The kinds of fact an entry can give and a question can ask for (see `language.toml`).
 pub const ANSWER_KINDS: &[&str] = &[
     "day", "month", "year", "place", "person", "number", "money", "age", "duration", "current",
+    "funder",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -58,6 +59,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_age",
     "not_given_duration",
     "not_given_current",
+    "not_given_funder",
     "timeline_gap",
     "timeline_order",
     "timeline_same_time",

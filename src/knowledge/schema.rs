@@ -374,6 +374,13 @@ pub struct AnswerTypeCues {
     /// `day`, `month`, `year`, `place`, `number`, `money`.
     pub name: String,
     pub cues: Vec<String>,
+    /// Phrases that show the question asks for something else despite a cue: "who is the
+    /// closest nation" names a people, not a person.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// Phrases that, in an answer's lead sentence, show it gives this kind of fact.
+    #[serde(default)]
+    pub gives: Vec<String>,
 }
 
 /// How people ask about the time between two events, or their order.

@@ -39,6 +39,9 @@ pub enum AnswerKind {
     /// Who holds a post now ("who is the president right now", "кто щас президент"): the
     /// documents were written in 2022–2025 and cannot say, so only an entry declaring it could.
     Current,
+    /// Who or what paid for something ("what funded his studies", "кто финансировал"): a
+    /// scholarship, grant or fund, not a sum.
+    Funder,
 }
 
 impl AnswerKind {
@@ -55,6 +58,7 @@ impl AnswerKind {
             AnswerKind::Age => "age",
             AnswerKind::Duration => "duration",
             AnswerKind::Current => "current",
+            AnswerKind::Funder => "funder",
         }
     }
 
@@ -70,6 +74,7 @@ impl AnswerKind {
             AnswerKind::Age,
             AnswerKind::Duration,
             AnswerKind::Current,
+            AnswerKind::Funder,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -93,6 +98,15 @@ pub struct Capabilities {
 }
 
 impl Capabilities {
+    /// The same, also giving `number` (an article's own number) when the text gives none:
+    /// a count the text gives still answers "how many … in article 7".
+    pub fn with_number(mut self, number: &str) -> Self {
+        if self.kinds.insert(AnswerKind::Number) {
+            self.numbers.insert(number.to_owned());
+        }
+        self
+    }
+
     /// True when the record can give `kind` for this question: for places and numbers, one the
     /// question does not already name ("which building in Tashkent" is not answered by
     /// "Tashkent").
@@ -156,6 +170,11 @@ pub struct Kinds {
     /// runs of words that occur in this order ("where … held" is two runs, with any words
     /// between them).
     cues: Vec<(AnswerKind, Vec<Vec<String>>)>,
+    /// Per kind, words that cancel its cues ("who is the nearest nation").
+    unless: Vec<(AnswerKind, Vec<Vec<String>>)>,
+    /// Per kind, phrases whose presence in an answer's lead gives it ("scholarship" names a
+    /// funder).
+    givers: Vec<(AnswerKind, Vec<Vec<String>>)>,
     /// Per place group, its spellings as word lists.
     places: Vec<Vec<Vec<String>>>,
     persons: Vec<Vec<Vec<String>>>,
@@ -183,8 +202,22 @@ impl Kinds {
             .flat_map(|(kind, cues)| cues.iter().map(move |c| (kind, cue_runs(c))))
             .filter(|(_, runs)| !runs.is_empty())
             .collect();
+        let unless = language
+            .answer_types
+            .iter()
+            .filter(|t| !t.unless.is_empty())
+            .filter_map(|t| AnswerKind::from_name(&t.name).map(|kind| (kind, phrases(&t.unless))))
+            .collect();
+        let givers = language
+            .answer_types
+            .iter()
+            .filter(|t| !t.gives.is_empty())
+            .filter_map(|t| AnswerKind::from_name(&t.name).map(|kind| (kind, phrases(&t.gives))))
+            .collect();
         Kinds {
             cues,
+            unless,
+            givers,
             places: language.places.iter().map(|g| phrases(g)).collect(),
             persons: language.persons.iter().map(|g| phrases(g)).collect(),
             offices: language.offices.iter().flat_map(|w| tokenize(w)).collect(),
@@ -231,16 +264,28 @@ impl Kinds {
         let cued = self
             .cues
             .iter()
-            .find(|(_, cue)| occurs_in_order(words, cue))
+            .find(|(kind, cue)| occurs_in_order(words, cue) && !self.cancelled(*kind, words))
             .map(|(kind, _)| *kind);
         // "Who was Kazakhstan's foreign minister?" asks for the holder of an office; "who is
         // Zhailin?" asks for a description, and names no office.
         let who = words.iter().any(|w| WHO_WORDS.contains(&w.as_str()));
         let office = words.iter().any(|w| self.offices.contains(w));
         match cued {
-            None | Some(AnswerKind::Number) if who && office => Some(AnswerKind::Person),
+            None | Some(AnswerKind::Number)
+                if who && office && !self.cancelled(AnswerKind::Person, words) =>
+            {
+                Some(AnswerKind::Person)
+            }
             cued => cued,
         }
+    }
+
+    /// True when the question has a word that cancels `kind`'s cues.
+    fn cancelled(&self, kind: AnswerKind, words: &[String]) -> bool {
+        self.unless
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .any(|(_, unless)| unless.iter().any(|p| contains_sequence(words, p)))
     }
 
     /// Like [`Kinds::asked`], knowing which words name a person: "сколько лет Муслимовой?"
@@ -332,6 +377,9 @@ impl Kinds {
             {
                 caps.kinds.insert(AnswerKind::Money);
                 caps.kinds.insert(AnswerKind::Number);
+            }
+            for (kind, _) in self.givers.iter().filter(|(_, g)| g.iter().any(occurs)) {
+                caps.kinds.insert(*kind);
             }
             for (group, spellings) in self.places.iter().enumerate() {
                 if spellings.iter().any(occurs) {
@@ -505,15 +553,24 @@ mod tests {
         let cue = |name: &str, cues: &[&str]| AnswerTypeCues {
             name: name.to_owned(),
             cues: cues.iter().map(|c| (*c).to_owned()).collect(),
+            ..AnswerTypeCues::default()
         };
         Kinds::new(&LanguageFile {
             format_version: 1,
             answer_types: vec![
                 cue("money", &["how much did", "сколько стоил"]),
+                AnswerTypeCues {
+                    gives: vec!["scholarship".into()],
+                    ..cue("funder", &["funded"])
+                },
                 cue("day", &["what day", "какого числа"]),
                 cue("year", &["what year", "в каком году"]),
                 cue("place", &["which city", "в каком здании", "where … held"]),
                 cue("duration", &["how long did", "сколько длилось"]),
+                AnswerTypeCues {
+                    unless: vec!["nation".into(), "closest country".into()],
+                    ..cue("person", &["who is the"])
+                },
                 cue("number", &["how many", "сколько"]),
             ],
             timeline: Default::default(),
@@ -551,6 +608,66 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_is_cancelled_by_its_unless_phrases() {
+        let k = kinds();
+        assert_eq!(
+            k.asked(&words("who is the chair")),
+            Some(AnswerKind::Person)
+        );
+        assert_eq!(k.asked(&words("who is the nearest nation")), None);
+        assert_eq!(k.asked(&words("who is the closest country")), None);
+        // The phrase must occur whole: "country" alone does not cancel.
+        assert_eq!(
+            k.asked(&words("who is the leader of the country")),
+            Some(AnswerKind::Person)
+        );
+    }
+
+    #[test]
+    fn a_kind_is_given_by_its_giving_phrases() {
+        let k = kinds();
+        assert_eq!(
+            k.asked(&words("what funded his studies")),
+            Some(AnswerKind::Funder)
+        );
+        let scholarship = k.capabilities(&["He holds a scholarship of the president."], &[]);
+        let degree = k.capabilities(&["He holds a master's degree."], &[]);
+        let question = "what funded his studies";
+        assert!(gives(&k, &scholarship, AnswerKind::Funder, question));
+        assert!(!gives(&k, &degree, AnswerKind::Funder, question));
+    }
+
+    #[test]
+    fn an_article_gives_its_own_number_unless_the_question_names_it() {
+        let k = kinds();
+        let article = k
+            .capabilities(&["The parties cooperate."], &[])
+            .with_number("17");
+        assert!(gives(
+            &k,
+            &article,
+            AnswerKind::Number,
+            "number of the article on peace"
+        ));
+        assert!(!gives(
+            &k,
+            &article,
+            AnswerKind::Number,
+            "how many parties in article 17"
+        ));
+        // A count the text gives is kept.
+        let counted = k
+            .capabilities(&["It lists four aims."], &[])
+            .with_number("3");
+        assert!(gives(
+            &k,
+            &counted,
+            AnswerKind::Number,
+            "how many aims in article 3"
+        ));
+    }
+
+    #[test]
     fn answer_types_read_only_the_lead_sentence() {
         assert_eq!(
             lead("It met on 14-19 November. It was in Tashkent."),
@@ -576,7 +693,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 10);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 11);
     }
 
     #[test]

@@ -517,7 +517,12 @@ impl Engine {
                     RecordKind::Entry(i) => &kb.entries[i].answers,
                     RecordKind::Article(_) => &no_declared,
                 };
-                kinds.capabilities(&text.answer, declared)
+                let caps = kinds.capabilities(&text.answer, declared);
+                // An article gives its own number ("the number of the article on …").
+                match record.kind {
+                    RecordKind::Article(i) => caps.with_number(&article_numbers[i]),
+                    RecordKind::Entry(_) => caps,
+                }
             })
             .collect();
         let smalltalk = SmallTalk::new(&kb.smalltalk, &kb.stopwords);

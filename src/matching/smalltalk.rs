@@ -7,6 +7,7 @@
 //! another small-talk cue. "Hello! When was the border treaty signed?" is therefore not small
 //! talk: "border", "treaty" and "signed" are left over, and the question is answered.
 
+use super::lexicon;
 use super::normalize::tokenize;
 use crate::knowledge::SmalltalkFile;
 use rustc_hash::FxHashSet as HashSet;
@@ -27,6 +28,12 @@ pub struct SmallTalk {
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
 pub type IntentId = usize;
+
+/// Words at least this common ("day", "going", "year", "время") are neutral next to a
+/// small-talk cue. Topic words of the documents are rarer ("war" and "country" 5.5, "treaty"
+/// 4.3, "договор" 4.7); a cue with only such common words ("hi, what year?") leaves nothing
+/// the documents could answer.
+const NEUTRAL_ZIPF: lexicon::Zipf = 5.8;
 
 /// "from", as in "greetings from Tashkent".
 const FROM_WORDS: &[&str] = &["from", "из"];
@@ -79,6 +86,15 @@ impl SmallTalk {
         }
     }
 
+    /// True for a word that may surround small talk: a stop word, filler, a cue word, or one of
+    /// the commonest words of the language ("hows ur day going lol", "tell me something
+    /// funny"), which cannot make a message a question about the documents on their own.
+    fn is_neutral(&self, word: &str) -> bool {
+        self.neutral.contains(word)
+            || (!word.bytes().any(|b| b.is_ascii_digit())
+                && lexicon::zipf_or_zero(word) >= NEUTRAL_ZIPF)
+    }
+
     /// Every word used by small talk or filler (the engine drops them from real questions).
     pub fn words(&self) -> impl Iterator<Item = &String> {
         self.neutral.iter()
@@ -108,7 +124,7 @@ impl SmallTalk {
         if let Some((_, id)) = self.anywhere.iter().find(|(w, _)| words.contains(w)) {
             return Some(*id);
         }
-        if !words.iter().all(|w| self.neutral.contains(w)) {
+        if !words.iter().all(|w| self.is_neutral(w)) {
             return None;
         }
         let mut present: HashSet<&str> = words.iter().map(String::as_str).collect();
@@ -197,6 +213,16 @@ mod tests {
         let st = small_talk();
         assert_eq!(detect(&st, "hello, when was the treaty signed?"), None);
         assert_eq!(detect(&st, "who are the allies"), None);
+    }
+
+    #[test]
+    fn the_commonest_words_of_the_language_do_not_make_small_talk_a_question() {
+        let st = small_talk();
+        assert_eq!(detect(&st, "hi, how was your day going"), Some(0));
+        assert_eq!(detect(&st, "привет, как сегодня день"), Some(0));
+        // Topic words are rarer, and numbers are never neutral.
+        assert_eq!(detect(&st, "hi, the war"), None);
+        assert_eq!(detect(&st, "hi, 2022"), None);
     }
 
     #[test]
