@@ -1,10 +1,10 @@
-//! End to end: the real `kazuz-bot run` process against a small fake Bot API server on
-//! 127.0.0.1 (`TELOXIDE_API_URL`). The server plays Telegram: it answers the startup calls,
-//! hands out a private question and a follow-up to it, a group command, group chatter and
-//! inline queries through `getUpdates`, and records what the bot sends back; then a 👎 press on
-//! the bot's answer, which must be acknowledged and logged in `QUESTION_LOG`. The test then
-//! stops the bot with SIGTERM
-//! and checks the exit status and that the token never appeared in anything it printed.
+//! End to end: the real `kazuz-bot run` process against the fake Bot API server of
+//! `tests/support/fake_telegram.rs` on 127.0.0.1 (`TELOXIDE_API_URL`). The server plays
+//! Telegram: it answers the startup calls, hands out a private question and a follow-up to it,
+//! a group command, group chatter and inline queries through `getUpdates`, and records what the
+//! bot sends back; then a 👎 press on the bot's answer, which must be acknowledged and logged in
+//! `QUESTION_LOG`. The test then stops the bot with SIGTERM and checks the exit status and that
+//! the token never appeared in anything it printed.
 //!
 //! Every wait is bounded; nothing leaves the machine.
 
@@ -15,11 +15,11 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, Uri};
-use axum::Json;
 use serde_json::{json, Value};
+
+#[path = "support/fake_telegram.rs"]
+mod fake_telegram;
+use fake_telegram::{me_json, Call, FakeTelegram};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kazuz-bot");
 
@@ -35,37 +35,6 @@ const GROUP_CHATTER_ID: i64 = 12;
 
 /// How long the bot gets to start, answer and stop.
 const DEADLINE: Duration = Duration::from_secs(60);
-
-/// One request the bot made.
-#[derive(Debug, Clone)]
-struct Call {
-    method: String,
-    token: String,
-    body: Value,
-    /// What the fake answered (for `sendMessage`, the message with its id).
-    result: Value,
-}
-
-#[derive(Default)]
-struct FakeTelegram {
-    calls: Mutex<Vec<Call>>,
-    /// Handed out by `getUpdates`; the test adds more as it goes.
-    updates: Mutex<Vec<Value>>,
-    next_message_id: Mutex<i64>,
-}
-
-impl FakeTelegram {
-    fn calls(&self) -> Vec<Call> {
-        self.calls.lock().expect("calls lock").clone()
-    }
-
-    fn calls_to(&self, method: &str) -> Vec<Call> {
-        self.calls()
-            .into_iter()
-            .filter(|c| c.method.eq_ignore_ascii_case(method))
-            .collect()
-    }
-}
 
 fn user(id: i64, name: &str) -> Value {
     json!({"id": id, "is_bot": false, "first_name": name, "language_code": "en"})
@@ -110,121 +79,11 @@ fn updates() -> Vec<Value> {
     ]
 }
 
-/// Serves every Bot API method the bot uses: `/bot<token>/<method>`.
-async fn bot_api(
-    State(fake): State<Arc<FakeTelegram>>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Json<Value> {
-    let path = uri.path().trim_start_matches('/');
-    let (token, method) = match path.split_once('/') {
-        Some((bot_token, method)) => (
-            bot_token.trim_start_matches("bot").to_owned(),
-            method.to_owned(),
-        ),
-        None => (String::new(), path.to_owned()),
-    };
-    let content_type = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let body: Value = match content_type.split_once("boundary=") {
-        // Methods that may upload a file (setWebhook) come as multipart forms.
-        Some((_, boundary)) => {
-            form_fields(&String::from_utf8_lossy(&body), boundary.trim_matches('"'))
-        }
-        None => serde_json::from_slice(&body).unwrap_or(Value::Null),
-    };
-    let result = match method.to_ascii_lowercase().as_str() {
-        "getme" => json!({
-            "id": 4_242_424_242u64, "is_bot": true, "first_name": "KazUz", "username": BOT_USERNAME,
-            "can_join_groups": true, "can_read_all_group_messages": false, "supports_inline_queries": true,
-            "can_connect_to_business": false, "has_main_web_app": false
-        }),
-        "getwebhookinfo" => {
-            json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})
-        }
-        "getupdates" => {
-            let offset = body.get("offset").and_then(Value::as_i64).unwrap_or(0);
-            let pending: Vec<Value> = fake
-                .updates
-                .lock()
-                .expect("updates lock")
-                .iter()
-                .filter(|u| u["update_id"].as_i64().unwrap_or(0) >= offset)
-                .cloned()
-                .collect();
-            if pending.is_empty() {
-                // A short long-poll, so the bot neither spins nor takes long to stop.
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-            Value::Array(pending)
-        }
-        "sendmessage" => {
-            let chat_id = body["chat_id"].as_i64().unwrap_or(0);
-            let chat = if chat_id > 0 {
-                json!({"id": chat_id, "type": "private", "first_name": "User"})
-            } else {
-                json!({"id": chat_id, "type": "supergroup", "title": "Neighbours"})
-            };
-            let mut id = fake.next_message_id.lock().expect("id lock");
-            *id += 1;
-            json!({"message_id": 1000 + *id, "date": 1_700_000_100, "chat": chat,
-                   "from": {"id": 4_242_424_242u64, "is_bot": true, "first_name": "KazUz", "username": BOT_USERNAME},
-                   "text": body["text"]})
-        }
-        _ => json!(true),
-    };
-    fake.calls.lock().expect("calls lock").push(Call {
-        method,
-        token,
-        body,
-        result: result.clone(),
-    });
-    Json(json!({"ok": true, "result": result}))
-}
-
-/// The text fields of a `multipart/form-data` body, as a JSON object of strings.
-fn form_fields(body: &str, boundary: &str) -> Value {
-    let mut fields = serde_json::Map::new();
-    for part in body.split(&format!("--{boundary}")) {
-        let Some((head, value)) = part.split_once("\r\n\r\n") else {
-            continue;
-        };
-        let Some(name) = head
-            .split("name=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-        else {
-            continue;
-        };
-        fields.insert(
-            name.to_owned(),
-            Value::String(value.trim_end_matches("\r\n").to_owned()),
-        );
-    }
-    Value::Object(fields)
-}
-
-/// Starts the fake server on 127.0.0.1 (a free port).
+/// Starts the shared fake Bot API on 127.0.0.1 (a free port) with [`updates`] queued.
 async fn start_fake_telegram() -> (SocketAddr, Arc<FakeTelegram>) {
-    let fake = Arc::new(FakeTelegram {
-        updates: Mutex::new(updates()),
-        ..FakeTelegram::default()
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind 127.0.0.1");
-    let address = listener.local_addr().expect("local address");
-    let app = axum::Router::new()
-        .fallback(bot_api)
-        .with_state(fake.clone());
-    tokio::spawn(async move {
-        axum::serve(listener, app)
-            .await
-            .expect("fake Bot API server")
-    });
+    let me = me_json(4_242_424_242, BOT_USERNAME, "KazUz");
+    let fake = Arc::new(FakeTelegram::new(me).with_updates(updates()));
+    let address = fake.serve().await;
     (address, fake)
 }
 
@@ -559,13 +418,10 @@ async fn thumbs_down_is_acknowledged_and_logged(
         .unwrap_or_else(|| panic!("no 👎 button under the answer: {}", answer.body))
         .to_owned();
     assert!(data.len() <= 64, "{data}");
-    fake.updates
-        .lock()
-        .expect("updates lock")
-        .push(json!({"update_id": 100, "callback_query": {
-            "id": "cb-down", "from": user(PRIVATE_CHAT, "Aida"), "chat_instance": "ci-1",
-            "data": data, "message": answer.result
-        }}));
+    fake.push_update(json!({"update_id": 100, "callback_query": {
+        "id": "cb-down", "from": user(PRIVATE_CHAT, "Aida"), "chat_instance": "ci-1",
+        "data": data, "message": answer.result
+    }}));
     let start = Instant::now();
     let toast = loop {
         let answered = fake.calls_to("answerCallbackQuery");

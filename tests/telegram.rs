@@ -1,39 +1,39 @@
-//! The Telegram bot under `teloxide_tests`' mock Bot API: the real handler tree, the real
-//! knowledge base, no network. Expected texts come from the same sources the bot uses
-//! (`messages.toml` through `kazuz_bot::telegram::text`), so a reworded message does not break
-//! these tests, but a wrong message does.
+//! The Telegram bot in-process against a fake Bot API (`tests/support`): the real handler
+//! tree behind the arrival gate, the real knowledge base, no network beyond 127.0.0.1.
+//! Expected texts come from the same sources the bot uses (`messages.toml` through
+//! `kazuz_bot::telegram::text`), so a reworded message does not break these tests, but a wrong
+//! message does.
 //!
-//! The mock server does not enforce Telegram's limits; those are checked here on what the bot
-//! sent (message length, HTML balance, callback data size) and unit-tested in `src/telegram`.
+//! The fake does not enforce Telegram's limits; those are checked here on what the bot sent
+//! (message length, HTML balance, callback data size) and unit-tested in `src/telegram`.
+
+#[path = "support/fake_telegram.rs"]
+mod fake_telegram;
+#[path = "support/harness.rs"]
+mod harness;
 
 use std::sync::{Arc, OnceLock};
 
-use serial_test::serial;
-use teloxide::types::{ChatId, InlineKeyboardButtonKind, MessageId, ParseMode, ReplyMarkup, User};
-use teloxide::Bot;
-use teloxide_tests::server::SentMessageText;
-use teloxide_tests::{
-    MockBot, MockCallbackQuery, MockEditedMessage, MockGroupChat, MockMe, MockMessagePhoto,
-    MockMessageSticker, MockMessageText, MockMessageVoice, MockPrivateChat, MockSupergroupChat,
-    MockUser,
-};
+use teloxide::types::{ChatId, InlineKeyboardButtonKind, MessageId, ParseMode, ReplyMarkup};
 
 use kazuz_bot::answer::html::{escape, tags_balanced, TELEGRAM_MESSAGE_LIMIT};
 use kazuz_bot::answer::Reply;
 use kazuz_bot::knowledge::KnowledgeBase;
 use kazuz_bot::matching::followup::Context;
 use kazuz_bot::matching::{Decline, Engine, Lang, Outcome};
+use kazuz_bot::telegram::arrival::INLINE_QUERIES_PER_QUESTION;
+use kazuz_bot::telegram::inline::{inline_results, MAX_INLINE_RESULTS, STARTING_POINTS};
 use kazuz_bot::telegram::keyboards::{
     shorten, Callback, CALLBACK_DATA_LIMIT, MAX_LABEL_CHARS, THUMBS_DOWN, THUMBS_UP,
 };
 use kazuz_bot::telegram::question_log::QuestionLog;
 use kazuz_bot::telegram::text;
-use kazuz_bot::telegram::{dependencies, gated_handler_tree, BotState, HandlerError};
+use kazuz_bot::telegram::BotState;
 
-type TestBot = MockBot<HandlerError, teloxide_tests::mock_bot::DistributionKey>;
-
-/// The bot's username in the mock (`MockMe`'s default).
-const BOT_NAME: &str = MockMe::USERNAME;
+use harness::{
+    EditedMessage, IntoUpdates, SentMessage, TestBot, TestCallbackQuery, TestChat, TestInlineQuery,
+    TestMessage, TestUser, BOT_NAME, PRIVATE_CHAT_ID,
+};
 
 fn shared_engine() -> &'static Arc<Engine> {
     static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
@@ -52,63 +52,51 @@ fn kb() -> &'static KnowledgeBase {
     shared_engine().knowledge()
 }
 
-/// A mock bot running the real handler tree with the real knowledge base.
-fn mock_bot(update: impl teloxide_tests::IntoUpdate) -> TestBot {
+/// A bot running the real handler tree with the real knowledge base.
+fn mock_bot(update: impl IntoUpdates) -> TestBot {
     mock_bot_with(update, engine(), BotState::new(20, None))
 }
 
-fn mock_bot_with(
-    update: impl teloxide_tests::IntoUpdate,
-    engine: Arc<Engine>,
-    state: BotState,
-) -> TestBot {
-    // Behind the arrival gate, as in production (where the gate runs before the chat queues).
-    let mut bot = MockBot::new(update, gated_handler_tree::<Bot>());
-    bot.dependencies(dependencies(engine, Arc::new(state)));
-    bot
+fn mock_bot_with(update: impl IntoUpdates, engine: Arc<Engine>, state: BotState) -> TestBot {
+    TestBot::new(update, engine, state)
 }
 
 /// A private text message.
-fn private(text: &str) -> MockMessageText {
-    MockMessageText::new().text(text)
+fn private(text: &str) -> TestMessage {
+    TestMessage::text(text)
 }
 
 /// A text message in a group, with a distinctive id so replies can be checked.
-fn group(text: &str) -> MockMessageText {
-    MockMessageText::new()
-        .text(text)
-        .chat(MockGroupChat::new().build())
-        .id(500)
+fn group(text: &str) -> TestMessage {
+    TestMessage::text(text).chat(TestChat::group()).id(500)
 }
 
-fn supergroup(text: &str) -> MockMessageText {
-    MockMessageText::new()
-        .text(text)
-        .chat(MockSupergroupChat::new().build())
-        .id(600)
+fn supergroup(text: &str) -> TestMessage {
+    TestMessage::text(text).chat(TestChat::supergroup()).id(600)
 }
 
-fn me() -> User {
-    MockMe::new().build().user
+/// This bot, as a message's author.
+fn me() -> TestUser {
+    TestUser::this_bot()
 }
 
-async fn dispatch_texts(bot: &mut TestBot) -> Vec<SentMessageText> {
+async fn dispatch_texts(bot: &mut TestBot) -> Vec<SentMessage> {
     bot.dispatch().await;
-    bot.get_responses().sent_messages_text
+    bot.get_responses().sent_messages
 }
 
 /// Exactly one message was sent, as HTML: returns it.
 #[track_caller]
-fn only(sent: &[SentMessageText]) -> &SentMessageText {
+fn only(sent: &[SentMessage]) -> &SentMessage {
     assert_eq!(
         sent.len(),
         1,
         "expected one message, got {:#?}",
-        sent.iter().map(|s| &s.bot_request.text).collect::<Vec<_>>()
+        sent.iter().map(|s| &s.text).collect::<Vec<_>>()
     );
     let message = &sent[0];
     assert_eq!(
-        message.bot_request.parse_mode,
+        message.parse_mode,
         Some(ParseMode::Html),
         "every message is sent as HTML"
     );
@@ -116,16 +104,16 @@ fn only(sent: &[SentMessageText]) -> &SentMessageText {
 }
 
 #[track_caller]
-fn assert_text(message: &SentMessageText, expected: &str) {
-    assert_eq!(message.bot_request.text, expected);
-    assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
+fn assert_text(message: &SentMessage, expected: &str) {
+    assert_eq!(message.text, expected);
+    assert_eq!(message.parse_mode, Some(ParseMode::Html));
     assert_within_limits(message);
 }
 
-/// The limits Telegram enforces and the mock does not.
+/// The limits Telegram enforces and the fake Bot API does not.
 #[track_caller]
-fn assert_within_limits(message: &SentMessageText) {
-    let html = &message.bot_request.text;
+fn assert_within_limits(message: &SentMessage) {
+    let html = &message.text;
     assert!(!html.trim().is_empty(), "empty message");
     assert!(
         html.chars().count() <= TELEGRAM_MESSAGE_LIMIT,
@@ -171,8 +159,8 @@ fn balanced(html: &str) -> bool {
 }
 
 /// (label, callback data or URL) of every button under a message.
-fn buttons(message: &SentMessageText) -> Vec<(String, String)> {
-    let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &message.bot_request.reply_markup else {
+fn buttons(message: &SentMessage) -> Vec<(String, String)> {
+    let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &message.reply_markup else {
         return vec![];
     };
     keyboard
@@ -187,12 +175,8 @@ fn buttons(message: &SentMessageText) -> Vec<(String, String)> {
         .collect()
 }
 
-fn replied_to(message: &SentMessageText) -> Option<MessageId> {
-    message
-        .bot_request
-        .reply_parameters
-        .as_ref()
-        .map(|r| r.message_id)
+fn replied_to(message: &SentMessage) -> Option<MessageId> {
+    message.reply_parameters.as_ref().map(|r| r.message_id)
 }
 
 /// The HTML and buttons the bot should send for `question`.
@@ -231,7 +215,6 @@ fn low_confidence_question() -> &'static str {
 // Commands
 
 #[tokio::test]
-#[serial]
 async fn start_greets_and_explains_how_to_ask() {
     let mut bot = mock_bot(private("/start"));
     let sent = dispatch_texts(&mut bot).await;
@@ -244,9 +227,8 @@ async fn start_greets_and_explains_how_to_ask() {
 }
 
 #[tokio::test]
-#[serial]
 async fn an_emoji_gets_the_reaction_reply_in_the_users_language() {
-    let user = MockUser::new().language_code("ru").build();
+    let user = TestUser::new().language_code("ru");
     let mut bot = mock_bot(private("👌").from(user));
     let sent = dispatch_texts(&mut bot).await;
     assert_text(
@@ -256,16 +238,14 @@ async fn an_emoji_gets_the_reaction_reply_in_the_users_language() {
 }
 
 #[tokio::test]
-#[serial]
 async fn start_in_russian_interface_greets_in_russian() {
-    let user = MockUser::new().language_code("ru").build();
+    let user = TestUser::new().language_code("ru");
     let mut bot = mock_bot(private("/start").from(user));
     let sent = dispatch_texts(&mut bot).await;
     assert_text(only(&sent), &text::greeting(kb(), Lang::Ru, true));
 }
 
 #[tokio::test]
-#[serial]
 async fn the_share_button_links_to_a_start_that_opens_the_same_answer() {
     let mut bot = mock_bot(private("Когда подписали договор о демаркации границы?"));
     let sent = dispatch_texts(&mut bot).await;
@@ -292,14 +272,13 @@ async fn the_share_button_links_to_a_start_that_opens_the_same_answer() {
 }
 
 #[tokio::test]
-#[serial]
 async fn start_with_a_deep_link_opens_that_article() {
     let mut bot = mock_bot(private("/start article_4"));
     let sent = dispatch_texts(&mut bot).await;
     let expected = expected_record("article-4", Lang::En);
     assert_text(only(&sent), &expected.html);
     // The question in bold, then the article.
-    let text = &sent[0].bot_request.text;
+    let text = &sent[0].text;
     let (question, answer) = text.split_once("\n\n").expect("question, then answer");
     assert!(
         question.starts_with("<b>") && question.ends_with("</b>"),
@@ -314,7 +293,6 @@ async fn start_with_a_deep_link_opens_that_article() {
 }
 
 #[tokio::test]
-#[serial]
 async fn help_lists_every_command() {
     let mut bot = mock_bot(private("/help"));
     let sent = dispatch_texts(&mut bot).await;
@@ -335,24 +313,23 @@ async fn help_lists_every_command() {
         "language",
     ] {
         assert!(
-            message.bot_request.text.contains(&format!("/{command} — ")),
+            message.text.contains(&format!("/{command} — ")),
             "/{command} missing"
         );
     }
 }
 
 #[tokio::test]
-#[serial]
 async fn ask_answers_with_citations_and_related_buttons() {
     let mut bot = mock_bot(private("/ask How long is the border?"));
     let sent = dispatch_texts(&mut bot).await;
     let message = only(&sent);
     let expected = expected_answer("How long is the border?");
     assert_text(message, &expected.html);
-    assert!(message.bot_request.text.contains("2,356.6"));
-    assert!(message.bot_request.text.contains("<b>Sources</b>"));
+    assert!(message.text.contains("2,356.6"));
+    assert!(message.text.contains("<b>Sources</b>"));
     assert!(
-        message.bot_request.text.contains("Batyrov"),
+        message.text.contains("Batyrov"),
         "the citation names its author"
     );
     let related: Vec<String> = kb().entry("border-length").expect("entry").related.clone();
@@ -366,7 +343,6 @@ async fn ask_answers_with_citations_and_related_buttons() {
 }
 
 #[tokio::test]
-#[serial]
 async fn ask_without_a_question_explains_usage() {
     for command in ["/ask", "/ask   ", "/ask@test_bot"] {
         let mut bot = mock_bot(private(command));
@@ -376,7 +352,6 @@ async fn ask_without_a_question_explains_usage() {
 }
 
 #[tokio::test]
-#[serial]
 async fn articles_are_listed_one_line_each_with_buttons() {
     let mut bot = mock_bot(private("/articles"));
     let sent = dispatch_texts(&mut bot).await;
@@ -393,7 +368,6 @@ async fn articles_are_listed_one_line_each_with_buttons() {
 }
 
 #[tokio::test]
-#[serial]
 async fn article_n_shows_that_article() {
     let mut bot = mock_bot(private("/article 4"));
     let sent = dispatch_texts(&mut bot).await;
@@ -401,7 +375,6 @@ async fn article_n_shows_that_article() {
 }
 
 #[tokio::test]
-#[serial]
 async fn article_with_a_bad_argument_explains_what_works() {
     for command in ["/article abc", "/article", "/article -1", "/article 4.5"] {
         let mut bot = mock_bot(private(command));
@@ -409,20 +382,19 @@ async fn article_with_a_bad_argument_explains_what_works() {
         let message = only(&sent);
         assert_text(message, &text::article_usage(kb(), Lang::En));
         assert!(
-            message.bot_request.text.contains("/article N"),
+            message.text.contains("/article N"),
             "{command}: {}",
-            message.bot_request.text
+            message.text
         );
     }
     let mut bot = mock_bot(private("/article 99"));
     let sent = dispatch_texts(&mut bot).await;
     let message = only(&sent);
     assert_text(message, &text::article_unknown(kb(), Lang::En, 99));
-    assert!(message.bot_request.text.contains("99"));
+    assert!(message.text.contains("99"));
 }
 
 #[tokio::test]
-#[serial]
 async fn agreements_timeline_sources_and_about() {
     let cases: [(&str, String); 5] = [
         ("/agreements", text::agreements(kb(), Lang::En)),
@@ -435,10 +407,10 @@ async fn agreements_timeline_sources_and_about() {
         let mut bot = mock_bot(private(command));
         let sent = dispatch_texts(&mut bot).await;
         assert!(!sent.is_empty(), "{command} sent nothing");
-        let joined: Vec<&str> = sent.iter().map(|s| s.bot_request.text.as_str()).collect();
+        let joined: Vec<&str> = sent.iter().map(|s| s.text.as_str()).collect();
         for message in &sent {
             assert_within_limits(message);
-            assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
+            assert_eq!(message.parse_mode, Some(ParseMode::Html));
         }
         if sent.len() == 1 {
             assert_eq!(joined[0], expected, "{command}");
@@ -457,7 +429,6 @@ async fn agreements_timeline_sources_and_about() {
 }
 
 #[tokio::test]
-#[serial]
 async fn unknown_command_in_private_points_to_help() {
     let mut bot = mock_bot(private("/weather"));
     let sent = dispatch_texts(&mut bot).await;
@@ -471,7 +442,6 @@ async fn unknown_command_in_private_points_to_help() {
 // Private questions
 
 #[tokio::test]
-#[serial]
 async fn small_talk_greeting_in_private_gets_the_start_text_in_its_language() {
     for (text, lang) in [("hi!", Lang::En), ("Привет", Lang::Ru)] {
         let mut bot = mock_bot(private(text));
@@ -481,17 +451,15 @@ async fn small_talk_greeting_in_private_gets_the_start_text_in_its_language() {
 }
 
 #[tokio::test]
-#[serial]
 async fn small_talk_thanks_gets_a_short_fixed_reply_without_buttons() {
     let mut bot = mock_bot(private("thanks a lot"));
     let sent = dispatch_texts(&mut bot).await;
     let message = only(&sent);
     assert_text(message, &text::message(kb(), Lang::En, "smalltalk_thanks"));
-    assert_eq!(message.bot_request.reply_markup, None);
+    assert_eq!(message.reply_markup, None);
 }
 
 #[tokio::test]
-#[serial]
 async fn a_private_question_gets_a_cited_html_answer() {
     let question = "When was the treaty signed?";
     let mut bot = mock_bot(private(question));
@@ -499,21 +467,20 @@ async fn a_private_question_gets_a_cited_html_answer() {
     let message = only(&sent);
     let expected = expected_answer(question);
     assert_text(message, &expected.html);
-    assert!(message.bot_request.text.contains("22 December 2022"));
-    let html = &message.bot_request.text;
+    assert!(message.text.contains("22 December 2022"));
+    let html = &message.text;
     assert!(
         html.contains("<b>Sources</b>\n[1] ") && html.contains("<blockquote expandable>[1] “"),
         "citations footer: one line per source, quotes folded: {html}"
     );
     assert_eq!(replied_to(message), None);
     assert_eq!(
-        message.bot_request.reply_markup,
+        message.reply_markup,
         expected.keyboard.map(ReplyMarkup::InlineKeyboard)
     );
 }
 
 #[tokio::test]
-#[serial]
 async fn a_two_part_question_with_one_part_unanswered_says_so_and_offers_buttons() {
     let question = "When was the alliance treaty signed, and how much did the summit cost?";
     let mut bot = mock_bot(private(question));
@@ -521,7 +488,7 @@ async fn a_two_part_question_with_one_part_unanswered_says_so_and_offers_buttons
     let message = only(&sent);
     let expected = expected_answer(question);
     assert_text(message, &expected.html);
-    let html = &message.bot_request.text;
+    let html = &message.text;
     assert!(html.contains("22 December 2022"), "{html}");
     assert!(
         html.contains("That answers only part of your question")
@@ -538,7 +505,6 @@ async fn a_two_part_question_with_one_part_unanswered_says_so_and_offers_buttons
 }
 
 #[tokio::test]
-#[serial]
 async fn a_russian_question_is_answered_in_russian() {
     let question = "Какова протяжённость границы?";
     let mut bot = mock_bot(private(question));
@@ -546,9 +512,9 @@ async fn a_russian_question_is_answered_in_russian() {
     let message = only(&sent);
     assert_text(message, &expected_answer(question).html);
     assert!(
-        message.bot_request.text.contains("<b>Источники</b>"),
+        message.text.contains("<b>Источники</b>"),
         "{}",
-        message.bot_request.text
+        message.text
     );
 }
 
@@ -594,7 +560,6 @@ fn the_docs_show_five_typical_answers_as_the_bot_renders_them() {
 // /language
 
 #[tokio::test]
-#[serial]
 async fn language_command_fixes_the_reply_language_per_chat_until_auto() {
     let question = "How long is the border?";
     let e = engine();
@@ -611,18 +576,14 @@ async fn language_command_fixes_the_reply_language_per_chat_until_auto() {
 
     bot.update(private("/language ru"));
     let sent = dispatch_texts(&mut bot).await;
-    assert!(
-        only(&sent).bot_request.text.contains("по-русски"),
-        "{:?}",
-        sent
-    );
+    assert!(only(&sent).text.contains("по-русски"), "{:?}", sent);
 
     bot.update(private(question));
     let sent = dispatch_texts(&mut bot).await;
     assert_text(only(&sent), &in_russian.html);
 
     // Another chat keeps answering in each question's language.
-    let stranger = MockPrivateChat::new().id(778).build();
+    let stranger = TestChat::private().id(778);
     bot.update(private(question).chat(stranger));
     let sent = dispatch_texts(&mut bot).await;
     assert_text(only(&sent), &expected_answer(question).html);
@@ -650,11 +611,10 @@ fn expected_follow_up(question: &str, after: &str) -> (text::Rendered, Option<St
 }
 
 #[tokio::test]
-#[serial]
 async fn a_follow_up_in_a_private_chat_is_about_the_last_answer() {
     let mut bot = mock_bot(private("How long is the border?"));
     let sent = dispatch_texts(&mut bot).await;
-    assert!(only(&sent).bot_request.text.contains("2,356.6"));
+    assert!(only(&sent).text.contains("2,356.6"));
 
     bot.update(private("who signed it?"));
     let sent = dispatch_texts(&mut bot).await;
@@ -663,13 +623,10 @@ async fn a_follow_up_in_a_private_chat_is_about_the_last_answer() {
     assert_eq!(record.as_deref(), Some("border-signatories"));
     assert_text(message, &expected.html);
     // Without the context, the same words get the allied treaty's signatories.
-    assert_ne!(
-        message.bot_request.text,
-        expected_answer("who signed it?").html
-    );
+    assert_ne!(message.text, expected_answer("who signed it?").html);
 
     // The context is the chat's own: another private chat asking the same gets the plain answer.
-    let stranger = MockPrivateChat::new().id(777).build();
+    let stranger = TestChat::private().id(777);
     bot.update(private("who signed it?").chat(stranger));
     let sent = dispatch_texts(&mut bot).await;
     assert_text(only(&sent), &expected_answer("who signed it?").html);
@@ -684,7 +641,6 @@ async fn a_follow_up_in_a_private_chat_is_about_the_last_answer() {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_russian_follow_up_asks_the_same_about_a_new_name() {
     let first = "Является ли Азербайджан союзником Узбекистана?";
     let mut bot = mock_bot(private(first));
@@ -700,11 +656,7 @@ async fn a_russian_follow_up_asks_the_same_about_a_new_name() {
     let (expected, record) = expected_follow_up("а с Таджикистаном?", "alliances-azerbaijan");
     assert_eq!(record.as_deref(), Some("alliances-tajikistan"));
     assert_text(message, &expected.html);
-    assert!(
-        message.bot_request.text.contains("Таджикистан"),
-        "{}",
-        message.bot_request.text
-    );
+    assert!(message.text.contains("Таджикистан"), "{}", message.text);
 
     // The follow-up's answer is now the context: "а когда?" asks when about Tajikistan.
     bot.update(private("а когда?"));
@@ -713,18 +665,13 @@ async fn a_russian_follow_up_asks_the_same_about_a_new_name() {
     assert_eq!(record.as_deref(), Some("alliances-tajikistan"));
     let message = only(&sent);
     assert_text(message, &expected.html);
-    assert!(
-        message.bot_request.text.contains("феврал"),
-        "{}",
-        message.bot_request.text
-    );
+    assert!(message.text.contains("феврал"), "{}", message.text);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Groups
 
 #[tokio::test]
-#[serial]
 async fn group_commands_are_answered_as_replies() {
     for command in ["/help", "/help@test_bot", "/HELP@Test_Bot"] {
         let mut bot = mock_bot(group(command));
@@ -740,7 +687,6 @@ async fn group_commands_are_answered_as_replies() {
 }
 
 #[tokio::test]
-#[serial]
 async fn group_ask_command_answers_the_question() {
     let mut bot = mock_bot(supergroup(&format!(
         "/ask@{BOT_NAME} How long is the border?"
@@ -752,7 +698,6 @@ async fn group_ask_command_answers_the_question() {
 }
 
 #[tokio::test]
-#[serial]
 async fn commands_for_other_bots_are_ignored() {
     for text in [
         "/help@other_bot",
@@ -771,7 +716,6 @@ async fn commands_for_other_bots_are_ignored() {
 }
 
 #[tokio::test]
-#[serial]
 async fn group_chatter_is_ignored() {
     for text in [
         "hello everyone",
@@ -788,7 +732,6 @@ async fn group_chatter_is_ignored() {
 }
 
 #[tokio::test]
-#[serial]
 async fn an_unknown_command_addressed_to_the_bot_in_a_group_gets_a_hint() {
     let mut bot = mock_bot(group("/weather@test_bot"));
     let sent = dispatch_texts(&mut bot).await;
@@ -799,7 +742,6 @@ async fn an_unknown_command_addressed_to_the_bot_in_a_group_gets_a_hint() {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_mention_in_a_group_is_a_question() {
     let mut bot = mock_bot(group(&format!("@{BOT_NAME} how long is the border?")));
     let sent = dispatch_texts(&mut bot).await;
@@ -817,14 +759,11 @@ async fn a_mention_in_a_group_is_a_question() {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_reply_to_the_bot_in_a_group_is_a_question() {
-    let earlier = MockMessageText::new()
-        .text("an earlier answer")
+    let earlier = TestMessage::text("an earlier answer")
         .from(me())
-        .chat(MockGroupChat::new().build())
-        .id(400)
-        .build();
+        .chat(TestChat::group())
+        .id(400);
     let mut bot = mock_bot(group("And how long is the border?").reply_to_message(earlier));
     let sent = dispatch_texts(&mut bot).await;
     let message = only(&sent);
@@ -836,12 +775,10 @@ async fn a_reply_to_the_bot_in_a_group_is_a_question() {
 
     // A "thanks" or "👍" replying to the bot needs no answer in a group.
     for text in ["thanks!", "👍"] {
-        let earlier = MockMessageText::new()
-            .text("an earlier answer")
+        let earlier = TestMessage::text("an earlier answer")
             .from(me())
-            .chat(MockGroupChat::new().build())
-            .id(400)
-            .build();
+            .chat(TestChat::group())
+            .id(400);
         bot.update(group(text).reply_to_message(earlier));
         assert!(
             dispatch_texts(&mut bot).await.is_empty(),
@@ -853,11 +790,7 @@ async fn a_reply_to_the_bot_in_a_group_is_a_question() {
     assert!(!dispatch_texts(&mut bot).await.is_empty());
 
     // A reply to somebody else is chatter.
-    let other = MockMessageText::new()
-        .text("hi")
-        .chat(MockGroupChat::new().build())
-        .id(401)
-        .build();
+    let other = TestMessage::text("hi").chat(TestChat::group()).id(401);
     bot.update(group("How long is the border?").reply_to_message(other));
     assert!(dispatch_texts(&mut bot).await.is_empty());
 }
@@ -866,7 +799,6 @@ async fn a_reply_to_the_bot_in_a_group_is_a_question() {
 // Suggestions, related questions and buttons
 
 #[tokio::test]
-#[serial]
 async fn low_confidence_offers_suggestions_as_buttons_and_a_press_answers() {
     let question = low_confidence_question();
     let e = engine();
@@ -876,11 +808,9 @@ async fn low_confidence_offers_suggestions_as_buttons_and_a_press_answers() {
     let message = only(&sent);
     assert_text(message, &text::answer(&reply).html);
     assert!(message
-        .bot_request
         .text
         .starts_with(&escape(kb().messages.get("en", "decline"))));
     assert!(message
-        .bot_request
         .text
         .ends_with(&escape(kb().messages.get("en", "decline_suggestions"))));
     let offered = buttons(message);
@@ -902,9 +832,9 @@ async fn low_confidence_offers_suggestions_as_buttons_and_a_press_answers() {
         panic!("bad data {data}")
     };
     bot.update(
-        MockCallbackQuery::new()
+        TestCallbackQuery::new()
             .data(data.clone())
-            .message(private("(the bot's message)").id(700).build()),
+            .message(private("(the bot's message)").id(700)),
     );
     bot.dispatch().await;
     let responses = bot.get_responses();
@@ -914,12 +844,11 @@ async fn low_confidence_offers_suggestions_as_buttons_and_a_press_answers() {
         "the press is acknowledged"
     );
     assert_eq!(responses.answered_callback_queries[0].text, None);
-    let answer = only(&responses.sent_messages_text);
+    let answer = only(&responses.sent_messages);
     assert_text(answer, &expected_record(&record_id, Lang::En).html);
 }
 
 #[tokio::test]
-#[serial]
 async fn related_question_buttons_answer_their_entry() {
     let mut bot = mock_bot(private("How long is the border?"));
     let sent = dispatch_texts(&mut bot).await;
@@ -930,14 +859,13 @@ async fn related_question_buttons_answer_their_entry() {
         .collect();
     assert!(!related.is_empty());
     assert!(sent[0]
-        .bot_request
         .text
         .ends_with(&escape(kb().messages.get("en", "related"))));
     for (label, data) in related {
         bot.update(
-            MockCallbackQuery::new()
+            TestCallbackQuery::new()
                 .data(data.clone())
-                .message(private("x").id(701).build()),
+                .message(private("x").id(701)),
         );
         bot.dispatch().await;
         let responses = bot.get_responses();
@@ -945,7 +873,7 @@ async fn related_question_buttons_answer_their_entry() {
             panic!("bad data {data}")
         };
         assert_eq!(lang, Lang::En);
-        let message = only(&responses.sent_messages_text);
+        let message = only(&responses.sent_messages);
         assert_text(message, &expected_record(&record_id, Lang::En).html);
         // The entry's short label when its question is too long for a phone's button.
         let record = engine().find(&record_id).expect("record");
@@ -960,16 +888,13 @@ async fn related_question_buttons_answer_their_entry() {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_button_press_in_a_group_replies_to_the_buttons_message() {
-    let message = MockMessageText::new()
-        .text("answer with buttons")
+    let message = TestMessage::text("answer with buttons")
         .from(me())
-        .chat(MockGroupChat::new().build())
-        .id(800)
-        .build();
+        .chat(TestChat::group())
+        .id(800);
     let mut bot = mock_bot(
-        MockCallbackQuery::new()
+        TestCallbackQuery::new()
             .data("a:en:border-length")
             .message(message),
     );
@@ -980,13 +905,12 @@ async fn a_button_press_in_a_group_replies_to_the_buttons_message() {
 }
 
 #[tokio::test]
-#[serial]
 async fn stale_or_unknown_buttons_get_a_polite_notice() {
     for data in ["a:en:no-such-entry", "garbage", "a:xx:border-length", ""] {
         let mut bot = mock_bot(
-            MockCallbackQuery::new()
+            TestCallbackQuery::new()
                 .data(data)
-                .message(private("x").id(702).build()),
+                .message(private("x").id(702)),
         );
         bot.dispatch().await;
         let responses = bot.get_responses();
@@ -1001,51 +925,159 @@ async fn stale_or_unknown_buttons_get_a_polite_notice() {
         );
     }
     // A callback without data (a game button) is handled the same way.
-    let mut bot = mock_bot(MockCallbackQuery::new().message(private("x").id(703).build()));
+    let mut bot = mock_bot(TestCallbackQuery::new().message(private("x").id(703)));
     bot.dispatch().await;
     assert_eq!(bot.get_responses().answered_callback_queries.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline mode
+
+/// The limits Telegram enforces on an inline result's message, which the fake does not.
+#[track_caller]
+fn assert_article_within_limits(result: &serde_json::Value) {
+    assert_eq!(result["type"], "article", "{result}");
+    let content = &result["input_message_content"];
+    assert_eq!(content["parse_mode"], "HTML", "{result}");
+    let html = content["message_text"].as_str().expect("a message text");
+    assert!(!html.trim().is_empty(), "empty message");
+    assert!(html.chars().count() <= TELEGRAM_MESSAGE_LIMIT);
+    assert!(balanced(html), "unbalanced HTML: {html}");
+}
+
+#[tokio::test]
+async fn inline_queries_get_cited_articles_and_an_empty_one_the_starting_points() {
+    let question = "How long is the border?";
+    let mut bot = mock_bot(TestInlineQuery::new(question).id("iq-1"));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(
+        responses.sent_messages.is_empty(),
+        "an inline answer is the query's answer, not a message"
+    );
+    let [answer] = &responses.answered_inline_queries[..] else {
+        panic!("one answer: {:#?}", responses.calls)
+    };
+    assert_eq!(answer.inline_query_id, "iq-1");
+    let expected = serde_json::to_value(inline_results(&engine(), question, Lang::En))
+        .expect("results serialise");
+    assert_eq!(serde_json::Value::Array(answer.results.clone()), expected);
+    assert!(
+        !answer.results.is_empty() && answer.results.len() <= MAX_INLINE_RESULTS,
+        "{:#?}",
+        answer.results
+    );
+    assert_eq!(answer.results[0]["id"], "border-length");
+    assert!(answer.results[0]["input_message_content"]["message_text"]
+        .as_str()
+        .is_some_and(|t| t.contains("2,356.6")));
+    answer.results.iter().for_each(assert_article_within_limits);
+    assert_eq!(answer.cache_time, Some(300));
+    assert_ne!(
+        answer.is_personal,
+        Some(true),
+        "the same answer for everyone"
+    );
+    assert_eq!(
+        answer.button, None,
+        "answered: no button to the private chat"
+    );
+
+    // An empty query: the starting points in the user's language, never cached for all, and
+    // a button that opens the private chat.
+    bot.update(TestInlineQuery::new("").from(TestUser::new().language_code("ru")));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    let [answer] = &responses.answered_inline_queries[..] else {
+        panic!("one answer: {:#?}", responses.calls)
+    };
+    let ids: Vec<&str> = answer
+        .results
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    let starting: Vec<&str> = STARTING_POINTS
+        .iter()
+        .copied()
+        .filter(|id| engine().find(id).is_some())
+        .collect();
+    assert_eq!(ids, starting);
+    answer.results.iter().for_each(assert_article_within_limits);
+    assert_eq!(answer.is_personal, Some(true));
+    let button = answer.button.as_ref().expect("a button");
+    assert_eq!(
+        button["text"],
+        kb().messages.get("ru", "inline_empty_title")
+    );
+    assert_eq!(button["start_parameter"], "inline");
+}
+
+#[tokio::test]
+async fn inline_queries_over_the_limit_get_one_empty_answer_carrying_the_notice() {
+    // One question a minute allows INLINE_QUERIES_PER_QUESTION inline queries.
+    let allowed = INLINE_QUERIES_PER_QUESTION as usize;
+    let queries: Vec<TestInlineQuery> = (0..allowed + 2)
+        .map(|i| TestInlineQuery::new("How long is the border?").id(&format!("iq-{i}")))
+        .collect();
+    let mut bot = mock_bot_with(queries, engine(), BotState::new(1, None));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    let answers = &responses.answered_inline_queries;
+    assert_eq!(
+        answers.len(),
+        allowed + 1,
+        "the allowed ones, one notice, then silence: {answers:#?}"
+    );
+    for answer in &answers[..allowed] {
+        assert!(!answer.results.is_empty() && answer.button.is_none());
+    }
+    let notice = &answers[allowed];
+    assert_eq!(notice.inline_query_id, format!("iq-{allowed}"));
+    assert!(notice.results.is_empty());
+    assert_eq!(
+        notice.cache_time,
+        Some(0),
+        "answered normally once the minute is over"
+    );
+    let button = notice.button.as_ref().expect("the notice is the button");
+    assert_eq!(button["text"], kb().messages.get("en", "rate_limited"));
+    assert!(responses.sent_messages.is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
 // Non-text, edited and bot messages
 
 #[tokio::test]
-#[serial]
 async fn non_text_messages_get_a_hint_in_private_and_silence_in_groups() {
     let hint = text::message(kb(), Lang::En, "non_text");
-    let mut bot = mock_bot(MockMessageSticker::new());
+    let mut bot = mock_bot(TestMessage::sticker());
     assert_text(only(&dispatch_texts(&mut bot).await), &hint);
-    bot.update(MockMessagePhoto::new());
+    bot.update(TestMessage::photo());
     assert_text(only(&dispatch_texts(&mut bot).await), &hint);
-    bot.update(MockMessageVoice::new());
+    bot.update(TestMessage::voice());
     assert_text(only(&dispatch_texts(&mut bot).await), &hint);
 
-    bot.update(MockMessageSticker::new().chat(MockGroupChat::new().build()));
+    bot.update(TestMessage::sticker().chat(TestChat::group()));
     assert!(dispatch_texts(&mut bot).await.is_empty());
-    bot.update(MockMessagePhoto::new().chat(MockSupergroupChat::new().build()));
+    bot.update(TestMessage::photo().chat(TestChat::supergroup()));
     assert!(dispatch_texts(&mut bot).await.is_empty());
 }
 
 #[tokio::test]
-#[serial]
 async fn edited_messages_are_ignored() {
-    let mut bot = mock_bot(MockEditedMessage::new(
-        private("How long is the border?").build(),
-    ));
+    let mut bot = mock_bot(EditedMessage(private("How long is the border?")));
     bot.dispatch().await;
     let responses = bot.get_responses();
     assert!(responses.sent_messages.is_empty());
 }
 
 #[tokio::test]
-#[serial]
 async fn bots_are_never_answered() {
-    let other_bot = MockUser::new()
+    let other_bot = TestUser::new()
         .id(999)
-        .is_bot(true)
+        .bot(true)
         .first_name("Other")
-        .username("other_bot")
-        .build();
+        .username("other_bot");
     let mut bot = mock_bot(private("How long is the border?").from(other_bot.clone()));
     assert!(dispatch_texts(&mut bot).await.is_empty());
     bot.update(group("/help").from(other_bot));
@@ -1073,7 +1105,6 @@ fn engine_with_border_answer(answer: &str) -> Arc<Engine> {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_long_answer_is_split_at_paragraphs_with_the_buttons_on_the_last_part() {
     let paragraph =
         "The border between Kazakhstan & Uzbekistan is described in detail here. ".repeat(12);
@@ -1089,9 +1120,9 @@ async fn a_long_answer_is_split_at_paragraphs_with_the_buttons_on_the_last_part(
     assert!(sent.len() >= 3, "{} parts", sent.len());
     for (i, part) in sent.iter().enumerate() {
         assert_within_limits(part);
-        assert_eq!(part.bot_request.parse_mode, Some(ParseMode::Html));
+        assert_eq!(part.parse_mode, Some(ParseMode::Html));
         assert!(
-            part.bot_request.text.ends_with('.') || i == sent.len() - 1,
+            part.text.ends_with('.') || i == sent.len() - 1,
             "part {i} cut inside a paragraph"
         );
         assert_eq!(
@@ -1100,26 +1131,20 @@ async fn a_long_answer_is_split_at_paragraphs_with_the_buttons_on_the_last_part(
             "only the first part replies"
         );
         assert_eq!(
-            part.bot_request.reply_markup.is_some(),
+            part.reply_markup.is_some(),
             i == sent.len() - 1,
             "buttons go under the last part"
         );
     }
     let words: usize = sent
         .iter()
-        .map(|p| p.bot_request.text.matches("described").count())
+        .map(|p| p.text.matches("described").count())
         .sum();
     assert_eq!(words, 12 * 12, "no text lost");
-    assert!(sent
-        .last()
-        .expect("parts")
-        .bot_request
-        .text
-        .contains("<b>Sources</b>"));
+    assert!(sent.last().expect("parts").text.contains("<b>Sources</b>"));
 }
 
 #[tokio::test]
-#[serial]
 async fn hostile_html_is_escaped() {
     // From the knowledge base…
     let e = engine_with_border_answer("<b>&</b> <a href=\"x\">link</a>");
@@ -1133,34 +1158,29 @@ async fn hostile_html_is_escaped() {
     assert_within_limits(message);
     assert!(
         message
-            .bot_request
             .text
             .starts_with("&lt;b&gt;&amp;&lt;/b&gt; &lt;a href=&quot;x&quot;&gt;link&lt;/a&gt;"),
         "{}",
-        message.bot_request.text
+        message.text
     );
-    // Only one MockBot may exist at a time (it holds a global lock).
-    drop(bot);
     // …and from users: whatever they type, the reply is valid HTML.
     for hostile in ["<b>&</b>", "/ask <b>&</b>", "/article <i>", "/start <b>"] {
         let mut bot = mock_bot(private(hostile));
         let sent = dispatch_texts(&mut bot).await;
         for message in &sent {
             assert_within_limits(message);
-            assert!(!message.bot_request.text.contains("<b>&</b>"));
+            assert!(!message.text.contains("<b>&</b>"));
         }
         assert_eq!(sent.len(), 1, "{hostile}");
     }
 }
 
 #[tokio::test]
-#[serial]
 async fn the_rate_limit_is_announced_once() {
-    let questions: Vec<MockMessageText> =
-        (0..5).map(|_| private("How long is the border?")).collect();
+    let questions: Vec<TestMessage> = (0..5).map(|_| private("How long is the border?")).collect();
     let mut bot = mock_bot_with(questions, engine(), BotState::new(2, None));
     let sent = dispatch_texts(&mut bot).await;
-    let texts: Vec<&str> = sent.iter().map(|s| s.bot_request.text.as_str()).collect();
+    let texts: Vec<&str> = sent.iter().map(|s| s.text.as_str()).collect();
     let answer = expected_answer("How long is the border?").html;
     let notice = text::message(kb(), Lang::En, "rate_limited");
     assert_eq!(
@@ -1169,15 +1189,15 @@ async fn the_rate_limit_is_announced_once() {
         "two answers, one notice, then silence"
     );
     for message in &sent {
-        assert_eq!(message.bot_request.parse_mode, Some(ParseMode::Html));
+        assert_eq!(message.parse_mode, Some(ParseMode::Html));
     }
 
     // Button presses and commands count too; the notice has already been given, so they are
     // dropped without a word (not even an answer to the press).
     bot.update(
-        MockCallbackQuery::new()
+        TestCallbackQuery::new()
             .data("a:en:border-length")
-            .message(private("x").id(704).build()),
+            .message(private("x").id(704)),
     );
     bot.dispatch().await;
     let responses = bot.get_responses();
@@ -1188,14 +1208,13 @@ async fn the_rate_limit_is_announced_once() {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_button_press_over_the_limit_gets_the_notice_as_a_toast() {
     let mut bot = mock_bot_with(private("/help"), engine(), BotState::new(1, None));
     assert_eq!(dispatch_texts(&mut bot).await.len(), 1);
     bot.update(
-        MockCallbackQuery::new()
+        TestCallbackQuery::new()
             .data("a:en:border-length")
-            .message(private("x").id(705).build()),
+            .message(private("x").id(705)),
     );
     bot.dispatch().await;
     let responses = bot.get_responses();
@@ -1207,17 +1226,15 @@ async fn a_button_press_over_the_limit_gets_the_notice_as_a_toast() {
 }
 
 #[tokio::test]
-#[serial]
 async fn declined_questions_are_logged_without_user_data() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("unanswered.jsonl");
     let state = BotState::new(20, Some(QuestionLog::new(&path)));
-    let user = MockUser::new()
+    let user = TestUser::new()
         .id(4242)
         .username("someone")
         .first_name("Aigerim")
-        .language_code("ru")
-        .build();
+        .language_code("ru");
     let updates = vec![
         private("What is the population of Tashkent?").from(user.clone()),
         private("How long is the border?").from(user.clone()),
@@ -1245,12 +1262,7 @@ async fn declined_questions_are_logged_without_user_data() {
         "tell me about water sharing on the Syr Darya river"
     );
     assert!(lines[0]["time"].as_str().is_some_and(|t| t.ends_with('Z')));
-    for needle in [
-        "4242",
-        "someone",
-        "Aigerim",
-        &MockPrivateChat::new().build().id.0.to_string(),
-    ] {
+    for needle in ["4242", "someone", "Aigerim", &PRIVATE_CHAT_ID.to_string()] {
         assert!(
             !log.contains(needle),
             "the log contains user data `{needle}`: {log}"
@@ -1262,14 +1274,13 @@ async fn declined_questions_are_logged_without_user_data() {
 // Feedback: 👍/👎 and /feedback
 
 /// A user whose id and names must never reach the question log or the admin chat.
-fn identifiable_user() -> User {
-    MockUser::new()
+fn identifiable_user() -> TestUser {
+    TestUser::new()
         .id(4242)
         .username("someone")
         .first_name("Aigerim")
         .last_name("Nurlanovna")
         .language_code("en")
-        .build()
 }
 
 #[track_caller]
@@ -1279,7 +1290,7 @@ fn assert_no_user_data(text: &str) {
         "someone",
         "Aigerim",
         "Nurlanovna",
-        &MockPrivateChat::new().build().id.0.to_string(),
+        &PRIVATE_CHAT_ID.to_string(),
     ] {
         assert!(!text.contains(needle), "user data `{needle}` in: {text}");
     }
@@ -1295,11 +1306,10 @@ fn log_lines(path: &std::path::Path) -> Vec<serde_json::Value> {
 }
 
 #[tokio::test]
-#[serial]
 async fn answers_end_with_a_thumbs_row_and_declines_have_none() {
     let mut bot = mock_bot(private("How long is the border?"));
     let sent = dispatch_texts(&mut bot).await;
-    let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &only(&sent).bot_request.reply_markup else {
+    let Some(ReplyMarkup::InlineKeyboard(keyboard)) = &only(&sent).reply_markup else {
         panic!("an answer has buttons")
     };
     let rows = &keyboard.inline_keyboard;
@@ -1341,7 +1351,6 @@ async fn answers_end_with_a_thumbs_row_and_declines_have_none() {
 }
 
 #[tokio::test]
-#[serial]
 async fn a_thumbs_down_is_logged_with_its_question_once_and_acknowledged() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("questions.jsonl");
@@ -1350,14 +1359,14 @@ async fn a_thumbs_down_is_logged_with_its_question_once_and_acknowledged() {
     let question = "How long is the border?";
     let mut bot = mock_bot_with(private(question).from(user.clone()), engine(), state);
     let sent = dispatch_texts(&mut bot).await;
-    let answer_id = only(&sent).message.id;
+    let answer_id = only(&sent).id;
     let before = log_lines(&path).len();
 
     let press = || {
-        MockCallbackQuery::new()
+        TestCallbackQuery::new()
             .data("f:d:border-length")
             .from(user.clone())
-            .message(private("(the bot's answer)").id(answer_id.0).build())
+            .message(private("(the bot's answer)").id(answer_id.0))
     };
     bot.update(press());
     bot.dispatch().await;
@@ -1399,10 +1408,10 @@ async fn a_thumbs_down_is_logged_with_its_question_once_and_acknowledged() {
 
     // A 👍 on a message the bot does not remember: logged with the entry only.
     bot.update(
-        MockCallbackQuery::new()
+        TestCallbackQuery::new()
             .data("f:u:treaty-signing-date")
             .from(user.clone())
-            .message(private("(an old answer)").id(9_999).build()),
+            .message(private("(an old answer)").id(9_999)),
     );
     bot.dispatch().await;
     let lines = log_lines(&path);
@@ -1415,7 +1424,6 @@ async fn a_thumbs_down_is_logged_with_its_question_once_and_acknowledged() {
 }
 
 #[tokio::test]
-#[serial]
 async fn feedback_is_forwarded_to_the_admin_chat_without_user_data() {
     const ADMIN: i64 = -100_777;
     let state = BotState::new(20, None).with_admin_chat(Some(ChatId(ADMIN)));
@@ -1427,10 +1435,9 @@ async fn feedback_is_forwarded_to_the_admin_chat_without_user_data() {
     );
     let sent = dispatch_texts(&mut bot).await;
     assert_eq!(sent.len(), 2, "one to the admin chat, one to the user");
-    let (to_admin, to_user): (Vec<_>, Vec<_>) = sent
-        .iter()
-        .partition(|m| m.message.chat.id == ChatId(ADMIN));
-    let forwarded = &to_admin[0].bot_request.text;
+    let (to_admin, to_user): (Vec<_>, Vec<_>) =
+        sent.iter().partition(|m| m.chat_id == ChatId(ADMIN));
+    let forwarded = &to_admin[0].text;
     assert_within_limits(to_admin[0]);
     assert!(forwarded.contains(&escape(words)), "{forwarded}");
     assert!(
@@ -1439,7 +1446,6 @@ async fn feedback_is_forwarded_to_the_admin_chat_without_user_data() {
     );
     assert_no_user_data(forwarded);
     assert_text(to_user[0], &text::message(kb(), Lang::En, "feedback_sent"));
-    drop(bot);
 
     // Without ADMIN_CHAT_ID: said so; without text: the usage.
     let mut bot = mock_bot(private("/feedback the answer is wrong"));

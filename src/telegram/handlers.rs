@@ -1,5 +1,5 @@
-//! The update handler tree, shared by [`super::run`] and the tests (which pass it to
-//! `teloxide_tests::MockBot`), and its endpoints.
+//! The update handler tree, shared by [`super::run`] and the tests (which run it in-process
+//! against a fake Bot API, `tests/support/harness.rs`), and its endpoints.
 //!
 //! Routing:
 //! - messages become an [`Incoming`] ([`super::incoming`] decides) or are ignored: edited
@@ -10,7 +10,7 @@
 //!
 //! The per-user limit is not applied here but as updates arrive ([`super::arrival`], called by
 //! [`super::dispatch`] before any queue); [`gated_handler_tree`] puts the same gate in front of
-//! the tree for the mock-API tests.
+//! the tree for those tests.
 //!
 //! Endpoints stay thin: the engine answers, [`super::text`] renders, [`send_html`] splits and
 //! sends. A failed request becomes a [`HandlerError`] carrying the update and chat ids, which
@@ -74,8 +74,9 @@ pub fn handler_tree<B: TelegramApi>() -> UpdateHandler<HandlerError> {
 }
 
 /// [`handler_tree`] behind the arrival gate ([`super::arrival`]), for a dispatcher that queues
-/// nothing before the tree (teloxide_tests' `MockBot`). [`super::run`] does not use it: its own
-/// dispatch loop applies the same gate as updates arrive, before any per-chat queue.
+/// nothing before the tree (the tests' harness, which hands it one update at a time).
+/// [`super::run`] does not use it: its own dispatch loop applies the same gate as updates
+/// arrive, before any per-chat queue.
 pub fn gated_handler_tree<B: TelegramApi>() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .filter_async(admitted::<B>)

@@ -1,5 +1,6 @@
 //! Inline mode (`@bot question` in any chat): the results are built by the pure
-//! [`inline_results`], because the mock Bot API of `teloxide_tests` cannot send inline queries.
+//! [`inline_results`], unit-tested here for Telegram's limits (which the fake Bot API of the
+//! integration tests does not enforce); `tests/telegram.rs` checks that the handler sends them.
 //!
 //! Each result is an article whose message is the full cited answer. The message of an inline
 //! result cannot be split, so an answer longer than Telegram's limit is cut at a paragraph

@@ -1,7 +1,7 @@
 //! Inline keyboards and their callback data.
 //!
 //! Telegram limits callback data to [`CALLBACK_DATA_LIMIT`] bytes and does not check it for us
-//! in tests (the mock server accepts anything), so the limit is enforced here: a button whose
+//! in tests (the fake Bot API accepts anything), so the limit is enforced here: a button whose
 //! data would not fit is left out rather than sent and rejected. Data names the record by its
 //! stable id (`border-length`, `article-4`) and the language to answer in, so a button keeps
 //! working across restarts; a button whose record has since been removed decodes to nothing and

@@ -8,12 +8,13 @@
 //! - [`dispatch`]: the dispatch loop (instead of teloxide's `Dispatcher`): the arrival gate,
 //!   bounded per-chat queues that drop rather than wait, the shutdown grace period.
 //! - [`arrival`]: the per-user limits applied to each update as it arrives.
-//! - [`handlers`]: [`handler_tree`], used by [`run`] and by the `teloxide_tests` tests;
+//! - [`handlers`]: [`handler_tree`], used by [`run`] and, behind the gate, by the tests'
+//!   in-process harness (`tests/support`);
 //!   [`incoming`]: what a message asks of the bot, or whether to stay silent.
 //! - [`commands`]: the `BotCommands` enum and the menu.
 //! - [`text`]: the HTML of every reply; [`keyboards`]: buttons and their callback data;
-//!   [`inline`]: inline-mode results. All three are pure and unit-tested, because the mock Bot
-//!   API does not enforce Telegram's limits (4096 characters, 64 bytes of callback data).
+//!   [`inline`]: inline-mode results. All three are pure and unit-tested, because the tests' fake
+//!   Bot API does not enforce Telegram's limits (4096 characters, 64 bytes of callback data).
 //! - [`rate_limit`]: the sliding-window limiter behind [`arrival`]; [`question_log`]: the
 //!   log of questions for curators (declined, low-margin, 👍/👎); [`feedback`]: the 👍/👎
 //!   buttons' memory and `/feedback`.
