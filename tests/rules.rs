@@ -325,6 +325,26 @@ fn timeline_which_came_first() {
 }
 
 #[test]
+fn timeline_single_gap_and_order_words_need_two_named_events() {
+    // "Gap" beside a unit, or "earlier", with two known events and no cue phrase.
+    let text =
+        computed("the 1998 friendship treaty and the 2013 strategic partnership: gap in years?")
+            .plain_text();
+    assert!(text.contains("15 years"), "{text}");
+    let text =
+        computed("договор о вечной дружбе или договор о стратегическом партнёрстве — который подписан раньше?")
+            .plain_text();
+    assert!(text.contains("1998"), "{text}");
+    // Without two events, or without a unit, they are ordinary questions.
+    answered_with(
+        "what's the difference between the 2021 declaration and the 2022 treaty?",
+        "treaty-vs-declaration-2021",
+    );
+    let outcome = engine().ask("was the border signed earlier than planned?");
+    assert!(!matches!(outcome, Outcome::Compared(_)), "{outcome:?}");
+}
+
+#[test]
 fn timeline_with_one_unknown_event_says_what_it_found() {
     let outcome = engine().ask("how many years between the moon landing and uzbek independence?");
     assert!(

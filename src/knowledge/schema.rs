@@ -412,6 +412,20 @@ pub struct TimelineCues {
     /// an event's name.
     #[serde(default)]
     pub connectors: Vec<String>,
+    /// Single words that, beside a unit word (`year_words`, `month_words`, `day_words`), ask
+    /// for the time between two events when the question names two known events but no cue
+    /// phrase ("X then Y, gap in months?", "разница в годах").
+    #[serde(default)]
+    pub gap_words: Vec<String>,
+    /// Single words that ask which of two named events came first ("earlier", "первым").
+    #[serde(default)]
+    pub order_words: Vec<String>,
+    #[serde(default)]
+    pub year_words: Vec<String>,
+    #[serde(default)]
+    pub month_words: Vec<String>,
+    #[serde(default)]
+    pub day_words: Vec<String>,
 }
 
 /// `smalltalk.toml`: greetings, thanks and questions about the bot itself, answered with a fixed

@@ -88,6 +88,11 @@ pub struct Timeline {
     connectors: HashSet<String>,
     between: HashSet<String>,
     ends: Vec<Vec<String>>,
+    /// Single words asking for a gap or an order, read only when two events are named.
+    gap_words: Vec<Vec<String>>,
+    order_words: Vec<Vec<String>>,
+    /// Single words naming a unit, for `gap_words`: years, months, days.
+    unit_words: [Vec<Vec<String>>; 3],
     /// Per event: its date and each of its names as canonical keys.
     events: Vec<(Option<PartialDate>, Vec<Vec<String>>)>,
     /// Per event: its last day, when it lasted several days.
@@ -137,36 +142,62 @@ impl Timeline {
             connectors: cues.connectors.iter().flat_map(|c| tokenize(c)).collect(),
             between: cues.between.iter().flat_map(|c| tokenize(c)).collect(),
             ends: phrases(&cues.ends),
+            gap_words: phrases(&cues.gap_words),
+            order_words: phrases(&cues.order_words),
+            unit_words: [
+                phrases(&cues.year_words),
+                phrases(&cues.month_words),
+                phrases(&cues.day_words),
+            ],
             events,
         }
     }
 
     /// What a question asks, when it asks about time between events or their order, with the
-    /// cue's words (not part of any event's name).
-    fn asked<'a>(&'a self, words: &[String]) -> Option<(Asked, Vec<&'a Vec<String>>)> {
+    /// cue's words (not part of any event's name) and whether only single cue words were
+    /// found (then the question must name two events to be a timeline question).
+    fn asked<'a>(&'a self, words: &[String]) -> Option<(Asked, Vec<&'a Vec<String>>, bool)> {
         let found = |list: &'a [Vec<String>]| -> Vec<&'a Vec<String>> { cues_in(list, words) };
         let order = found(&self.order);
         if !order.is_empty() {
-            return Some((Asked::Order, order));
+            return Some((Asked::Order, order, false));
         }
-        for (unit, list) in [
-            (Unit::Years, &self.years),
-            (Unit::Months, &self.months),
-            (Unit::Days, &self.days),
-        ] {
+        let units = [Unit::Years, Unit::Months, Unit::Days];
+        for (unit, list) in units
+            .into_iter()
+            .zip([&self.years, &self.months, &self.days])
+        {
             let cues = found(list);
             if !cues.is_empty() {
-                return Some((Asked::Gap(Some(unit)), cues));
+                return Some((Asked::Gap(Some(unit)), cues, false));
             }
         }
         let cues = found(&self.duration);
-        (!cues.is_empty()).then_some((Asked::Gap(None), cues))
+        if !cues.is_empty() {
+            return Some((Asked::Gap(None), cues, false));
+        }
+        // "What's the difference between the declaration and the treaty" asks about content:
+        // a gap word needs a unit beside it ("gap in months", "разница в годах").
+        let mut gap = found(&self.gap_words);
+        let unit = units
+            .into_iter()
+            .zip(&self.unit_words)
+            .find_map(|(unit, list)| {
+                let cues = found(list);
+                (!cues.is_empty()).then_some((unit, cues))
+            });
+        if let (false, Some((unit, cues))) = (gap.is_empty(), unit) {
+            gap.extend(cues);
+            return Some((Asked::Gap(Some(unit)), gap, true));
+        }
+        let order = found(&self.order_words);
+        (!order.is_empty()).then_some((Asked::Order, order, true))
     }
 
     /// Answers a timeline question from its (typo-corrected) words, or `None` when it is not
     /// one.
     pub fn answer(&self, words: &[String], index: &Index) -> Option<TimelineResult> {
-        let (asked, cues) = self.asked(words)?;
+        let (asked, cues, loose) = self.asked(words)?;
         let cue_words: HashSet<&String> = cues.into_iter().flatten().collect();
         let rest: Vec<String> = words
             .iter()
@@ -176,6 +207,10 @@ impl Timeline {
         let sequence = index.keys(&rest);
         let named = self.named_events(&sequence, index);
         let Some((first, second)) = best_pair(&named, index) else {
+            // "Gap" or "earlier" alone make a timeline question only next to two events.
+            if loose {
+                return None;
+            }
             let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
             return Some(TimelineResult::Incomplete {
                 asked,
