@@ -133,8 +133,9 @@ struct QueryFeatures {
     informative: Vec<index::TermId>,
     /// Informative words that neither the knowledge base nor the lexicon knows (names, terms).
     unknown: i32,
-    /// Every known term with its weight, once each.
-    known: Vec<(index::TermId, f32)>,
+    /// Every known term that is neither an entity nor a question word (a topic word), with
+    /// its weight, once each.
+    topic: Vec<(index::TermId, f32)>,
     /// The question pairs Kazakhstan with a third country (see [`CountryPairTerms`]).
     other_pair: bool,
 }
@@ -218,7 +219,10 @@ impl QueryFeatures {
             question_words: terms_where(&|t| index.question_words.contains(t)),
             informative,
             unknown,
-            known: known_terms(query),
+            topic: known_terms(query)
+                .into_iter()
+                .filter(|(t, _)| !special(t))
+                .collect(),
             other_pair: false,
         }
     }
@@ -1120,7 +1124,8 @@ impl Engine {
         }
     }
 
-    /// Every record that shares a word with the question, best first.
+    /// The records that share words with the question and could be suggested (their score is
+    /// at least the suggestion floor), best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
         let words = self.read_words(&self.tokens(question));
         self.rank_terms(&self.index.terms_of(&words))
@@ -1133,25 +1138,37 @@ impl Engine {
             return vec![];
         }
         let sums = self.accumulate(query);
-        let mut ranked: Vec<(Ranked, f32)> = (0..self.index.records.len())
-            .filter(|&r| sums.strong[r] > 0.0 || sums.weak[r] > 0.0)
-            .map(|r| self.score_record(r, &sums, &features))
+        // Each record with its sort key, computed once: the record number makes keys unique, so
+        // an unstable sort gives the same order as a stable one.
+        // Every factor of a score is at most 1, so a record whose coverage and phrasing alone
+        // stay below the suggestion floor can be neither answered nor suggested: it is not
+        // scored (most records share only a common word with the question).
+        let bound = |r: usize| {
+            let coverage =
+                (sums.strong[r] + sums.weak[r] * self.params.answer_text_credit) / features.total;
+            self.params.combine(coverage, sums.phrasing[r]).value()
+        };
+        let mut ranked: Vec<(Ranked, bool, f32)> = (0..self.index.records.len())
+            .filter(|&r| {
+                (sums.strong[r] > 0.0 || sums.weak[r] > 0.0) && bound(r) >= SUGGESTION_FLOOR
+            })
+            .map(|r| {
+                let (ranked, focus) = self.score_record(r, &sums, &features);
+                (ranked, self.is_unanswerable(r), focus)
+            })
             .collect();
         // On equal scores, what the documents say beats what they do not: "how long is the
         // border?" matches the entry on other countries' borders (which the documents do not
         // give) as fully as the one on this border, and is about this one.
-        ranked.sort_by(|(a, fa), (b, fb)| {
+        ranked.sort_unstable_by(|(a, ua, fa), (b, ub, fb)| {
             b.score
                 .value()
                 .total_cmp(&a.score.value())
-                .then(
-                    self.is_unanswerable(a.record)
-                        .cmp(&self.is_unanswerable(b.record)),
-                )
+                .then(ua.cmp(ub))
                 .then(fb.total_cmp(fa))
                 .then(a.record.cmp(&b.record))
         });
-        ranked.into_iter().map(|(r, _)| r).collect()
+        ranked.into_iter().map(|(r, _, _)| r).collect()
     }
 
     /// Term-at-a-time accumulation: each query term adds its weight to the records and
@@ -1246,10 +1263,7 @@ impl Engine {
         let in_record =
             |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
         let (mut matched, mut missing) = (0.0f32, 0.0f32);
-        for (t, w) in &features.known {
-            if self.index.entities.contains(t) || self.index.question_words.contains(t) {
-                continue;
-            }
+        for (t, w) in &features.topic {
             if in_record(t) {
                 matched += w;
             } else if *w >= self.params.informative_weight && terms.cited.binary_search(t).is_err()
