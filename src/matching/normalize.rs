@@ -106,14 +106,64 @@ pub fn tokenize_question(text: &str) -> Vec<String> {
                 .unwrap_or(chars.len());
             let ending: String = chars[start..end].iter().collect::<String>().to_lowercase();
             if end > start && ORDINAL_ENDINGS.contains(&ending.as_str()) {
+                // "в 18-м": kept glued for `with_full_years`, which reads it as a year.
+                let two_digits = i >= 1
+                    && chars[i - 1].is_ascii_digit()
+                    && (i < 2 || !chars[i - 2].is_ascii_digit());
+                if two_digits && YEAR_ENDINGS.contains(&ending.as_str()) {
+                    out.push_str(&ending);
+                }
                 i = end;
                 continue;
             }
         }
         i += 1;
     }
-    tokenize(&out)
+    with_full_years(tokenize(&out))
 }
+
+/// Endings of a two-digit number that, in Russian chat, name a year ("в 18-м", "с 98-го",
+/// "98го").
+const YEAR_ENDINGS: &[&str] = &["го", "м", "ом", "й"];
+
+/// Beginnings of the words for "article" in both languages: "17-й статьи" is an article.
+const ARTICLE_STEMS: &[&str] = &["стат", "article", "art", "ст"];
+
+/// A two-digit number with a year ending ("18м", "98го") as the full year (2018, 1998), unless
+/// it is a day of a month ("22-го декабря") or an article ("17-й статьи"); otherwise the
+/// number alone, as for any ordinal.
+fn with_full_years(tokens: Vec<String>) -> Vec<String> {
+    let is_article = |w: Option<&String>| {
+        w.is_some_and(|w| ARTICLE_STEMS.iter().any(|stem| w.starts_with(stem)))
+    };
+    let mut out = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let split = token
+            .char_indices()
+            .nth(2)
+            .map(|(at, _)| token.split_at(at));
+        let Some((digits, _)) = split.filter(|(digits, ending)| {
+            digits.bytes().all(|b| b.is_ascii_digit()) && YEAR_ENDINGS.contains(ending)
+        }) else {
+            out.push(token.clone());
+            continue;
+        };
+        let next = tokens.get(i + 1);
+        let day = next.is_some_and(|n| crate::knowledge::PartialDate::month_of_word(n).is_some());
+        let article = is_article(next) || is_article(i.checked_sub(1).and_then(|p| tokens.get(p)));
+        if day || article {
+            out.push(digits.to_owned());
+            continue;
+        }
+        let n: u32 = digits.parse().unwrap_or(0);
+        let century = if n >= CENTURY_PIVOT { 1900 } else { 2000 };
+        out.push((century + n).to_string());
+    }
+    out
+}
+
+/// Two-digit years from this number on are of the 1900s ("98" is 1998, "05" is 2005).
+const CENTURY_PIVOT: u32 = 50;
 
 /// Words whose "'s" is "is", not a possessive.
 const CONTRACTS_IS: &[&str] = &[
@@ -220,6 +270,20 @@ fn stem_english(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_digit_years_with_a_russian_ending_are_read_as_years() {
+        assert_eq!(
+            tokenize_question("придумали в 18-м"),
+            ["придумали", "в", "2018"]
+        );
+        assert_eq!(tokenize_question("дружба 98го"), ["дружба", "1998"]);
+        // A day of a month and an article keep their number.
+        assert_eq!(tokenize_question("22-го декабря"), ["22", "декабря"]);
+        assert_eq!(tokenize_question("17-й статьи"), ["17", "статьи"]);
+        assert_eq!(tokenize_question("в 2018-м"), ["в", "2018"]);
+        assert_eq!(tokenize_question("4-ю статью"), ["4", "статью"]);
+    }
 
     #[test]
     fn tokens_fold_case_punctuation_and_unicode_forms() {
