@@ -196,6 +196,46 @@ fn answer_types_decline_who_paid_for_something() {
 }
 
 #[test]
+fn answer_types_decline_a_time_of_day_a_weekday_or_a_language_not_given() {
+    let text = not_given(
+        "at what time was the allied relations treaty signed in tashkent?",
+        AnswerKind::Time,
+    );
+    assert!(
+        text.starts_with("The documents give no time of day"),
+        "{text}"
+    );
+    let text = not_given(
+        "в какой день недели подписали договор о союзнических отношениях?",
+        AnswerKind::Time,
+    );
+    assert!(text.starts_with("Ни времени суток"), "{text}");
+    let text = not_given(
+        "in which language was the allied relations treaty signed?",
+        AnswerKind::Language,
+    );
+    assert!(
+        text.starts_with("The documents do not say in which language"),
+        "{text}"
+    );
+    // An answer naming languages anywhere gives one.
+    answered_with(
+        "which languages does askeroglu speak?",
+        "askeroglu-languages",
+    );
+}
+
+#[test]
+fn asking_the_bot_for_its_opinion_is_small_talk_whatever_it_names() {
+    assert_eq!(
+        small_talk("do you like kazakhstan or uzbekistan more?"),
+        "opinion"
+    );
+    assert_eq!(small_talk("а тебе нравится союзный договор?"), "opinion");
+    assert_eq!(small_talk("thanks, that's all i needed"), "thanks");
+}
+
+#[test]
 fn a_scholarship_answers_what_funded_someone() {
     let outcome =
         engine().ask("what presidential scholarship funded zhailin's master's in britain?");

@@ -460,8 +460,9 @@ pub struct SmalltalkIntent {
     /// and one would only add noise to the conversation.
     #[serde(default)]
     pub quiet_in_groups: bool,
-    /// Words that make a message this intent whatever else it says: "tell me a joke about
-    /// kazakhs and uzbeks" asks for a joke, not for the documents.
+    /// Words or phrases that make a message this intent whatever else it says: "tell me a joke
+    /// about kazakhs and uzbeks" asks for a joke, "do you like kazakhstan more" for an
+    /// opinion, not for the documents.
     #[serde(default)]
     pub anywhere: Vec<String>,
 }

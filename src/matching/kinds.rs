@@ -42,6 +42,10 @@ pub enum AnswerKind {
     /// Who or what paid for something ("what funded his studies", "кто финансировал"): a
     /// scholarship, grant or fund, not a sum.
     Funder,
+    /// A time of day or a day of the week ("what hour", "день недели"): no document gives one.
+    Time,
+    /// A language ("in which language was it signed", "на каком языке").
+    Language,
 }
 
 impl AnswerKind {
@@ -59,6 +63,8 @@ impl AnswerKind {
             AnswerKind::Duration => "duration",
             AnswerKind::Current => "current",
             AnswerKind::Funder => "funder",
+            AnswerKind::Time => "time",
+            AnswerKind::Language => "language",
         }
     }
 
@@ -75,6 +81,8 @@ impl AnswerKind {
             AnswerKind::Duration,
             AnswerKind::Current,
             AnswerKind::Funder,
+            AnswerKind::Time,
+            AnswerKind::Language,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -95,6 +103,9 @@ pub struct Capabilities {
     lead_words: HashSet<String>,
     /// Dates known to the day or the month: precision, month, and year when the text gives it.
     dates: Vec<(AnswerKind, u8, Option<String>)>,
+    /// Kinds a `gives` phrase of `language.toml` shows ("university" for a place): given
+    /// whatever the question names.
+    phrase_given: HashSet<AnswerKind>,
 }
 
 impl Capabilities {
@@ -114,6 +125,9 @@ impl Capabilities {
         let question_words = question.words;
         if !self.kinds.contains(&kind) {
             return false;
+        }
+        if self.phrase_given.contains(&kind) {
+            return true;
         }
         match kind {
             // "What exact day in 2016…" needs a day of 2016, not any day.
@@ -378,8 +392,12 @@ impl Kinds {
                 caps.kinds.insert(AnswerKind::Money);
                 caps.kinds.insert(AnswerKind::Number);
             }
+            // In the lead only, like every kind: a footnote entry that mentions a
+            // "Russian-language page" in passing does not say in which language a treaty was
+            // signed.
             for (kind, _) in self.givers.iter().filter(|(_, g)| g.iter().any(occurs)) {
                 caps.kinds.insert(*kind);
+                caps.phrase_given.insert(*kind);
             }
             for (group, spellings) in self.places.iter().enumerate() {
                 if spellings.iter().any(occurs) {
@@ -693,7 +711,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 11);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 13);
     }
 
     #[test]

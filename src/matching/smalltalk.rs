@@ -7,6 +7,7 @@
 //! another small-talk cue. "Hello! When was the border treaty signed?" is therefore not small
 //! talk: "border", "treaty" and "signed" are left over, and the question is answered.
 
+use super::kinds::contains_sequence;
 use super::lexicon;
 use super::normalize::tokenize;
 use crate::knowledge::SmalltalkFile;
@@ -17,8 +18,8 @@ use rustc_hash::FxHashSet as HashSet;
 pub struct SmallTalk {
     /// Per intent, its cues as word lists.
     intents: Vec<Vec<Vec<String>>>,
-    /// Words that make a message an intent whatever else it says, with the intent.
-    anywhere: Vec<(String, IntentId)>,
+    /// Words and phrases that make a message an intent whatever else it says, with the intent.
+    anywhere: Vec<(Vec<String>, IntentId)>,
     /// Words that may surround small talk: stop words, filler, every cue word.
     neutral: HashSet<String>,
     /// Words naming the bot, and the pronouns they stand for in cues.
@@ -61,7 +62,9 @@ impl SmallTalk {
                 intent
                     .anywhere
                     .iter()
-                    .flat_map(move |w| tokenize(w).into_iter().map(move |w| (w, id)))
+                    .map(|phrase| tokenize(phrase))
+                    .filter(|words| !words.is_empty())
+                    .map(move |words| (words, id))
             })
             .collect();
         let addressee: HashSet<String> = file.addressee.iter().flat_map(|w| tokenize(w)).collect();
@@ -121,7 +124,11 @@ impl SmallTalk {
             }
             _ => words,
         };
-        if let Some((_, id)) = self.anywhere.iter().find(|(w, _)| words.contains(w)) {
+        if let Some((_, id)) = self
+            .anywhere
+            .iter()
+            .find(|(phrase, _)| contains_sequence(words, phrase))
+        {
             return Some(*id);
         }
         if !words.iter().all(|w| self.is_neutral(w)) {
