@@ -375,6 +375,8 @@ impl Outcome {
 /// The knowledge base with its search index.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Engine {
+    /// Serialised without what only indexing reads (see [`runtime_knowledge`]).
+    #[serde(serialize_with = "serialize_runtime_knowledge")]
     kb: KnowledgeBase,
     records: Vec<Record>,
     index: Index,
@@ -395,6 +397,35 @@ pub struct Engine {
     /// The country terms of `language.toml`'s `country_pairs`.
     country_pairs: CountryPairTerms,
     params: Params,
+}
+
+/// The knowledge base as a built engine still reads it: every phrasing but the first of each
+/// entry and article (per language), and the keywords, only feed the index, which is built. The
+/// embedded engine thus loads about 9,000 fewer strings at start.
+fn runtime_knowledge(kb: &KnowledgeBase) -> KnowledgeBase {
+    let mut kb = kb.clone();
+    for entry in &mut kb.entries {
+        entry.questions.truncate(1);
+        entry.keywords.clear();
+        if let Some(ru) = &mut entry.ru {
+            ru.questions.truncate(1);
+        }
+    }
+    for article in &mut kb.articles {
+        article.questions.truncate(1);
+        article.keywords.clear();
+        if let Some(ru) = &mut article.ru {
+            ru.questions.truncate(1);
+        }
+    }
+    kb
+}
+
+fn serialize_runtime_knowledge<S: serde::Serializer>(
+    kb: &KnowledgeBase,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&runtime_knowledge(kb), serializer)
 }
 
 /// Words that join two questions in one...
