@@ -166,6 +166,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_Y,
         OOS_REVIEW_Y,
     ),
+    (
+        "tests/data/review-chat-z.jsonl",
+        EN_REVIEW_Z,
+        RU_REVIEW_Z,
+        OOS_REVIEW_Z,
+    ),
 ];
 
 #[test]
@@ -259,7 +265,7 @@ const OOS_BLIND_F: usize = 62; // of 64
 // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
-const EN_BLIND_G: usize = 49; // of 53
+const EN_BLIND_G: usize = 51; // of 53
 const RU_BLIND_G: usize = 45; // of 53
 const OOS_BLIND_G: usize = 63; // of 64
 
@@ -267,15 +273,15 @@ const OOS_BLIND_G: usize = 63; // of 64
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 44; // of 53
-const RU_BLIND_H: usize = 39; // of 53
+const RU_BLIND_H: usize = 40; // of 53
 const OOS_BLIND_H: usize = 58; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_I: usize = 39; // of 53
-const RU_BLIND_I: usize = 36; // of 53
-const OOS_BLIND_I: usize = 54; // of 64
+const EN_BLIND_I: usize = 44; // of 53
+const RU_BLIND_I: usize = 39; // of 53
+const OOS_BLIND_I: usize = 60; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
@@ -294,7 +300,7 @@ const OOS_REVIEW_T: usize = 36; // of 40
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 42; // of 45
-const RU_REVIEW_U: usize = 37; // of 45; was 38: the same
+const RU_REVIEW_U: usize = 38; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 29; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
@@ -302,7 +308,7 @@ const OOS_REVIEW_U: usize = 29; // of 30
 // paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 23; // of 30
-const RU_REVIEW_V: usize = 22; // of 30
+const RU_REVIEW_V: usize = 23; // of 30
 const OOS_REVIEW_V: usize = 53; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
@@ -317,13 +323,21 @@ const OOS_REVIEW_W: usize = 31; // of 35
 // kind of failure (everyday words not linked to the documents' terms) led the session's
 // vocabulary pass. Tuned on.
 const EN_REVIEW_X: usize = 25; // of 32
-const RU_REVIEW_X: usize = 27; // of 33
+const RU_REVIEW_X: usize = 28; // of 33
 const OOS_REVIEW_X: usize = 43; // of 45
 
 // Set Y: a seventh smoke review (seventh session), 110 fresh questions hunting wrong answers (40
 // near misses: other pairs of countries, abbreviations, details the documents lack, events
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
-const EN_REVIEW_Y: usize = 21; // of 30
+const EN_REVIEW_Y: usize = 24; // of 30
 const RU_REVIEW_Y: usize = 24; // of 30
 const OOS_REVIEW_Y: usize = 46; // of 50
+
+// Set Z: an eighth smoke review (eighth session), 110 fresh questions (34 paraphrases, 16 facts,
+// 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
+// judged at e1303c7. Its near misses (time of day, weekday, language, opinions) led the
+// session's answer kinds. Tuned on.
+const EN_REVIEW_Z: usize = 22; // of 30
+const RU_REVIEW_Z: usize = 22; // of 30
+const OOS_REVIEW_Z: usize = 44; // of 50
