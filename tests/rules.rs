@@ -226,6 +226,26 @@ fn answer_types_decline_a_time_of_day_a_weekday_or_a_language_not_given() {
 }
 
 #[test]
+fn which_article_is_answered_by_an_article_or_an_answer_naming_one() {
+    // Zhailin lists cybercrime among the threats, but no document gives its article.
+    let text = not_given(
+        "under which article of the treaty does cybercrime fall?",
+        AnswerKind::Article,
+    );
+    assert!(
+        text.starts_with("The documents do not say under which numbered article"),
+        "{text}"
+    );
+    let text = not_given(
+        "в какой статье договора говорится о киберпреступности?",
+        AnswerKind::Article,
+    );
+    assert!(text.starts_with("Под какой статьёй"), "{text}");
+    let outcome = engine().ask("which article is about the supreme interstate council?");
+    assert!(outcome.is_answer(), "{outcome:?}");
+}
+
+#[test]
 fn asking_the_bot_for_its_opinion_is_small_talk_whatever_it_names() {
     assert_eq!(
         small_talk("do you like kazakhstan or uzbekistan more?"),

@@ -46,6 +46,9 @@ pub enum AnswerKind {
     Time,
     /// A language ("in which language was it signed", "на каком языке").
     Language,
+    /// Which numbered article ("under which article is that", "в какой статье"): an article
+    /// itself, or an answer that names an article with its number.
+    Article,
 }
 
 impl AnswerKind {
@@ -65,6 +68,7 @@ impl AnswerKind {
             AnswerKind::Funder => "funder",
             AnswerKind::Time => "time",
             AnswerKind::Language => "language",
+            AnswerKind::Article => "article",
         }
     }
 
@@ -83,6 +87,7 @@ impl AnswerKind {
             AnswerKind::Funder,
             AnswerKind::Time,
             AnswerKind::Language,
+            AnswerKind::Article,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -109,6 +114,12 @@ pub struct Capabilities {
 }
 
 impl Capabilities {
+    /// The same, giving the article it is (an article record).
+    pub fn of_article(mut self) -> Self {
+        self.kinds.insert(AnswerKind::Article);
+        self
+    }
+
     /// The same, also giving `number` (an article's own number) when the text gives none:
     /// a count the text gives still answers "how many … in article 7".
     pub fn with_number(mut self, number: &str) -> Self {
@@ -354,6 +365,9 @@ impl Kinds {
         }
         for text in answers {
             let words = tokenize(lead(text));
+            if names_numbered_article(&words) {
+                caps.kinds.insert(AnswerKind::Article);
+            }
             caps.lead_words.extend(words.iter().cloned());
             let present: HashSet<&str> = words.iter().map(String::as_str).collect();
             // A phrase can only occur when its first word does: most are ruled out by one look-up.
@@ -461,6 +475,32 @@ impl Kinds {
             caps.kinds.insert(AnswerKind::Month);
         }
     }
+}
+
+/// The word for one article in its forms ("article", "статья", "статье"): not the plural, as
+/// an overview listing "articles 2, 3 and 17" does not place a given topic in one of them.
+const ARTICLE_WORDS: &[&str] = &[
+    "article",
+    "art",
+    "статья",
+    "статье",
+    "статьи",
+    "статью",
+    "статьей",
+];
+
+/// True when the words name an article with its number ("Article 7", "статья 4", "4-я статья").
+fn names_numbered_article(words: &[String]) -> bool {
+    let digits = |i: Option<usize>| {
+        i.and_then(|i| words.get(i))
+            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        ARTICLE_WORDS.contains(&w.as_str())
+            && (digits(Some(i + 1))
+                || digits(i.checked_sub(1))
+                || (digits(i.checked_sub(2)) && ORDINAL_ENDINGS.contains(&words[i - 1].as_str())))
+    })
 }
 
 /// Letters of an office word that its other forms share ("minister", "ministers"; "министр",
@@ -711,7 +751,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 13);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 14);
     }
 
     #[test]

@@ -555,7 +555,7 @@ impl Engine {
                 let caps = kinds.capabilities(&text.answer, declared);
                 // An article gives its own number ("the number of the article on …").
                 match record.kind {
-                    RecordKind::Article(i) => caps.with_number(&article_numbers[i]),
+                    RecordKind::Article(i) => caps.with_number(&article_numbers[i]).of_article(),
                     RecordKind::Entry(_) => caps,
                 }
             })
