@@ -246,6 +246,15 @@ fn which_article_is_answered_by_an_article_or_an_answer_naming_one() {
 }
 
 #[test]
+fn an_ordinal_word_next_to_article_names_that_article() {
+    answered_with(
+        "the third article of the allied treaty, briefly?",
+        "article-3",
+    );
+    answered_with("что говорится в пятой статье договора?", "article-5");
+}
+
+#[test]
 fn asking_the_bot_for_its_opinion_is_small_talk_whatever_it_names() {
     assert_eq!(
         small_talk("do you like kazakhstan or uzbekistan more?"),

@@ -314,6 +314,10 @@ pub struct LanguageFile {
     /// count of things ("the 2 countries").
     #[serde(default)]
     pub count_units: Vec<String>,
+    /// Ordinal words and their numbers ("first" 1, "пятая" 5): next to the word for article
+    /// they name an article ("the first article", "пятая статья").
+    #[serde(default)]
+    pub ordinals: std::collections::BTreeMap<String, u32>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

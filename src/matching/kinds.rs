@@ -646,6 +646,7 @@ mod tests {
             shorthand: Default::default(),
             author_cues: vec![],
             count_units: vec![],
+            ordinals: Default::default(),
             open_question_words: vec![],
             yes_no_leads: vec![],
             foreign_letters: String::new(),

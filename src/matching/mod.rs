@@ -1325,7 +1325,8 @@ impl Engine {
             .into_iter()
             .flatten()
             {
-                if let Ok(n) = candidate.parse::<u32>() {
+                let ordinal = self.kb.language.ordinals.get(candidate.as_str()).copied();
+                if let Some(n) = candidate.parse::<u32>().ok().or(ordinal) {
                     if (1..=MAX_ARTICLE_NUMBER).contains(&n) {
                         return Some(n);
                     }

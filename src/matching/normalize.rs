@@ -145,7 +145,7 @@ fn with_full_years(tokens: Vec<String>) -> Vec<String> {
         let Some((digits, _)) = split.filter(|(digits, ending)| {
             digits.bytes().all(|b| b.is_ascii_digit()) && YEAR_ENDINGS.contains(ending)
         }) else {
-            out.push(token.clone());
+            out.push(without_ordinal_ending(token));
             continue;
         };
         let next = tokens.get(i + 1);
@@ -161,6 +161,30 @@ fn with_full_years(tokens: Vec<String>) -> Vec<String> {
     }
     out
 }
+
+/// A number of up to three digits with an ordinal ending written on ("17я", "4ю", "4th",
+/// "100е") as the number alone; any other word as it is. Years written so ("в 2007м") are left
+/// as they were: read as the year, it weighed more than the rest of the question and turned a
+/// seen answer about Zhailin's studies into a decline.
+fn without_ordinal_ending(token: &str) -> String {
+    let digits_end = token
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(token.len());
+    let (digits, ending) = token.split_at(digits_end);
+    let ordinal = ORDINAL_ENDINGS.contains(&ending) || ENGLISH_ORDINAL_ENDINGS.contains(&ending);
+    if (1..=MAX_ORDINAL_DIGITS).contains(&digits.len()) && !ending.is_empty() && ordinal {
+        digits.to_owned()
+    } else {
+        token.to_owned()
+    }
+}
+
+/// Ordinals written with digits have at most this many ("100th"); years have four.
+const MAX_ORDINAL_DIGITS: usize = 3;
+
+/// English ordinal suffixes ("1st", "4th").
+const ENGLISH_ORDINAL_ENDINGS: &[&str] = &["st", "nd", "rd", "th"];
 
 /// Two-digit years from this number on are of the 1900s ("98" is 1998, "05" is 2005).
 const CENTURY_PIVOT: u32 = 50;
@@ -283,6 +307,13 @@ mod tests {
         assert_eq!(tokenize_question("17-й статьи"), ["17", "статьи"]);
         assert_eq!(tokenize_question("в 2018-м"), ["в", "2018"]);
         assert_eq!(tokenize_question("4-ю статью"), ["4", "статью"]);
+        // Endings written on are dropped the same way.
+        assert_eq!(tokenize_question("17я статья"), ["17", "статья"]);
+        assert_eq!(
+            tokenize_question("the 4th article"),
+            ["the", "4", "article"]
+        );
+        assert_eq!(tokenize_question("2022 5g"), ["2022", "5g"]);
     }
 
     #[test]
