@@ -112,16 +112,35 @@ impl Reply {
     /// Zhailin say about…") gets its answer without a leading "Yes." that the entry's answer,
     /// written for a yes/no phrasing, may open with.
     pub fn to_question(engine: &Engine, outcome: &Outcome, question: &str) -> Reply {
-        Reply::to_question_in(engine, outcome, question, engine.lang_of(question))
+        // The question read back into its own script once, for its language and its words
+        // (what `Engine::lang_of` would read again).
+        let own = engine.in_own_script(question);
+        let lang = match own {
+            std::borrow::Cow::Owned(_) => Lang::Ru,
+            std::borrow::Cow::Borrowed(_) => Lang::detect(question),
+        };
+        Reply::to_read_question(engine, outcome, question, &own, lang)
     }
 
     /// [`Reply::to_question`] in a language the chat chose (`/language`), whatever the
     /// question's own.
     pub fn to_question_in(engine: &Engine, outcome: &Outcome, question: &str, lang: Lang) -> Reply {
+        let own = engine.in_own_script(question);
+        Reply::to_read_question(engine, outcome, question, &own, lang)
+    }
+
+    /// The reply to `question`, given it in its own script (`own`).
+    fn to_read_question(
+        engine: &Engine,
+        outcome: &Outcome,
+        question: &str,
+        own: &str,
+        lang: Lang,
+    ) -> Reply {
         let mut reply = Reply::new(engine, outcome, lang);
         let language = &engine.knowledge().language;
         // Anywhere in the question: chat puts the question word last ("tokaev visit kuda?").
-        let asks_content = crate::matching::normalize::tokenize(&engine.in_own_script(question))
+        let asks_content = crate::matching::normalize::tokenize(own)
             .iter()
             .any(|w| language.open_question_words.iter().any(|o| o == w));
         if reply.answered && asks_content {

@@ -286,9 +286,12 @@ impl Kinds {
 
     /// The kind of fact a question (its words after typo correction) asks for, if it names one.
     pub fn asked(&self, words: &[String]) -> Option<AnswerKind> {
+        // A cue can only occur when its first word does: most are ruled out by one look-up.
+        let present: HashSet<&str> = words.iter().map(String::as_str).collect();
         let cued = self
             .cues
             .iter()
+            .filter(|(_, cue)| present.contains(cue[0][0].as_str()))
             .find(|(kind, cue)| occurs_in_order(words, cue) && !self.cancelled(*kind, words))
             .map(|(kind, _)| *kind);
         // "Who was Kazakhstan's foreign minister?" asks for the holder of an office; "who is
