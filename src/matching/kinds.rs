@@ -205,6 +205,9 @@ pub struct Kinds {
     persons: Vec<Vec<Vec<String>>>,
     offices: HashSet<String>,
     number_words: HashSet<String>,
+    /// The words for one article ("article", "статья"; the synonym group of the knowledge
+    /// base): an answer naming one with its number gives an article.
+    article_words: HashSet<String>,
     paired_nouns: HashSet<String>,
     pair_words: HashSet<String>,
     money_words: Vec<Vec<String>>,
@@ -213,7 +216,8 @@ pub struct Kinds {
 }
 
 impl Kinds {
-    pub fn new(language: &LanguageFile) -> Self {
+    /// The cues of `language`; `article_words` are the words for article (its synonyms).
+    pub fn new(language: &LanguageFile, article_words: &[String]) -> Self {
         let phrases = |list: &[String]| -> Vec<Vec<String>> {
             list.iter()
                 .map(|p| tokenize(p))
@@ -246,6 +250,7 @@ impl Kinds {
             places: language.places.iter().map(|g| phrases(g)).collect(),
             persons: language.persons.iter().map(|g| phrases(g)).collect(),
             offices: language.offices.iter().flat_map(|w| tokenize(w)).collect(),
+            article_words: article_words.iter().flat_map(|w| tokenize(w)).collect(),
             number_words: language
                 .number_words
                 .iter()
@@ -339,6 +344,23 @@ impl Kinds {
             .any(|unit| word.starts_with(unit.as_str()))
     }
 
+    /// True when the words name one article with its number ("Article 7", "статья 4", "4-я
+    /// статья"). The plural does not count: an overview listing "articles 2, 3 and 17" does
+    /// not place a given topic in one of them.
+    fn names_numbered_article(&self, words: &[String]) -> bool {
+        let digits = |i: Option<usize>| {
+            i.and_then(|i| words.get(i))
+                .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        words.iter().enumerate().any(|(i, w)| {
+            self.article_words.contains(w)
+                && (digits(Some(i + 1))
+                    || digits(i.checked_sub(1))
+                    || (digits(i.checked_sub(2))
+                        && ORDINAL_ENDINGS.contains(&words[i - 1].as_str())))
+        })
+    }
+
     /// True when a word is a spelling of a person or role of `language.toml`.
     pub fn is_person_word(&self, word: &str) -> bool {
         self.persons
@@ -368,7 +390,7 @@ impl Kinds {
         }
         for text in answers {
             let words = tokenize(lead(text));
-            if names_numbered_article(&words) {
+            if self.names_numbered_article(&words) {
                 caps.kinds.insert(AnswerKind::Article);
             }
             caps.lead_words.extend(words.iter().cloned());
@@ -478,32 +500,6 @@ impl Kinds {
             caps.kinds.insert(AnswerKind::Month);
         }
     }
-}
-
-/// The word for one article in its forms ("article", "статья", "статье"): not the plural, as
-/// an overview listing "articles 2, 3 and 17" does not place a given topic in one of them.
-const ARTICLE_WORDS: &[&str] = &[
-    "article",
-    "art",
-    "статья",
-    "статье",
-    "статьи",
-    "статью",
-    "статьей",
-];
-
-/// True when the words name an article with its number ("Article 7", "статья 4", "4-я статья").
-fn names_numbered_article(words: &[String]) -> bool {
-    let digits = |i: Option<usize>| {
-        i.and_then(|i| words.get(i))
-            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-    };
-    words.iter().enumerate().any(|(i, w)| {
-        ARTICLE_WORDS.contains(&w.as_str())
-            && (digits(Some(i + 1))
-                || digits(i.checked_sub(1))
-                || (digits(i.checked_sub(2)) && ORDINAL_ENDINGS.contains(&words[i - 1].as_str())))
-    })
 }
 
 /// Letters of an office word that its other forms share ("minister", "ministers"; "министр",
@@ -616,47 +612,50 @@ mod tests {
             cues: cues.iter().map(|c| (*c).to_owned()).collect(),
             ..AnswerTypeCues::default()
         };
-        Kinds::new(&LanguageFile {
-            format_version: 1,
-            answer_types: vec![
-                cue("money", &["how much did", "сколько стоил"]),
-                AnswerTypeCues {
-                    gives: vec!["scholarship".into()],
-                    ..cue("funder", &["funded"])
-                },
-                cue("day", &["what day", "какого числа"]),
-                cue("year", &["what year", "в каком году"]),
-                cue("place", &["which city", "в каком здании", "where … held"]),
-                cue("duration", &["how long did", "сколько длилось"]),
-                AnswerTypeCues {
-                    unless: vec!["nation".into(), "closest country".into()],
-                    ..cue("person", &["who is the"])
-                },
-                cue("number", &["how many", "сколько"]),
-            ],
-            timeline: Default::default(),
-            paired_nouns: vec!["countries".into()],
-            pair_words: vec!["two".into()],
-            offices: vec!["minister".into()],
-            places: vec![
-                vec!["Tashkent".into(), "Ташкенте".into()],
-                vec!["Cholpon-Ata".into()],
-            ],
-            persons: vec![vec!["Tokayev".into()], vec!["prime minister".into()]],
-            number_words: vec!["four".into(), "три".into()],
-            money_words: vec!["billion".into(), "долларов".into()],
-            time_units: vec!["day".into(), "лет".into()],
-            shorthand: Default::default(),
-            author_cues: vec![],
-            count_units: vec![],
-            ordinals: Default::default(),
-            open_question_words: vec![],
-            yes_no_leads: vec![],
-            foreign_letters: String::new(),
-            foreign_words: vec![],
-            followup: Default::default(),
-            country_pairs: Default::default(),
-        })
+        Kinds::new(
+            &LanguageFile {
+                format_version: 1,
+                answer_types: vec![
+                    cue("money", &["how much did", "сколько стоил"]),
+                    AnswerTypeCues {
+                        gives: vec!["scholarship".into()],
+                        ..cue("funder", &["funded"])
+                    },
+                    cue("day", &["what day", "какого числа"]),
+                    cue("year", &["what year", "в каком году"]),
+                    cue("place", &["which city", "в каком здании", "where … held"]),
+                    cue("duration", &["how long did", "сколько длилось"]),
+                    AnswerTypeCues {
+                        unless: vec!["nation".into(), "closest country".into()],
+                        ..cue("person", &["who is the"])
+                    },
+                    cue("number", &["how many", "сколько"]),
+                ],
+                timeline: Default::default(),
+                paired_nouns: vec!["countries".into()],
+                pair_words: vec!["two".into()],
+                offices: vec!["minister".into()],
+                places: vec![
+                    vec!["Tashkent".into(), "Ташкенте".into()],
+                    vec!["Cholpon-Ata".into()],
+                ],
+                persons: vec![vec!["Tokayev".into()], vec!["prime minister".into()]],
+                number_words: vec!["four".into(), "три".into()],
+                money_words: vec!["billion".into(), "долларов".into()],
+                time_units: vec!["day".into(), "лет".into()],
+                shorthand: Default::default(),
+                author_cues: vec![],
+                count_units: vec![],
+                ordinals: Default::default(),
+                open_question_words: vec![],
+                yes_no_leads: vec![],
+                foreign_letters: String::new(),
+                foreign_words: vec![],
+                followup: Default::default(),
+                country_pairs: Default::default(),
+            },
+            &["article".to_owned(), "статья".to_owned()],
+        )
     }
 
     fn words(text: &str) -> Vec<String> {

@@ -542,7 +542,12 @@ impl Engine {
                 question_word: g.question_word,
             })
             .collect();
-        let kinds = Kinds::new(&kb.language);
+        let article_words: &[String] = kb
+            .synonyms
+            .iter()
+            .find(|g| g.terms.iter().any(|t| t == ARTICLE_WORD))
+            .map_or(&[], |g| g.terms.as_slice());
+        let kinds = Kinds::new(&kb.language, article_words);
         let no_declared = Vec::new();
         let capabilities = texts
             .iter()
@@ -742,7 +747,8 @@ impl Engine {
 
     fn tokens(&self, question: &str) -> Vec<String> {
         let restored = self.restore_script(question);
-        normalize::tokenize_question(restored.as_deref().unwrap_or(question))
+        let is_article = |word: &str| self.index.key_of(word) == self.article_key;
+        normalize::tokenize_question(restored.as_deref().unwrap_or(question), is_article)
             .into_iter()
             .flat_map(|t| match self.shorthand.get(&t) {
                 Some(full) => full.clone(),

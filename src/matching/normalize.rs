@@ -92,8 +92,9 @@ pub const ORDINAL_ENDINGS: &[&str] = &[
 /// The words of a user's question: like [`tokenize`], without the Russian ordinal endings after
 /// numbers ("4-ю статью" is "4 статью", not "4", "ю" and "статью": a one-letter word matches
 /// nothing and weighs like a rare one). Answers keep them, where they tell an ordinal from a
-/// count.
-pub fn tokenize_question(text: &str) -> Vec<String> {
+/// count. `is_article` tells the word for article ("статьи"), next to which a number is an
+/// article's, never a year.
+pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -119,23 +120,18 @@ pub fn tokenize_question(text: &str) -> Vec<String> {
         }
         i += 1;
     }
-    with_full_years(tokenize(&out))
+    with_full_years(tokenize(&out), is_article)
 }
 
 /// Endings of a two-digit number that, in Russian chat, name a year ("в 18-м", "с 98-го",
 /// "98го").
 const YEAR_ENDINGS: &[&str] = &["го", "м", "ом", "й"];
 
-/// Beginnings of the words for "article" in both languages: "17-й статьи" is an article.
-const ARTICLE_STEMS: &[&str] = &["стат", "article", "art", "ст"];
-
 /// A two-digit number with a year ending ("18м", "98го") as the full year (2018, 1998), unless
 /// it is a day of a month ("22-го декабря") or an article ("17-й статьи"); otherwise the
 /// number alone, as for any ordinal.
-fn with_full_years(tokens: Vec<String>) -> Vec<String> {
-    let is_article = |w: Option<&String>| {
-        w.is_some_and(|w| ARTICLE_STEMS.iter().any(|stem| w.starts_with(stem)))
-    };
+fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Vec<String> {
+    let is_article = |w: Option<&String>| w.is_some_and(|w| is_article(w));
     let mut out = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let split = token
@@ -295,25 +291,29 @@ fn stem_english(token: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `tokenize_question` with the forms of "article" the tests use.
+    fn question_words(text: &str) -> Vec<String> {
+        tokenize_question(text, |w| {
+            ["article", "статья", "статьи", "статью"].contains(&w)
+        })
+    }
+
     #[test]
     fn two_digit_years_with_a_russian_ending_are_read_as_years() {
         assert_eq!(
-            tokenize_question("придумали в 18-м"),
+            question_words("придумали в 18-м"),
             ["придумали", "в", "2018"]
         );
-        assert_eq!(tokenize_question("дружба 98го"), ["дружба", "1998"]);
+        assert_eq!(question_words("дружба 98го"), ["дружба", "1998"]);
         // A day of a month and an article keep their number.
-        assert_eq!(tokenize_question("22-го декабря"), ["22", "декабря"]);
-        assert_eq!(tokenize_question("17-й статьи"), ["17", "статьи"]);
-        assert_eq!(tokenize_question("в 2018-м"), ["в", "2018"]);
-        assert_eq!(tokenize_question("4-ю статью"), ["4", "статью"]);
+        assert_eq!(question_words("22-го декабря"), ["22", "декабря"]);
+        assert_eq!(question_words("17-й статьи"), ["17", "статьи"]);
+        assert_eq!(question_words("в 2018-м"), ["в", "2018"]);
+        assert_eq!(question_words("4-ю статью"), ["4", "статью"]);
         // Endings written on are dropped the same way.
-        assert_eq!(tokenize_question("17я статья"), ["17", "статья"]);
-        assert_eq!(
-            tokenize_question("the 4th article"),
-            ["the", "4", "article"]
-        );
-        assert_eq!(tokenize_question("2022 5g"), ["2022", "5g"]);
+        assert_eq!(question_words("17я статья"), ["17", "статья"]);
+        assert_eq!(question_words("the 4th article"), ["the", "4", "article"]);
+        assert_eq!(question_words("2022 5g"), ["2022", "5g"]);
     }
 
     #[test]
@@ -358,10 +358,10 @@ mod tests {
         assert_eq!(tokenize("Uzbekistan’s allies"), ["uzbekistan", "allies"]);
         assert_eq!(tokenize("who's he"), ["who", "is", "he"]);
         assert_eq!(
-            tokenize_question("4-ю статью, 100-го заседания"),
+            question_words("4-ю статью, 100-го заседания"),
             ["4", "статью", "100", "заседания"]
         );
-        assert_eq!(tokenize_question("Kalkan-2021"), ["kalkan", "2021"]);
+        assert_eq!(question_words("Kalkan-2021"), ["kalkan", "2021"]);
         assert_eq!(
             tokenize("the 4th and 100th, 21st"),
             ["the", "4", "and", "100", "21"]
