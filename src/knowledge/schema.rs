@@ -421,6 +421,10 @@ pub struct TimelineCues {
     /// phrase ("X then Y, gap in months?", "разница в годах").
     #[serde(default)]
     pub gap_words: Vec<String>,
+    /// Single words that ask for the time between two named events without a unit beside
+    /// them ("X, then Y: gap?"); the difference is given in the dates' own precision.
+    #[serde(default)]
+    pub time_gap_words: Vec<String>,
     /// Single words that ask which of two named events came first ("earlier", "первым").
     #[serde(default)]
     pub order_words: Vec<String>,

@@ -90,6 +90,7 @@ pub struct Timeline {
     ends: Vec<Vec<String>>,
     /// Single words asking for a gap or an order, read only when two events are named.
     gap_words: Vec<Vec<String>>,
+    time_gap_words: Vec<Vec<String>>,
     order_words: Vec<Vec<String>>,
     /// Single words naming a unit, for `gap_words`: years, months, days.
     unit_words: [Vec<Vec<String>>; 3],
@@ -143,6 +144,7 @@ impl Timeline {
             between: cues.between.iter().flat_map(|c| tokenize(c)).collect(),
             ends: phrases(&cues.ends),
             gap_words: phrases(&cues.gap_words),
+            time_gap_words: phrases(&cues.time_gap_words),
             order_words: phrases(&cues.order_words),
             unit_words: [
                 phrases(&cues.year_words),
@@ -189,6 +191,10 @@ impl Timeline {
         if let (false, Some((unit, cues))) = (gap.is_empty(), unit) {
             gap.extend(cues);
             return Some((Asked::Gap(Some(unit)), gap, true));
+        }
+        let time_gap = found(&self.time_gap_words);
+        if !time_gap.is_empty() {
+            return Some((Asked::Gap(None), time_gap, true));
         }
         let order = found(&self.order_words);
         (!order.is_empty()).then_some((Asked::Order, order, true))
