@@ -255,6 +255,16 @@ fn an_ordinal_word_next_to_article_names_that_article() {
 }
 
 #[test]
+fn a_number_word_after_article_names_that_article_and_is_read_as_its_number() {
+    // Read as words, "three" would match the entry on three foreign-policy principles.
+    answered_with("what does article three say?", "article-3");
+    answered_with("статья пять, о чём она?", "article-5");
+    // Before the word for article, a number word counts articles.
+    let outcome = engine().ask("is there one article on terrorism?");
+    assert_ne!(outcome.answered_record(), engine().find("article-1"));
+}
+
+#[test]
 fn asking_the_bot_for_its_opinion_is_small_talk_whatever_it_names() {
     assert_eq!(
         small_talk("do you like kazakhstan or uzbekistan more?"),

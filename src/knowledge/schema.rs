@@ -318,6 +318,10 @@ pub struct LanguageFile {
     /// they name an article ("the first article", "пятая статья").
     #[serde(default)]
     pub ordinals: std::collections::BTreeMap<String, u32>,
+    /// Number words and their numbers ("three" 3, "пять" 5): right after the word for article
+    /// they name one ("article three", "статья пять"); before it they count ("one article").
+    #[serde(default)]
+    pub cardinals: std::collections::BTreeMap<String, u32>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

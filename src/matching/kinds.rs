@@ -647,6 +647,7 @@ mod tests {
                 author_cues: vec![],
                 count_units: vec![],
                 ordinals: Default::default(),
+                cardinals: Default::default(),
                 open_question_words: vec![],
                 yes_no_leads: vec![],
                 foreign_letters: String::new(),

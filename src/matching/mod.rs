@@ -676,7 +676,8 @@ impl Engine {
     /// A question's words after typo correction, with the name of an author it refers to by
     /// description ("the guy who wrote the draft analysis").
     fn read_words(&self, tokens: &[String]) -> Vec<String> {
-        let words = self.without_small_counts(self.index.fixed_words(tokens));
+        let words =
+            self.without_small_counts(self.with_article_digits(self.index.fixed_words(tokens)));
         self.authors
             .named_by_description(&words, &self.index)
             .unwrap_or(words)
@@ -1315,6 +1316,12 @@ impl Engine {
     /// word "article" or one of its synonyms, in the question's corrected words ("artcle 2",
     /// "статья 3"); years and other large numbers are not article numbers ("her 2021 article").
     pub fn article_number(&self, words: &[String]) -> Option<u32> {
+        self.article_number_at(words).map(|(_, n)| n)
+    }
+
+    /// [`Self::article_number`] with the position of the word that gives it.
+    fn article_number_at(&self, words: &[String]) -> Option<(usize, u32)> {
+        let language = &self.kb.language;
         for (i, word) in words.iter().enumerate() {
             if self.index.key_of(word) != self.article_key {
                 continue;
@@ -1322,24 +1329,39 @@ impl Engine {
             let after = words
                 .get(i + 1)
                 .filter(|w| *w == "no" || *w == "n" || *w == "number")
-                .and_then(|_| words.get(i + 2));
-            for candidate in [
-                words.get(i + 1),
-                after,
-                i.checked_sub(1).and_then(|j| words.get(j)),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                let ordinal = self.kb.language.ordinals.get(candidate.as_str()).copied();
-                if let Some(n) = candidate.parse::<u32>().ok().or(ordinal) {
+                .map(|_| i + 2);
+            for (at, follows) in [
+                (Some(i + 1), true),
+                (after, true),
+                (i.checked_sub(1), false),
+            ] {
+                let Some((at, candidate)) = at.and_then(|at| Some((at, words.get(at)?))) else {
+                    continue;
+                };
+                let ordinal = language.ordinals.get(candidate.as_str()).copied();
+                let cardinal = language
+                    .cardinals
+                    .get(candidate.as_str())
+                    .filter(|_| follows)
+                    .copied();
+                if let Some(n) = candidate.parse::<u32>().ok().or(ordinal).or(cardinal) {
                     if (1..=MAX_ARTICLE_NUMBER).contains(&n) {
-                        return Some(n);
+                        return Some((at, n));
                     }
                 }
             }
         }
         None
+    }
+
+    /// The words with an article's number written in digits ("article three" is "article
+    /// 3"), so that the ranking reads the number too and "three" does not pull in entries
+    /// about three principles.
+    fn with_article_digits(&self, mut words: Vec<String>) -> Vec<String> {
+        if let Some((at, n)) = self.article_number_at(&words) {
+            words[at] = n.to_string();
+        }
+        words
     }
 
     /// A record's button label in `lang`: the entry's `short` label when it has one, else the
