@@ -49,10 +49,19 @@ mod embedded {
     }
 }
 
+/// Build-time variable naming another knowledge directory to embed instead of `knowledge/`.
+const EMBED_OVERRIDE: &str = "KAZUZ_EMBED_KNOWLEDGE";
+
 fn main() {
-    let root =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-            .join("knowledge");
+    // The growth benchmark (scripts/bench_growth.sh) embeds a larger copy of the knowledge base.
+    println!("cargo:rerun-if-env-changed={EMBED_OVERRIDE}");
+    let root = match std::env::var_os(EMBED_OVERRIDE) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(
+            std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+        )
+        .join("knowledge"),
+    };
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

@@ -81,17 +81,22 @@ def peak_rss_kib(cmd, stdin_text=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--binary", type=Path, default=BINARY,
+                        help="the build to measure (default: target/release/kazuz-bot)")
+    parser.add_argument("--no-reference", action="store_true",
+                        help="skip the BM25 reference")
     parser.add_argument("files", nargs="*", default=[str(f) for f in DEFAULT_FILES])
     args = parser.parse_args()
-    if not BINARY.exists():
-        sys.exit(f"{BINARY} not found: run `cargo build --release` first")
+    binary = args.binary
+    if not binary.exists():
+        sys.exit(f"{binary} not found: run `cargo build --release` first")
     questions = questions_of(args.files)
     batch = "\n".join(questions) + "\n"
     n = len(questions)
 
-    start_up = median_time([str(BINARY), "ask", "x"], args.runs)
-    ours = median_time([str(BINARY), "ask", "--json"], args.runs, batch)
-    ours_rss = peak_rss_kib([str(BINARY), "ask", "--json"], batch)
+    start_up = median_time([str(binary), "ask", "x"], args.runs)
+    ours = median_time([str(binary), "ask", "--json"], args.runs, batch)
+    ours_rss = peak_rss_kib([str(binary), "ask", "--json"], batch)
     per_question_us = max(ours - start_up, 0.0) / n * 1e6
     print(f"questions: {n} from {', '.join(Path(f).name for f in args.files)}; median of {args.runs} runs")
     print(f"kazuz-bot start-up (ask x):      {start_up * 1000:8.1f} ms")
@@ -99,6 +104,8 @@ def main():
           f"({per_question_us:.0f} µs per question after start-up)")
     print(f"kazuz-bot peak memory (batch):   {ours_rss / 1024:8.1f} MiB")
 
+    if args.no_reference:
+        return
     try:
         import bm25s  # noqa: F401
     except ImportError:
