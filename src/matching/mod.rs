@@ -960,7 +960,7 @@ impl Engine {
         let ranked = self.rank_terms(&self.index.terms_of(&words));
         // "Between the moon landing and independence": answering about independence alone
         // would answer another question. An entry written for the very gap asked, named in
-        // words the timeline does not list ("союз с Астаной"), still answers it.
+        // words the timeline does not list ("the alliance" alone), still answers it.
         if let Some(TimelineResult::Incomplete {
             found,
             two_named: true,
