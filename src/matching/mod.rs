@@ -516,6 +516,9 @@ const REACTION_INTENT: &str = "reaction";
 /// Article numbers above this are years or other figures ("in her 2021 article"), not articles.
 const MAX_ARTICLE_NUMBER: u32 = 200;
 
+/// How many words after a count cue ("how many", "сколько") may name what is counted.
+const COUNTED_WORDS: usize = 2;
+
 /// Numbers up to this, written in digits before a noun, are counts ("the 2 countries").
 const MAX_COUNTED_NUMBER: u32 = 12;
 
@@ -1113,6 +1116,10 @@ impl Engine {
     /// uses); `None` when the question counts nothing or its counted word is a misspelling.
     fn counted(&self, words: &[String]) -> Option<Option<index::TermId>> {
         let rest = self.kinds.after_count_cue(words)?;
+        // What is counted follows the cue closely ("how many deputies", "сколько всего
+        // депутатов"); a generic noun the index leaves out ("сколько всего стран стали…")
+        // must not hand the count to a later word ("стали").
+        let rest = &rest[..rest.len().min(COUNTED_WORDS)];
         let counted = self.index.keys(rest).into_iter().next()?;
         match self.index.term_of_key(&counted) {
             Some(term) => Some(Some(term)),
