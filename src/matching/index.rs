@@ -835,7 +835,7 @@ impl Index {
 
     /// The canonical key a single word maps to (after stemming and synonyms).
     pub fn key_of(&self, word: &str) -> String {
-        let s = stem(word);
+        let s = self.stem_of(word);
         self.synonym_of.get(&s).cloned().unwrap_or(s)
     }
 

@@ -113,29 +113,91 @@ fn source_names<'a>(kb: &'a KnowledgeBase, citations: &[Citation]) -> Vec<&'a st
 
 /// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
 /// only in its answer text (`weak`), and the best share of one phrasing the question covers.
+///
+/// Also which records the question touches at all, and which of its known terms each of them
+/// has: scoring then reads a bit instead of searching the record's term lists once per term
+/// (that search was most of the time spent ranking).
 struct Sums {
     strong: Vec<f32>,
     weak: Vec<f32>,
     phrasing: Vec<f32>,
+    /// The records with a strong or weak term of the question, each once, in no order.
+    touched: Vec<u32>,
+    /// Per record: the [`TermBit`]s of the question's terms among its strong terms.
+    strong_bits: Vec<u64>,
+    /// Per record: the [`TermBit`]s of the question's terms among its weak terms.
+    weak_bits: Vec<u64>,
+}
+
+/// A known term of a question with its bit in [`Sums`]' per-record masks: the n-th distinct
+/// known term has bit n; past the 64th the mask is 0 and the record's lists are searched.
+#[derive(Debug, Clone, Copy)]
+struct TermBit {
+    term: index::TermId,
+    mask: u64,
+}
+
+/// `term` with its bit among the question's distinct known terms `known`.
+fn term_bit(known: &[index::TermId], term: index::TermId) -> TermBit {
+    let n = known.iter().position(|&k| k == term);
+    TermBit {
+        term,
+        mask: n.filter(|&n| n < 64).map_or(0, |n| 1u64 << n),
+    }
+}
+
+/// One record as scoring reads it: its term lists and the masks of the question's terms it has.
+struct Holds<'a> {
+    terms: &'a index::RecordTerms,
+    strong: u64,
+    weak: u64,
+}
+
+impl Holds<'_> {
+    fn strong(&self, t: TermBit) -> bool {
+        match t.mask {
+            0 => self.terms.strong.binary_search(&t.term).is_ok(),
+            mask => self.strong & mask != 0,
+        }
+    }
+
+    fn weak(&self, t: TermBit) -> bool {
+        match t.mask {
+            0 => self.terms.weak.binary_search(&t.term).is_ok(),
+            mask => self.weak & mask != 0,
+        }
+    }
+
+    /// Among the terms naming the documents the record cites (few; searched).
+    fn cited(&self, t: TermBit) -> bool {
+        self.terms.cited.binary_search(&t.term).is_ok()
+    }
+
+    /// Anywhere in the record: strong, weak or cited.
+    fn mentions(&self, t: TermBit) -> bool {
+        self.strong(t) || self.weak(t) || self.cited(t)
+    }
 }
 
 /// What the scoring needs to know about a question besides its terms.
 struct QueryFeatures {
     /// Total weight of the question's terms (unknown words scaled).
     total: f32,
+    /// The distinct known terms, in order: their positions are their [`TermBit`]s.
+    known: Vec<index::TermId>,
     /// Terms naming an entity (a country, person, place, year).
-    entities: Vec<index::TermId>,
+    entities: Vec<TermBit>,
     /// The years among them.
-    years: Vec<index::TermId>,
+    years: Vec<TermBit>,
     /// Terms asking for a kind of fact ("when", "who", "how many").
-    question_words: Vec<index::TermId>,
+    question_words: Vec<TermBit>,
     /// Other informative known terms: an entry not mentioning one is probably about else.
-    informative: Vec<index::TermId>,
+    informative: Vec<TermBit>,
     /// Informative words that neither the knowledge base nor the lexicon knows (names, terms).
     unknown: i32,
     /// Every known term that is neither an entity nor a question word (a topic word), with
     /// its weight, once each.
-    topic: Vec<(index::TermId, f32)>,
+    topic: Vec<(TermBit, f32)>,
     /// The question pairs Kazakhstan with a third country (see [`CountryPairTerms`]).
     other_pair: bool,
 }
@@ -183,16 +245,25 @@ impl CountryPairTerms {
 }
 
 impl QueryFeatures {
+    /// A known term of the question with its bit ([`TermBit`]).
+    fn bit(&self, term: index::TermId) -> TermBit {
+        term_bit(&self.known, term)
+    }
+
     fn new(query: &[index::QueryTerm], index: &Index, p: &Params) -> Self {
         let weight = |q: &index::QueryTerm| match q.term {
             Some(_) => q.weight,
             None => q.weight * p.unknown_scale,
         };
-        let terms_where = |keep: &dyn Fn(&index::TermId) -> bool| -> Vec<index::TermId> {
+        let topic = known_terms(query);
+        let known: Vec<index::TermId> = topic.iter().map(|(t, _)| *t).collect();
+        let bit = |term: index::TermId| term_bit(&known, term);
+        let terms_where = |keep: &dyn Fn(&index::TermId) -> bool| -> Vec<TermBit> {
             query
                 .iter()
                 .filter_map(|q| q.term)
                 .filter(|t| keep(t))
+                .map(bit)
                 .collect()
         };
         let special =
@@ -202,6 +273,7 @@ impl QueryFeatures {
             .filter(|q| weight(q) >= p.informative_weight)
             .filter_map(|q| q.term)
             .filter(|t| !special(t))
+            .map(bit)
             .collect();
         let unknown = query
             .iter()
@@ -215,14 +287,17 @@ impl QueryFeatures {
                 .filter(|q| kinds::is_year(&q.text))
                 .filter_map(|q| q.term)
                 .filter(|t| index.entities.contains(t))
+                .map(bit)
                 .collect(),
             question_words: terms_where(&|t| index.question_words.contains(t)),
             informative,
             unknown,
-            topic: known_terms(query)
-                .into_iter()
+            topic: topic
+                .iter()
                 .filter(|(t, _)| !special(t))
+                .map(|&(t, w)| (bit(t), w))
                 .collect(),
+            known,
             other_pair: false,
         }
     }
@@ -1174,7 +1249,7 @@ impl Engine {
         if features.total <= 0.0 {
             return vec![];
         }
-        let sums = self.accumulate(query);
+        let sums = self.accumulate(query, &features);
         // Each record with its sort key, computed once: the record number makes keys unique, so
         // an unstable sort gives the same order as a stable one.
         // Every factor of a score is at most 1, so a record whose coverage and phrasing alone
@@ -1185,7 +1260,10 @@ impl Engine {
                 (sums.strong[r] + sums.weak[r] * self.params.answer_text_credit) / features.total;
             self.params.combine(coverage, sums.phrasing[r]).value()
         };
-        let mut ranked: Vec<(Ranked, bool, f32)> = (0..self.index.records.len())
+        let mut ranked: Vec<(Ranked, bool, f32)> = sums
+            .touched
+            .iter()
+            .map(|&r| r as usize)
             .filter(|&r| {
                 (sums.strong[r] > 0.0 || sums.weak[r] > 0.0) && bound(r) >= SUGGESTION_FLOOR
             })
@@ -1210,23 +1288,36 @@ impl Engine {
 
     /// Term-at-a-time accumulation: each query term adds its weight to the records and
     /// phrasings that contain it, so the work is proportional to the postings touched.
-    fn accumulate(&self, query: &[index::QueryTerm]) -> Sums {
+    fn accumulate(&self, query: &[index::QueryTerm], features: &QueryFeatures) -> Sums {
         let records = self.index.records.len();
         let mut sums = Sums {
             strong: vec![0.0; records],
             weak: vec![0.0; records],
             phrasing: vec![0.0; records],
+            touched: Vec::new(),
+            strong_bits: vec![0; records],
+            weak_bits: vec![0; records],
         };
+        let mut seen = vec![false; records];
         let mut shared = vec![0.0f32; self.index.question_owner.len()];
         let mut touched_questions = Vec::new();
         for q in query {
             let Some(t) = q.term else { continue };
+            let mask = features.bit(t).mask;
             let t = t as usize;
             for &r in &self.index.strong_postings[t] {
                 sums.strong[r as usize] += q.weight;
+                sums.strong_bits[r as usize] |= mask;
+                if !std::mem::replace(&mut seen[r as usize], true) {
+                    sums.touched.push(r);
+                }
             }
             for &r in &self.index.weak_postings[t] {
                 sums.weak[r as usize] += q.weight;
+                sums.weak_bits[r as usize] |= mask;
+                if !std::mem::replace(&mut seen[r as usize], true) {
+                    sums.touched.push(r);
+                }
             }
             for &n in &self.index.question_postings[t] {
                 if shared[n as usize] == 0.0 {
@@ -1250,26 +1341,36 @@ impl Engine {
     fn score_record(&self, r: usize, sums: &Sums, features: &QueryFeatures) -> (Ranked, f32) {
         let p = &self.params;
         let terms = &self.index.records[r];
-        let mentions = |t: &u32| {
-            terms.strong.binary_search(t).is_ok()
-                || terms.weak.binary_search(t).is_ok()
-                || terms.cited.binary_search(t).is_ok()
+        let holds = Holds {
+            terms,
+            strong: sums.strong_bits[r],
+            weak: sums.weak_bits[r],
         };
         let count = |n: usize| n as i32;
-        let missing_entities = count(features.entities.iter().filter(|t| !mentions(t)).count());
-        let answer_only = |t: &&u32| {
-            terms.strong.binary_search(t).is_err() && terms.weak.binary_search(t).is_ok()
-        };
+        let missing_entities = count(
+            features
+                .entities
+                .iter()
+                .filter(|&&t| !holds.mentions(t))
+                .count(),
+        );
+        let answer_only = |t: &&TermBit| !holds.strong(**t) && holds.weak(**t);
         let answer_only_years = count(features.years.iter().filter(answer_only).count());
-        let unexplained = count(features.informative.iter().filter(|t| !mentions(t)).count());
+        let unexplained = count(
+            features
+                .informative
+                .iter()
+                .filter(|&&t| !holds.mentions(t))
+                .count(),
+        );
         let missing_question_words = count(
             features
                 .question_words
                 .iter()
-                .filter(|t| terms.strong.binary_search(t).is_err())
+                .filter(|&&t| !holds.strong(t))
                 .count(),
         );
-        let names_only = unexplained > 0 && self.shares_only_names(terms, features);
+        let names_only = unexplained > 0 && self.shares_only_names(&holds, features);
         let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
@@ -1296,15 +1397,12 @@ impl Engine {
     /// True when a record shares no topic word with the question (only names and question
     /// words), or topic words weighing at most `names_only_ratio` of the informative ones it
     /// misses, while it misses one.
-    fn shares_only_names(&self, terms: &index::RecordTerms, features: &QueryFeatures) -> bool {
-        let in_record =
-            |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
+    fn shares_only_names(&self, holds: &Holds<'_>, features: &QueryFeatures) -> bool {
         let (mut matched, mut missing) = (0.0f32, 0.0f32);
-        for (t, w) in &features.topic {
-            if in_record(t) {
+        for &(t, w) in &features.topic {
+            if holds.strong(t) || holds.weak(t) {
                 matched += w;
-            } else if *w >= self.params.informative_weight && terms.cited.binary_search(t).is_err()
-            {
+            } else if w >= self.params.informative_weight && !holds.cited(t) {
                 missing += w;
             }
         }
