@@ -472,6 +472,11 @@ pub struct Engine {
     /// The country terms of `language.toml`'s `country_pairs`.
     country_pairs: CountryPairTerms,
     params: Params,
+    /// The last question [`Engine::restore_script`] read, and its reading: a question is read
+    /// when it is asked and again when its reply is written, and reading costs lexicon look-ups
+    /// for every word.
+    #[serde(skip)]
+    last_restored: std::sync::Mutex<Option<(String, Option<String>)>>,
 }
 
 /// The knowledge base as a built engine still reads it: every phrasing but the first of each
@@ -675,6 +680,7 @@ impl Engine {
             authors,
             country_pairs,
             params,
+            last_restored: std::sync::Mutex::default(),
         }
     }
 
@@ -800,7 +806,19 @@ impl Engine {
 
     /// A question in Russian typed in Latin letters or on the English layout, in Cyrillic.
     fn restore_script(&self, question: &str) -> Option<String> {
-        script::restore(question, |word| self.index.knows(word))
+        let last = || {
+            self.last_restored
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some((read, restored)) = last().as_ref() {
+            if read == question {
+                return restored.clone();
+            }
+        }
+        let restored = script::restore(question, |word| self.index.knows(word));
+        *last() = Some((question.to_owned(), restored.clone()));
+        restored
     }
 
     /// The question as the engine reads it: Russian typed in Latin letters or on the English

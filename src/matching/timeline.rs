@@ -275,8 +275,12 @@ impl Timeline {
             let mut coverage = 0.0f32;
             let mut matched: HashSet<String> = HashSet::default();
             for name in names {
-                let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
                 let hits: Vec<&String> = name.iter().filter(|k| keys.contains(k)).collect();
+                // A name the question shares no word with covers nothing: not weighed.
+                if hits.is_empty() {
+                    continue;
+                }
+                let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
                 let covered: f32 = hits.iter().map(|k| index.weight_of_key(k)).sum();
                 // A name of two or more words found word for word ("Declaration on Allied
                 // Relations") is stronger evidence than the same words scattered.
