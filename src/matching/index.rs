@@ -200,8 +200,27 @@ const RUSSIAN_VERB_ENDINGS: &[&str] = &[
 /// numbers of letters each has that the other lacks, counted with repeats. It is never more
 /// than the edit distance (with or without transpositions), so it can rule candidates out.
 fn bag_distance(sorted_word: &[char], candidate: &str) -> usize {
-    let mut letters: Vec<char> = candidate.chars().collect();
-    letters.sort_unstable();
+    // Sorted on the stack: this runs for every candidate of every corrected word.
+    let mut stack = ['\0'; STACK_LETTERS];
+    let mut n = 0;
+    for c in candidate.chars() {
+        if n == STACK_LETTERS {
+            let mut letters: Vec<char> = candidate.chars().collect();
+            letters.sort_unstable();
+            return sorted_bag_distance(sorted_word, &letters);
+        }
+        stack[n] = c;
+        n += 1;
+    }
+    stack[..n].sort_unstable();
+    sorted_bag_distance(sorted_word, &stack[..n])
+}
+
+/// Candidates up to this many letters are sorted on the stack by [`bag_distance`].
+const STACK_LETTERS: usize = 32;
+
+/// [`bag_distance`] of two words' letters, both sorted.
+fn sorted_bag_distance(sorted_word: &[char], letters: &[char]) -> usize {
     let (mut i, mut j, mut only_word, mut only_candidate) = (0, 0, 0, 0);
     while i < sorted_word.len() && j < letters.len() {
         match sorted_word[i].cmp(&letters[j]) {
