@@ -8,6 +8,7 @@ use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// A canonical term (a stem, or a synonym group) as a dense number.
 pub type TermId = u32;
@@ -542,12 +543,14 @@ impl Index {
     /// language; without typo correction (used for the knowledge base itself, which is spelt
     /// correctly, and for questions after correction).
     fn canonical_keys(&self, words: &[String]) -> Vec<CanonicalKey> {
-        let stems: Vec<String> = words.iter().map(|w| self.stem_of(w)).collect();
-        let mut keys = Vec::new();
+        let read: Vec<(Cow<'_, str>, Option<f32>)> = words.iter().map(|w| self.read(w)).collect();
+        let mut keys = Vec::with_capacity(words.len());
         let mut i = 0;
-        'outer: while i < stems.len() {
-            for (phrase, canonical) in self.phrases.get(&stems[i]).into_iter().flatten() {
-                if stems[i..].starts_with(phrase) {
+        'outer: while i < read.len() {
+            let stem = read[i].0.as_ref();
+            for (phrase, canonical) in self.phrases.get(stem).into_iter().flatten() {
+                let rest = &read[i..];
+                if phrase.len() <= rest.len() && phrase.iter().zip(rest).all(|(p, r)| *p == r.0) {
                     // A phrase ("head of state", "how many") is as specific as a rare word.
                     keys.push(CanonicalKey {
                         key: canonical.clone(),
@@ -559,15 +562,15 @@ impl Index {
                 }
             }
             // The stop-word set holds every stop word's stem, so one look-up by stem suffices.
-            if !self.stopwords.contains(&stems[i]) {
-                let key = self
-                    .synonym_of
-                    .get(&stems[i])
-                    .cloned()
-                    .unwrap_or_else(|| stems[i].clone());
+            if !self.stopwords.contains(stem) {
+                let key = match self.synonym_of.get(stem) {
+                    Some(canonical) => canonical.clone(),
+                    None => stem.to_owned(),
+                };
+                let info = read[i].1;
                 keys.push(CanonicalKey {
                     key,
-                    info: self.informativeness_of(&words[i]),
+                    info: info.unwrap_or_else(|| lexicon::informativeness(&words[i])),
                     surface: words[i].clone(),
                 });
             }
@@ -585,10 +588,12 @@ impl Index {
         }
     }
 
-    fn informativeness_of(&self, word: &str) -> f32 {
+    /// A word's stem and, when the knowledge base uses it, its informativeness, with one memo
+    /// look-up and without copying a memoised stem.
+    fn read(&self, word: &str) -> (Cow<'_, str>, Option<f32>) {
         match self.memo.get(word) {
-            Some((_, info)) => *info,
-            None => lexicon::informativeness(word),
+            Some((stem, info)) => (Cow::Borrowed(stem.as_str()), Some(*info)),
+            None => (Cow::Owned(stem(word)), None),
         }
     }
 

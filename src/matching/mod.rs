@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod score;
 mod script;
 pub mod smalltalk;
+mod sums;
 pub mod timeline;
 
 pub use kinds::AnswerKind;
@@ -42,6 +43,7 @@ use kinds::{Capabilities, Kinds};
 pub use score::Params;
 use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
 use smalltalk::SmallTalk;
+use sums::{term_bit, Holds, Sums, TermBit};
 use timeline::{Timeline, TimelineResult};
 
 /// Every record of the knowledge base (entries, then articles) with the texts it is matched by.
@@ -109,74 +111,6 @@ fn source_names<'a>(kb: &'a KnowledgeBase, citations: &[Citation]) -> Vec<&'a st
         names.push(source.date.get(..4).unwrap_or(&source.date));
     }
     names
-}
-
-/// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
-/// only in its answer text (`weak`), and the best share of one phrasing the question covers.
-///
-/// Also which records the question touches at all, and which of its known terms each of them
-/// has: scoring then reads a bit instead of searching the record's term lists once per term
-/// (that search was most of the time spent ranking).
-struct Sums {
-    strong: Vec<f32>,
-    weak: Vec<f32>,
-    phrasing: Vec<f32>,
-    /// The records with a strong or weak term of the question, each once, in no order.
-    touched: Vec<u32>,
-    /// Per record: the [`TermBit`]s of the question's terms among its strong terms.
-    strong_bits: Vec<u64>,
-    /// Per record: the [`TermBit`]s of the question's terms among its weak terms.
-    weak_bits: Vec<u64>,
-}
-
-/// A known term of a question with its bit in [`Sums`]' per-record masks: the n-th distinct
-/// known term has bit n; past the 64th the mask is 0 and the record's lists are searched.
-#[derive(Debug, Clone, Copy)]
-struct TermBit {
-    term: index::TermId,
-    mask: u64,
-}
-
-/// `term` with its bit among the question's distinct known terms `known`.
-fn term_bit(known: &[index::TermId], term: index::TermId) -> TermBit {
-    let n = known.iter().position(|&k| k == term);
-    TermBit {
-        term,
-        mask: n.filter(|&n| n < 64).map_or(0, |n| 1u64 << n),
-    }
-}
-
-/// One record as scoring reads it: its term lists and the masks of the question's terms it has.
-struct Holds<'a> {
-    terms: &'a index::RecordTerms,
-    strong: u64,
-    weak: u64,
-}
-
-impl Holds<'_> {
-    fn strong(&self, t: TermBit) -> bool {
-        match t.mask {
-            0 => self.terms.strong.binary_search(&t.term).is_ok(),
-            mask => self.strong & mask != 0,
-        }
-    }
-
-    fn weak(&self, t: TermBit) -> bool {
-        match t.mask {
-            0 => self.terms.weak.binary_search(&t.term).is_ok(),
-            mask => self.weak & mask != 0,
-        }
-    }
-
-    /// Among the terms naming the documents the record cites (few; searched).
-    fn cited(&self, t: TermBit) -> bool {
-        self.terms.cited.binary_search(&t.term).is_ok()
-    }
-
-    /// Anywhere in the record: strong, weak or cited.
-    fn mentions(&self, t: TermBit) -> bool {
-        self.strong(t) || self.weak(t) || self.cited(t)
-    }
 }
 
 /// What the scoring needs to know about a question besides its terms.
@@ -1267,7 +1201,13 @@ impl Engine {
         if features.total <= 0.0 {
             return vec![];
         }
-        let sums = self.accumulate(query, &features);
+        let mut sums = Sums::new(self.index.records.len(), self.index.question_owner.len());
+        sums.accumulate(&self.index, query, &features);
+        self.ranked(&sums, &features)
+    }
+
+    /// The records `sums` touches, scored and sorted, best first.
+    fn ranked(&self, sums: &Sums, features: &QueryFeatures) -> Vec<Ranked> {
         // Each record with its sort key, computed once: the record number makes keys unique, so
         // an unstable sort gives the same order as a stable one.
         // Every factor of a score is at most 1, so a record whose coverage and phrasing alone
@@ -1286,7 +1226,7 @@ impl Engine {
                 (sums.strong[r] > 0.0 || sums.weak[r] > 0.0) && bound(r) >= SUGGESTION_FLOOR
             })
             .map(|r| {
-                let (ranked, focus) = self.score_record(r, &sums, &features);
+                let (ranked, focus) = self.score_record(r, sums, features);
                 (ranked, self.is_unanswerable(r), focus)
             })
             .collect();
@@ -1302,56 +1242,6 @@ impl Engine {
                 .then(a.record.cmp(&b.record))
         });
         ranked.into_iter().map(|(r, _, _)| r).collect()
-    }
-
-    /// Term-at-a-time accumulation: each query term adds its weight to the records and
-    /// phrasings that contain it, so the work is proportional to the postings touched.
-    fn accumulate(&self, query: &[index::QueryTerm], features: &QueryFeatures) -> Sums {
-        let records = self.index.records.len();
-        let mut sums = Sums {
-            strong: vec![0.0; records],
-            weak: vec![0.0; records],
-            phrasing: vec![0.0; records],
-            touched: Vec::new(),
-            strong_bits: vec![0; records],
-            weak_bits: vec![0; records],
-        };
-        let mut seen = vec![false; records];
-        let mut shared = vec![0.0f32; self.index.question_owner.len()];
-        let mut touched_questions = Vec::new();
-        for q in query {
-            let Some(t) = q.term else { continue };
-            let mask = features.bit(t).mask;
-            let t = t as usize;
-            for &r in &self.index.strong_postings[t] {
-                sums.strong[r as usize] += q.weight;
-                sums.strong_bits[r as usize] |= mask;
-                if !std::mem::replace(&mut seen[r as usize], true) {
-                    sums.touched.push(r);
-                }
-            }
-            for &r in &self.index.weak_postings[t] {
-                sums.weak[r as usize] += q.weight;
-                sums.weak_bits[r as usize] |= mask;
-                if !std::mem::replace(&mut seen[r as usize], true) {
-                    sums.touched.push(r);
-                }
-            }
-            for &n in &self.index.question_postings[t] {
-                if shared[n as usize] == 0.0 {
-                    touched_questions.push(n);
-                }
-                shared[n as usize] += q.weight;
-            }
-        }
-        for n in touched_questions {
-            let (r, weight) = self.index.question_owner[n as usize];
-            if weight > 0.0 {
-                let ratio = shared[n as usize] / weight;
-                sums.phrasing[r as usize] = sums.phrasing[r as usize].max(ratio);
-            }
-        }
-        sums
     }
 
     /// The score of record `r` and its focus (how much of what the record is about the
