@@ -852,6 +852,16 @@ impl Index {
         self.synonym_of.get(&s).cloned().unwrap_or(s)
     }
 
+    /// True when `word` maps to the canonical key `key` ([`Index::key_of`] without building the
+    /// key: asked of every word of a question, for the word for article).
+    pub fn has_key(&self, word: &str, key: &str) -> bool {
+        let (stem, _) = self.read(word);
+        match self.synonym_of.get(stem.as_ref()) {
+            Some(canonical) => canonical == key,
+            None => stem == key,
+        }
+    }
+
     /// True for a stop word ("in", "about", "в").
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)

@@ -715,7 +715,7 @@ impl Engine {
     fn without_small_counts(&self, words: Vec<String>) -> Vec<String> {
         if words
             .iter()
-            .any(|w| self.index.key_of(w) == self.article_key)
+            .any(|w| self.index.has_key(w, &self.article_key))
         {
             return words;
         }
@@ -774,14 +774,18 @@ impl Engine {
 
     fn tokens(&self, question: &str) -> Vec<String> {
         let restored = self.restore_script(question);
-        let is_article = |word: &str| self.index.key_of(word) == self.article_key;
-        normalize::tokenize_question(restored.as_deref().unwrap_or(question), is_article)
-            .into_iter()
-            .flat_map(|t| match self.shorthand.get(&t) {
-                Some(full) => full.clone(),
-                None => vec![t],
-            })
-            .collect()
+        let is_article = |word: &str| self.index.has_key(word, &self.article_key);
+        let typed =
+            normalize::tokenize_question(restored.as_deref().unwrap_or(question), is_article);
+        // Chat shorthand written out; other words moved, not copied into a vector each.
+        let mut tokens = Vec::with_capacity(typed.len());
+        for t in typed {
+            match self.shorthand.get(&t) {
+                Some(full) => tokens.extend(full.iter().cloned()),
+                None => tokens.push(t),
+            }
+        }
+        tokens
     }
 
     /// Two questions in one ("when was it signed and who signed it?"): both answered when each
@@ -1322,7 +1326,7 @@ impl Engine {
     /// "статья 3"); years and other large numbers are not article numbers ("her 2021 article").
     pub fn article_number(&self, words: &[String]) -> Option<u32> {
         for (i, word) in words.iter().enumerate() {
-            if self.index.key_of(word) != self.article_key {
+            if !self.index.has_key(word, &self.article_key) {
                 continue;
             }
             let after = words
