@@ -30,7 +30,7 @@ mod embedded {
 
     pub static KNOWLEDGE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
     /// Words, offsets and Zipf tables, as `embed_lexicon` writes them.
-    pub static LEXICON: OnceLock<[Vec<u8>; 3]> = OnceLock::new();
+    pub static LEXICON: OnceLock<[Vec<u8>; 4]> = OnceLock::new();
 
     pub fn knowledge_files() -> &'static [(&'static str, &'static str)] {
         KNOWLEDGE.get().expect("knowledge files are read first")
@@ -43,6 +43,9 @@ mod embedded {
     }
     pub fn lexicon_zipf() -> &'static [u8] {
         &LEXICON.get().expect("the lexicon is built first")[2]
+    }
+    pub fn lexicon_buckets() -> &'static [u8] {
+        &LEXICON.get().expect("the lexicon is built first")[3]
     }
     pub fn engine() -> &'static [u8] {
         &[]
@@ -113,8 +116,8 @@ fn embed_engine() {
     fs::write(out_dir.join("engine.postcard"), bytes).expect("OUT_DIR is writable");
 }
 
-/// Writes the lexicon tables and returns them (words, offsets, Zipf).
-fn embed_lexicon() -> [Vec<u8>; 3] {
+/// Writes the lexicon tables and returns them (words, offsets, Zipf, buckets).
+fn embed_lexicon() -> [Vec<u8>; 4] {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -147,7 +150,26 @@ fn embed_lexicon() -> [Vec<u8>; 3] {
     fs::write(out_dir.join("lexicon_words.bin"), &words).expect("OUT_DIR is writable");
     fs::write(out_dir.join("lexicon_offsets.bin"), &offsets).expect("OUT_DIR is writable");
     fs::write(out_dir.join("lexicon_zipf.bin"), &zipf).expect("OUT_DIR is writable");
-    [words, offsets, zipf]
+    let buckets = lexicon_buckets(merged.keys());
+    fs::write(out_dir.join("lexicon_buckets.bin"), &buckets).expect("OUT_DIR is writable");
+    [words, offsets, zipf, buckets]
+}
+
+/// For every two-byte prefix (see `matching::lexicon::bucket_of`), the number of the first
+/// sorted word whose prefix is not smaller (u32, little-endian), plus the word count at the
+/// end: a look-up then searches only the words sharing its first two bytes.
+fn lexicon_buckets<'a>(sorted: impl Iterator<Item = &'a String>) -> Vec<u8> {
+    let mut starts: Vec<u32> = Vec::with_capacity(matching::lexicon::BUCKETS + 1);
+    let mut count = 0u32;
+    for word in sorted {
+        let bucket = matching::lexicon::bucket_of(word.as_bytes());
+        while starts.len() <= bucket {
+            starts.push(count);
+        }
+        count += 1;
+    }
+    starts.resize(matching::lexicon::BUCKETS + 1, count);
+    starts.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

@@ -28,6 +28,12 @@ pub fn lexicon_zipf() -> &'static [u8] {
     include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_zipf.bin"))
 }
 
+/// Per two-byte prefix, the first lexicon word with that prefix or a greater one (u32
+/// little-endian), plus the word count (see `matching::lexicon::bucket_of`).
+pub fn lexicon_buckets() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_buckets.bin"))
+}
+
 /// The engine built from the embedded knowledge base at build time (postcard), or empty when
 /// that knowledge base did not validate (the binary then builds it at start and reports why).
 pub fn engine() -> &'static [u8] {

@@ -8,6 +8,7 @@ use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// A canonical term (a stem, or a synonym group) as a dense number.
 pub type TermId = u32;
@@ -196,32 +197,41 @@ const RUSSIAN_VERB_ENDINGS: &[&str] = &[
     "ишь",
 ];
 
-/// The bag distance between a word (its letters sorted) and a candidate: the larger of the
+/// Letters are counted in this many slots, by code point modulo the number: the letters of one
+/// script never share a slot, and letters that do only make [`bag_distance`] smaller, which
+/// keeps it a lower bound of the edit distance.
+const LETTER_SLOTS: usize = 64;
+
+/// How many letters of a word fall in each slot.
+type LetterCounts = [i32; LETTER_SLOTS];
+
+fn letter_counts(word: &str) -> LetterCounts {
+    let mut counts = [0; LETTER_SLOTS];
+    for c in word.chars() {
+        counts[c as usize % LETTER_SLOTS] += 1;
+    }
+    counts
+}
+
+/// The bag distance between a word (its [`letter_counts`]) and a candidate: the larger of the
 /// numbers of letters each has that the other lacks, counted with repeats. It is never more
 /// than the edit distance (with or without transpositions), so it can rule candidates out.
-fn bag_distance(sorted_word: &[char], candidate: &str) -> usize {
-    let mut letters: Vec<char> = candidate.chars().collect();
-    letters.sort_unstable();
-    let (mut i, mut j, mut only_word, mut only_candidate) = (0, 0, 0, 0);
-    while i < sorted_word.len() && j < letters.len() {
-        match sorted_word[i].cmp(&letters[j]) {
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => {
-                only_word += 1;
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                only_candidate += 1;
-                j += 1;
-            }
+/// Counting letters instead of sorting them: this runs for every candidate of every corrected
+/// word.
+fn bag_distance(word: &LetterCounts, candidate: &str) -> usize {
+    let mut difference = *word;
+    for c in candidate.chars() {
+        difference[c as usize % LETTER_SLOTS] -= 1;
+    }
+    let (mut only_word, mut only_candidate) = (0, 0);
+    for d in difference {
+        if d > 0 {
+            only_word += d;
+        } else {
+            only_candidate -= d;
         }
     }
-    only_word += sorted_word.len() - i;
-    only_candidate += letters.len() - j;
-    only_word.max(only_candidate)
+    only_word.max(only_candidate) as usize
 }
 
 /// One key of a text: the canonical term, how informative the word is in the language, and the
@@ -523,12 +533,14 @@ impl Index {
     /// language; without typo correction (used for the knowledge base itself, which is spelt
     /// correctly, and for questions after correction).
     fn canonical_keys(&self, words: &[String]) -> Vec<CanonicalKey> {
-        let stems: Vec<String> = words.iter().map(|w| self.stem_of(w)).collect();
-        let mut keys = Vec::new();
+        let read: Vec<(Cow<'_, str>, Option<f32>)> = words.iter().map(|w| self.read(w)).collect();
+        let mut keys = Vec::with_capacity(words.len());
         let mut i = 0;
-        'outer: while i < stems.len() {
-            for (phrase, canonical) in self.phrases.get(&stems[i]).into_iter().flatten() {
-                if stems[i..].starts_with(phrase) {
+        'outer: while i < read.len() {
+            let stem = read[i].0.as_ref();
+            for (phrase, canonical) in self.phrases.get(stem).into_iter().flatten() {
+                let rest = &read[i..];
+                if phrase.len() <= rest.len() && phrase.iter().zip(rest).all(|(p, r)| *p == r.0) {
                     // A phrase ("head of state", "how many") is as specific as a rare word.
                     keys.push(CanonicalKey {
                         key: canonical.clone(),
@@ -540,15 +552,15 @@ impl Index {
                 }
             }
             // The stop-word set holds every stop word's stem, so one look-up by stem suffices.
-            if !self.stopwords.contains(&stems[i]) {
-                let key = self
-                    .synonym_of
-                    .get(&stems[i])
-                    .cloned()
-                    .unwrap_or_else(|| stems[i].clone());
+            if !self.stopwords.contains(stem) {
+                let key = match self.synonym_of.get(stem) {
+                    Some(canonical) => canonical.clone(),
+                    None => stem.to_owned(),
+                };
+                let info = read[i].1;
                 keys.push(CanonicalKey {
                     key,
-                    info: self.informativeness_of(&words[i]),
+                    info: info.unwrap_or_else(|| lexicon::informativeness(&words[i])),
                     surface: words[i].clone(),
                 });
             }
@@ -566,10 +578,12 @@ impl Index {
         }
     }
 
-    fn informativeness_of(&self, word: &str) -> f32 {
+    /// A word's stem and, when the knowledge base uses it, its informativeness, with one memo
+    /// look-up and without copying a memoised stem.
+    fn read(&self, word: &str) -> (Cow<'_, str>, Option<f32>) {
         match self.memo.get(word) {
-            Some((_, info)) => *info,
-            None => lexicon::informativeness(word),
+            Some((stem, info)) => (Cow::Borrowed(stem.as_str()), Some(*info)),
+            None => (Cow::Owned(stem(word)), None),
         }
     }
 
@@ -610,8 +624,7 @@ impl Index {
         let mut chars = word.chars();
         let first = chars.next().unwrap_or(' ');
         let second = chars.next().unwrap_or(' ');
-        let mut sorted_word: Vec<char> = word.chars().collect();
-        sorted_word.sort_unstable();
+        let counts = letter_counts(word);
         let mut best: Option<(usize, &str)> = None;
         for candidate_len in len.saturating_sub(max)..=len + max {
             // Typos rarely hit the first two letters at once: only words sharing the first or the
@@ -633,7 +646,7 @@ impl Index {
                 // The letters the two words do not share bound the edit distance from below:
                 // most candidates are ruled out without computing it.
                 let bound = best.map_or(max, |(d, _)| d.min(max));
-                if bag_distance(&sorted_word, candidate) > bound {
+                if bag_distance(&counts, candidate) > bound {
                     continue;
                 }
                 let distance = edit_distance(word, candidate);
@@ -835,8 +848,18 @@ impl Index {
 
     /// The canonical key a single word maps to (after stemming and synonyms).
     pub fn key_of(&self, word: &str) -> String {
-        let s = stem(word);
+        let s = self.stem_of(word);
         self.synonym_of.get(&s).cloned().unwrap_or(s)
+    }
+
+    /// True when `word` maps to the canonical key `key` ([`Index::key_of`] without building the
+    /// key: asked of every word of a question, for the word for article).
+    pub fn has_key(&self, word: &str, key: &str) -> bool {
+        let (stem, _) = self.read(word);
+        match self.synonym_of.get(stem.as_ref()) {
+            Some(canonical) => canonical == key,
+            None => stem == key,
+        }
     }
 
     /// True for a stop word ("in", "about", "в").
@@ -858,12 +881,6 @@ impl Index {
 mod tests {
     use super::*;
 
-    fn sorted(word: &str) -> Vec<char> {
-        let mut chars: Vec<char> = word.chars().collect();
-        chars.sort_unstable();
-        chars
-    }
-
     #[test]
     fn typo_bag_distance_never_exceeds_the_edit_distance() {
         for (a, b) in [
@@ -874,11 +891,11 @@ mod tests {
             ("treaty", "tretay"),
             ("march", "match"),
         ] {
-            let bag = bag_distance(&sorted(a), b);
+            let bag = bag_distance(&letter_counts(a), b);
             assert!(bag <= edit_distance(a, b), "{a} {b}: {bag}");
         }
-        assert_eq!(bag_distance(&sorted("treaty"), "tretay"), 0);
-        assert_eq!(bag_distance(&sorted("abc"), "xyz"), 3);
+        assert_eq!(bag_distance(&letter_counts("treaty"), "tretay"), 0);
+        assert_eq!(bag_distance(&letter_counts("abc"), "xyz"), 3);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! a knowledge-base word ("match" is not "march"), or a misspelling. `build.rs` turns the lists
 //! into sorted tables that are read in place, so the lexicon costs nothing at start-up.
 
-use crate::embedded::{lexicon_offsets, lexicon_words, lexicon_zipf};
+use crate::embedded::{lexicon_buckets, lexicon_offsets, lexicon_words, lexicon_zipf};
 
 /// Zipf frequency of a word seen once per billion words; 3 is once per million, 7 is "the".
 pub type Zipf = f32;
@@ -18,9 +18,24 @@ pub fn len() -> usize {
     lexicon_zipf().len()
 }
 
-fn offset(i: usize) -> usize {
-    let bytes = &lexicon_offsets()[i * 4..i * 4 + 4];
+/// The `i`-th little-endian u32 of a table.
+fn u32_at(table: &[u8], i: usize) -> usize {
+    let bytes = &table[i * 4..i * 4 + 4];
     u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize
+}
+
+fn offset(i: usize) -> usize {
+    u32_at(lexicon_offsets(), i)
+}
+
+/// Number of two-byte prefixes the lexicon's words are bucketed by.
+pub const BUCKETS: usize = 1 << 16;
+
+/// A word's bucket: its first two bytes (a missing second byte counts as 0, so that the buckets
+/// of the byte-sorted words never decrease).
+pub fn bucket_of(word: &[u8]) -> usize {
+    let byte = |i: usize| usize::from(word.get(i).copied().unwrap_or(0));
+    (byte(0) << 8) | byte(1)
 }
 
 fn word_at(i: usize) -> &'static [u8] {
@@ -32,7 +47,12 @@ fn word_at(i: usize) -> &'static [u8] {
 /// Russian) or not a word at all.
 pub fn zipf(word: &str) -> Option<Zipf> {
     let key = word.as_bytes();
-    let (mut low, mut high) = (0usize, len());
+    // Only the words sharing the first two bytes are searched (a few hundred, not 200,000).
+    let bucket = bucket_of(key);
+    let (mut low, mut high) = (
+        u32_at(lexicon_buckets(), bucket),
+        u32_at(lexicon_buckets(), bucket + 1),
+    );
     while low < high {
         let mid = (low + high) / 2;
         match word_at(mid).cmp(key) {

@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod score;
 mod script;
 pub mod smalltalk;
+mod sums;
 pub mod timeline;
 
 pub use kinds::AnswerKind;
@@ -42,6 +43,7 @@ use kinds::{Capabilities, Kinds};
 pub use score::Params;
 use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
 use smalltalk::SmallTalk;
+use sums::{term_bit, Holds, Sums, TermBit};
 use timeline::{Timeline, TimelineResult};
 
 /// Every record of the knowledge base (entries, then articles) with the texts it is matched by.
@@ -111,31 +113,25 @@ fn source_names<'a>(kb: &'a KnowledgeBase, citations: &[Citation]) -> Vec<&'a st
     names
 }
 
-/// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
-/// only in its answer text (`weak`), and the best share of one phrasing the question covers.
-struct Sums {
-    strong: Vec<f32>,
-    weak: Vec<f32>,
-    phrasing: Vec<f32>,
-}
-
 /// What the scoring needs to know about a question besides its terms.
 struct QueryFeatures {
     /// Total weight of the question's terms (unknown words scaled).
     total: f32,
+    /// The distinct known terms, in order: their positions are their [`TermBit`]s.
+    known: Vec<index::TermId>,
     /// Terms naming an entity (a country, person, place, year).
-    entities: Vec<index::TermId>,
+    entities: Vec<TermBit>,
     /// The years among them.
-    years: Vec<index::TermId>,
+    years: Vec<TermBit>,
     /// Terms asking for a kind of fact ("when", "who", "how many").
-    question_words: Vec<index::TermId>,
+    question_words: Vec<TermBit>,
     /// Other informative known terms: an entry not mentioning one is probably about else.
-    informative: Vec<index::TermId>,
+    informative: Vec<TermBit>,
     /// Informative words that neither the knowledge base nor the lexicon knows (names, terms).
     unknown: i32,
     /// Every known term that is neither an entity nor a question word (a topic word), with
     /// its weight, once each.
-    topic: Vec<(index::TermId, f32)>,
+    topic: Vec<(TermBit, f32)>,
     /// The question pairs Kazakhstan with a third country (see [`CountryPairTerms`]).
     other_pair: bool,
 }
@@ -183,16 +179,25 @@ impl CountryPairTerms {
 }
 
 impl QueryFeatures {
+    /// A known term of the question with its bit ([`TermBit`]).
+    fn bit(&self, term: index::TermId) -> TermBit {
+        term_bit(&self.known, term)
+    }
+
     fn new(query: &[index::QueryTerm], index: &Index, p: &Params) -> Self {
         let weight = |q: &index::QueryTerm| match q.term {
             Some(_) => q.weight,
             None => q.weight * p.unknown_scale,
         };
-        let terms_where = |keep: &dyn Fn(&index::TermId) -> bool| -> Vec<index::TermId> {
+        let topic = known_terms(query);
+        let known: Vec<index::TermId> = topic.iter().map(|(t, _)| *t).collect();
+        let bit = |term: index::TermId| term_bit(&known, term);
+        let terms_where = |keep: &dyn Fn(&index::TermId) -> bool| -> Vec<TermBit> {
             query
                 .iter()
                 .filter_map(|q| q.term)
                 .filter(|t| keep(t))
+                .map(bit)
                 .collect()
         };
         let special =
@@ -202,6 +207,7 @@ impl QueryFeatures {
             .filter(|q| weight(q) >= p.informative_weight)
             .filter_map(|q| q.term)
             .filter(|t| !special(t))
+            .map(bit)
             .collect();
         let unknown = query
             .iter()
@@ -215,14 +221,17 @@ impl QueryFeatures {
                 .filter(|q| kinds::is_year(&q.text))
                 .filter_map(|q| q.term)
                 .filter(|t| index.entities.contains(t))
+                .map(bit)
                 .collect(),
             question_words: terms_where(&|t| index.question_words.contains(t)),
             informative,
             unknown,
-            topic: known_terms(query)
-                .into_iter()
+            topic: topic
+                .iter()
                 .filter(|(t, _)| !special(t))
+                .map(|&(t, w)| (bit(t), w))
                 .collect(),
+            known,
             other_pair: false,
         }
     }
@@ -397,6 +406,11 @@ pub struct Engine {
     /// The country terms of `language.toml`'s `country_pairs`.
     country_pairs: CountryPairTerms,
     params: Params,
+    /// The last question [`Engine::restore_script`] read, and its reading: a question is read
+    /// when it is asked and again when its reply is written, and reading costs lexicon look-ups
+    /// for every word.
+    #[serde(skip)]
+    last_restored: std::sync::Mutex<Option<(String, Option<String>)>>,
 }
 
 /// The knowledge base as a built engine still reads it: every phrasing but the first of each
@@ -603,6 +617,7 @@ impl Engine {
             authors,
             country_pairs,
             params,
+            last_restored: std::sync::Mutex::default(),
         }
     }
 
@@ -704,7 +719,7 @@ impl Engine {
     fn without_small_counts(&self, words: Vec<String>) -> Vec<String> {
         if words
             .iter()
-            .any(|w| self.index.key_of(w) == self.article_key)
+            .any(|w| self.index.has_key(w, &self.article_key))
         {
             return words;
         }
@@ -729,7 +744,19 @@ impl Engine {
 
     /// A question in Russian typed in Latin letters or on the English layout, in Cyrillic.
     fn restore_script(&self, question: &str) -> Option<String> {
-        script::restore(question, |word| self.index.knows(word))
+        let last = || {
+            self.last_restored
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some((read, restored)) = last().as_ref() {
+            if read == question {
+                return restored.clone();
+            }
+        }
+        let restored = script::restore(question, |word| self.index.knows(word));
+        *last() = Some((question.to_owned(), restored.clone()));
+        restored
     }
 
     /// The question as the engine reads it: Russian typed in Latin letters or on the English
@@ -751,14 +778,18 @@ impl Engine {
 
     fn tokens(&self, question: &str) -> Vec<String> {
         let restored = self.restore_script(question);
-        let is_article = |word: &str| self.index.key_of(word) == self.article_key;
-        normalize::tokenize_question(restored.as_deref().unwrap_or(question), is_article)
-            .into_iter()
-            .flat_map(|t| match self.shorthand.get(&t) {
-                Some(full) => full.clone(),
-                None => vec![t],
-            })
-            .collect()
+        let is_article = |word: &str| self.index.has_key(word, &self.article_key);
+        let typed =
+            normalize::tokenize_question(restored.as_deref().unwrap_or(question), is_article);
+        // Chat shorthand written out; other words moved, not copied into a vector each.
+        let mut tokens = Vec::with_capacity(typed.len());
+        for t in typed {
+            match self.shorthand.get(&t) {
+                Some(full) => tokens.extend(full.iter().cloned()),
+                None => tokens.push(t),
+            }
+        }
+        tokens
     }
 
     /// Two questions in one ("when was it signed and who signed it?"): both answered when each
@@ -1182,7 +1213,13 @@ impl Engine {
         if features.total <= 0.0 {
             return vec![];
         }
-        let sums = self.accumulate(query);
+        let mut sums = Sums::new(self.index.records.len(), self.index.question_owner.len());
+        sums.accumulate(&self.index, query, &features);
+        self.ranked(&sums, &features)
+    }
+
+    /// The records `sums` touches, scored and sorted, best first.
+    fn ranked(&self, sums: &Sums, features: &QueryFeatures) -> Vec<Ranked> {
         // Each record with its sort key, computed once: the record number makes keys unique, so
         // an unstable sort gives the same order as a stable one.
         // Every factor of a score is at most 1, so a record whose coverage and phrasing alone
@@ -1193,12 +1230,15 @@ impl Engine {
                 (sums.strong[r] + sums.weak[r] * self.params.answer_text_credit) / features.total;
             self.params.combine(coverage, sums.phrasing[r]).value()
         };
-        let mut ranked: Vec<(Ranked, bool, f32)> = (0..self.index.records.len())
+        let mut ranked: Vec<(Ranked, bool, f32)> = sums
+            .touched
+            .iter()
+            .map(|&r| r as usize)
             .filter(|&r| {
                 (sums.strong[r] > 0.0 || sums.weak[r] > 0.0) && bound(r) >= SUGGESTION_FLOOR
             })
             .map(|r| {
-                let (ranked, focus) = self.score_record(r, &sums, &features);
+                let (ranked, focus) = self.score_record(r, sums, features);
                 (ranked, self.is_unanswerable(r), focus)
             })
             .collect();
@@ -1216,68 +1256,41 @@ impl Engine {
         ranked.into_iter().map(|(r, _, _)| r).collect()
     }
 
-    /// Term-at-a-time accumulation: each query term adds its weight to the records and
-    /// phrasings that contain it, so the work is proportional to the postings touched.
-    fn accumulate(&self, query: &[index::QueryTerm]) -> Sums {
-        let records = self.index.records.len();
-        let mut sums = Sums {
-            strong: vec![0.0; records],
-            weak: vec![0.0; records],
-            phrasing: vec![0.0; records],
-        };
-        let mut shared = vec![0.0f32; self.index.question_owner.len()];
-        let mut touched_questions = Vec::new();
-        for q in query {
-            let Some(t) = q.term else { continue };
-            let t = t as usize;
-            for &r in &self.index.strong_postings[t] {
-                sums.strong[r as usize] += q.weight;
-            }
-            for &r in &self.index.weak_postings[t] {
-                sums.weak[r as usize] += q.weight;
-            }
-            for &n in &self.index.question_postings[t] {
-                if shared[n as usize] == 0.0 {
-                    touched_questions.push(n);
-                }
-                shared[n as usize] += q.weight;
-            }
-        }
-        for n in touched_questions {
-            let (r, weight) = self.index.question_owner[n as usize];
-            if weight > 0.0 {
-                let ratio = shared[n as usize] / weight;
-                sums.phrasing[r as usize] = sums.phrasing[r as usize].max(ratio);
-            }
-        }
-        sums
-    }
-
     /// The score of record `r` and its focus (how much of what the record is about the
     /// question touches; it only breaks ties, in favour of the record about less else).
     fn score_record(&self, r: usize, sums: &Sums, features: &QueryFeatures) -> (Ranked, f32) {
         let p = &self.params;
         let terms = &self.index.records[r];
-        let mentions = |t: &u32| {
-            terms.strong.binary_search(t).is_ok()
-                || terms.weak.binary_search(t).is_ok()
-                || terms.cited.binary_search(t).is_ok()
+        let holds = Holds {
+            terms,
+            strong: sums.strong_bits[r],
+            weak: sums.weak_bits[r],
         };
         let count = |n: usize| n as i32;
-        let missing_entities = count(features.entities.iter().filter(|t| !mentions(t)).count());
-        let answer_only = |t: &&u32| {
-            terms.strong.binary_search(t).is_err() && terms.weak.binary_search(t).is_ok()
-        };
+        let missing_entities = count(
+            features
+                .entities
+                .iter()
+                .filter(|&&t| !holds.mentions(t))
+                .count(),
+        );
+        let answer_only = |t: &&TermBit| !holds.strong(**t) && holds.weak(**t);
         let answer_only_years = count(features.years.iter().filter(answer_only).count());
-        let unexplained = count(features.informative.iter().filter(|t| !mentions(t)).count());
+        let unexplained = count(
+            features
+                .informative
+                .iter()
+                .filter(|&&t| !holds.mentions(t))
+                .count(),
+        );
         let missing_question_words = count(
             features
                 .question_words
                 .iter()
-                .filter(|t| terms.strong.binary_search(t).is_err())
+                .filter(|&&t| !holds.strong(t))
                 .count(),
         );
-        let names_only = unexplained > 0 && self.shares_only_names(terms, features);
+        let names_only = unexplained > 0 && self.shares_only_names(&holds, features);
         let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
@@ -1304,15 +1317,12 @@ impl Engine {
     /// True when a record shares no topic word with the question (only names and question
     /// words), or topic words weighing at most `names_only_ratio` of the informative ones it
     /// misses, while it misses one.
-    fn shares_only_names(&self, terms: &index::RecordTerms, features: &QueryFeatures) -> bool {
-        let in_record =
-            |t: &u32| terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok();
+    fn shares_only_names(&self, holds: &Holds<'_>, features: &QueryFeatures) -> bool {
         let (mut matched, mut missing) = (0.0f32, 0.0f32);
-        for (t, w) in &features.topic {
-            if in_record(t) {
+        for &(t, w) in &features.topic {
+            if holds.strong(t) || holds.weak(t) {
                 matched += w;
-            } else if *w >= self.params.informative_weight && terms.cited.binary_search(t).is_err()
-            {
+            } else if w >= self.params.informative_weight && !holds.cited(t) {
                 missing += w;
             }
         }
@@ -1330,7 +1340,7 @@ impl Engine {
     fn article_number_at(&self, words: &[String]) -> Option<(usize, u32)> {
         let language = &self.kb.language;
         for (i, word) in words.iter().enumerate() {
-            if self.index.key_of(word) != self.article_key {
+            if !self.index.has_key(word, &self.article_key) {
                 continue;
             }
             let after = words

@@ -159,7 +159,9 @@ impl Timeline {
     /// cue's words (not part of any event's name) and whether only single cue words were
     /// found (then the question must name two events to be a timeline question).
     fn asked<'a>(&'a self, words: &[String]) -> Option<(Asked, Vec<&'a Vec<String>>, bool)> {
-        let found = |list: &'a [Vec<String>]| -> Vec<&'a Vec<String>> { cues_in(list, words) };
+        let present: HashSet<&str> = words.iter().map(String::as_str).collect();
+        let found =
+            |list: &'a [Vec<String>]| -> Vec<&'a Vec<String>> { cues_in(list, words, &present) };
         let order = found(&self.order);
         if !order.is_empty() {
             return Some((Asked::Order, order, false));
@@ -275,8 +277,12 @@ impl Timeline {
             let mut coverage = 0.0f32;
             let mut matched: HashSet<String> = HashSet::default();
             for name in names {
-                let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
                 let hits: Vec<&String> = name.iter().filter(|k| keys.contains(k)).collect();
+                // A name the question shares no word with covers nothing: not weighed.
+                if hits.is_empty() {
+                    continue;
+                }
+                let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
                 let covered: f32 = hits.iter().map(|k| index.weight_of_key(k)).sum();
                 // A name of two or more words found word for word ("Declaration on Allied
                 // Relations") is stronger evidence than the same words scattered.
@@ -343,9 +349,15 @@ fn best_pair(named: &[(usize, f32, HashSet<String>)], index: &Index) -> Option<(
     best.map(|(_, a, b)| (a, b))
 }
 
-/// The cues of `list` that occur in `words`.
-fn cues_in<'a>(list: &'a [Vec<String>], words: &[String]) -> Vec<&'a Vec<String>> {
+/// The cues of `list` that occur in `words`. `present` holds the words: a cue whose first word
+/// is absent is ruled out by one look-up (most are) instead of a scan of the question.
+fn cues_in<'a>(
+    list: &'a [Vec<String>],
+    words: &[String],
+    present: &HashSet<&str>,
+) -> Vec<&'a Vec<String>> {
     list.iter()
+        .filter(|c| c.first().is_some_and(|w| present.contains(w.as_str())))
         .filter(|c| contains_sequence(words, c))
         .collect()
 }

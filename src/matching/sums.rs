@@ -1,0 +1,137 @@
+//! The per-record sums a ranking accumulates, and what scoring reads of a record through them.
+
+use super::index::{Index, QueryTerm, RecordTerms, TermId};
+use super::QueryFeatures;
+
+/// Per record: the weight of the question's terms among its phrasings and keywords (`strong`),
+/// only in its answer text (`weak`), and the best share of one phrasing the question covers.
+///
+/// Also which records the question touches at all, and which of its known terms each of them
+/// has: scoring then reads a bit instead of searching the record's term lists once per term
+/// (that search was most of the time spent ranking).
+pub(super) struct Sums {
+    pub strong: Vec<f32>,
+    pub weak: Vec<f32>,
+    pub phrasing: Vec<f32>,
+    /// The records with a strong or weak term of the question, each once, in no order.
+    pub touched: Vec<u32>,
+    /// Per record: the [`TermBit`]s of the question's terms among its strong terms.
+    pub strong_bits: Vec<u64>,
+    /// Per record: the [`TermBit`]s of the question's terms among its weak terms.
+    pub weak_bits: Vec<u64>,
+    /// Per record: listed in `touched`.
+    seen: Vec<bool>,
+    /// Per phrasing: the weight of the question's terms in it.
+    shared: Vec<f32>,
+    /// The phrasings with a term of the question.
+    touched_phrasings: Vec<u32>,
+}
+
+impl Sums {
+    /// All zero, for an index of `records` records and `phrasings` phrasings. (Keeping them per
+    /// thread and clearing only the touched entries was tried: no measurable gain.)
+    pub fn new(records: usize, phrasings: usize) -> Self {
+        Sums {
+            strong: vec![0.0; records],
+            weak: vec![0.0; records],
+            phrasing: vec![0.0; records],
+            // Sized for the longest postings at once: no regrowth while accumulating.
+            touched: Vec::with_capacity(records),
+            strong_bits: vec![0; records],
+            weak_bits: vec![0; records],
+            seen: vec![false; records],
+            shared: vec![0.0; phrasings],
+            touched_phrasings: Vec::with_capacity(phrasings),
+        }
+    }
+
+    /// Term-at-a-time accumulation: each query term adds its weight to the records and
+    /// phrasings that contain it, so the work is proportional to the postings touched.
+    pub fn accumulate(&mut self, index: &Index, query: &[QueryTerm], features: &QueryFeatures) {
+        for q in query {
+            let Some(t) = q.term else { continue };
+            let mask = features.bit(t).mask;
+            let t = t as usize;
+            for &r in &index.strong_postings[t] {
+                self.strong[r as usize] += q.weight;
+                self.strong_bits[r as usize] |= mask;
+                self.touch(r);
+            }
+            for &r in &index.weak_postings[t] {
+                self.weak[r as usize] += q.weight;
+                self.weak_bits[r as usize] |= mask;
+                self.touch(r);
+            }
+            for &n in &index.question_postings[t] {
+                if self.shared[n as usize] == 0.0 {
+                    self.touched_phrasings.push(n);
+                }
+                self.shared[n as usize] += q.weight;
+            }
+        }
+        for &n in &self.touched_phrasings {
+            let (r, weight) = index.question_owner[n as usize];
+            if weight > 0.0 {
+                let ratio = self.shared[n as usize] / weight;
+                self.phrasing[r as usize] = self.phrasing[r as usize].max(ratio);
+            }
+        }
+    }
+
+    /// Lists record `r` in `touched` the first time.
+    fn touch(&mut self, r: u32) {
+        if !std::mem::replace(&mut self.seen[r as usize], true) {
+            self.touched.push(r);
+        }
+    }
+}
+
+/// A known term of a question with its bit in [`Sums`]' per-record masks: the n-th distinct
+/// known term has bit n; past the 64th the mask is 0 and the record's lists are searched.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TermBit {
+    pub term: TermId,
+    pub mask: u64,
+}
+
+/// `term` with its bit among the question's distinct known terms `known`.
+pub(super) fn term_bit(known: &[TermId], term: TermId) -> TermBit {
+    let n = known.iter().position(|&k| k == term);
+    TermBit {
+        term,
+        mask: n.filter(|&n| n < 64).map_or(0, |n| 1u64 << n),
+    }
+}
+
+/// One record as scoring reads it: its term lists and the masks of the question's terms it has.
+pub(super) struct Holds<'a> {
+    pub terms: &'a RecordTerms,
+    pub strong: u64,
+    pub weak: u64,
+}
+
+impl Holds<'_> {
+    pub fn strong(&self, t: TermBit) -> bool {
+        match t.mask {
+            0 => self.terms.strong.binary_search(&t.term).is_ok(),
+            mask => self.strong & mask != 0,
+        }
+    }
+
+    pub fn weak(&self, t: TermBit) -> bool {
+        match t.mask {
+            0 => self.terms.weak.binary_search(&t.term).is_ok(),
+            mask => self.weak & mask != 0,
+        }
+    }
+
+    /// Among the terms naming the documents the record cites (few; searched).
+    pub fn cited(&self, t: TermBit) -> bool {
+        self.terms.cited.binary_search(&t.term).is_ok()
+    }
+
+    /// Anywhere in the record: strong, weak or cited.
+    pub fn mentions(&self, t: TermBit) -> bool {
+        self.strong(t) || self.weak(t) || self.cited(t)
+    }
+}
