@@ -262,7 +262,7 @@ const EN_DEV_CHAT: usize = 23; // of 30
 const RU_DEV_CHAT: usize = 28; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
 const EN_BLIND_A: usize = 51; // of 53
-const RU_BLIND_A: usize = 50; // of 53
+const RU_BLIND_A: usize = 51; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
 const EN_BLIND_B: usize = 51; // of 53
 const RU_BLIND_B: usize = 53; // of 53
@@ -298,7 +298,7 @@ const OOS_BLIND_H: usize = 58; // of 64
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_I: usize = 44; // of 53
-const RU_BLIND_I: usize = 40; // of 53
+const RU_BLIND_I: usize = 41; // of 53
 const OOS_BLIND_I: usize = 60; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
@@ -325,7 +325,7 @@ const OOS_REVIEW_S: usize = 17; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 35; // of 42
+const EN_REVIEW_T: usize = 36; // of 42
 const RU_REVIEW_T: usize = 28; // of 38
 const OOS_REVIEW_T: usize = 36; // of 40
 
@@ -347,7 +347,7 @@ const OOS_REVIEW_V: usize = 53; // of 60
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
 // facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
 // judged by hand. Tuned on.
-const EN_REVIEW_W: usize = 28; // of 32
+const EN_REVIEW_W: usize = 29; // of 32
 const RU_REVIEW_W: usize = 30; // of 33
 const OOS_REVIEW_W: usize = 31; // of 35
 
@@ -380,5 +380,5 @@ const OOS_REVIEW_Z: usize = 46; // of 50
 // misses), judged by hand: 85 of 110 at the session's start (ed41cb7: 24/35, 29/35, 32/40). Its
 // small talk, money cues and capital-named events were fixed. Tuned on.
 const EN_REVIEW_R: usize = 27; // of 35
-const RU_REVIEW_R: usize = 30; // of 35
+const RU_REVIEW_R: usize = 31; // of 35
 const OOS_REVIEW_R: usize = 37; // of 40
