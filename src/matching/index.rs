@@ -7,6 +7,7 @@ use super::normalize::{stem, tokenize};
 use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
+use super::vocabulary::Vocabulary;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 
@@ -69,11 +70,9 @@ pub struct QueryTerm {
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     stopwords: HashSet<String>,
-    /// Every word form the knowledge base uses, for typo correction, bucketed by length in chars
-    /// and first letter, and again by length and second letter.
-    surface_by_first: HashMap<(usize, char), Vec<String>>,
-    surface_by_second: HashMap<(usize, char), Vec<String>>,
-    surface: HashSet<String>,
+    /// Every word form the knowledge base uses, with the stem and informativeness of those of
+    /// its texts, computed once (the same few thousand words recur across 700 KB of text).
+    surface: Vocabulary,
     /// Multi-word synonym phrases, as stem sequences, to the canonical key they stand for; keyed
     /// by their first stem, longest first.
     phrases: HashMap<String, Vec<(Vec<String>, String)>>,
@@ -81,8 +80,6 @@ pub struct Index {
     synonym_of: HashMap<String, String>,
     /// Synonym terms whose stem another group already claims: (term, kept group, its group).
     pub synonym_conflicts: Vec<(String, String, String)>,
-    /// Stem and informativeness of every word the knowledge base uses, computed once.
-    memo: HashMap<String, (String, f32)>,
     terms: HashMap<String, TermId>,
     /// Per term: how informative it is in the general language (the most informative of the
     /// word forms that make it), in `[lexicon::MIN_INFORMATIVENESS, 1]`.
@@ -304,13 +301,7 @@ impl Index {
             .flat_map(|f| tokenize(f))
             .filter(|w| !index.terms.contains_key(&index.key_of(w)))
             .collect();
-        for bucket in index
-            .surface_by_first
-            .values_mut()
-            .chain(index.surface_by_second.values_mut())
-        {
-            bucket.sort();
-        }
+        index.surface.finish();
         index
     }
 
@@ -324,13 +315,10 @@ impl Index {
                 .collect(),
             entities: HashSet::default(),
             question_words: HashSet::default(),
-            surface_by_first: HashMap::default(),
-            surface_by_second: HashMap::default(),
-            surface: HashSet::default(),
+            surface: Vocabulary::default(),
             phrases: HashMap::default(),
             synonym_of: HashMap::default(),
             synonym_conflicts: Vec::new(),
-            memo: HashMap::default(),
             terms: HashMap::default(),
             term_info: Vec::new(),
             weights: Vec::new(),
@@ -509,24 +497,7 @@ impl Index {
     }
 
     fn add_surface_word(&mut self, word: &str) {
-        if self.surface.contains(word) {
-            return;
-        }
-        self.surface.insert(word.to_owned());
-        let len = word.chars().count();
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            self.surface_by_first
-                .entry((len, first))
-                .or_default()
-                .push(word.to_owned());
-        }
-        if let Some(second) = chars.next() {
-            self.surface_by_second
-                .entry((len, second))
-                .or_default()
-                .push(word.to_owned());
-        }
+        self.surface.insert(word);
     }
 
     /// The canonical keys of a text, in order, each with how informative its words are in the
@@ -572,8 +543,8 @@ impl Index {
     /// The stem of a word: from the build-time memo when the knowledge base uses the word (the
     /// same few thousand words recur across 700 KB of text), else computed.
     fn stem_of(&self, word: &str) -> String {
-        match self.memo.get(word) {
-            Some((stem, _)) => stem.clone(),
+        match self.surface.memo(word) {
+            Some((stem, _)) => stem.to_owned(),
             None => stem(word),
         }
     }
@@ -581,8 +552,8 @@ impl Index {
     /// A word's stem and, when the knowledge base uses it, its informativeness, with one memo
     /// look-up and without copying a memoised stem.
     fn read(&self, word: &str) -> (Cow<'_, str>, Option<f32>) {
-        match self.memo.get(word) {
-            Some((stem, info)) => (Cow::Borrowed(stem.as_str()), Some(*info)),
+        match self.surface.memo(word) {
+            Some((stem, info)) => (Cow::Borrowed(stem), Some(info)),
             None => (Cow::Owned(stem(word)), None),
         }
     }
@@ -591,10 +562,9 @@ impl Index {
     fn intern_all(&mut self, text: &str) -> Vec<TermId> {
         let words = tokenize(text);
         for word in &words {
-            self.add_surface_word(word);
-            if !self.memo.contains_key(word) {
-                let entry = (stem(word), lexicon::informativeness(word));
-                self.memo.insert(word.clone(), entry);
+            if self.surface.memo(word).is_none() {
+                self.surface
+                    .memoise(word, &stem(word), lexicon::informativeness(word));
             }
         }
         self.canonical_keys(&words)
@@ -629,18 +599,12 @@ impl Index {
         for candidate_len in len.saturating_sub(max)..=len + max {
             // Typos rarely hit the first two letters at once: only words sharing the first or the
             // second letter are compared, a few dozen instead of thousands.
-            let same_first = self
-                .surface_by_first
-                .get(&(candidate_len, first))
-                .into_iter()
-                .flatten();
+            let same_first = self.surface.with_first(candidate_len, first);
             let last = word.chars().next_back();
             // A word whose first letter is the typo still has its second and last letters right.
             let same_second = self
-                .surface_by_second
-                .get(&(candidate_len, second))
-                .into_iter()
-                .flatten()
+                .surface
+                .with_second(candidate_len, second)
                 .filter(|c| !c.starts_with(first) && c.chars().next_back() == last);
             for candidate in same_first.chain(same_second) {
                 // The letters the two words do not share bound the edit distance from below:
@@ -672,12 +636,12 @@ impl Index {
                             || (distance == d && {
                                 let (zc, zw) =
                                     (lexicon::zipf_or_zero(candidate), lexicon::zipf_or_zero(w));
-                                zc > zw || (zc == zw && candidate.as_str() < w)
+                                zc > zw || (zc == zw && candidate < w)
                             })
                     }
                 };
                 if distance <= max && better {
-                    best = Some((distance, candidate.as_str()));
+                    best = Some((distance, candidate));
                 }
             }
         }

@@ -104,8 +104,9 @@ pub struct Capabilities {
     persons: Vec<usize>,
     /// Numbers the answer mentions (digits), for "not the number the question already names".
     numbers: HashSet<String>,
-    /// The words of the answers' lead sentences.
-    lead_words: HashSet<String>,
+    /// The words of the answers' lead sentences, separated by spaces (one string: the engine is
+    /// deserialised at every start, and it is only ever scanned).
+    lead_words: String,
     /// Dates known to the day or the month: precision, month, and year when the text gives it.
     dates: Vec<(AnswerKind, u8, Option<String>)>,
     /// Kinds a `gives` phrase of `language.toml` shows ("university" for a place): given
@@ -165,7 +166,9 @@ impl Capabilities {
             AnswerKind::Person if !question.offices.is_empty() => {
                 question.offices.iter().any(|office| {
                     let prefix: String = office.chars().take(OFFICE_PREFIX_CHARS).collect();
-                    self.lead_words.iter().any(|w| w.starts_with(&prefix))
+                    self.lead_words
+                        .split_whitespace()
+                        .any(|w| w.starts_with(&prefix))
                 }) && self.persons.iter().any(|p| !question.persons.contains(p))
             }
             AnswerKind::Person => self.persons.iter().any(|p| !question.persons.contains(p)),
@@ -393,7 +396,10 @@ impl Kinds {
             if self.names_numbered_article(&words) {
                 caps.kinds.insert(AnswerKind::Article);
             }
-            caps.lead_words.extend(words.iter().cloned());
+            for word in &words {
+                caps.lead_words.push(' ');
+                caps.lead_words.push_str(word);
+            }
             let present: HashSet<&str> = words.iter().map(String::as_str).collect();
             // A phrase can only occur when its first word does: most are ruled out by one look-up.
             let occurs = |phrase: &Vec<String>| {

@@ -29,6 +29,7 @@ mod script;
 pub mod smalltalk;
 mod sums;
 pub mod timeline;
+mod vocabulary;
 
 pub use kinds::AnswerKind;
 pub use score::{Ranked, Score};

@@ -1,0 +1,218 @@
+//! Every word form the knowledge base uses, stored once: for "is this a word of ours", for typo
+//! correction (buckets by length and first or second letter), and for the stem and
+//! informativeness computed for each word when the index was built.
+//!
+//! Why not a `HashSet<String>` and friends: the embedded engine is deserialised on every start,
+//! and four string collections over the same 14,000 words cost 56,000 allocations and about
+//! 2.4 ms. Here the words are one string and the hash table a vector of numbers, which
+//! deserialise in a few copies. The hash is our own (FNV-1a) so that the table `build.rs` writes
+//! is read the same way by the binary on any platform.
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+/// A word's number in the vocabulary, in the order words were added.
+type WordId = u32;
+
+/// An empty slot of the hash table (ids are stored plus one).
+const EMPTY: u32 = 0;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Vocabulary {
+    /// The words, concatenated in the order they were added.
+    text: String,
+    /// Where each word ends in `text` (it starts where the previous one ends).
+    ends: Vec<u32>,
+    /// Open addressing with linear probing: word id plus one, or [`EMPTY`]. Its length is a
+    /// power of two at least twice the number of words.
+    slots: Vec<u32>,
+    /// Per word: where its stem lies in `stems` and its informativeness, for the words of the
+    /// knowledge base's texts (not for stop words or synonym terms only).
+    memo: Vec<Option<(u32, u32, f32)>>,
+    stems: String,
+    /// Word ids by (length in chars, first letter) and by (length, second letter), each list
+    /// sorted by the words' bytes.
+    by_first: HashMap<(u32, char), Vec<WordId>>,
+    by_second: HashMap<(u32, char), Vec<WordId>>,
+}
+
+/// FNV-1a over the word's bytes: short words, few collisions, the same on every platform.
+fn hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Vocabulary {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, id: WordId) -> &str {
+        let id = id as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    fn slot_of(&self, word: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash(word) as usize & mask;
+        loop {
+            let held = self.slots[slot];
+            if held == EMPTY || self.word(held - 1) == word {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn id(&self, word: &str) -> Option<WordId> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        match self.slots[self.slot_of(word)] {
+            EMPTY => None,
+            held => Some(held - 1),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.id(word).is_some()
+    }
+
+    /// Adds a word (once); returns its id.
+    pub fn insert(&mut self, word: &str) -> WordId {
+        if let Some(id) = self.id(word) {
+            return id;
+        }
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let id = self.len() as WordId;
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+        self.memo.push(None);
+        let slot = self.slot_of(word);
+        self.slots[slot] = id + 1;
+        let len = word.chars().count() as u32;
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            self.by_first.entry((len, first)).or_default().push(id);
+        }
+        if let Some(second) = chars.next() {
+            self.by_second.entry((len, second)).or_default().push(id);
+        }
+        id
+    }
+
+    /// Doubles the hash table and puts every word back.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        self.slots = vec![EMPTY; size];
+        for id in 0..self.len() as WordId {
+            let slot = self.slot_of(self.word(id));
+            self.slots[slot] = id + 1;
+        }
+    }
+
+    /// Records a word's stem and informativeness (adding the word); the first record stays.
+    pub fn memoise(&mut self, word: &str, stem: &str, info: f32) {
+        let id = self.insert(word) as usize;
+        if self.memo[id].is_none() {
+            let start = self.stems.len() as u32;
+            self.stems.push_str(stem);
+            self.memo[id] = Some((start, self.stems.len() as u32, info));
+        }
+    }
+
+    /// The stem and informativeness recorded for `word`, if any.
+    pub fn memo(&self, word: &str) -> Option<(&str, f32)> {
+        let id = self.id(word)? as usize;
+        let (start, end, info) = self.memo[id]?;
+        Some((&self.stems[start as usize..end as usize], info))
+    }
+
+    /// Sorts each typo bucket by the words' bytes, once every word is in.
+    pub fn finish(&mut self) {
+        let mut buckets = std::mem::take(&mut self.by_first);
+        let mut seconds = std::mem::take(&mut self.by_second);
+        for bucket in buckets.values_mut().chain(seconds.values_mut()) {
+            bucket.sort_by(|a, b| self.word(*a).cmp(self.word(*b)));
+        }
+        self.by_first = buckets;
+        self.by_second = seconds;
+    }
+
+    /// The words of `len` chars starting with `first`.
+    pub fn with_first(&self, len: usize, first: char) -> impl Iterator<Item = &str> {
+        self.bucket(&self.by_first, len, first)
+    }
+
+    /// The words of `len` chars whose second letter is `second`.
+    pub fn with_second(&self, len: usize, second: char) -> impl Iterator<Item = &str> {
+        self.bucket(&self.by_second, len, second)
+    }
+
+    fn bucket<'a>(
+        &'a self,
+        buckets: &'a HashMap<(u32, char), Vec<WordId>>,
+        len: usize,
+        letter: char,
+    ) -> impl Iterator<Item = &'a str> {
+        buckets
+            .get(&(len as u32, letter))
+            .into_iter()
+            .flatten()
+            .map(|id| self.word(*id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_after_the_table_grows_and_after_a_round_trip() {
+        let mut vocabulary = Vocabulary::default();
+        let words: Vec<String> = (0..3000).map(|i| format!("слово{i}")).collect();
+        for word in &words {
+            vocabulary.insert(word);
+        }
+        assert_eq!(vocabulary.insert("слово7"), 7, "a word is added once");
+        assert_eq!(vocabulary.len(), 3000);
+        let bytes = postcard::to_stdvec(&vocabulary).unwrap();
+        let read: Vocabulary = postcard::from_bytes(&bytes).unwrap();
+        assert!(words.iter().all(|w| read.contains(w)));
+        assert!(!read.contains("слово3000") && !read.contains("слово") && !read.contains(""));
+    }
+
+    #[test]
+    fn the_first_memo_of_a_word_is_kept_and_unmemoised_words_have_none() {
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.insert("and");
+        vocabulary.memoise("treaties", "treati", 0.75);
+        vocabulary.memoise("treaties", "other", 0.1);
+        assert_eq!(vocabulary.memo("treaties"), Some(("treati", 0.75)));
+        assert_eq!(vocabulary.memo("and"), None);
+        assert!(vocabulary.contains("and") && vocabulary.memo("treaty").is_none());
+    }
+
+    #[test]
+    fn typo_buckets_hold_words_of_one_length_and_letter_sorted() {
+        let mut vocabulary = Vocabulary::default();
+        for word in ["treaty", "tready", "border", "trusts", "uzbeks", "trade"] {
+            vocabulary.insert(word);
+        }
+        vocabulary.finish();
+        let first: Vec<&str> = vocabulary.with_first(6, 't').collect();
+        assert_eq!(first, ["tready", "treaty", "trusts"]);
+        let second: Vec<&str> = vocabulary.with_second(6, 'z').collect();
+        assert_eq!(second, ["uzbeks"]);
+        assert_eq!(vocabulary.with_first(7, 't').count(), 0);
+    }
+}
