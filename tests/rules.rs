@@ -880,3 +880,36 @@ fn an_entry_written_for_a_gap_answers_when_the_timeline_knows_one_event() {
         "{outcome:?}"
     );
 }
+
+#[test]
+fn whether_something_has_happened_since_the_documents_is_declined_as_later() {
+    let text = not_given(
+        "did the joint border inspection every ten years happen yet? what came of it",
+        AnswerKind::Later,
+    );
+    assert!(
+        text.starts_with("The documents were written between 2022 and 2025"),
+        "{text}"
+    );
+    let text = not_given(
+        "прогноз раббимова про союз с турцией сбылся?",
+        AnswerKind::Later,
+    );
+    assert!(text.starts_with("Документы написаны в 2022–2025"), "{text}");
+    // "Уже" alone is not a cue: "for over 30 years already" asks what the papers say.
+    let outcome =
+        engine().ask("на чём уже больше тридцати лет держится внешняя политика узбекистана");
+    assert!(
+        !matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Later),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}

@@ -49,6 +49,10 @@ pub enum AnswerKind {
     /// Which numbered article ("under which article is that", "в какой статье"): an article
     /// itself, or an answer that names an article with its number.
     Article,
+    /// Whether something has happened since, or how it turned out ("has it come true yet",
+    /// "уже провели?"): the documents were written in 2022–2025 and cannot say, so only an entry
+    /// declaring it could.
+    Later,
 }
 
 impl AnswerKind {
@@ -69,6 +73,7 @@ impl AnswerKind {
             AnswerKind::Time => "time",
             AnswerKind::Language => "language",
             AnswerKind::Article => "article",
+            AnswerKind::Later => "later",
         }
     }
 
@@ -88,6 +93,7 @@ impl AnswerKind {
             AnswerKind::Time,
             AnswerKind::Language,
             AnswerKind::Article,
+            AnswerKind::Later,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -761,7 +767,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 14);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 15);
     }
 
     #[test]
