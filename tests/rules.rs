@@ -913,3 +913,16 @@ fn whether_something_has_happened_since_the_documents_is_declined_as_later() {
         "{outcome:?}"
     );
 }
+
+#[test]
+fn a_year_the_documents_never_mention_is_not_answered_with_another_years_figure() {
+    for question in [
+        "how big was the kazakh-uzbek trade in 2015?",
+        "какой был товарооборот казахстана и узбекистана в 2010 году",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(!outcome.is_answer(), "{question:?}: {outcome:?}");
+    }
+    // A year they do mention is matched like any name.
+    answered_with("what was the kalkan-2021 exercise?", "security-kalkan-2021");
+}

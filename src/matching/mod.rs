@@ -130,6 +130,8 @@ struct QueryFeatures {
     informative: Vec<TermBit>,
     /// Informative words that neither the knowledge base nor the lexicon knows (names, terms).
     unknown: i32,
+    /// Years the knowledge base never mentions ("trade in 2015"): every record misses them.
+    unknown_years: i32,
     /// Every known term that is neither an entity nor a question word (a topic word), with
     /// its weight, once each.
     topic: Vec<(TermBit, f32)>,
@@ -227,6 +229,10 @@ impl QueryFeatures {
             question_words: terms_where(&|t| index.question_words.contains(t)),
             informative,
             unknown,
+            unknown_years: query
+                .iter()
+                .filter(|q| q.term.is_none() && kinds::is_year(&q.text))
+                .count() as i32,
             topic: topic
                 .iter()
                 .filter(|(t, _)| !special(t))
@@ -1298,6 +1304,7 @@ impl Engine {
             * p.answer_only_year_factor.powi(answer_only_years)
             * p.unexplained_factor.powi(unexplained)
             * p.unknown_factor.powi(features.unknown)
+            * p.unknown_year_factor.powi(features.unknown_years)
             * p.question_word_mismatch_factor.powi(missing_question_words)
             * if names_only { p.names_only_factor } else { 1.0 }
             * if features.other_pair {

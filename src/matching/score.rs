@@ -91,6 +91,12 @@ pub const OTHER_PAIR_FACTOR: f32 = 0.5;
 /// Kazakhstan–Uzbekistan border entry.
 pub const ENTITY_MISMATCH_FACTOR: f32 = 0.6;
 
+/// Each year of the question that the knowledge base never mentions multiplies every score by
+/// this: "how big was the trade in 2015" asks for a figure the documents do not give, however
+/// well the rest matches the trade entry. (A year the knowledge base does mention is an entity,
+/// weighed by [`ENTITY_MISMATCH_FACTOR`] per entry.)
+pub const UNKNOWN_YEAR_FACTOR: f32 = ENTITY_MISMATCH_FACTOR;
+
 /// Each question word of the question ("who", "when", "how many") that none of an entry's
 /// phrasings use multiplies its score by this: "Who is the Prime Minister?" is not answered by an
 /// entry about trade figures that merely cites the Prime Minister's website. Measured on the dev
@@ -143,6 +149,7 @@ pub struct Params {
     pub unknown_factor: f32,
     /// Multiplies the weight of words the knowledge base never uses.
     pub unknown_scale: f32,
+    pub unknown_year_factor: f32,
     /// A clear winner (at least `clear_margin` ahead of the runner-up) is answered from this
     /// score up, below the general threshold.
     pub clear_threshold: f32,
@@ -165,6 +172,7 @@ impl Default for Params {
             unexplained_factor: UNEXPLAINED_FACTOR,
             unknown_factor: UNKNOWN_FACTOR,
             unknown_scale: 1.0,
+            unknown_year_factor: UNKNOWN_YEAR_FACTOR,
             clear_threshold: CLEAR_THRESHOLD,
             clear_margin: CLEAR_MARGIN,
             answer_only_year_factor: ANSWER_ONLY_YEAR_FACTOR,
@@ -200,6 +208,7 @@ impl Params {
             "unexplained_factor" => &mut self.unexplained_factor,
             "unknown_factor" => &mut self.unknown_factor,
             "unknown_scale" => &mut self.unknown_scale,
+            "unknown_year_factor" => &mut self.unknown_year_factor,
             "clear_threshold" => &mut self.clear_threshold,
             "clear_margin" => &mut self.clear_margin,
             "answer_only_year_factor" => &mut self.answer_only_year_factor,
