@@ -926,3 +926,20 @@ fn a_year_the_documents_never_mention_is_not_answered_with_another_years_figure(
     // A year they do mention is matched like any name.
     answered_with("what was the kalkan-2021 exercise?", "security-kalkan-2021");
 }
+
+#[test]
+fn chat_context_around_a_question_is_not_matched() {
+    let explained = engine().explain("my prof asked: when was the border treaty signed?");
+    assert!(
+        explained.contains("words: when was the border treaty signed"),
+        "{explained}"
+    );
+    let explained = engine().explain("для доклада: когда подписали договор о границе?");
+    assert!(
+        explained.contains("words: когда подписали договор о границе"),
+        "{explained}"
+    );
+    // Only whole phrases: "teacher" alone may be what is asked.
+    let explained = engine().explain("which teacher co-wrote the 2023 paper");
+    assert!(explained.contains("teacher"), "{explained}");
+}

@@ -306,6 +306,10 @@ pub struct LanguageFile {
     /// anything else looks at a question.
     #[serde(default)]
     pub shorthand: std::collections::BTreeMap<String, String>,
+    /// Chat context around a question ("my teacher asked", "for my essay", "препод спросил"):
+    /// removed before matching, because its words ("teacher", "essay") are not what is asked.
+    #[serde(default)]
+    pub chat_context: Vec<String>,
     /// Words that refer to an author without a name ("author", "wrote", "аналитик"): with a
     /// source's `described_as` words they name that source's author.
     #[serde(default)]

@@ -656,6 +656,7 @@ mod tests {
                 money_words: vec!["billion".into(), "долларов".into()],
                 time_units: vec!["day".into(), "лет".into()],
                 shorthand: Default::default(),
+                chat_context: vec![],
                 author_cues: vec![],
                 count_units: vec![],
                 ordinals: Default::default(),

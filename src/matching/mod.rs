@@ -406,6 +406,9 @@ pub struct Engine {
     timeline: Timeline,
     /// Chat shorthand ("u", "ppl") and the words it stands for.
     shorthand: HashMap<String, Vec<String>>,
+    /// Phrases of chat context that are not part of the question ("my teacher asked"), as
+    /// words, by their first word, longest first.
+    chat_context: HashMap<String, Vec<Vec<String>>>,
     /// The word lists that make a question a follow-up ([`followup`]).
     followup: followup::FollowUpWords,
     /// Authors referred to by description ([`authors`]).
@@ -606,6 +609,20 @@ impl Engine {
             .iter()
             .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
             .collect();
+        let mut chat_context: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for words in kb
+            .language
+            .chat_context
+            .iter()
+            .map(|p| normalize::tokenize(p))
+        {
+            if let Some(first) = words.first() {
+                chat_context.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for phrases in chat_context.values_mut() {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
         let country_pairs = CountryPairTerms::new(&kb.language.country_pairs, &index);
@@ -620,6 +637,7 @@ impl Engine {
             capabilities,
             timeline,
             shorthand,
+            chat_context,
             followup,
             authors,
             country_pairs,
@@ -701,11 +719,41 @@ impl Engine {
     /// A question's words after typo correction, with the name of an author it refers to by
     /// description ("the guy who wrote the draft analysis").
     fn read_words(&self, tokens: &[String]) -> Vec<String> {
+        let tokens = self.without_chat_context(tokens);
         let words =
-            self.without_small_counts(self.with_article_digits(self.index.fixed_words(tokens)));
+            self.without_small_counts(self.with_article_digits(self.index.fixed_words(&tokens)));
         self.authors
             .named_by_description(&words, &self.index)
             .unwrap_or(words)
+    }
+
+    /// The tokens without chat context ("my teacher asked: …"), unless nothing else is left.
+    fn without_chat_context<'t>(&self, tokens: &'t [String]) -> std::borrow::Cow<'t, [String]> {
+        let phrase_at = |i: usize| {
+            self.chat_context
+                .get(&tokens[i])?
+                .iter()
+                .find(|p| tokens[i..].starts_with(p.as_slice()))
+        };
+        if !(0..tokens.len()).any(|i| phrase_at(i).is_some()) {
+            return std::borrow::Cow::Borrowed(tokens);
+        }
+        let mut kept: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match phrase_at(i) {
+                Some(phrase) => i += phrase.len(),
+                None => {
+                    kept.push(tokens[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        if kept.len() < tokens.len() && !kept.is_empty() {
+            std::borrow::Cow::Owned(kept)
+        } else {
+            std::borrow::Cow::Borrowed(tokens)
+        }
     }
 
     /// The kind of fact a question asks for ([`Kinds::asked_of`]); persons are the documents'
