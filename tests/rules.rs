@@ -939,6 +939,12 @@ fn chat_context_around_a_question_is_not_matched() {
         explained.contains("words: когда подписали договор о границе"),
         "{explained}"
     );
+    // "…" in a phrase is any one word.
+    let explained = engine().explain("my uncle says: who signed the border treaty?");
+    assert!(
+        explained.contains("words: who signed the border treaty"),
+        "{explained}"
+    );
     // Only whole phrases: "teacher" alone may be what is asked.
     let explained = engine().explain("which teacher co-wrote the 2023 paper");
     assert!(explained.contains("teacher"), "{explained}");

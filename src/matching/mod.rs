@@ -452,6 +452,20 @@ fn serialize_runtime_knowledge<S: serde::Serializer>(
     serde::Serialize::serialize(&runtime_knowledge(kb), serializer)
 }
 
+/// In a `chat_context` phrase, any one word ("my … asked": "my uncle asked").
+const CONTEXT_WILDCARD: &str = "…";
+
+/// A `chat_context` phrase as words, "…" kept as the wildcard.
+fn context_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .flat_map(|part| match part {
+            CONTEXT_WILDCARD => vec![CONTEXT_WILDCARD.to_owned()],
+            _ => normalize::tokenize(part),
+        })
+        .collect()
+}
+
 /// Words that join two questions in one...
 const PART_JOINERS: &[&str] = &["and", "и", "а", "also", "plus"];
 /// ...when a question word follows them.
@@ -610,12 +624,7 @@ impl Engine {
             .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
             .collect();
         let mut chat_context: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for words in kb
-            .language
-            .chat_context
-            .iter()
-            .map(|p| normalize::tokenize(p))
-        {
+        for words in kb.language.chat_context.iter().map(|p| context_words(p)) {
             if let Some(first) = words.first() {
                 chat_context.entry(first.clone()).or_default().push(words);
             }
@@ -730,10 +739,12 @@ impl Engine {
     /// The tokens without chat context ("my teacher asked: …"), unless nothing else is left.
     fn without_chat_context<'t>(&self, tokens: &'t [String]) -> std::borrow::Cow<'t, [String]> {
         let phrase_at = |i: usize| {
-            self.chat_context
-                .get(&tokens[i])?
-                .iter()
-                .find(|p| tokens[i..].starts_with(p.as_slice()))
+            self.chat_context.get(&tokens[i])?.iter().find(|p| {
+                tokens.len() - i >= p.len()
+                    && p.iter()
+                        .zip(&tokens[i..])
+                        .all(|(w, t)| w == CONTEXT_WILDCARD || w == t)
+            })
         };
         if !(0..tokens.len()).any(|i| phrase_at(i).is_some()) {
             return std::borrow::Cow::Borrowed(tokens);
