@@ -288,10 +288,10 @@ const OOS_BLIND_B: usize = 64; // of 64
 const EN_BLIND_C: usize = 50; // of 53
 const RU_BLIND_C: usize = 50; // of 53
 const OOS_BLIND_C: usize = 63; // of 64
-const EN_BLIND_D: usize = 50; // of 53
-const RU_BLIND_D: usize = 48; // of 53
+const EN_BLIND_D: usize = 51; // of 53
+const RU_BLIND_D: usize = 49; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
-const EN_BLIND_E: usize = 51; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
+const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 50; // of 53
 const OOS_BLIND_E: usize = 61; // of 64
 const EN_BLIND_F: usize = 48; // of 53
@@ -309,7 +309,7 @@ const OOS_BLIND_G: usize = 63; // of 64
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 44; // of 53
-const RU_BLIND_H: usize = 40; // of 53
+const RU_BLIND_H: usize = 41; // of 53
 const OOS_BLIND_H: usize = 58; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
@@ -317,7 +317,7 @@ const OOS_BLIND_H: usize = 58; // of 64
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_I: usize = 44; // of 53
 const RU_BLIND_I: usize = 41; // of 53
-const OOS_BLIND_I: usize = 60; // of 64
+const OOS_BLIND_I: usize = 62; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
 // session (sha256 4556ba5a…), run once at the start (37 / 36 / 58) and once at its end, its
@@ -381,7 +381,7 @@ const OOS_REVIEW_W: usize = 31; // of 35
 // misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
 // kind of failure (everyday words not linked to the documents' terms) led the session's
 // vocabulary pass. Tuned on.
-const EN_REVIEW_X: usize = 25; // of 32
+const EN_REVIEW_X: usize = 26; // of 32
 const RU_REVIEW_X: usize = 28; // of 33
 const OOS_REVIEW_X: usize = 43; // of 45
 
@@ -390,7 +390,7 @@ const OOS_REVIEW_X: usize = 43; // of 45
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
 const EN_REVIEW_Y: usize = 25; // of 30
-const RU_REVIEW_Y: usize = 24; // of 30
+const RU_REVIEW_Y: usize = 25; // of 30
 const OOS_REVIEW_Y: usize = 46; // of 50
 
 // Set Z: an eighth smoke review (eighth session), 110 fresh questions (34 paraphrases, 16 facts,
@@ -399,22 +399,22 @@ const OOS_REVIEW_Y: usize = 46; // of 50
 // session's answer kinds. Tuned on.
 const EN_REVIEW_Z: usize = 22; // of 30
 const RU_REVIEW_Z: usize = 22; // of 30
-const OOS_REVIEW_Z: usize = 46; // of 50
+const OOS_REVIEW_Z: usize = 47; // of 50
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 85 of 110 at the session's start (ed41cb7: 24/35, 29/35, 32/40). Its
 // small talk, money cues and capital-named events were fixed. Tuned on.
 const EN_REVIEW_R: usize = 27; // of 35
-const RU_REVIEW_R: usize = 31; // of 35
-const OOS_REVIEW_R: usize = 37; // of 40
+const RU_REVIEW_R: usize = 32; // of 35
+const OOS_REVIEW_R: usize = 39; // of 40
 
 // Set Q: a tenth smoke review (tenth session), 110 fresh questions (16 facts, 16 paraphrases,
 // 12 typos, 12 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 92 of 110 at 6856f7c (28/35, 31/35, 33/40). Its years the documents
 // never mention, "what site" and a thank-you were fixed. Tuned on.
 const EN_REVIEW_Q: usize = 29; // of 35
-const RU_REVIEW_Q: usize = 31; // of 35
+const RU_REVIEW_Q: usize = 32; // of 35
 const OOS_REVIEW_Q: usize = 36; // of 40
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
