@@ -11,7 +11,7 @@
 
 use super::normalize::{tokenize, ORDINAL_ENDINGS};
 use crate::knowledge::{LanguageFile, PartialDate};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A kind of fact a question can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -204,6 +204,9 @@ pub struct Kinds {
     /// runs of words that occur in this order ("where … held" is two runs, with any words
     /// between them).
     cues: Vec<(AnswerKind, Vec<Vec<String>>)>,
+    /// The numbers of the cues by their first word: a cue can only occur when its first word
+    /// does, and a question has a dozen words against hundreds of cues.
+    cues_by_first: HashMap<String, Vec<u32>>,
     /// Per kind, words that cancel its cues ("who is the nearest nation").
     unless: Vec<(AnswerKind, Vec<Vec<String>>)>,
     /// Per kind, phrases whose presence in an answer's lead gives it ("scholarship" names a
@@ -233,13 +236,20 @@ impl Kinds {
                 .filter(|w| !w.is_empty())
                 .collect()
         };
-        let cues = language
+        let cues: Vec<(AnswerKind, Vec<Vec<String>>)> = language
             .answer_types
             .iter()
             .filter_map(|t| AnswerKind::from_name(&t.name).map(|kind| (kind, &t.cues)))
             .flat_map(|(kind, cues)| cues.iter().map(move |c| (kind, cue_runs(c))))
             .filter(|(_, runs)| !runs.is_empty())
             .collect();
+        let mut cues_by_first: HashMap<String, Vec<u32>> = HashMap::default();
+        for (i, (_, runs)) in cues.iter().enumerate() {
+            cues_by_first
+                .entry(runs[0][0].clone())
+                .or_default()
+                .push(i as u32);
+        }
         let unless = language
             .answer_types
             .iter()
@@ -254,6 +264,7 @@ impl Kinds {
             .collect();
         Kinds {
             cues,
+            cues_by_first,
             unless,
             givers,
             places: language.places.iter().map(|g| phrases(g)).collect(),
@@ -300,12 +311,18 @@ impl Kinds {
 
     /// The kind of fact a question (its words after typo correction) asks for, if it names one.
     pub fn asked(&self, words: &[String]) -> Option<AnswerKind> {
-        // A cue can only occur when its first word does: most are ruled out by one look-up.
-        let present: HashSet<&str> = words.iter().map(String::as_str).collect();
-        let cued = self
-            .cues
+        // Only cues whose first word occurs, in file order.
+        let mut candidates: Vec<u32> = words
             .iter()
-            .filter(|(_, cue)| present.contains(cue[0][0].as_str()))
+            .filter_map(|w| self.cues_by_first.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let cued = candidates
+            .iter()
+            .map(|&i| &self.cues[i as usize])
             .find(|(kind, cue)| occurs_in_order(words, cue) && !self.cancelled(*kind, words))
             .map(|(kind, _)| *kind);
         // "Who was Kazakhstan's foreign minister?" asks for the holder of an office; "who is

@@ -12,7 +12,7 @@ use super::index::Index;
 use super::kinds::contains_sequence;
 use super::normalize::tokenize;
 use crate::knowledge::{Event, LanguageFile, PartialDate};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The unit a question asks the difference in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +96,9 @@ pub struct Timeline {
     unit_words: [Vec<Vec<String>>; 3],
     /// Per event: its date and each of its names as canonical keys.
     events: Vec<(Option<PartialDate>, Vec<Vec<String>>)>,
+    /// For each key, the (event, name) pairs whose name has it: a question shares words with a
+    /// few of the hundreds of names.
+    names_by_key: HashMap<String, Vec<(u32, u32)>>,
     /// Per event: its last day, when it lasted several days.
     until: Vec<Option<PartialDate>>,
 }
@@ -120,7 +123,7 @@ impl Timeline {
             .iter()
             .map(|e| e.until.as_deref().and_then(PartialDate::parse))
             .collect();
-        let events = events
+        let events: Vec<(Option<PartialDate>, Vec<Vec<String>>)> = events
             .iter()
             .map(|event| {
                 let names = event
@@ -133,8 +136,20 @@ impl Timeline {
                 (PartialDate::parse(&event.date), names)
             })
             .collect();
+        let mut names_by_key: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+        for (e, (_, names)) in events.iter().enumerate() {
+            for (n, name) in names.iter().enumerate() {
+                for key in name {
+                    let pairs = names_by_key.entry(key.clone()).or_default();
+                    if pairs.last() != Some(&(e as u32, n as u32)) {
+                        pairs.push((e as u32, n as u32));
+                    }
+                }
+            }
+        }
         Timeline {
             until,
+            names_by_key,
             years: phrases(&cues.years),
             months: phrases(&cues.months),
             days: phrases(&cues.days),
@@ -266,8 +281,19 @@ impl Timeline {
         index: &Index,
     ) -> Vec<(usize, f32, HashSet<String>)> {
         let keys: HashSet<&String> = sequence.iter().collect();
+        // Only the names sharing a word with the question, by event in order.
+        let mut candidates: Vec<(u32, u32)> = keys
+            .iter()
+            .filter_map(|k| self.names_by_key.get(*k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut named: Vec<(usize, f32, HashSet<String>)> = Vec::new();
-        for (i, (date, names)) in self.events.iter().enumerate() {
+        for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+            let i = group[0].0 as usize;
+            let (date, names) = &self.events[i];
             if date.is_none() {
                 continue;
             }
@@ -276,7 +302,7 @@ impl Timeline {
             // another).
             let mut coverage = 0.0f32;
             let mut matched: HashSet<String> = HashSet::default();
-            for name in names {
+            for name in group.iter().map(|&(_, n)| &names[n as usize]) {
                 let hits: Vec<&String> = name.iter().filter(|k| keys.contains(k)).collect();
                 // A name the question shares no word with covers nothing: not weighed.
                 if hits.is_empty() {
