@@ -949,3 +949,23 @@ fn chat_context_around_a_question_is_not_matched() {
     let explained = engine().explain("which teacher co-wrote the 2023 paper");
     assert!(explained.contains("teacher"), "{explained}");
 }
+
+#[test]
+fn what_another_countrys_treaty_says_is_not_answered_from_its_date() {
+    for question in [
+        "what does the uzbekistan-kyrgyzstan treaty say about water?",
+        "что говорится в договоре узбекистана с азербайджаном про оборону",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(!outcome.is_answer(), "{question:?}: {outcome:?}");
+    }
+    // When that treaty was signed is in the documents, and so is what an author says of it.
+    answered_with(
+        "when did uzbekistan sign its alliance treaty with azerbaijan?",
+        "alliances-azerbaijan",
+    );
+    answered_with(
+        "what does rabbimov say about the treaty with russia?",
+        "rabbimov-",
+    );
+}

@@ -361,6 +361,14 @@ pub struct CountryPairs {
     pub partner: Vec<String>,
     #[serde(default)]
     pub others: Vec<String>,
+    /// Words asking what a treaty says ("article", "clause", "говорится"): with a treaty word
+    /// and one of the `others` but nothing of `home`, the question asks about another
+    /// country's treaty, whose text no document gives.
+    #[serde(default)]
+    pub content: Vec<String>,
+    /// Words for a treaty ("treaty", "pact", "договор").
+    #[serde(default)]
+    pub treaty_words: Vec<String>,
 }
 
 /// The words that make a short question a follow-up ("who signed it?", "а когда?") and the

@@ -145,6 +145,9 @@ struct CountryPairTerms {
     home: HashSet<index::TermId>,
     partner: HashSet<index::TermId>,
     others: HashSet<index::TermId>,
+    /// Phrases asking what a treaty says, as words.
+    content: Vec<Vec<String>>,
+    treaty_words: HashSet<String>,
 }
 
 impl CountryPairTerms {
@@ -162,7 +165,40 @@ impl CountryPairTerms {
             home: terms(&pairs.home),
             partner: terms(&pairs.partner),
             others: terms(&pairs.others),
+            content: pairs
+                .content
+                .iter()
+                .map(|c| normalize::tokenize(c))
+                .filter(|w| !w.is_empty())
+                .collect(),
+            treaty_words: pairs
+                .treaty_words
+                .iter()
+                .flat_map(|w| normalize::tokenize(w))
+                .collect(),
         }
+    }
+
+    /// True when the question asks what another country's treaty says: one of the others, a
+    /// treaty word and a content word, and nothing of the home side ("what does the
+    /// Uzbek–Azerbaijani treaty say about defence").
+    fn asks_other_treaty_text(&self, query: &[index::QueryTerm], words: &[String]) -> bool {
+        let named = |set: &HashSet<index::TermId>| {
+            query
+                .iter()
+                .filter_map(|q| q.term)
+                .filter(|t| set.contains(t))
+                .collect::<HashSet<_>>()
+                .len()
+        };
+        if named(&self.home) > 0 || named(&self.others) != 1 {
+            return false;
+        }
+        words.iter().any(|w| self.treaty_words.contains(w))
+            && self
+                .content
+                .iter()
+                .any(|c| kinds::contains_sequence(words, c))
     }
 
     /// True when the terms name the home side and exactly one other country, and nothing of
@@ -1057,7 +1093,7 @@ impl Engine {
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
         }
-        let ranked = self.rank_terms(&self.index.terms_of(&words));
+        let ranked = self.rank_terms(&self.index.terms_of(&words), &words);
         // "Between the moon landing and independence": answering about independence alone
         // would answer another question. An entry written for the very gap asked, named in
         // words the timeline does not list ("the alliance" alone), still answers it.
@@ -1118,7 +1154,7 @@ impl Engine {
     /// commentary); the article is then offered as an alternative.
     fn article_or_commentary(&self, article: usize, number: u32, words: &[String]) -> Outcome {
         let direct = self.show(article);
-        let ranked = self.rank_terms(&self.index.terms_of(words));
+        let ranked = self.rank_terms(&self.index.terms_of(words), words);
         let Some(top) = ranked.first() else {
             return direct;
         };
@@ -1270,12 +1306,15 @@ impl Engine {
     /// at least the suggestion floor), best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
         let words = self.read_words(&self.tokens(question));
-        self.rank_terms(&self.index.terms_of(&words))
+        self.rank_terms(&self.index.terms_of(&words), &words)
     }
 
-    fn rank_terms(&self, query: &[index::QueryTerm]) -> Vec<Ranked> {
+    fn rank_terms(&self, query: &[index::QueryTerm], words: &[String]) -> Vec<Ranked> {
         let mut features = QueryFeatures::new(query, &self.index, &self.params);
-        features.other_pair = self.country_pairs.asks_other_pair(query);
+        features.other_pair = self.country_pairs.asks_other_pair(query)
+            || (self.country_pairs.asks_other_treaty_text(query, words)
+                // "What does Rabbimov say about the treaty with Russia" asks about his text.
+                && !self.authors.names_an_author(words, &self.index));
         if features.total <= 0.0 {
             return vec![];
         }
