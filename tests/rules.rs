@@ -915,6 +915,40 @@ fn whether_something_has_happened_since_the_documents_is_declined_as_later() {
 }
 
 #[test]
+fn where_an_author_works_now_is_declined_as_later() {
+    // The documents describe their authors as they were when they wrote.
+    let text = not_given(
+        "which university does muslimova work at now?",
+        AnswerKind::Later,
+    );
+    assert!(
+        text.starts_with("The documents were written between 2022 and 2025"),
+        "{text}"
+    );
+    let text = not_given("где сейчас работает муслимова?", AnswerKind::Later);
+    assert!(text.starts_with("Документы написаны в 2022–2025"), "{text}");
+}
+
+#[test]
+fn an_average_spacing_of_border_signs_is_computed_from_the_two_figures() {
+    let text = answered_with(
+        "on average how many kilometres of frontier lie between two border signs?",
+        "border-sign-spacing",
+    )
+    .plain_text();
+    assert!(
+        text.contains("1.8 km") && text.contains("2,356.6") && text.contains("1,301"),
+        "{text}"
+    );
+    let text = answered_with(
+        "сколько в среднем погранзнаков на сто км",
+        "border-sign-spacing",
+    )
+    .plain_text();
+    assert!(text.contains("1,8 км") && text.contains("55"), "{text}");
+}
+
+#[test]
 fn a_year_the_documents_never_mention_is_not_answered_with_another_years_figure() {
     for question in [
         "how big was the kazakh-uzbek trade in 2015?",
