@@ -949,6 +949,30 @@ fn an_average_spacing_of_border_signs_is_computed_from_the_two_figures() {
 }
 
 #[test]
+fn a_source_named_by_description_credits_the_entries_that_cite_it() {
+    // "В разборе проекта договора" describes Askeroğlu's analysis (`described_as`): the entries
+    // citing it earn part of those words' weight; without the credit they only dilute coverage.
+    let question = "в разборе проекта договора что больше всего беспокоит ташкент?";
+    let with_credit = engine().rank(question);
+    let params = kazuz_bot::matching::score::Params {
+        cited_credit: 0.0,
+        ..Default::default()
+    };
+    let without = Engine::with_params(
+        KnowledgeBase::embedded().expect("embedded knowledge base is valid"),
+        params,
+    )
+    .rank(question);
+    assert_eq!(with_credit[0].record, without[0].record);
+    assert!(
+        with_credit[0].score.value() > without[0].score.value() + 0.03,
+        "{:?} vs {:?}",
+        with_credit[0],
+        without[0]
+    );
+}
+
+#[test]
 fn a_year_the_documents_never_mention_is_not_answered_with_another_years_figure() {
     for question in [
         "how big was the kazakh-uzbek trade in 2015?",

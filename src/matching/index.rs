@@ -27,6 +27,9 @@ pub struct RecordText<'a> {
     /// make the record about those words, but a question that names its source ("the 2023
     /// Uzbek-Kazakh cooperation paper says…") is not about something else.
     pub sources: Vec<&'a str>,
+    /// How people describe the cited documents ("the draft analysis"): a question that names
+    /// its source so earns the record part of those words' weight, and nothing else.
+    pub described: Vec<&'a str>,
 }
 
 /// A synonym group as the index needs it.
@@ -50,6 +53,8 @@ pub struct RecordTerms {
     pub weak: Vec<TermId>,
     /// Terms naming the cited documents, sorted: they count as mentioned, never as matched.
     pub cited: Vec<TermId>,
+    /// Terms of the words describing the cited documents, sorted.
+    pub described: Vec<TermId>,
     /// Total weight of the strong terms.
     pub strong_weight: f32,
 }
@@ -416,6 +421,7 @@ impl Index {
             let mut weak = self.interned_set(&record.answer);
             weak.retain(|t| strong.binary_search(t).is_err());
             terms.cited = self.interned_set(&record.sources);
+            terms.described = self.interned_set(&record.described);
             terms.strong = strong;
             terms.weak = weak;
             document_frequency.resize(self.terms.len(), 0);
@@ -869,6 +875,7 @@ mod tests {
             keywords: vec!["demarcation"],
             answer: vec!["The border is long."],
             sources: vec![],
+            described: vec![],
         }];
         let index = Index::build(&texts, &[], &["the".to_owned()], &[]);
         assert_eq!(index.fix_word("bordr"), ["border"]);

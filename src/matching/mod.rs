@@ -70,6 +70,7 @@ fn record_texts<'a>(
             keywords: entry.keywords.iter().map(String::as_str).collect(),
             answer,
             sources: source_names(kb, &entry.citations),
+            described: described_words(kb, &entry.citations),
         });
     }
     for (i, article) in kb.articles.iter().enumerate() {
@@ -93,6 +94,7 @@ fn record_texts<'a>(
             keywords,
             answer,
             sources: source_names(kb, &article.citations),
+            described: described_words(kb, &article.citations),
         });
     }
     (records, texts)
@@ -112,6 +114,16 @@ fn source_names<'a>(kb: &'a KnowledgeBase, citations: &[Citation]) -> Vec<&'a st
         names.push(source.date.get(..4).unwrap_or(&source.date));
     }
     names
+}
+
+/// The words people describe the cited documents by (`described_as`: "the draft analysis",
+/// "the allies column").
+fn described_words<'a>(kb: &'a KnowledgeBase, citations: &[Citation]) -> Vec<&'a str> {
+    citations
+        .iter()
+        .filter_map(|citation| kb.source(&citation.source))
+        .flat_map(|source| source.described_as.iter().map(String::as_str))
+        .collect()
 }
 
 /// What the scoring needs to know about a question besides its terms.
@@ -1330,9 +1342,13 @@ impl Engine {
         // Every factor of a score is at most 1, so a record whose coverage and phrasing alone
         // stay below the suggestion floor can be neither answered nor suggested: it is not
         // scored (most records share only a common word with the question).
+        // Cited-document credit is at most every topic word's share.
+        let cited_bound: f32 =
+            self.params.cited_credit * features.topic.iter().map(|(_, w)| w).sum::<f32>();
         let bound = |r: usize| {
             let coverage =
-                (sums.strong[r] + sums.weak[r] * self.params.answer_text_credit) / features.total;
+                (sums.strong[r] + sums.weak[r] * self.params.answer_text_credit + cited_bound)
+                    / features.total;
             self.params.combine(coverage, sums.phrasing[r]).value()
         };
         let mut ranked: Vec<(Ranked, bool, f32)> = sums
@@ -1396,7 +1412,17 @@ impl Engine {
                 .count(),
         );
         let names_only = unexplained > 0 && self.shares_only_names(&holds, features);
-        let coverage = (sums.strong[r] + sums.weak[r] * p.answer_text_credit) / features.total;
+        let cited: f32 = features
+            .topic
+            .iter()
+            .filter(|&&(t, _)| {
+                !holds.strong(t) && !holds.weak(t) && (holds.cited(t) || holds.described(t))
+            })
+            .map(|&(_, w)| w)
+            .sum();
+        let coverage =
+            (sums.strong[r] + sums.weak[r] * p.answer_text_credit + cited * p.cited_credit)
+                / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
             * p.answer_only_year_factor.powi(answer_only_years)

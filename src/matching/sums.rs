@@ -130,6 +130,11 @@ impl Holds<'_> {
         self.terms.cited.binary_search(&t.term).is_ok()
     }
 
+    /// Among the terms describing the documents the record cites (few; searched).
+    pub fn described(&self, t: TermBit) -> bool {
+        self.terms.described.binary_search(&t.term).is_ok()
+    }
+
     /// Anywhere in the record: strong, weak or cited.
     pub fn mentions(&self, t: TermBit) -> bool {
         self.strong(t) || self.weak(t) || self.cited(t)
