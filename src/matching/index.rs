@@ -53,7 +53,9 @@ pub struct RecordTerms {
     pub weak: Vec<TermId>,
     /// Terms naming the cited documents, sorted: they count as mentioned, never as matched.
     pub cited: Vec<TermId>,
-    /// Terms of the words describing the cited documents, sorted.
+    /// Terms of the words describing the cited documents, sorted; only read to build
+    /// [`Index::credit_postings`].
+    #[serde(skip)]
     pub described: Vec<TermId>,
     /// Total weight of the strong terms.
     pub strong_weight: f32,
@@ -107,6 +109,10 @@ pub struct Index {
     pub question_postings: Vec<Vec<u32>>,
     /// For each phrasing: its record and its total weight.
     pub question_owner: Vec<(u32, f32)>,
+    /// For each topic term (neither an entity nor a question word): the records that cite a
+    /// document it names or describes without using the term themselves. A question naming its
+    /// source so ("in the draft analysis") earns them part of the term's weight.
+    pub credit_postings: Vec<Vec<u32>>,
 }
 
 /// Words shorter than this that the knowledge base does not know are ignored rather than
@@ -301,6 +307,7 @@ impl Index {
         let document_frequency = index.add_records(records);
         index.weigh_and_post(&document_frequency, records.len());
         index.mark_special_terms(entity_keys, question_word_keys);
+        index.post_credit();
         index.filler = filler
             .iter()
             .flat_map(|f| tokenize(f))
@@ -334,6 +341,7 @@ impl Index {
             weak_postings: Vec::new(),
             question_postings: Vec::new(),
             question_owner: Vec::new(),
+            credit_postings: Vec::new(),
         }
     }
 
@@ -472,6 +480,29 @@ impl Index {
                 self.question_owner.push((r as u32, *weight));
                 for &t in ids.iter() {
                     self.question_postings[t as usize].push(number);
+                }
+            }
+        }
+    }
+
+    /// Fills [`Index::credit_postings`] from the records' cited and describing terms.
+    fn post_credit(&mut self) {
+        self.credit_postings = vec![Vec::new(); self.terms.len()];
+        for (r, terms) in self.records.iter().enumerate() {
+            let mut naming: Vec<TermId> = terms
+                .cited
+                .iter()
+                .chain(&terms.described)
+                .copied()
+                .collect();
+            naming.sort_unstable();
+            naming.dedup();
+            for t in naming {
+                let special = self.entities.contains(&t) || self.question_words.contains(&t);
+                let used =
+                    terms.strong.binary_search(&t).is_ok() || terms.weak.binary_search(&t).is_ok();
+                if !special && !used {
+                    self.credit_postings[t as usize].push(r as u32);
                 }
             }
         }

@@ -1342,13 +1342,11 @@ impl Engine {
         // Every factor of a score is at most 1, so a record whose coverage and phrasing alone
         // stay below the suggestion floor can be neither answered nor suggested: it is not
         // scored (most records share only a common word with the question).
-        // Cited-document credit is at most every topic word's share.
-        let cited_bound: f32 =
-            self.params.cited_credit * features.topic.iter().map(|(_, w)| w).sum::<f32>();
         let bound = |r: usize| {
-            let coverage =
-                (sums.strong[r] + sums.weak[r] * self.params.answer_text_credit + cited_bound)
-                    / features.total;
+            let coverage = (sums.strong[r]
+                + sums.weak[r] * self.params.answer_text_credit
+                + sums.credit[r] * self.params.cited_credit)
+                / features.total;
             self.params.combine(coverage, sums.phrasing[r]).value()
         };
         let mut ranked: Vec<(Ranked, bool, f32)> = sums
@@ -1412,17 +1410,10 @@ impl Engine {
                 .count(),
         );
         let names_only = unexplained > 0 && self.shares_only_names(&holds, features);
-        let cited: f32 = features
-            .topic
-            .iter()
-            .filter(|&&(t, _)| {
-                !holds.strong(t) && !holds.weak(t) && (holds.cited(t) || holds.described(t))
-            })
-            .map(|&(_, w)| w)
-            .sum();
-        let coverage =
-            (sums.strong[r] + sums.weak[r] * p.answer_text_credit + cited * p.cited_credit)
-                / features.total;
+        let coverage = (sums.strong[r]
+            + sums.weak[r] * p.answer_text_credit
+            + sums.credit[r] * p.cited_credit)
+            / features.total;
         let score = p.combine(coverage, sums.phrasing[r]).value()
             * p.entity_mismatch_factor.powi(missing_entities)
             * p.answer_only_year_factor.powi(answer_only_years)

@@ -13,6 +13,9 @@ pub(super) struct Sums {
     pub strong: Vec<f32>,
     pub weak: Vec<f32>,
     pub phrasing: Vec<f32>,
+    /// Per record: the weight of the question's terms that name or describe a document it cites
+    /// without being its own words (see [`Index::credit_postings`]).
+    pub credit: Vec<f32>,
     /// The records with a strong or weak term of the question, each once, in no order.
     pub touched: Vec<u32>,
     /// Per record: the [`TermBit`]s of the question's terms among its strong terms.
@@ -35,6 +38,7 @@ impl Sums {
             strong: vec![0.0; records],
             weak: vec![0.0; records],
             phrasing: vec![0.0; records],
+            credit: vec![0.0; records],
             // Sized for the longest postings at once: no regrowth while accumulating.
             touched: Vec::with_capacity(records),
             strong_bits: vec![0; records],
@@ -61,6 +65,9 @@ impl Sums {
                 self.weak[r as usize] += q.weight;
                 self.weak_bits[r as usize] |= mask;
                 self.touch(r);
+            }
+            for &r in &index.credit_postings[t] {
+                self.credit[r as usize] += q.weight;
             }
             for &n in &index.question_postings[t] {
                 if self.shared[n as usize] == 0.0 {
@@ -128,11 +135,6 @@ impl Holds<'_> {
     /// Among the terms naming the documents the record cites (few; searched).
     pub fn cited(&self, t: TermBit) -> bool {
         self.terms.cited.binary_search(&t.term).is_ok()
-    }
-
-    /// Among the terms describing the documents the record cites (few; searched).
-    pub fn described(&self, t: TermBit) -> bool {
-        self.terms.described.binary_search(&t.term).is_ok()
     }
 
     /// Anywhere in the record: strong, weak or cited.
