@@ -7,6 +7,7 @@ use super::normalize::{stem, tokenize};
 use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
+use super::postings::Postings;
 use super::vocabulary::Vocabulary;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -45,7 +46,10 @@ pub struct GroupText {
 /// The terms of one record.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct RecordTerms {
-    /// Each phrasing as a sorted, deduplicated list of terms, and its total weight.
+    /// Each phrasing as a sorted, deduplicated list of terms, and its total weight; only read
+    /// while building ([`Index::question_postings`] and `question_owner` hold it for queries),
+    /// so not serialised: the embedded engine loads one small vector per phrasing fewer.
+    #[serde(skip)]
     pub questions: Vec<(Vec<TermId>, f32)>,
     /// Terms of the phrasings and keywords, sorted.
     pub strong: Vec<TermId>,
@@ -102,17 +106,17 @@ pub struct Index {
     /// Terms that ask for a kind of fact ("when", "who", "how many").
     pub question_words: HashSet<TermId>,
     /// For each term, the records with it among their strong terms.
-    pub strong_postings: Vec<Vec<u32>>,
+    pub strong_postings: Postings,
     /// For each term, the records with it among their weak terms.
-    pub weak_postings: Vec<Vec<u32>>,
+    pub weak_postings: Postings,
     /// For each term, the phrasings (global numbers) that contain it.
-    pub question_postings: Vec<Vec<u32>>,
+    pub question_postings: Postings,
     /// For each phrasing: its record and its total weight.
     pub question_owner: Vec<(u32, f32)>,
     /// For each topic term (neither an entity nor a question word): the records that cite a
     /// document it names or describes without using the term themselves. A question naming its
     /// source so ("in the draft analysis") earns them part of the term's weight.
-    pub credit_postings: Vec<Vec<u32>>,
+    pub credit_postings: Postings,
 }
 
 /// Words shorter than this that the knowledge base does not know are ignored rather than
@@ -337,11 +341,11 @@ impl Index {
             unknown_weight: 1.0,
             filler: HashSet::default(),
             records: Vec::new(),
-            strong_postings: Vec::new(),
-            weak_postings: Vec::new(),
-            question_postings: Vec::new(),
+            strong_postings: Postings::default(),
+            weak_postings: Postings::default(),
+            question_postings: Postings::default(),
             question_owner: Vec::new(),
-            credit_postings: Vec::new(),
+            credit_postings: Postings::default(),
         }
     }
 
@@ -463,15 +467,15 @@ impl Index {
         // A word the knowledge base never uses is as telling as the rarest word it does use:
         // it usually means the question is about something else.
         self.unknown_weight = (1.0 + n).ln();
-        self.strong_postings = vec![Vec::new(); self.terms.len()];
-        self.weak_postings = vec![Vec::new(); self.terms.len()];
-        self.question_postings = vec![Vec::new(); self.terms.len()];
+        let mut strong_postings = vec![Vec::new(); self.terms.len()];
+        let mut weak_postings = vec![Vec::new(); self.terms.len()];
+        let mut question_postings = vec![Vec::new(); self.terms.len()];
         for (r, terms) in self.records.iter_mut().enumerate() {
             for &t in &terms.strong {
-                self.strong_postings[t as usize].push(r as u32);
+                strong_postings[t as usize].push(r as u32);
             }
             for &t in &terms.weak {
-                self.weak_postings[t as usize].push(r as u32);
+                weak_postings[t as usize].push(r as u32);
             }
             terms.strong_weight = terms.strong.iter().map(|&t| self.weights[t as usize]).sum();
             for (ids, weight) in terms.questions.iter_mut() {
@@ -479,15 +483,18 @@ impl Index {
                 let number = self.question_owner.len() as u32;
                 self.question_owner.push((r as u32, *weight));
                 for &t in ids.iter() {
-                    self.question_postings[t as usize].push(number);
+                    question_postings[t as usize].push(number);
                 }
             }
         }
+        self.strong_postings = Postings::from_lists(&strong_postings);
+        self.weak_postings = Postings::from_lists(&weak_postings);
+        self.question_postings = Postings::from_lists(&question_postings);
     }
 
     /// Fills [`Index::credit_postings`] from the records' cited and describing terms.
     fn post_credit(&mut self) {
-        self.credit_postings = vec![Vec::new(); self.terms.len()];
+        let mut credit_postings = vec![Vec::new(); self.terms.len()];
         for (r, terms) in self.records.iter().enumerate() {
             let mut naming: Vec<TermId> = terms
                 .cited
@@ -502,10 +509,11 @@ impl Index {
                 let used =
                     terms.strong.binary_search(&t).is_ok() || terms.weak.binary_search(&t).is_ok();
                 if !special && !used {
-                    self.credit_postings[t as usize].push(r as u32);
+                    credit_postings[t as usize].push(r as u32);
                 }
             }
         }
+        self.credit_postings = Postings::from_lists(&credit_postings);
     }
 
     /// The term ids of entities (years included) and of question words.

@@ -24,6 +24,7 @@ mod index;
 pub mod kinds;
 pub mod lexicon;
 pub mod normalize;
+mod postings;
 pub mod score;
 mod script;
 pub mod smalltalk;
