@@ -324,6 +324,8 @@ fn small_talk_in_both_languages() {
     assert_eq!(small_talk("кто тебя создал?"), "creator");
     assert_eq!(small_talk("what can you do?"), "capabilities");
     assert_eq!(small_talk("помощь"), "capabilities");
+    assert_eq!(small_talk("ну и чем ты полезен?"), "capabilities");
+    assert_eq!(small_talk("how can you help me?"), "capabilities");
     assert_eq!(small_talk("🙏"), "reaction");
 }
 
@@ -911,6 +913,14 @@ fn whether_something_has_happened_since_the_documents_is_declined_as_later() {
             }
         ),
         "{outcome:?}"
+    );
+}
+
+#[test]
+fn when_exactly_with_month_and_year_asks_for_no_day() {
+    answered_with(
+        "когда именно открылся международный центр торгово-экономического сотрудничества — месяц и год?",
+        "mechanisms-sihm-launch",
     );
 }
 
