@@ -282,20 +282,22 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-const EN_DEV_CHAT: usize = 23; // of 30
-const RU_DEV_CHAT: usize = 28; // of 30
+// Every floor but those of the blind runs (J, K, L, M) was raised to the measured figure at the
+// end of each session since; last on 2026-12-02 (eleventh session, commit after aa011b7).
+const EN_DEV_CHAT: usize = 25; // of 30
+const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
-const EN_BLIND_A: usize = 51; // of 53
-const RU_BLIND_A: usize = 51; // of 53
+const EN_BLIND_A: usize = 53; // of 53
+const RU_BLIND_A: usize = 52; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
 const EN_BLIND_B: usize = 51; // of 53
 const RU_BLIND_B: usize = 53; // of 53
 const OOS_BLIND_B: usize = 64; // of 64
-const EN_BLIND_C: usize = 50; // of 53
-const RU_BLIND_C: usize = 50; // of 53
+const EN_BLIND_C: usize = 52; // of 53
+const RU_BLIND_C: usize = 51; // of 53
 const OOS_BLIND_C: usize = 63; // of 64
 const EN_BLIND_D: usize = 51; // of 53
-const RU_BLIND_D: usize = 49; // of 53
+const RU_BLIND_D: usize = 50; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 50; // of 53
@@ -308,21 +310,21 @@ const OOS_BLIND_F: usize = 64; // of 64
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
 const EN_BLIND_G: usize = 51; // of 53
-const RU_BLIND_G: usize = 45; // of 53
-const OOS_BLIND_G: usize = 63; // of 64
+const RU_BLIND_G: usize = 47; // of 53
+const OOS_BLIND_G: usize = 64; // of 64
 
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_H: usize = 44; // of 53
+const EN_BLIND_H: usize = 46; // of 53
 const RU_BLIND_H: usize = 41; // of 53
-const OOS_BLIND_H: usize = 58; // of 64
+const OOS_BLIND_H: usize = 59; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_I: usize = 44; // of 53
-const RU_BLIND_I: usize = 41; // of 53
+const EN_BLIND_I: usize = 47; // of 53
+const RU_BLIND_I: usize = 42; // of 53
 const OOS_BLIND_I: usize = 62; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
@@ -358,22 +360,22 @@ const OOS_BLIND_M: usize = 58; // of 64
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
-const EN_REVIEW_S: usize = 41; // of 48
+const EN_REVIEW_S: usize = 43; // of 48
 const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
 const OOS_REVIEW_S: usize = 17; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 36; // of 42
-const RU_REVIEW_T: usize = 28; // of 38
-const OOS_REVIEW_T: usize = 36; // of 40
+const EN_REVIEW_T: usize = 38; // of 42
+const RU_REVIEW_T: usize = 29; // of 38
+const OOS_REVIEW_T: usize = 38; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 42; // of 45
 const RU_REVIEW_U: usize = 38; // of 45; was 38: the same
-const OOS_REVIEW_U: usize = 29; // of 30
+const OOS_REVIEW_U: usize = 30; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
 // synonym passes: 45 near misses built on the new everyday words, 15 small-talk lines, 45
@@ -381,14 +383,14 @@ const OOS_REVIEW_U: usize = 29; // of 30
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 23; // of 30
 const RU_REVIEW_V: usize = 23; // of 30
-const OOS_REVIEW_V: usize = 53; // of 60
+const OOS_REVIEW_V: usize = 55; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
 // facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
 // judged by hand. Tuned on.
-const EN_REVIEW_W: usize = 29; // of 32
+const EN_REVIEW_W: usize = 31; // of 32
 const RU_REVIEW_W: usize = 30; // of 33
-const OOS_REVIEW_W: usize = 31; // of 35
+const OOS_REVIEW_W: usize = 32; // of 35
 
 // Set X: a sixth smoke review (seventh session), 110 fresh questions (40 paraphrases, 35 near
 // misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
@@ -402,7 +404,7 @@ const OOS_REVIEW_X: usize = 43; // of 45
 // near misses: other pairs of countries, abbreviations, details the documents lack, events
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
-const EN_REVIEW_Y: usize = 25; // of 30
+const EN_REVIEW_Y: usize = 26; // of 30
 const RU_REVIEW_Y: usize = 25; // of 30
 const OOS_REVIEW_Y: usize = 46; // of 50
 
@@ -410,9 +412,9 @@ const OOS_REVIEW_Y: usize = 46; // of 50
 // 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
 // judged at e1303c7. Its near misses (time of day, weekday, language, opinions) led the
 // session's answer kinds. Tuned on.
-const EN_REVIEW_Z: usize = 22; // of 30
-const RU_REVIEW_Z: usize = 22; // of 30
-const OOS_REVIEW_Z: usize = 47; // of 50
+const EN_REVIEW_Z: usize = 23; // of 30
+const RU_REVIEW_Z: usize = 23; // of 30
+const OOS_REVIEW_Z: usize = 48; // of 50
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
@@ -435,5 +437,5 @@ const OOS_REVIEW_Q: usize = 36; // of 40
 // misses), judged by hand: 69 of 80 at f6f6338 (24/26, 21/26, 24/28). Its two small-talk
 // failures were fixed. Tuned on.
 const EN_REVIEW_P: usize = 24; // of 26
-const RU_REVIEW_P: usize = 21; // of 26
+const RU_REVIEW_P: usize = 22; // of 26
 const OOS_REVIEW_P: usize = 26; // of 28
