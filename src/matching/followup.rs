@@ -227,7 +227,11 @@ impl Engine {
         if !(pointing || only_question_words || elliptic) {
             return None;
         }
-        let mut topic = self.topic_words(record, self.lang_of(question));
+        let lang = self.lang_of(question);
+        let mut topic = match self.signed_agreement(record, &parts.kept, lang) {
+            Some(name) => self.words_of(name),
+            None => self.topic_words(record, lang),
+        };
         let new_names: Vec<&String> = parts
             .names
             .iter()
@@ -280,6 +284,36 @@ impl Engine {
         }
     }
 
+    /// After an article, a follow-up about signing ("и когда его подписали?", "who signed it?")
+    /// asks about the treaty the article belongs to: the short name people use for its signing
+    /// (the first name of the timeline event on the treaty's date), in `lang` where it has one;
+    /// else its formal name, whose "between the Republic of…" matches other agreements too.
+    fn signed_agreement(&self, record: usize, kept: &[String], lang: Lang) -> Option<&str> {
+        let RecordKind::Article(i) = self.records[record].kind else {
+            return None;
+        };
+        let sign = self.index.key_of("signed");
+        if !kept.iter().any(|w| self.index.key_of(w) == sign) {
+            return None;
+        }
+        let agreement = self.kb.agreement(&self.kb.articles[i].agreement)?;
+        let signing = self.kb.events.iter().find(|e| {
+            e.agreement.as_deref() == Some(agreement.id.as_str()) && e.date == agreement.date
+        });
+        let short = signing.and_then(|e| match (lang, &e.ru) {
+            (Lang::Ru, Some(ru)) => ru.names.first(),
+            _ => e.names.first(),
+        });
+        let formal = match (
+            lang,
+            agreement.ru.as_ref().and_then(|ru| ru.name.as_deref()),
+        ) {
+            (Lang::Ru, Some(name)) => name,
+            _ => agreement.name.as_str(),
+        };
+        Some(short.map_or(formal, String::as_str))
+    }
+
     /// What a record is about, in `lang` where it has that language: the words of its first
     /// phrasing (an article's topic) without question words, stop words and pronouns.
     fn topic_words(&self, record: usize, lang: Lang) -> Vec<String> {
@@ -299,9 +333,14 @@ impl Engine {
                 }
             }
         };
+        self.words_of(phrasing)
+    }
+
+    /// The topic words of a text: without question words, stop words and pronouns, each once.
+    fn words_of(&self, text: &str) -> Vec<String> {
         let cues = &self.followup;
         let mut words: Vec<String> = Vec::new();
-        for word in normalize::tokenize(phrasing) {
+        for word in normalize::tokenize(text) {
             if !cues.is_topicless(&word) && !cues.pronouns.contains(&word) && !words.contains(&word)
             {
                 words.push(word);
@@ -367,6 +406,18 @@ mod tests {
         assert_eq!(
             answered("кто его подписал?", Some("border-length")),
             "border-signatories"
+        );
+    }
+
+    #[test]
+    fn signing_after_an_article_asks_about_its_treaty() {
+        assert_eq!(
+            answered("и когда его подписали?", Some("article-3")),
+            "treaty-signing-date"
+        );
+        assert_eq!(
+            answered("and who signed it?", Some("article-4")),
+            "treaty-signatories"
         );
     }
 
