@@ -766,6 +766,14 @@ fn a_count_in_digits_is_not_an_article_number() {
     // A label's number stays: "footnote 3 about", "item 6 in".
     let words = engine().explain("what is footnote 3 about?");
     assert!(words.starts_with("words: what is footnote 3"), "{words}");
+    // The count is read as its number word, in the noun's script: "the three principles".
+    let words = engine().explain("what are the 3 principles");
+    assert!(
+        words.starts_with("words: what are the three principles"),
+        "{words}"
+    );
+    let words = engine().explain("какие 3 принципа");
+    assert!(words.starts_with("words: какие три принципа"), "{words}");
     // With the word "article" the number is the article's.
     let outcome = engine().ask("what does article 2 say");
     let Outcome::Answer { best, .. } = outcome else {
@@ -1036,4 +1044,20 @@ fn what_another_countrys_treaty_says_is_not_answered_from_its_date() {
         "what does rabbimov say about the treaty with russia?",
         "rabbimov-",
     );
+}
+
+#[test]
+fn an_article_with_an_authors_name_is_that_article_not_the_authors_overview() {
+    // Askeroğlu's piece covers articles 2 to 5; a question about one of them, naming him, gets
+    // the article or his reading of it, not the overview of his piece.
+    for (question, expected) in [
+        ("askeroglu article 4", "article-4"),
+        ("статья 3 у аскероглу", "treaty-askeroglu-article-3-reading"),
+    ] {
+        let outcome = engine().ask(question);
+        let Outcome::Answer { best, .. } = outcome else {
+            panic!("{question:?}: {outcome:?}");
+        };
+        assert_eq!(engine().record(best.record).id, expected, "{question:?}");
+    }
 }

@@ -827,10 +827,11 @@ impl Engine {
         })
     }
 
-    /// Without a small count written in digits before a noun ("the 2 countries", "3
-    /// principles"), in a question that names no article: such a number says how many, not
-    /// which, and would otherwise match the article with that number. Units keep their number
-    /// ("10 years", "5 billion").
+    /// A small count written in digits before a noun ("the 2 countries", "3 principles"), in a
+    /// question that names no article, written as its number word in the noun's script ("three
+    /// principles", "три принципа"): such a number says how many, not which, and would otherwise
+    /// match the article with that number; the word still matches an entry about "the three
+    /// principles". Units keep their number ("10 years", "5 billion").
     fn without_small_counts(&self, words: Vec<String>) -> Vec<String> {
         if words
             .iter()
@@ -839,22 +840,38 @@ impl Engine {
             return words;
         }
         let count_before_noun = |i: usize| {
-            words[i]
+            let count = words[i]
                 .parse::<u32>()
-                .is_ok_and(|n| (1..=MAX_COUNTED_NUMBER).contains(&n))
-                && words.get(i + 1).is_some_and(|next| {
-                    // "item 6 in the list", "footnote 3 about": a label's number.
-                    next.chars().all(char::is_alphabetic)
-                        && !self.index.is_stopword(next)
-                        && !self.kb.language.count_units.iter().any(|u| u == next)
-                })
+                .ok()
+                .filter(|n| (1..=MAX_COUNTED_NUMBER).contains(n))?;
+            let next = words.get(i + 1).filter(|next| {
+                // "item 6 in the list", "footnote 3 about": a label's number.
+                next.chars().all(char::is_alphabetic)
+                    && !self.index.is_stopword(next)
+                    && !self.kb.language.count_units.iter().any(|u| u == *next)
+            })?;
+            Some((count, next.chars().any(|c| c.is_ascii_alphabetic())))
         };
-        let keep: Vec<bool> = (0..words.len()).map(|i| !count_before_noun(i)).collect();
+        let counts: Vec<Option<(u32, bool)>> = (0..words.len()).map(count_before_noun).collect();
         words
             .into_iter()
-            .zip(keep)
-            .filter_map(|(w, k)| k.then_some(w))
+            .zip(counts)
+            .filter_map(|(word, count)| match count {
+                None => Some(word),
+                Some((n, latin)) => self.cardinal_word(n, latin),
+            })
             .collect()
+    }
+
+    /// The number word for `n` in Latin or Cyrillic letters ("three", "три"), if the language
+    /// file has one.
+    fn cardinal_word(&self, n: u32, latin: bool) -> Option<String> {
+        self.kb
+            .language
+            .cardinals
+            .iter()
+            .find(|(word, &value)| value == n && word.is_ascii() == latin)
+            .map(|(word, _)| word.clone())
     }
 
     /// A question in Russian typed in Latin letters or on the English layout, in Cyrillic.
@@ -1096,8 +1113,10 @@ impl Engine {
         if let Some(number) = self.article_number(&words) {
             match self.find(&format!("article-{number}")) {
                 // "Article 2 of the Uzbekistan–Turkey treaty" is not this treaty's article 2:
-                // a name the article never mentions sends the question to the ranking.
-                Some(article) if self.names_only_in_question(article, &words) => {}
+                // a name the article never mentions sends the question to the ranking. An
+                // author's name does not: "article 4, per Askeroğlu" is his reading of it.
+                Some(article)
+                    if self.names_only_in_question(article, &self.without_authors(&words)) => {}
                 Some(article) => return self.article_or_commentary(article, number, &words),
                 None => return declined(Decline::UnknownArticle(number)),
             }
@@ -1149,6 +1168,19 @@ impl Engine {
         }
     }
 
+    /// The words without the documents' authors' names.
+    fn without_authors(&self, words: &[String]) -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| {
+                !self
+                    .authors
+                    .names_an_author(std::slice::from_ref(*w), &self.index)
+            })
+            .cloned()
+            .collect()
+    }
+
     /// True when the words name a country or person that `record` never mentions.
     fn names_only_in_question(&self, record: usize, words: &[String]) -> bool {
         let terms = &self.index.records[record];
@@ -1195,7 +1227,9 @@ impl Engine {
             })
             .filter(|r| matches!(self.records[r.record].kind, RecordKind::Entry(_)))
             .filter(|r| mentions(r.record, this))
-            .min_by_key(|r| others.iter().filter(|t| mentions(r.record, **t)).count());
+            // An overview of several articles ("his piece covers articles 2 to 5") is not the
+            // reading of this one.
+            .find(|r| !others.iter().any(|t| mentions(r.record, *t)));
         let Some(&best) = candidate else {
             return direct;
         };
@@ -1221,8 +1255,8 @@ impl Engine {
                 let fits = ranked
                     .iter()
                     .take_while(|r| {
-                        r.score.value() >= self.params.answer_threshold.min(best.score.value())
-                            && best.score.value() - r.score.value() <= KIND_MARGIN
+                        r.score.value() >= self.params.kind_floor.min(best.score.value())
+                            && best.score.value() - r.score.value() <= self.params.kind_margin
                     })
                     .filter(|r| kind != AnswerKind::Number || self.counts(r.record, &counted))
                     .find(|r| self.capabilities[r.record].gives(kind, &question));
