@@ -507,6 +507,31 @@ fn two_questions_in_one_with_one_unanswerable_say_which_part_is_open() {
 }
 
 #[test]
+fn a_second_part_asking_the_time_to_another_event_is_computed_from_the_first_parts_event() {
+    let question = "in what year were diplomatic relations established, and how many years \
+                    before the eternal friendship treaty was that?";
+    let outcome = engine().ask(question);
+    let Outcome::Parts(_, second) = &outcome else {
+        panic!("{outcome:?}");
+    };
+    let Outcome::Compared(comparison) = second.as_ref() else {
+        panic!("{second:?}");
+    };
+    // 1992 to 1998, not the friendship treaty to the 2022 alliance.
+    assert_eq!(comparison.gap.years, 6, "{comparison:?}");
+    // "… and how long after?" names no event of its own: it asks about the first part's.
+    let outcome = engine()
+        .ask("when was the newsroom page with batyrov's report last updated and how long after");
+    let Outcome::Parts(_, second) = &outcome else {
+        panic!("{outcome:?}");
+    };
+    let Outcome::Compared(comparison) = second.as_ref() else {
+        panic!("{second:?}");
+    };
+    assert_eq!(comparison.gap.days, Some(460), "{comparison:?}");
+}
+
+#[test]
 fn a_second_part_that_points_back_is_read_with_the_first_parts_topic() {
     for question in [
         "when was the declaration signed and who signed it?",

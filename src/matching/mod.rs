@@ -966,6 +966,11 @@ impl Engine {
             return self.answer_words(&split.second);
         };
         let outcome = self.answer_words(words);
+        // "… and how many years before the friendship treaty was that?": the time between the
+        // first part's event and the one named, computed from the timeline.
+        if matches!(outcome, Outcome::Compared(_)) {
+            return outcome;
+        }
         let record = outcome.answered_record();
         if record.is_some() && record != first.answered_record() {
             return outcome;
@@ -1083,7 +1088,13 @@ impl Engine {
         }
         let written = second.len();
         // "… and who signed it?" points back at the first part: it may need all of its topic.
-        let pointing = elliptic || second.iter().any(|w| self.followup.is_pronoun(w));
+        // So does "… and how long after?": a time asked without two events of its own.
+        let pointing = elliptic
+            || second.iter().any(|w| self.followup.is_pronoun(w))
+            || matches!(
+                self.timeline.answer(second, &self.index),
+                Some(TimelineResult::Incomplete { .. })
+            );
         let mut with_names = second.to_vec();
         let mut with_topic = second.to_vec();
         for word in first {
