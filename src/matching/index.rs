@@ -672,16 +672,21 @@ impl Index {
                 {
                     continue;
                 }
-                // Among equally close words the more common one in the language ("speek" is
-                // "speak", not "seek"); then the first alphabetically, for a stable answer.
+                // Among equally close words one that only adds letters the typist left out
+                // ("wher" is "where", not "when": dropped letters are the commonest typo); then
+                // the more common one in the language ("speek" is "speak", not "seek"); then the
+                // first alphabetically, for a stable answer.
                 let better = match best {
                     None => true,
                     Some((d, w)) => {
                         distance < d
                             || (distance == d && {
+                                let (sc, sw) =
+                                    (is_subsequence(word, candidate), is_subsequence(word, w));
                                 let (zc, zw) =
                                     (lexicon::zipf_or_zero(candidate), lexicon::zipf_or_zero(w));
-                                zc > zw || (zc == zw && candidate < w)
+                                (sc && !sw)
+                                    || (sc == sw && (zc > zw || (zc == zw && candidate < w)))
                             })
                     }
                 };
@@ -886,6 +891,12 @@ impl Index {
     }
 }
 
+/// True when every letter of `typed` occurs in `word` in order ("wher" in "where").
+fn is_subsequence(typed: &str, word: &str) -> bool {
+    let mut letters = word.chars();
+    typed.chars().all(|c| letters.any(|w| w == c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -939,6 +950,13 @@ mod tests {
         }];
         let index = Index::build(&texts, &[], &[], &[]);
         assert_eq!(index.fix_word("speek"), ["speak"]);
+        // A dropped letter beats a changed one, however common: "wher" is "where".
+        let texts = [RecordText {
+            questions: vec!["When was it signed?", "Where was it signed?"],
+            ..RecordText::default()
+        }];
+        let index = Index::build(&texts, &[], &[], &[]);
+        assert_eq!(index.fix_word("wher"), ["where"]);
     }
 
     #[test]
