@@ -1086,3 +1086,15 @@ fn an_article_with_an_authors_name_is_that_article_not_the_authors_overview() {
         assert_eq!(engine().record(best.record).id, expected, "{question:?}");
     }
 }
+
+#[test]
+fn a_nationality_beside_a_word_for_an_author_names_the_author() {
+    // "Turkish" describes Askeroğlu only beside "analyst"; elsewhere it is Turkey.
+    let words = engine().explain("что турецкий аналитик думает о договоре");
+    assert!(
+        words.starts_with("words: что думает о договоре askeroglu"),
+        "{words}"
+    );
+    let words = engine().explain("турецкий союз с узбекистаном когда подписан");
+    assert!(words.starts_with("words: турецкий союз"), "{words}");
+}

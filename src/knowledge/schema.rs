@@ -37,6 +37,11 @@ pub struct Source {
     /// of the piece on the draft" is read as naming the author.
     #[serde(default)]
     pub described_as: Vec<String>,
+    /// Words that describe the author only beside a word for an author ("the Turkish
+    /// analyst", "казахский аналитик"): a nationality or a city is what many questions ask
+    /// about, so these name the author but earn citing entries nothing.
+    #[serde(default)]
+    pub author_described_as: Vec<String>,
 }
 
 /// A source id plus a short verbatim quote from that source.

@@ -13,6 +13,8 @@ use rustc_hash::FxHashSet as HashSet;
 const CLEAR_LEAD: f32 = 1.5;
 /// ...and weigh at least this much (about one rare word).
 const MIN_EVIDENCE: f32 = 1.5;
+/// Words between an author cue and what describes the author ("the analyst from Ankara").
+const LINKING_WORDS: &[&str] = &["from", "in", "at", "of", "из", "с"];
 /// A describing word that this many documents share tells none of them apart ("article").
 const SHARED_BY: usize = 3;
 
@@ -28,6 +30,9 @@ pub struct Authors {
     /// Per document: the words of its describing phrases that only describe it ("think" and
     /// "tank" of "think tank"), used up with the description.
     phrase_words: Vec<HashSet<String>>,
+    /// Per document: keys of the words describing its authors beside an author cue ("Turkish"
+    /// in "the Turkish analyst").
+    author_keys: Vec<HashSet<String>>,
 }
 
 impl Authors {
@@ -77,11 +82,23 @@ impl Authors {
             .iter()
             .flat_map(|c| tokenize(c))
             .collect();
+        let author_keys = kb
+            .sources
+            .iter()
+            .map(|source| {
+                source
+                    .author_described_as
+                    .iter()
+                    .flat_map(|w| index.keys(&tokenize(w)))
+                    .collect()
+            })
+            .collect();
         Authors {
             cues,
             cue_words,
             documents,
             phrase_words,
+            author_keys,
         }
     }
 
@@ -104,19 +121,31 @@ impl Authors {
         if !keys.iter().any(|k| self.cues.contains(k)) {
             return None;
         }
+        // One key per word (a stop word's is empty), to read the words beside a cue.
+        let keys_by_word: Vec<String> = words.iter().map(|w| index.key_of(w)).collect();
         if self.names_an_author(words, index) {
             return None;
         }
+        // The keys of the words beside an author cue ("Turkish" in "the Turkish analyst").
+        let beside: HashSet<&String> = self
+            .beside_cues(words, index)
+            .into_iter()
+            .map(|at| &keys_by_word[at])
+            .collect();
         let mut evidence: Vec<(f32, usize)> = self
             .documents
             .iter()
             .enumerate()
             .map(|(i, (described, _))| {
+                let author_keys = &self.author_keys[i];
                 let weight = keys
                     .iter()
                     .collect::<HashSet<_>>()
                     .into_iter()
-                    .filter(|k| described.contains(*k) && !self.cues.contains(*k))
+                    .filter(|k| {
+                        (described.contains(*k) || (author_keys.contains(*k) && beside.contains(k)))
+                            && !self.cues.contains(*k)
+                    })
                     .map(|k| index.weight_of_key(k))
                     .sum();
                 (weight, i)
@@ -131,8 +160,17 @@ impl Authors {
         let names = &self.documents[i].1;
         // Only the cue and the `described_as` words are used up: a title's words ("who",
         // "sign", "visit") may be what the question asks.
+        // The words describing the author beside the cue are used up with it.
+        let author_words: HashSet<usize> = self
+            .beside_cues(words, index)
+            .into_iter()
+            .filter(|&at| self.author_keys[i].contains(&keys_by_word[at]))
+            .collect();
         let mut out: Vec<String> = words
             .iter()
+            .enumerate()
+            .filter(|(at, _)| !author_words.contains(at))
+            .map(|(_, w)| w)
             .filter(|w| {
                 let key = index.key_of(w);
                 let asks = index
@@ -148,6 +186,24 @@ impl Authors {
 }
 
 impl Authors {
+    /// Positions of the words beside an author cue: the word before and after it, or the one
+    /// after a linking word ("авторы из Караганды", "the analyst from Ankara").
+    fn beside_cues(&self, words: &[String], index: &Index) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (at, word) in words.iter().enumerate() {
+            if !self.is_cue_word(word, &index.key_of(word)) {
+                continue;
+            }
+            out.extend(at.checked_sub(1));
+            let linked = words
+                .get(at + 1)
+                .is_some_and(|w| LINKING_WORDS.contains(&w.as_str()));
+            out.push(if linked { at + 2 } else { at + 1 });
+        }
+        out.retain(|&at| at < words.len());
+        out
+    }
+
     /// True for a word that refers to an author: a cue as listed, its English plural, or a
     /// Russian form of one ("аналитика"). An English word that only shares a cue's stem is
     /// what the question asks ("what does he research?" keeps "research").
