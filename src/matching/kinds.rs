@@ -474,7 +474,10 @@ impl Kinds {
                 }
             }
             for (group, spellings) in self.persons.iter().enumerate() {
-                if spellings.iter().any(occurs) {
+                if spellings
+                    .iter()
+                    .any(|s| occurs(s) && names_a_person(&words, s))
+                {
                     caps.kinds.insert(AnswerKind::Person);
                     caps.persons.push(group);
                 }
@@ -626,6 +629,19 @@ fn occurs_in_order(words: &[String], runs: &[Vec<String>]) -> bool {
 }
 
 /// True when `needle` occurs in `words` as consecutive words.
+/// True when `person` occurs in `words` other than after "of": "the Special Representatives of
+/// the Heads of State" names representatives, not the heads of state, and does not say who.
+fn names_a_person(words: &[String], person: &[String]) -> bool {
+    words
+        .windows(person.len())
+        .enumerate()
+        .filter(|(_, w)| *w == person)
+        .any(|(at, _)| {
+            let before = |n: usize| at.checked_sub(n).map(|i| words[i].as_str());
+            !(before(1) == Some("of") || (before(1) == Some("the") && before(2) == Some("of")))
+        })
+}
+
 pub fn contains_sequence(words: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && words.windows(needle.len()).any(|w| w == needle)
 }
@@ -668,7 +684,11 @@ mod tests {
                     vec!["Tashkent".into(), "Ташкенте".into()],
                     vec!["Cholpon-Ata".into()],
                 ],
-                persons: vec![vec!["Tokayev".into()], vec!["prime minister".into()]],
+                persons: vec![
+                    vec!["Tokayev".into()],
+                    vec!["prime minister".into()],
+                    vec!["heads of state".into()],
+                ],
                 number_words: vec!["four".into(), "три".into()],
                 money_words: vec!["billion".into(), "долларов".into()],
                 time_units: vec!["day".into(), "лет".into()],
@@ -697,6 +717,18 @@ mod tests {
     fn gives(k: &Kinds, caps: &Capabilities, kind: AnswerKind, question: &str) -> bool {
         let words = words(question);
         caps.gives(kind, &k.question(&words))
+    }
+
+    #[test]
+    fn a_person_after_of_is_not_who_an_answer_names() {
+        let k = kinds();
+        let of = k.capabilities(
+            &["Special Representatives of the Heads of State will meet."],
+            &[],
+        );
+        assert!(!gives(&k, &of, AnswerKind::Person, "who is the chair"));
+        let by = k.capabilities(&["It is headed by the heads of state."], &[]);
+        assert!(gives(&k, &by, AnswerKind::Person, "who is the chair"));
     }
 
     #[test]
