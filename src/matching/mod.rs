@@ -1376,9 +1376,11 @@ impl Engine {
         if features.total <= 0.0 {
             return vec![];
         }
-        let mut sums = Sums::new(self.index.records.len(), self.index.question_owner.len());
+        let mut sums = Sums::take(self.index.records.len(), self.index.question_owner.len());
         sums.accumulate(&self.index, query, &features);
-        self.ranked(&sums, &features)
+        let ranked = self.ranked(&sums, &features);
+        sums.give_back(&self.index);
+        ranked
     }
 
     /// The records `sums` touches, scored and sorted, best first.
