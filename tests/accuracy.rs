@@ -149,6 +149,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_M,
     ),
     (
+        "tests/data/blind-chat-n.jsonl",
+        EN_BLIND_N,
+        RU_BLIND_N,
+        OOS_BLIND_N,
+    ),
+    (
         "tests/data/review-chat-s.jsonl",
         EN_REVIEW_S,
         RU_REVIEW_S,
@@ -300,16 +306,16 @@ const EN_BLIND_D: usize = 51; // of 53
 const RU_BLIND_D: usize = 50; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
-const RU_BLIND_E: usize = 50; // of 53
+const RU_BLIND_E: usize = 51; // of 53
 const OOS_BLIND_E: usize = 61; // of 64
 const EN_BLIND_F: usize = 48; // of 53
-const RU_BLIND_F: usize = 48; // of 53
+const RU_BLIND_F: usize = 49; // of 53
 const OOS_BLIND_F: usize = 64; // of 64
 
 // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
-const EN_BLIND_G: usize = 51; // of 53
+const EN_BLIND_G: usize = 52; // of 53
 const RU_BLIND_G: usize = 47; // of 53
 const OOS_BLIND_G: usize = 64; // of 64
 
@@ -317,14 +323,14 @@ const OOS_BLIND_G: usize = 64; // of 64
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 46; // of 53
-const RU_BLIND_H: usize = 41; // of 53
+const RU_BLIND_H: usize = 43; // of 53
 const OOS_BLIND_H: usize = 59; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_I: usize = 47; // of 53
-const RU_BLIND_I: usize = 42; // of 53
+const EN_BLIND_I: usize = 50; // of 53
+const RU_BLIND_I: usize = 44; // of 53
 const OOS_BLIND_I: usize = 62; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
@@ -349,32 +355,40 @@ const OOS_BLIND_K: usize = 54; // of 64
 const EN_BLIND_L: usize = 42; // of 53
 const RU_BLIND_L: usize = 41; // of 53
 const OOS_BLIND_L: usize = 50; // of 64
-                               // Set M was written (documents and eval README only, Jaccard < 0.5 to the 3,550 earlier
-                               // questions) and frozen at the start of the eleventh session (sha256 f157b6d9…), run once at the
-                               // start (9a6d2f1: 42 / 39 / 58) and once after the session's accuracy work (3c3c9ea), its
-                               // failures not looked at before the second run: 43 / 40 / 58, the floors. Seen from now on.
+
+// Set M was written (documents and eval README only, Jaccard < 0.5 to the 3,550 earlier
+// questions) and frozen at the start of the eleventh session (sha256 f157b6d9…), run once at the
+// start (9a6d2f1: 42 / 39 / 58) and once after the session's accuracy work (3c3c9ea), its
+// failures not looked at before the second run: 43 / 40 / 58, the floors. Seen from now on.
 const EN_BLIND_M: usize = 43; // of 53
 const RU_BLIND_M: usize = 40; // of 53
 const OOS_BLIND_M: usize = 58; // of 64
+
+// Set N, the same way (Jaccard < 0.5 to the 3,720 earlier questions), frozen at the start of the
+// twelfth session (sha256 79d4d110…): run 1 at 1918029 43 / 43 / 57, run 2 after the session's
+// accuracy work (672603a) 41 / 45 / 57, the floors. Seen from now on.
+const EN_BLIND_N: usize = 41; // of 53
+const RU_BLIND_N: usize = 45; // of 53
+const OOS_BLIND_N: usize = 57; // of 64
 
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
 const EN_REVIEW_S: usize = 43; // of 48
 const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
-const OOS_REVIEW_S: usize = 17; // of 20
+const OOS_REVIEW_S: usize = 18; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 38; // of 42
-const RU_REVIEW_T: usize = 29; // of 38
+const EN_REVIEW_T: usize = 39; // of 42
+const RU_REVIEW_T: usize = 30; // of 38
 const OOS_REVIEW_T: usize = 38; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
-const EN_REVIEW_U: usize = 42; // of 45
-const RU_REVIEW_U: usize = 38; // of 45; was 38: the same
+const EN_REVIEW_U: usize = 43; // of 45
+const RU_REVIEW_U: usize = 39; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 30; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
@@ -388,16 +402,16 @@ const OOS_REVIEW_V: usize = 55; // of 60
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
 // facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
 // judged by hand. Tuned on.
-const EN_REVIEW_W: usize = 31; // of 32
-const RU_REVIEW_W: usize = 30; // of 33
+const EN_REVIEW_W: usize = 32; // of 32
+const RU_REVIEW_W: usize = 31; // of 33
 const OOS_REVIEW_W: usize = 32; // of 35
 
 // Set X: a sixth smoke review (seventh session), 110 fresh questions (40 paraphrases, 35 near
 // misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
 // kind of failure (everyday words not linked to the documents' terms) led the session's
 // vocabulary pass. Tuned on.
-const EN_REVIEW_X: usize = 26; // of 32
-const RU_REVIEW_X: usize = 28; // of 33
+const EN_REVIEW_X: usize = 27; // of 32
+const RU_REVIEW_X: usize = 30; // of 33
 const OOS_REVIEW_X: usize = 43; // of 45
 
 // Set Y: a seventh smoke review (seventh session), 110 fresh questions hunting wrong answers (40
@@ -412,8 +426,8 @@ const OOS_REVIEW_Y: usize = 46; // of 50
 // 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
 // judged at e1303c7. Its near misses (time of day, weekday, language, opinions) led the
 // session's answer kinds. Tuned on.
-const EN_REVIEW_Z: usize = 23; // of 30
-const RU_REVIEW_Z: usize = 23; // of 30
+const EN_REVIEW_Z: usize = 24; // of 30
+const RU_REVIEW_Z: usize = 24; // of 30
 const OOS_REVIEW_Z: usize = 48; // of 50
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
@@ -428,8 +442,8 @@ const OOS_REVIEW_R: usize = 39; // of 40
 // 12 typos, 12 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 92 of 110 at 6856f7c (28/35, 31/35, 33/40). Its years the documents
 // never mention, "what site" and a thank-you were fixed. Tuned on.
-const EN_REVIEW_Q: usize = 29; // of 35
-const RU_REVIEW_Q: usize = 32; // of 35
+const EN_REVIEW_Q: usize = 30; // of 35
+const RU_REVIEW_Q: usize = 33; // of 35
 const OOS_REVIEW_Q: usize = 36; // of 40
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
