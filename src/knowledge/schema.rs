@@ -38,7 +38,7 @@ pub struct Source {
     #[serde(default)]
     pub described_as: Vec<String>,
     /// Words that describe the author only beside a word for an author ("the Turkish
-    /// analyst", "казахский аналитик"): a nationality or a city is what many questions ask
+    /// analyst", "турецкий эксперт"): a nationality or a city is what many questions ask
     /// about, so these name the author but earn citing entries nothing.
     #[serde(default)]
     pub author_described_as: Vec<String>,

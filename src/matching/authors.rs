@@ -126,12 +126,9 @@ impl Authors {
         if self.names_an_author(words, index) {
             return None;
         }
-        // The keys of the words beside an author cue ("Turkish" in "the Turkish analyst").
-        let beside: HashSet<&String> = self
-            .beside_cues(words, index)
-            .into_iter()
-            .map(|at| &keys_by_word[at])
-            .collect();
+        // The words beside an author cue ("Turkish" in "the Turkish analyst"), and their keys.
+        let beside_at = self.beside_cues(words, index);
+        let beside: HashSet<&String> = beside_at.iter().map(|&at| &keys_by_word[at]).collect();
         let mut evidence: Vec<(f32, usize)> = self
             .documents
             .iter()
@@ -158,14 +155,13 @@ impl Authors {
             return None;
         }
         let names = &self.documents[i].1;
-        // Only the cue and the `described_as` words are used up: a title's words ("who",
-        // "sign", "visit") may be what the question asks.
         // The words describing the author beside the cue are used up with it.
-        let author_words: HashSet<usize> = self
-            .beside_cues(words, index)
+        let author_words: HashSet<usize> = beside_at
             .into_iter()
             .filter(|&at| self.author_keys[i].contains(&keys_by_word[at]))
             .collect();
+        // Only the cue and the `described_as` words are used up: a title's words ("who",
+        // "sign", "visit") may be what the question asks.
         let mut out: Vec<String> = words
             .iter()
             .enumerate()

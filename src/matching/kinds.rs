@@ -628,7 +628,6 @@ fn occurs_in_order(words: &[String], runs: &[Vec<String>]) -> bool {
     !runs.is_empty()
 }
 
-/// True when `needle` occurs in `words` as consecutive words.
 /// True when `person` occurs in `words` other than after "of": "the Special Representatives of
 /// the Heads of State" names representatives, not the heads of state, and does not say who.
 fn names_a_person(words: &[String], person: &[String]) -> bool {
@@ -642,6 +641,7 @@ fn names_a_person(words: &[String], person: &[String]) -> bool {
         })
 }
 
+/// True when `needle` occurs in `words` as consecutive words.
 pub fn contains_sequence(words: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && words.windows(needle.len()).any(|w| w == needle)
 }
