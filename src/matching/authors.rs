@@ -33,11 +33,14 @@ pub struct Authors {
     /// Per document: keys of the words describing its authors beside an author cue ("Turkish"
     /// in "the Turkish analyst").
     author_keys: Vec<HashSet<String>>,
+    /// Cues that describe exactly one document ("columnist", "journalist"): they name its
+    /// authors by themselves, so they count as evidence for it.
+    telling_cues: HashSet<String>,
 }
 
 impl Authors {
     pub fn new(kb: &KnowledgeBase, index: &Index) -> Self {
-        let cues = kb
+        let cues: HashSet<String> = kb
             .language
             .author_cues
             .iter()
@@ -93,7 +96,13 @@ impl Authors {
                     .collect()
             })
             .collect();
+        let telling_cues = cues
+            .iter()
+            .filter(|k| documents.iter().filter(|(d, _)| d.contains(*k)).count() == 1)
+            .cloned()
+            .collect();
         Authors {
+            telling_cues,
             cues,
             cue_words,
             documents,
@@ -141,7 +150,7 @@ impl Authors {
                     .into_iter()
                     .filter(|k| {
                         (described.contains(*k) || (author_keys.contains(*k) && beside.contains(k)))
-                            && !self.cues.contains(*k)
+                            && (!self.cues.contains(*k) || self.telling_cues.contains(*k))
                     })
                     .map(|k| index.weight_of_key(k))
                     .sum();

@@ -71,7 +71,26 @@ pub fn tokenize(text: &str) -> Vec<String> {
     for token in &mut tokens {
         strip_english_ordinal(token);
     }
+    if tokens.iter().any(|t| lost_apostrophe(t).is_some()) {
+        tokens = tokens
+            .into_iter()
+            .flat_map(|t| match lost_apostrophe(&t) {
+                Some(word) => vec![word.to_owned(), "is".to_owned()],
+                None => vec![t],
+            })
+            .collect();
+    }
     tokens
+}
+
+/// The question word of "whos", "wheres", "hows": "who's" typed without its apostrophe, which
+/// the question kinds read as "who is". ("Its" and "hes" are left: "its" is a word.)
+fn lost_apostrophe(token: &str) -> Option<&'static str> {
+    let word = token.strip_suffix('s')?;
+    QUESTION_WORDS_CONTRACTED
+        .iter()
+        .copied()
+        .find(|q| *q == word)
 }
 
 /// "4th", "21st", "100th" become "4", "21", "100": the number, as the documents mostly write
@@ -184,6 +203,9 @@ const ENGLISH_ORDINAL_ENDINGS: &[&str] = &["st", "nd", "rd", "th"];
 
 /// Two-digit years from this number on are of the 1900s ("98" is 1998, "05" is 2005).
 const CENTURY_PIVOT: u32 = 50;
+
+/// The question words of `CONTRACTS_IS`, whose "'s" is read even without the apostrophe.
+const QUESTION_WORDS_CONTRACTED: &[&str] = &["who", "what", "where", "when", "how", "why"];
 
 /// Words whose "'s" is "is", not a possessive.
 const CONTRACTS_IS: &[&str] = &[
@@ -327,6 +349,13 @@ mod tests {
             tokenize("Kalkan-2021 (Zhambyl)"),
             ["kalkan", "2021", "zhambyl"]
         );
+    }
+
+    #[test]
+    fn a_question_word_contraction_without_its_apostrophe_is_read_as_is() {
+        assert_eq!(tokenize("whos the author"), ["who", "is", "the", "author"]);
+        assert_eq!(tokenize("who's the author"), ["who", "is", "the", "author"]);
+        assert_eq!(tokenize("its text"), ["its", "text"]);
     }
 
     #[test]
