@@ -4,9 +4,10 @@ question of ../shared/eval and tests/data from right to wrong.
 
 Usage (from the repository root): scripts/try_synonyms.py BINARY PROPOSALS LOG
 
-PROPOSALS has one line per proposal: "ADD <a term of an existing group> | t1, t2" or
-"NEW t1, t2". LOG gets KEEP/REJECT lines with the questions gained or lost; the synonyms file
-with every kept proposal is written to LOG.synonyms.toml (copy it over knowledge/synonyms.toml).
+PROPOSALS has one line per proposal: "ADD <a term of an existing group> | t1, t2",
+"NEW t1, t2" or "STOP en|ru | w1, w2" (stop words). LOG gets KEEP/REJECT lines with the
+questions gained or lost; the synonyms and stop-word files with every kept proposal are written
+to LOG.synonyms.toml and LOG.stopwords.toml (copy them over those in knowledge/).
 Each proposal costs one `eval --knowledge` pass over every question file (about 10 s).
 """
 import subprocess, sys, re, glob, os, shutil, json, tempfile
@@ -30,12 +31,21 @@ def fails(kb):
     return out
 base = fails(work)
 syn = os.path.join(work, "synonyms.toml")
+stop = os.path.join(work, "stopwords.toml")
 log = open(OUT, "w")
 for line in open(PROPOSALS):
     line = line.strip()
     if not line: continue
-    text = open(syn).read()
-    if line.startswith("ADD "):
+    target_file = stop if line.startswith("STOP ") else syn
+    text = open(target_file).read()
+    if line.startswith("STOP "):
+        lang, terms = line[5:].split("|", 1)
+        lang = lang.strip(); terms = [t.strip() for t in terms.split(",") if t.strip()]
+        head = f"\n{lang} = [\n"
+        if head not in text: log.write(f"SKIP (lang) {line}\n"); log.flush(); continue
+        at = text.index(head) + len(head)
+        new = text[:at] + "  " + ", ".join(json.dumps(t, ensure_ascii=False) for t in terms) + ",\n" + text[at:]
+    elif line.startswith("ADD "):
         target, terms = line[4:].split("|", 1)
         target = target.strip(); terms = [t.strip() for t in terms.split(",") if t.strip()]
         rows = text.split("\n")
@@ -50,13 +60,13 @@ for line in open(PROPOSALS):
         new = text.rstrip("\n") + "\n[[group]]\nterms = [" + ", ".join(json.dumps(t, ensure_ascii=False) for t in terms) + "]\n"
     else:
         continue
-    open(syn, "w").write(new)
+    open(target_file, "w").write(new)
     f = fails(work)
     if f is None:
-        open(syn, "w").write(text); log.write(f"ERROR {line}\n"); log.flush(); continue
+        open(target_file, "w").write(text); log.write(f"ERROR {line}\n"); log.flush(); continue
     gained = sorted(set(base) - set(f)); lost = sorted(set(f) - set(base))
     if lost:
-        open(syn, "w").write(text)
+        open(target_file, "w").write(text)
         log.write(f"REJECT +{len(gained)} -{len(lost)} {line}\n")
         for k in lost: log.write(f"    lost {f[k].strip()[:160]}\n")
     else:
@@ -65,4 +75,5 @@ for line in open(PROPOSALS):
         for k in gained: log.write(f"    gained {k}\n")
     log.flush()
 shutil.copy(syn, OUT + ".synonyms.toml")
+shutil.copy(stop, OUT + ".stopwords.toml")
 print("done")

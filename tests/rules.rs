@@ -354,6 +354,16 @@ fn timeline_arithmetic_in_russian() {
 }
 
 #[test]
+fn how_old_one_event_was_at_another_is_the_years_between_them() {
+    let text = computed("how old was the 1998 friendship treaty when the 2013 strategic partnership treaty was signed?")
+        .plain_text();
+    assert!(text.contains("15 years"), "{text}");
+    // A person's age is still one the documents do not give.
+    let reply = engine().ask("how old is zhailin?");
+    assert!(!matches!(reply, Outcome::Answer { .. }), "{reply:?}");
+}
+
+#[test]
 fn timeline_days_between_two_dated_days() {
     let text =
         computed("how many days between the tashkent summit and batyrov's report?").plain_text();
