@@ -211,12 +211,22 @@ fn answer_types_decline_a_time_of_day_a_weekday_or_a_language_not_given() {
     );
     assert!(text.starts_with("Ни времени суток"), "{text}");
     let text = not_given(
-        "in which language was the allied relations treaty signed?",
+        "in which language was the 2021 declaration signed?",
         AnswerKind::Language,
     );
     assert!(
         text.starts_with("The documents do not say in which language"),
         "{text}"
+    );
+    // The treaty's has an entry of its own saying so.
+    let treaty = reply("in which language was the allied relations treaty signed?");
+    assert!(!treaty.answered, "{}", treaty.plain_text());
+    assert!(
+        treaty
+            .plain_text()
+            .starts_with("The documents do not say in which languages the treaty"),
+        "{}",
+        treaty.plain_text()
     );
     // An answer naming languages anywhere gives one.
     answered_with(
