@@ -155,6 +155,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_N,
     ),
     (
+        "tests/data/blind-chat-o.jsonl",
+        EN_BLIND_O,
+        RU_BLIND_O,
+        OOS_BLIND_O,
+    ),
+    (
         "tests/data/review-chat-s.jsonl",
         EN_REVIEW_S,
         RU_REVIEW_S,
@@ -316,22 +322,22 @@ const OOS_BLIND_F: usize = 64; // of 64
 // run once there (43 / 40 / 62) and once at its end, its failures never looked at: the end figures
 // below are its second run. Seen from now on.
 const EN_BLIND_G: usize = 52; // of 53
-const RU_BLIND_G: usize = 47; // of 53
+const RU_BLIND_G: usize = 49; // of 53
 const OOS_BLIND_G: usize = 64; // of 64
 
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 46; // of 53
-const RU_BLIND_H: usize = 43; // of 53
+const RU_BLIND_H: usize = 44; // of 53
 const OOS_BLIND_H: usize = 59; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_I: usize = 50; // of 53
-const RU_BLIND_I: usize = 44; // of 53
-const OOS_BLIND_I: usize = 62; // of 64
+const EN_BLIND_I: usize = 51; // of 53
+const RU_BLIND_I: usize = 45; // of 53
+const OOS_BLIND_I: usize = 63; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
 // session (sha256 4556ba5a…), run once at the start (37 / 36 / 58) and once at its end, its
@@ -371,12 +377,19 @@ const EN_BLIND_N: usize = 41; // of 53
 const RU_BLIND_N: usize = 45; // of 53
 const OOS_BLIND_N: usize = 57; // of 64
 
+// Set O, the same way (Jaccard < 0.5 to the 3,890 earlier questions, highest 0.474), frozen at
+// the start of the thirteenth session (sha256 f48e06b8…): run 1 at edf092e 43 / 44 / 59, run 2
+// after the session's accuracy work (90666ee) 44 / 44 / 59, the floors. Seen from now on.
+const EN_BLIND_O: usize = 44; // of 53
+const RU_BLIND_O: usize = 44; // of 53
+const OOS_BLIND_O: usize = 59; // of 64
+
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
 const EN_REVIEW_S: usize = 43; // of 48
 const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
-const OOS_REVIEW_S: usize = 18; // of 20
+const OOS_REVIEW_S: usize = 19; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
@@ -388,15 +401,15 @@ const OOS_REVIEW_T: usize = 38; // of 40
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 43; // of 45
-const RU_REVIEW_U: usize = 39; // of 45; was 38: the same
+const RU_REVIEW_U: usize = 40; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 30; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
 // synonym passes: 45 near misses built on the new everyday words, 15 small-talk lines, 45
 // paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
 // (removed) and answers to other pairs of countries. Tuned on.
-const EN_REVIEW_V: usize = 23; // of 30
-const RU_REVIEW_V: usize = 23; // of 30
+const EN_REVIEW_V: usize = 24; // of 30
+const RU_REVIEW_V: usize = 25; // of 30
 const OOS_REVIEW_V: usize = 55; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
@@ -419,8 +432,8 @@ const OOS_REVIEW_X: usize = 43; // of 45
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
 const EN_REVIEW_Y: usize = 26; // of 30
-const RU_REVIEW_Y: usize = 25; // of 30
-const OOS_REVIEW_Y: usize = 46; // of 50
+const RU_REVIEW_Y: usize = 26; // of 30
+const OOS_REVIEW_Y: usize = 47; // of 50
 
 // Set Z: an eighth smoke review (eighth session), 110 fresh questions (34 paraphrases, 16 facts,
 // 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
@@ -428,7 +441,7 @@ const OOS_REVIEW_Y: usize = 46; // of 50
 // session's answer kinds. Tuned on.
 const EN_REVIEW_Z: usize = 24; // of 30
 const RU_REVIEW_Z: usize = 24; // of 30
-const OOS_REVIEW_Z: usize = 48; // of 50
+const OOS_REVIEW_Z: usize = 49; // of 50
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
@@ -442,7 +455,7 @@ const OOS_REVIEW_R: usize = 39; // of 40
 // 12 typos, 12 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 92 of 110 at 6856f7c (28/35, 31/35, 33/40). Its years the documents
 // never mention, "what site" and a thank-you were fixed. Tuned on.
-const EN_REVIEW_Q: usize = 30; // of 35
+const EN_REVIEW_Q: usize = 31; // of 35
 const RU_REVIEW_Q: usize = 33; // of 35
 const OOS_REVIEW_Q: usize = 36; // of 40
 
@@ -450,6 +463,6 @@ const OOS_REVIEW_Q: usize = 36; // of 40
 // 8 typos, 8 articles, 8 two-part or date questions, 28 out of scope: 8 small talk, 20 near
 // misses), judged by hand: 69 of 80 at f6f6338 (24/26, 21/26, 24/28). Its two small-talk
 // failures were fixed. Tuned on.
-const EN_REVIEW_P: usize = 24; // of 26
-const RU_REVIEW_P: usize = 22; // of 26
+const EN_REVIEW_P: usize = 25; // of 26
+const RU_REVIEW_P: usize = 23; // of 26
 const OOS_REVIEW_P: usize = 26; // of 28
