@@ -414,6 +414,30 @@ fn timeline_month_only_dates_are_counted_in_months() {
 }
 
 #[test]
+fn timeline_counts_from_a_date_the_question_gives() {
+    // Without a year, the year nearest the event is taken, and the reply says so.
+    let reply = computed("я открыл эти источники 29.12 — через сколько дней после подписания договора о союзнических отношениях?");
+    let text = reply.plain_text();
+    assert!(
+        text.contains("7 дней") && text.contains("29 декабря 2022") && text.contains("взят 2022"),
+        "{text}"
+    );
+    assert!(!reply.citations.is_empty(), "the event is cited");
+    // "Декабря" names the date, not the December 2021 declaration.
+    let text = computed(
+        "сколько дней прошло с 29 декабря 2022 после подписания договора о союзнических отношениях?",
+    )
+    .plain_text();
+    assert!(text.contains("7 дней") && !text.contains("2021"), "{text}");
+    let text =
+        computed("which came first, 5 dec 2022 or the signing of the allied treaty?").plain_text();
+    assert!(
+        text.contains("17 days before") && !text.contains("took"),
+        "{text}"
+    );
+}
+
+#[test]
 fn timeline_which_came_first() {
     let text = computed(
         "which came first: the advisory council of central asian leaders or the sihm trade centre?",

@@ -8,7 +8,7 @@ mod timeline;
 
 use crate::knowledge::{KnowledgeBase, PartialDate};
 use crate::matching::{
-    AnswerKind, Decline, Engine, Lang, Outcome, Ranked, RecordKind, MAX_QUESTION_CHARS,
+    AnswerKind, Decline, Engine, Lang, Moment, Outcome, Ranked, RecordKind, MAX_QUESTION_CHARS,
 };
 use serde::Serialize;
 
@@ -194,7 +194,11 @@ impl Reply {
                 reply.body = timeline::comparison_text(kb, comparison, lang);
                 reply.citations = [comparison.first, comparison.second]
                     .iter()
-                    .flat_map(|&e| &kb.events[e].citations)
+                    .filter_map(|moment| match moment {
+                        Moment::Event(e) => Some(*e),
+                        Moment::Given { .. } => None,
+                    })
+                    .flat_map(|e| &kb.events[e].citations)
                     .filter_map(|c| citation_view(kb, &c.source, &c.quote, lang))
                     .collect();
             }

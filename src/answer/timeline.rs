@@ -3,26 +3,13 @@
 //! question names fewer than two known events. Texts and unit words live in `messages.toml`.
 
 use crate::knowledge::{Event, KnowledgeBase, PartialDate};
-use crate::matching::{Asked, Comparison, Gap, Lang, Precision, Unit};
+use crate::matching::{Asked, Comparison, Gap, Lang, Moment, Precision, Unit};
 
-/// The full text: the computed sentence, a note on precision where needed, and both events.
+/// The full text: the computed sentence, a note on precision where needed, and the events.
 pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) -> String {
     let code = lang.code();
     let messages = &kb.messages;
-    let first = &kb.events[comparison.first];
-    let second = &kb.events[comparison.second];
-    let first_date = comparison.dates.0.display(code);
-    let second_date = comparison.dates.1.display(code);
     let gap = &comparison.gap;
-    let values = |gap_text: &str| {
-        [
-            ("first", name(first, lang)),
-            ("first_date", first_date.clone()),
-            ("second", name(second, lang)),
-            ("second_date", second_date.clone()),
-            ("gap", gap_text.to_owned()),
-        ]
-    };
     let same_time = match gap.precision {
         Precision::Day => gap.days == Some(0),
         Precision::Month => gap.months == Some(0),
@@ -32,15 +19,37 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         Asked::Gap(unit) => unit,
         Asked::Order => None,
     };
-    let key = match (comparison.asked, same_time) {
-        (_, true) => "timeline_same_time",
-        (Asked::Order, false) => "timeline_order",
-        (Asked::Gap(_), false) => "timeline_gap",
-    };
     let gap_text = gap_words(kb, gap, unit, lang);
-    let filled: Vec<(&str, String)> = values(&gap_text).into_iter().collect();
-    let refs: Vec<(&str, &str)> = filled.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut text = messages.format(code, key, &refs);
+    let mut text = match given_and_event(comparison) {
+        Some((given_first, year_assumed, event)) => {
+            let (given, event_date) = if given_first {
+                (comparison.dates.0, comparison.dates.1)
+            } else {
+                (comparison.dates.1, comparison.dates.0)
+            };
+            // Never the same day: the engine leaves such a date to the events.
+            let key = match (comparison.asked, given_first) {
+                (Asked::Gap(_), _) => "timeline_given_gap",
+                (Asked::Order, true) => "timeline_given_before",
+                (Asked::Order, false) => "timeline_given_after",
+            };
+            let given_text = given.display(code);
+            let values = [
+                ("given", given_text.as_str()),
+                ("event", &name(&kb.events[event], lang)),
+                ("event_date", &event_date.display(code)),
+                ("gap", &gap_text),
+            ];
+            let mut text = messages.format(code, key, &values);
+            if year_assumed {
+                let year = given.year.to_string();
+                text.push(' ');
+                text.push_str(&messages.format(code, "timeline_year_assumed", &[("year", &year)]));
+            }
+            text
+        }
+        None => events_text(kb, comparison, same_time, &gap_text, lang),
+    };
     let coarser = match (unit, gap.precision) {
         (Some(Unit::Days), Precision::Month | Precision::Year)
         | (Some(Unit::Months), Precision::Year) => true,
@@ -55,12 +64,56 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         text.push(' ');
         text.push_str(messages.get(code, note));
     }
-    text.push_str(&format!(
-        "\n• {first_date}: {}\n• {second_date}: {}",
-        event_text(first, lang),
-        event_text(second, lang)
-    ));
+    let moments = [
+        (comparison.first, comparison.dates.0),
+        (comparison.second, comparison.dates.1),
+    ];
+    for (moment, date) in moments {
+        if let Moment::Event(e) = moment {
+            let line = event_text(&kb.events[e], lang);
+            text.push_str(&format!("\n• {}: {line}", date.display(code)));
+        }
+    }
     text
+}
+
+/// The sentence comparing two events of the chronology.
+fn events_text(
+    kb: &KnowledgeBase,
+    comparison: &Comparison,
+    same_time: bool,
+    gap_text: &str,
+    lang: Lang,
+) -> String {
+    let code = lang.code();
+    let event_name = |moment: Moment| match moment {
+        Moment::Event(e) => name(&kb.events[e], lang),
+        Moment::Given { .. } => String::new(),
+    };
+    let key = match (comparison.asked, same_time) {
+        (_, true) => "timeline_same_time",
+        (Asked::Order, false) => "timeline_order",
+        (Asked::Gap(_), false) => "timeline_gap",
+    };
+    let values = [
+        ("first", event_name(comparison.first)),
+        ("first_date", comparison.dates.0.display(code)),
+        ("second", event_name(comparison.second)),
+        ("second_date", comparison.dates.1.display(code)),
+        ("gap", gap_text.to_owned()),
+    ];
+    let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    kb.messages.format(code, key, &refs)
+}
+
+/// For a comparison of a day the question gave with an event: whether the day comes first,
+/// whether its year was assumed, and the event.
+fn given_and_event(comparison: &Comparison) -> Option<(bool, bool, usize)> {
+    match (comparison.first, comparison.second) {
+        (Moment::Given { year_assumed }, Moment::Event(e)) => Some((true, year_assumed, e)),
+        (Moment::Event(e), Moment::Given { year_assumed }) => Some((false, year_assumed, e)),
+        _ => None,
+    }
 }
 
 /// The decline for a timeline question naming one known event, or none.

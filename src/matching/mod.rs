@@ -20,6 +20,7 @@
 
 mod authors;
 pub mod followup;
+mod given_date;
 mod index;
 pub mod kinds;
 pub mod lexicon;
@@ -35,7 +36,7 @@ mod vocabulary;
 pub use kinds::AnswerKind;
 pub use score::{Ranked, Score};
 pub use smalltalk::IntentId;
-pub use timeline::{Asked, Comparison, Gap, Precision, Unit};
+pub use timeline::{Asked, Comparison, Gap, Moment, Precision, Unit};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 

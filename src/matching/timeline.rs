@@ -8,6 +8,7 @@
 //! The difference is given with the precision the documents allow: a date known only to the year
 //! gives a difference in whole years, said as such.
 
+use super::given_date::{given_date, GivenDate};
 use super::index::Index;
 use super::kinds::contains_sequence;
 use super::normalize::tokenize;
@@ -51,13 +52,23 @@ pub struct Gap {
     pub precision: Precision,
 }
 
-/// A computed answer: two events in date order and the time between them.
+/// One end of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Moment {
+    /// An event of the chronology (index into the knowledge base's events).
+    Event(usize),
+    /// A day the question gives itself ("29.12"); `year_assumed` when it was written without a
+    /// year and the year nearest the event was taken.
+    Given { year_assumed: bool },
+}
+
+/// A computed answer: two moments in date order and the time between them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    /// Index into the knowledge base's events: the earlier one.
-    pub first: usize,
+    /// The earlier one.
+    pub first: Moment,
     /// The later one.
-    pub second: usize,
+    pub second: Moment,
     /// The dates compared (an event's last day when the question is about its end).
     pub dates: (PartialDate, PartialDate),
     pub asked: Asked,
@@ -227,9 +238,29 @@ impl Timeline {
             .filter(|w| !cue_words.contains(w) && !self.connectors.contains(*w))
             .cloned()
             .collect();
+        let given = given_date(words);
+        let rest = match &given {
+            // The date's own words ("декабря") name no event.
+            Some(date) => without_words(words, &date.words, &rest),
+            None => rest,
+        };
         let sequence = index.keys(&rest);
         let named = self.named_events(&sequence, index);
-        let Some((first, second)) = best_pair(&named, index) else {
+        let pair = best_pair(&named, index);
+        // "29.12 — how many days after the signing?": the given day and the event named. A
+        // pair of events wins only when the day is one of theirs ("the 25.12.2022 story and its
+        // last update").
+        if let Some(date) = &given {
+            let dated = |e: usize| self.events[e].0.is_some_and(|d| date.is(d));
+            if !pair.is_some_and(|(a, b)| dated(a) || dated(b)) {
+                let event = named.first().map(|(e, _, _)| *e);
+                let result = event.and_then(|e| self.with_given_date(date, e, asked, words));
+                if result.is_some() {
+                    return result;
+                }
+            }
+        }
+        let Some((first, second)) = pair else {
             // "Gap" or "earlier" alone make a timeline question only next to two events.
             if loose {
                 return None;
@@ -241,25 +272,70 @@ impl Timeline {
                 two_named,
             });
         };
-        // "After the 100th meeting ended": an event's last day when the question points at it.
-        let ended = self.ends.iter().any(|cue| contains_sequence(words, cue));
-        let date_of = |e: usize| match (ended, self.until[e]) {
-            (true, Some(until)) => Some(until),
-            _ => self.events[e].0,
-        };
-        let (a, b) = (date_of(first)?, date_of(second)?);
-        let (first, second, a, b) = if b < a {
-            (second, first, b, a)
-        } else {
-            (first, second, a, b)
-        };
-        Some(TimelineResult::Computed(Comparison {
-            first,
-            second,
-            dates: (a, b),
+        let (a, b) = (self.date_of(first, words)?, self.date_of(second, words)?);
+        Some(compared(
+            (Moment::Event(first), a),
+            (Moment::Event(second), b),
             asked,
-            gap: gap(a, b),
-        }))
+        ))
+    }
+
+    /// An event's date, or its last day when the question points at its end ("after the 100th
+    /// meeting ended").
+    fn date_of(&self, event: usize, words: &[String]) -> Option<PartialDate> {
+        let ended = self.ends.iter().any(|cue| contains_sequence(words, cue));
+        match (ended, self.until[event]) {
+            (true, Some(until)) => Some(until),
+            _ => self.events[event].0,
+        }
+    }
+
+    /// The comparison of a day the question gives with an event. A day written without a year
+    /// is taken in the year that puts it nearest the event (29.12 next to 22 December 2022 is
+    /// 29 December 2022).
+    fn with_given_date(
+        &self,
+        given: &GivenDate,
+        event: usize,
+        asked: Asked,
+        words: &[String],
+    ) -> Option<TimelineResult> {
+        let event_date = self.date_of(event, words)?;
+        let distance = |d: &PartialDate| {
+            let g = if *d < event_date {
+                gap(*d, event_date)
+            } else {
+                gap(event_date, *d)
+            };
+            g.days
+                .unwrap_or(i64::from(g.months.unwrap_or(g.years * 12)) * 31)
+        };
+        let date = match given.year {
+            Some(year) => given.in_year(year)?,
+            None => [event_date.year - 1, event_date.year, event_date.year + 1]
+                .iter()
+                .filter_map(|&y| given.in_year(y))
+                .min_by_key(distance)?,
+        };
+        // A day within the month or year the event is dated to ("май 23" read as 23 May next
+        // to an event of May 2023) measures nothing: the question is left to the events.
+        let apart = gap(date.min(event_date), date.max(event_date));
+        let same = match apart.precision {
+            Precision::Day => apart.days == Some(0),
+            Precision::Month => apart.months == Some(0),
+            Precision::Year => apart.years == 0,
+        };
+        if same {
+            return None;
+        }
+        let moment = Moment::Given {
+            year_assumed: given.year.is_none(),
+        };
+        Some(compared(
+            (Moment::Event(event), event_date),
+            (moment, date),
+            asked,
+        ))
     }
 
     /// The events a question's words name, for curators: "date coverage [keys]".
@@ -335,6 +411,27 @@ impl Timeline {
         named.sort_by(|a, b| strength(b).total_cmp(&strength(a)).then(a.0.cmp(&b.0)));
         named
     }
+}
+
+/// `rest` without the words at `span` of `words` (the words a given date is written with).
+fn without_words(words: &[String], span: &std::ops::Range<usize>, rest: &[String]) -> Vec<String> {
+    let date_words: HashSet<&String> = words[span.clone()].iter().collect();
+    rest.iter()
+        .filter(|w| !date_words.contains(w))
+        .cloned()
+        .collect()
+}
+
+/// Two moments in date order and the time between them.
+fn compared(a: (Moment, PartialDate), b: (Moment, PartialDate), asked: Asked) -> TimelineResult {
+    let (first, second) = if b.1 < a.1 { (b, a) } else { (a, b) };
+    TimelineResult::Computed(Comparison {
+        first: first.0,
+        second: second.0,
+        dates: (first.1, second.1),
+        asked,
+        gap: gap(first.1, second.1),
+    })
 }
 
 /// The two named events that together explain the most of the question: every question word
