@@ -176,6 +176,41 @@ fn answer_types_decline_an_exact_day_known_only_to_the_year() {
 }
 
 #[test]
+fn answer_types_which_office_holder_and_the_day_of_a_month() {
+    // "Which prime minister" asks, like "who", for a person: the entry names only the office.
+    let outcome = engine()
+        .ask("which prime minister heads the committee on economic and technical cooperation?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Person),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+    // "Какого числа февраля" asks for a day; the documents give only the month.
+    let outcome = engine().ask("число февраля, когда подписали союз с таджикистаном?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Day),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}
+
+#[test]
 fn answer_types_decline_who_paid_for_something() {
     for question in [
         "who funded the joint military exercises?",
@@ -337,6 +372,10 @@ fn small_talk_in_both_languages() {
     assert_eq!(small_talk("ну и чем ты полезен?"), "capabilities");
     assert_eq!(small_talk("how can you help me?"), "capabilities");
     assert_eq!(small_talk("🙏"), "reaction");
+    // Before, "принял" matched an entry on a law adopted in 2012.
+    assert_eq!(small_talk("ок, принял"), "ack");
+    assert_eq!(small_talk("ору 😂"), "reaction");
+    assert_eq!(small_talk("есть тут кто-нибудь?"), "presence");
 }
 
 #[test]

@@ -327,8 +327,8 @@ impl Kinds {
             .map(|(kind, _)| *kind);
         // "Who was Kazakhstan's foreign minister?" asks for the holder of an office; "who is
         // Zhailin?" asks for a description, and names no office.
-        let who = words.iter().any(|w| WHO_WORDS.contains(&w.as_str()));
         let office = words.iter().any(|w| self.offices.contains(w));
+        let who = words.iter().any(|w| WHO_WORDS.contains(&w.as_str())) || self.which_office(words);
         match cued {
             None | Some(AnswerKind::Number)
                 if who && office && !self.cancelled(AnswerKind::Person, words) =>
@@ -337,6 +337,19 @@ impl Kinds {
             }
             cued => cued,
         }
+    }
+
+    /// True for "which (Uzbek) prime minister…", "какой министр…": a which-word with an office
+    /// right after it asks, like "who", for the person holding it.
+    fn which_office(&self, words: &[String]) -> bool {
+        words.iter().enumerate().any(|(i, w)| {
+            WHICH_WORDS.contains(&w.as_str())
+                && words
+                    .iter()
+                    .skip(i + 1)
+                    .take(WHICH_OFFICE_GAP + 1)
+                    .any(|next| self.offices.contains(next))
+        })
     }
 
     /// True when the question has a word that cancels `kind`'s cues.
@@ -549,6 +562,23 @@ const WHO_WORDS: &[&str] = &[
     "зовут",
     "звали",
 ];
+
+/// Words that ask "which" of several: with an office after them, they ask for a person.
+const WHICH_WORDS: &[&str] = &[
+    "which",
+    "what",
+    "какой",
+    "какая",
+    "какие",
+    "какого",
+    "какому",
+    "каким",
+    "который",
+    "которая",
+];
+
+/// Words that may stand between a which-word and its office ("which Uzbek prime minister").
+const WHICH_OFFICE_GAP: usize = 1;
 
 /// Sentences of an answer that state its key fact: answers say what was asked first, and
 /// later sentences add context that must not count ("It met on 14–19 November. The treaty was

@@ -142,6 +142,22 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
     with_full_years(tokenize(&out), is_article)
 }
 
+/// Nouns after which a two-digit ordinal numbers an item, never a year: "в 17-м пункте" is
+/// item 17, not 2017.
+const NUMBERED_NOUNS: &[&str] = &[
+    "пункт",
+    "пункта",
+    "пункте",
+    "пунктом",
+    "пункту",
+    "раздел",
+    "разделе",
+    "раздела",
+    "параграф",
+    "параграфе",
+    "параграфа",
+];
+
 /// Endings of a two-digit number that, in Russian chat, name a year ("в 18-м", "с 98-го",
 /// "98го").
 const YEAR_ENDINGS: &[&str] = &["го", "м", "ом", "й"];
@@ -165,7 +181,10 @@ fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Ve
         };
         let next = tokens.get(i + 1);
         let day = next.is_some_and(|n| crate::knowledge::PartialDate::month_of_word(n).is_some());
-        let article = is_article(next) || is_article(i.checked_sub(1).and_then(|p| tokens.get(p)));
+        let numbered = |w: Option<&String>| w.is_some_and(|w| NUMBERED_NOUNS.contains(&w.as_str()));
+        let article = is_article(next)
+            || is_article(i.checked_sub(1).and_then(|p| tokens.get(p)))
+            || numbered(next);
         if day || article {
             out.push(digits.to_owned());
             continue;
@@ -330,6 +349,7 @@ mod tests {
         // A day of a month and an article keep their number.
         assert_eq!(question_words("22-го декабря"), ["22", "декабря"]);
         assert_eq!(question_words("17-й статьи"), ["17", "статьи"]);
+        assert_eq!(question_words("в 17-м пункте"), ["в", "17", "пункте"]);
         assert_eq!(question_words("в 2018-м"), ["в", "2018"]);
         assert_eq!(question_words("4-ю статью"), ["4", "статью"]);
         // Endings written on are dropped the same way.
