@@ -209,6 +209,24 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_REVIEW_Z,
     ),
     (
+        "tests/data/review-chat-ab.jsonl",
+        EN_REVIEW_AB,
+        RU_REVIEW_AB,
+        OOS_REVIEW_AB,
+    ),
+    (
+        "tests/data/review-chat-ac.jsonl",
+        EN_REVIEW_AC,
+        RU_REVIEW_AC,
+        OOS_REVIEW_AC,
+    ),
+    (
+        "tests/data/blind-chat-aa.jsonl",
+        EN_BLIND_AA,
+        RU_BLIND_AA,
+        OOS_BLIND_AA,
+    ),
+    (
         "tests/data/review-chat-r.jsonl",
         EN_REVIEW_R,
         RU_REVIEW_R,
@@ -328,7 +346,7 @@ const OOS_BLIND_G: usize = 64; // of 64
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_H: usize = 46; // of 53
+const EN_BLIND_H: usize = 47; // of 53
 const RU_BLIND_H: usize = 44; // of 53
 const OOS_BLIND_H: usize = 59; // of 64
 
@@ -393,15 +411,15 @@ const OOS_REVIEW_S: usize = 19; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
-const EN_REVIEW_T: usize = 39; // of 42
-const RU_REVIEW_T: usize = 30; // of 38
+const EN_REVIEW_T: usize = 40; // of 42
+const RU_REVIEW_T: usize = 31; // of 38
 const OOS_REVIEW_T: usize = 38; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 43; // of 45
-const RU_REVIEW_U: usize = 40; // of 45; was 38: the same
+const RU_REVIEW_U: usize = 41; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 30; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
@@ -409,7 +427,7 @@ const OOS_REVIEW_U: usize = 30; // of 30
 // paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 24; // of 30
-const RU_REVIEW_V: usize = 25; // of 30
+const RU_REVIEW_V: usize = 26; // of 30
 const OOS_REVIEW_V: usize = 55; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
@@ -423,7 +441,7 @@ const OOS_REVIEW_W: usize = 32; // of 35
 // misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
 // kind of failure (everyday words not linked to the documents' terms) led the session's
 // vocabulary pass. Tuned on.
-const EN_REVIEW_X: usize = 27; // of 32
+const EN_REVIEW_X: usize = 28; // of 32
 const RU_REVIEW_X: usize = 30; // of 33
 const OOS_REVIEW_X: usize = 43; // of 45
 
@@ -443,6 +461,23 @@ const EN_REVIEW_Z: usize = 24; // of 30
 const RU_REVIEW_Z: usize = 24; // of 30
 const OOS_REVIEW_Z: usize = 49; // of 50
 
+// Sets AB and AC: two reviews written in the fourteenth session by helpers who saw only the
+// documents and the eval README (AB: 130 questions, 80 of them near misses and small talk; AC:
+// 130, weighted to paraphrases). Tuned on: floors, not estimates.
+const EN_REVIEW_AB: usize = 22; // of 25
+const RU_REVIEW_AB: usize = 21; // of 25
+const OOS_REVIEW_AB: usize = 74; // of 80
+const EN_REVIEW_AC: usize = 40; // of 60
+const RU_REVIEW_AC: usize = 35; // of 60
+const OOS_REVIEW_AC: usize = 10; // of 10
+
+// Set AA, the same way as O (Jaccard < 0.5 to the 4,060 earlier questions, highest 0.462),
+// frozen at the start of the fourteenth session (sha256 4dd4c8f8…): run 1 at bae4a6d 35 / 40 /
+// 47, run 2 after the session's accuracy work (9df8e8f) 36 / 41 / 47, the floors. Seen from now on.
+const EN_BLIND_AA: usize = 36; // of 53
+const RU_BLIND_AA: usize = 41; // of 53
+const OOS_BLIND_AA: usize = 47; // of 64
+
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 85 of 110 at the session's start (ed41cb7: 24/35, 29/35, 32/40). Its
@@ -456,7 +491,7 @@ const OOS_REVIEW_R: usize = 39; // of 40
 // misses), judged by hand: 92 of 110 at 6856f7c (28/35, 31/35, 33/40). Its years the documents
 // never mention, "what site" and a thank-you were fixed. Tuned on.
 const EN_REVIEW_Q: usize = 31; // of 35
-const RU_REVIEW_Q: usize = 33; // of 35
+const RU_REVIEW_Q: usize = 34; // of 35
 const OOS_REVIEW_Q: usize = 36; // of 40
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
