@@ -1196,3 +1196,48 @@ fn a_nationality_beside_a_word_for_an_author_names_the_author() {
     let words = engine().explain("турецкий союз с узбекистаном когда подписан");
     assert!(words.starts_with("words: турецкий союз"), "{words}");
 }
+
+#[test]
+fn a_which_question_about_a_thing_no_document_mentions_is_declined() {
+    for (question, asked) in [
+        (
+            "which bank will pay for the joint industrial clusters",
+            "which bank",
+        ),
+        (
+            "какой банк даст деньги на совместные промышленные кластеры по договору",
+            "какой банк",
+        ),
+    ] {
+        let outcome = engine().ask(question);
+        let Outcome::Declined {
+            reason: Decline::NotGiven { unmentioned, .. },
+            ..
+        } = &outcome
+        else {
+            panic!("{question:?}: {outcome:?}\n{}", engine().explain(question));
+        };
+        assert_eq!(unmentioned.as_deref(), Some(asked));
+        let reply = reply(question);
+        assert!(!reply.answered, "{question:?}");
+        assert!(reply.plain_text().contains(asked), "{}", reply.plain_text());
+    }
+    // A noun every answer gives without naming it ("country") asks nothing of the answer.
+    answered_with(
+        "which country was uzbekistan's first ally",
+        "alliances-first-ally",
+    );
+}
+
+#[test]
+fn a_reaction_with_a_short_comment_is_small_talk() {
+    for question in [
+        "ого, вот это новости 😳",
+        "wow, big deal",
+        "вау, вот это размах 🤔",
+    ] {
+        assert_eq!(small_talk(question), "reaction", "{question:?}");
+    }
+    // A question after the reaction is answered.
+    answered_with("wow, when was the treaty signed?", "treaty-signing-date");
+}

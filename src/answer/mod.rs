@@ -208,9 +208,14 @@ impl Reply {
                 reply.small_talk = Some(intent.name.clone());
             }
             Outcome::Declined {
-                reason: Decline::NotGiven { record, asked },
+                reason:
+                    Decline::NotGiven {
+                        record,
+                        asked,
+                        unmentioned,
+                    },
                 ..
-            } => reply.fill_not_given(engine, *record, *asked),
+            } => reply.fill_not_given(engine, *record, *asked, unmentioned.as_deref()),
             Outcome::Declined {
                 reason,
                 suggestions: offered,
@@ -250,19 +255,27 @@ impl Reply {
     }
 
     /// An honest partial decline: what the documents do not give, then what they do say.
-    fn fill_not_given(&mut self, engine: &Engine, record: usize, asked: Option<AnswerKind>) {
+    fn fill_not_given(
+        &mut self,
+        engine: &Engine,
+        record: usize,
+        asked: Option<AnswerKind>,
+        unmentioned: Option<&str>,
+    ) {
         let lang = self.lang;
+        let messages = &engine.knowledge().messages;
         self.record_id = Some(engine.record(record).id.clone());
         let answer = answer_text(engine, record, lang);
-        self.body = match asked {
-            Some(kind) => format!(
+        self.body = match (asked, unmentioned) {
+            (Some(kind), _) => format!(
                 "{}\n\n{answer}",
-                engine
-                    .knowledge()
-                    .messages
-                    .get(lang.code(), &format!("not_given_{}", kind.name()))
+                messages.get(lang.code(), &format!("not_given_{}", kind.name()))
             ),
-            None => answer,
+            (None, Some(phrase)) => format!(
+                "{}\n\n{answer}",
+                messages.format(lang.code(), "not_given_unmentioned", &[("asked", phrase)])
+            ),
+            (None, None) => answer,
         };
         self.citations = record_citations(engine, record, lang);
     }

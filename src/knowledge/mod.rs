@@ -64,6 +64,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_language",
     "not_given_article",
     "not_given_later",
+    "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",
     "timeline_same_time",

@@ -331,6 +331,16 @@ pub struct LanguageFile {
     /// they name one ("article three", "статья пять"); before it they count ("one article").
     #[serde(default)]
     pub cardinals: std::collections::BTreeMap<String, u32>,
+    /// Question words whose next noun names what is asked ("which bank", "какие заводы"): an
+    /// answer must mention that noun.
+    #[serde(default)]
+    pub focus_cues: Vec<String>,
+    /// Words between such a question word and its noun ("exactly", "именно").
+    #[serde(default)]
+    pub focus_skip: Vec<String>,
+    /// Nouns an answer gives without naming them ("which country" → "Kazakhstan").
+    #[serde(default)]
+    pub generic_focus: Vec<String>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

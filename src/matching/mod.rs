@@ -19,6 +19,7 @@
 //! against the record a conversation was last answered with, then asks it as above.
 
 mod authors;
+mod focus;
 pub mod followup;
 mod given_date;
 mod index;
@@ -383,6 +384,8 @@ pub enum Decline {
     NotGiven {
         record: usize,
         asked: Option<AnswerKind>,
+        /// The words of a "which X" question whose X the record never mentions ("which bank").
+        unmentioned: Option<String>,
     },
     /// A question about the time between two events, or their order, that names fewer than
     /// two events of the timeline (the one found, if any).
@@ -451,6 +454,8 @@ pub struct Engine {
     /// The small-talk intent for messages made only of symbols (an emoji).
     reaction: Option<IntentId>,
     kinds: Kinds,
+    /// What "which X" questions ask for.
+    focus: focus::Focus,
     /// What each record can give, by index.
     capabilities: Vec<Capabilities>,
     timeline: Timeline,
@@ -656,12 +661,17 @@ impl Engine {
                 }
             })
             .collect();
-        let smalltalk = SmallTalk::new(&kb.smalltalk, &kb.stopwords);
+        let smalltalk = SmallTalk::new(
+            &kb.smalltalk,
+            &kb.stopwords,
+            &kb.language.open_question_words,
+        );
         let filler: Vec<String> = smalltalk.words().cloned().collect();
         let index = Index::build(&texts, &groups, &kb.stopwords, &filler);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
         let timeline = Timeline::new(&kb.language, &kb.events, &index);
+        let focus = focus::Focus::new(&kb.language, &index);
         let reaction = kb
             .smalltalk
             .intents
@@ -693,6 +703,7 @@ impl Engine {
             smalltalk,
             reaction,
             kinds,
+            focus,
             capabilities,
             timeline,
             shorthand,
@@ -1278,15 +1289,24 @@ impl Engine {
                         return declined(Decline::NotGiven {
                             record: best.record,
                             asked: Some(kind),
+                            unmentioned: None,
                         })
                     }
                 }
             }
         };
+        if let Some(focus) = self.focus.asked(words, &self.index) {
+            return declined(Decline::NotGiven {
+                record: chosen.record,
+                asked: None,
+                unmentioned: Some(words[focus.start..focus.end].join(" ")),
+            });
+        }
         if self.is_unanswerable(chosen.record) {
             return declined(Decline::NotGiven {
                 record: chosen.record,
                 asked: None,
+                unmentioned: None,
             });
         }
         // An entry recording what the documents do not say is no answer to offer instead.

@@ -25,6 +25,9 @@ pub struct SmallTalk {
     /// Words naming the bot, and the pronouns they stand for in cues.
     addressee: HashSet<String>,
     pronouns: Vec<String>,
+    /// Words that make a message a question ("what", "когда"): a reaction with one of them
+    /// ("wow, when was that?") asks something.
+    question_words: HashSet<String>,
 }
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
@@ -40,8 +43,9 @@ const NEUTRAL_ZIPF: lexicon::Zipf = 5.8;
 const FROM_WORDS: &[&str] = &["from", "из"];
 
 impl SmallTalk {
-    /// Builds the matcher from `smalltalk.toml` and the stop words.
-    pub fn new(file: &SmalltalkFile, stopwords: &[String]) -> Self {
+    /// Builds the matcher from `smalltalk.toml`, the stop words and the words that open a
+    /// question.
+    pub fn new(file: &SmalltalkFile, stopwords: &[String], question_words: &[String]) -> Self {
         let intents: Vec<Vec<Vec<String>>> = file
             .intents
             .iter()
@@ -86,6 +90,7 @@ impl SmallTalk {
             neutral,
             addressee,
             pronouns,
+            question_words: question_words.iter().flat_map(|w| tokenize(w)).collect(),
         }
     }
 
@@ -131,9 +136,15 @@ impl SmallTalk {
         {
             return Some(*id);
         }
-        if !words.iter().all(|w| self.is_neutral(w)) {
-            return None;
+        let leftover = words.iter().filter(|w| !self.is_neutral(w)).count();
+        if leftover > 0 {
+            return self.exclamation(words, text, leftover, reaction);
         }
+        self.longest_cue(words)
+    }
+
+    /// The intent with the longest cue all of whose words occur in `words`.
+    fn longest_cue(&self, words: &[String]) -> Option<IntentId> {
         let mut present: HashSet<&str> = words.iter().map(String::as_str).collect();
         if words.iter().any(|w| self.addressee.contains(w)) {
             present.extend(self.pronouns.iter().map(String::as_str));
@@ -153,6 +164,32 @@ impl SmallTalk {
         best.map(|(_, id)| id)
     }
 }
+
+impl SmallTalk {
+    /// A reaction with a word or two of comment and no question ("ого, вот это поворот 😳",
+    /// "хм, ну допустим", "wow, big deal"): the comment asks nothing the documents could
+    /// answer, though its words ("поворот", "допустим") may occur in them.
+    fn exclamation(
+        &self,
+        words: &[String],
+        text: &str,
+        leftover: usize,
+        reaction: Option<IntentId>,
+    ) -> Option<IntentId> {
+        let reaction = reaction?;
+        let asks = text.contains('?')
+            || words
+                .iter()
+                .any(|w| self.question_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()));
+        let reacts = self.intents[reaction]
+            .iter()
+            .any(|cue| contains_sequence(words, cue));
+        (leftover <= MAX_COMMENT_WORDS && reacts && !asks).then_some(reaction)
+    }
+}
+
+/// How many words besides small talk a reaction may carry as comment ("вот это поворот").
+const MAX_COMMENT_WORDS: usize = 2;
 
 /// True for emoji and other pictographic symbols ("👍", "🙏", "❤"), not for punctuation.
 fn is_pictograph(c: char) -> bool {
@@ -192,6 +229,7 @@ mod tests {
         SmallTalk::new(
             &file,
             &["are".to_owned(), "the".to_owned(), "this".to_owned()],
+            &["when".to_owned()],
         )
     }
 

@@ -1,0 +1,144 @@
+//! What a "which X" question asks for ("which bank finances…", "какие заводы войдут…"): the
+//! noun right after the question word. When that noun is a real word the knowledge base never
+//! uses, no entry can answer: the documents name no bank, so the entry on the industrial
+//! clusters must not be offered as the answer to "which bank finances them".
+//!
+//! Nouns an answer gives without naming them ("which country" → "Kazakhstan", "what year" →
+//! "2022") are listed in `language.toml` as `generic_focus` and ask nothing of the answer.
+
+use super::index::Index;
+use super::lexicon;
+use super::normalize::tokenize;
+use crate::knowledge::LanguageFile;
+use rustc_hash::FxHashSet as HashSet;
+
+/// How many words right after the question word may name what is asked ("which russian
+/// company": either word will do).
+const FOCUS_WORDS: usize = 2;
+
+/// The focus cues of `language.toml`, ready to match.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Focus {
+    /// Question words whose next noun is what is asked ("which", "what kind of", "какие").
+    cues: Vec<Vec<String>>,
+    /// Words between the question word and its noun ("exactly", "именно").
+    skip: HashSet<String>,
+    /// Index keys of nouns an answer gives without naming ("country", "год").
+    generic: HashSet<String>,
+}
+
+/// Where a question asks for something the knowledge base never mentions: its question word
+/// and the words naming the thing ("which bank"), as positions in the question's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Focus {
+    pub fn new(language: &LanguageFile, index: &Index) -> Self {
+        Focus {
+            cues: language
+                .focus_cues
+                .iter()
+                .map(|c| tokenize(c))
+                .filter(|w| !w.is_empty())
+                .collect(),
+            skip: language
+                .focus_skip
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
+            generic: language
+                .generic_focus
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .map(|w| index.key_of(&w))
+                .collect(),
+        }
+    }
+
+    /// The thing the question asks for, when a focus cue is followed by a noun that is neither
+    /// generic nor a stop word. Words typo correction cannot place ask nothing: a misspelling
+    /// is no evidence that the documents lack what it names.
+    pub fn asked(&self, words: &[String], index: &Index) -> Option<Asked> {
+        (0..words.len()).find_map(|start| {
+            let cue = self
+                .cues
+                .iter()
+                .filter(|cue| words[start..].starts_with(cue))
+                .max_by_key(|cue| cue.len())?;
+            self.noun_after(words, start, start + cue.len(), index)
+        })
+    }
+
+    fn noun_after(
+        &self,
+        words: &[String],
+        start: usize,
+        from: usize,
+        index: &Index,
+    ) -> Option<Asked> {
+        let from = from
+            + words[from..]
+                .iter()
+                .take_while(|w| self.skip.contains(*w))
+                .count();
+        let named: Vec<&String> = words[from..]
+            .iter()
+            .take(FOCUS_WORDS)
+            .take_while(|w| !index.is_stopword(w) && !w.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        // A Russian noun after "какой" stands alone ("какой банк даст…"); an adjective leaves
+        // the noun to the next word ("какие промышленные кластеры").
+        let named = match named.as_slice() {
+            [] => return None,
+            [first, ..] if is_cyrillic(first) && !looks_adjectival(first) => &named[..1],
+            _ => &named[..],
+        };
+        for word in named {
+            let key = index.keys(std::slice::from_ref(*word)).into_iter().next()?;
+            // A word the knowledge base uses, or a misspelling it can place, may well be named
+            // by an answer in other words ("which outlet" → "Sputnik"): only a real word it
+            // never uses shows that the documents do not have what is asked.
+            if self.generic.contains(&key)
+                || index.term_of_key(&key).is_some()
+                || !lexicon::is_real_word(word)
+            {
+                return None;
+            }
+        }
+        Some(Asked {
+            start,
+            end: from + named.len(),
+        })
+    }
+}
+
+/// Endings of Russian adjectives and participles ("промышленные", "нового", "учёную").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ых", "их",
+    "ую", "юю", "ым", "им", "ыми", "ими",
+];
+
+fn is_cyrillic(word: &str) -> bool {
+    word.chars().any(|c| ('а'..='я').contains(&c) || c == 'ё')
+}
+
+fn looks_adjectival(word: &str) -> bool {
+    ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_adjectives_leave_the_noun_to_the_next_word() {
+        assert!(looks_adjectival("промышленные"));
+        assert!(looks_adjectival("учёную"));
+        assert!(!looks_adjectival("банк"));
+        assert!(!looks_adjectival("заводы"));
+        assert!(is_cyrillic("банк") && !is_cyrillic("bank"));
+    }
+}
