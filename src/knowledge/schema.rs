@@ -335,6 +335,13 @@ pub struct LanguageFile {
     /// answer must mention that noun.
     #[serde(default)]
     pub focus_cues: Vec<String>,
+    /// Question words that are followed by a noun only when a verb comes next ("what gifts did
+    /// they swap", not "what happened").
+    #[serde(default)]
+    pub focus_cues_before_verb: Vec<String>,
+    /// The verbs that make such a word's next word a noun ("did", "is").
+    #[serde(default)]
+    pub focus_verbs: Vec<String>,
     /// Words between such a question word and its noun ("exactly", "именно").
     #[serde(default)]
     pub focus_skip: Vec<String>,

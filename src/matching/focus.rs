@@ -21,6 +21,9 @@ const FOCUS_WORDS: usize = 2;
 pub struct Focus {
     /// Question words whose next noun is what is asked ("which", "what kind of", "какие").
     cues: Vec<Vec<String>>,
+    /// Question words whose next word is a noun only when one of `verbs` follows it ("what").
+    cues_before_verb: Vec<Vec<String>>,
+    verbs: HashSet<String>,
     /// Words between the question word and its noun ("exactly", "именно").
     skip: HashSet<String>,
     /// Index keys of nouns an answer gives without naming ("country", "год").
@@ -44,6 +47,17 @@ impl Focus {
                 .map(|c| tokenize(c))
                 .filter(|w| !w.is_empty())
                 .collect(),
+            cues_before_verb: language
+                .focus_cues_before_verb
+                .iter()
+                .map(|c| tokenize(c))
+                .filter(|w| !w.is_empty())
+                .collect(),
+            verbs: language
+                .focus_verbs
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
             skip: language
                 .focus_skip
                 .iter()
@@ -63,12 +77,23 @@ impl Focus {
     /// is no evidence that the documents lack what it names.
     pub fn asked(&self, words: &[String], index: &Index) -> Option<Asked> {
         (0..words.len()).find_map(|start| {
-            let cue = self
-                .cues
-                .iter()
-                .filter(|cue| words[start..].starts_with(cue))
-                .max_by_key(|cue| cue.len())?;
-            self.noun_after(words, start, start + cue.len(), index)
+            let longest = |cues: &[Vec<String>]| {
+                cues.iter()
+                    .filter(|cue| words[start..].starts_with(cue))
+                    .map(Vec::len)
+                    .max()
+            };
+            if let Some(len) = longest(&self.cues) {
+                return self.noun_after(words, start, start + len, index);
+            }
+            // "what gifts did they swap": one noun, then the verb.
+            let len = longest(&self.cues_before_verb)?;
+            let noun = start + len;
+            let verb = words.get(noun + 1)?;
+            if !self.verbs.contains(verb) {
+                return None;
+            }
+            self.noun_after(&words[..=noun], start, noun, index)
         })
     }
 

@@ -730,6 +730,8 @@ mod tests {
                 cardinals: Default::default(),
                 open_question_words: vec![],
                 focus_cues: vec![],
+                focus_cues_before_verb: vec![],
+                focus_verbs: vec![],
                 focus_skip: vec![],
                 generic_focus: vec![],
                 yes_no_leads: vec![],
