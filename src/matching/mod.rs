@@ -510,6 +510,21 @@ fn serialize_runtime_knowledge<S: serde::Serializer>(
 /// In a `chat_context` phrase, any one word ("my … asked": "my uncle asked").
 const CONTEXT_WILDCARD: &str = "…";
 
+/// The chat-context phrases as word lists by their first word, longest first, so that the
+/// longest phrase starting at a word is found first.
+fn chat_context_by_first_word(phrases: &[String]) -> HashMap<String, Vec<Vec<String>>> {
+    let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    for words in phrases.iter().map(|p| context_words(p)) {
+        if let Some(first) = words.first() {
+            by_first.entry(first.clone()).or_default().push(words);
+        }
+    }
+    for phrases in by_first.values_mut() {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    by_first
+}
+
 /// A `chat_context` phrase as words, "…" kept as the wildcard.
 fn context_words(phrase: &str) -> Vec<String> {
     phrase
@@ -683,15 +698,7 @@ impl Engine {
             .iter()
             .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
             .collect();
-        let mut chat_context: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for words in kb.language.chat_context.iter().map(|p| context_words(p)) {
-            if let Some(first) = words.first() {
-                chat_context.entry(first.clone()).or_default().push(words);
-            }
-        }
-        for phrases in chat_context.values_mut() {
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        }
+        let chat_context = chat_context_by_first_word(&kb.language.chat_context);
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
         let country_pairs = CountryPairTerms::new(&kb.language.country_pairs, &index);
