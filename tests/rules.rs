@@ -1241,3 +1241,21 @@ fn a_reaction_with_a_short_comment_is_small_talk() {
     // A question after the reaction is answered.
     answered_with("wow, when was the treaty signed?", "treaty-signing-date");
 }
+
+#[test]
+fn a_country_or_leader_no_document_mentions_makes_a_near_miss() {
+    for question in [
+        "do russia and belarus have an alliance treaty as well",
+        "какой товарооборот у узбекистана с ираном",
+    ] {
+        let reply = reply(question);
+        assert!(
+            !reply.answered,
+            "{question:?}: {}\n{}",
+            reply.plain_text(),
+            engine().explain(question)
+        );
+    }
+    // A country the documents do name is an entity like any other.
+    answered_with("when did uzbekistan ally with russia", "alliances-");
+}

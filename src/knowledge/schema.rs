@@ -391,6 +391,10 @@ pub struct CountryPairs {
     /// Words for a treaty ("treaty", "pact", "договор").
     #[serde(default)]
     pub treaty_words: Vec<String>,
+    /// Countries, capitals and leaders no document mentions ("Belarus", "Минск"): a question
+    /// naming one asks about something else, whatever else it shares with an entry.
+    #[serde(default)]
+    pub absent: Vec<String>,
 }
 
 /// The words that make a short question a follow-up ("who signed it?", "а когда?") and the

@@ -147,6 +147,8 @@ struct QueryFeatures {
     unknown: i32,
     /// Years the knowledge base never mentions ("trade in 2015"): every record misses them.
     unknown_years: i32,
+    /// Countries, capitals and leaders no document mentions ("Belarus"): the same.
+    absent_places: i32,
     /// Every known term that is neither an entity nor a question word (a topic word), with
     /// its weight, once each.
     topic: Vec<(TermBit, f32)>,
@@ -163,6 +165,8 @@ struct CountryPairTerms {
     /// Phrases asking what a treaty says, as words.
     content: Vec<Vec<String>>,
     treaty_words: HashSet<String>,
+    /// Index keys of countries, capitals and leaders no document mentions.
+    absent: HashSet<String>,
 }
 
 impl CountryPairTerms {
@@ -191,7 +195,22 @@ impl CountryPairTerms {
                 .iter()
                 .flat_map(|w| normalize::tokenize(w))
                 .collect(),
+            // A name the knowledge base does use is a term, weighed as an entity.
+            absent: pairs
+                .absent
+                .iter()
+                .map(|w| index.key_of(&normalize::tokenize(w).join(" ")))
+                .filter(|key| index.term_of_key(key).is_none())
+                .collect(),
         }
+    }
+
+    /// How many words of the question name a country, capital or leader no document mentions.
+    fn absent_places(&self, query: &[index::QueryTerm], index: &Index) -> i32 {
+        query
+            .iter()
+            .filter(|q| q.term.is_none() && self.absent.contains(&index.key_of(&q.text)))
+            .count() as i32
     }
 
     /// True when the question asks what another country's treaty says: one of the others, a
@@ -291,6 +310,7 @@ impl QueryFeatures {
                 .collect(),
             known,
             other_pair: false,
+            absent_places: 0,
         }
     }
 }
@@ -1401,6 +1421,7 @@ impl Engine {
             || (self.country_pairs.asks_other_treaty_text(query, words)
                 // "What does Rabbimov say about the treaty with Russia" asks about his text.
                 && !self.authors.names_an_author(words, &self.index));
+        features.absent_places = self.country_pairs.absent_places(query, &self.index);
         if features.total <= 0.0 {
             return vec![];
         }
@@ -1496,6 +1517,7 @@ impl Engine {
             * p.unexplained_factor.powi(unexplained)
             * p.unknown_factor.powi(features.unknown)
             * p.unknown_year_factor.powi(features.unknown_years)
+            * p.unknown_place_factor.powi(features.absent_places)
             * p.question_word_mismatch_factor.powi(missing_question_words)
             * if names_only { p.names_only_factor } else { 1.0 }
             * if features.other_pair {

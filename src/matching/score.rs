@@ -100,6 +100,10 @@ pub const ENTITY_MISMATCH_FACTOR: f32 = 0.6;
 /// weighed by [`ENTITY_MISMATCH_FACTOR`] per entry.)
 pub const UNKNOWN_YEAR_FACTOR: f32 = ENTITY_MISMATCH_FACTOR;
 
+/// Each country, capital or leader of the question that no document mentions ("are Russia and
+/// Belarus allies too?") multiplies every score by this, as an unknown year does.
+pub const UNKNOWN_PLACE_FACTOR: f32 = ENTITY_MISMATCH_FACTOR;
+
 /// Each question word of the question ("who", "when", "how many") that none of an entry's
 /// phrasings use multiplies its score by this: "Who is the Prime Minister?" is not answered by an
 /// entry about trade figures that merely cites the Prime Minister's website. Measured on the dev
@@ -162,6 +166,7 @@ pub struct Params {
     /// Multiplies the weight of words the knowledge base never uses.
     pub unknown_scale: f32,
     pub unknown_year_factor: f32,
+    pub unknown_place_factor: f32,
     /// A clear winner (at least `clear_margin` ahead of the runner-up) is answered from this
     /// score up, below the general threshold.
     pub clear_threshold: f32,
@@ -192,6 +197,7 @@ impl Default for Params {
             unknown_factor: UNKNOWN_FACTOR,
             unknown_scale: 1.0,
             unknown_year_factor: UNKNOWN_YEAR_FACTOR,
+            unknown_place_factor: UNKNOWN_PLACE_FACTOR,
             clear_threshold: CLEAR_THRESHOLD,
             clear_margin: CLEAR_MARGIN,
             answer_only_year_factor: ANSWER_ONLY_YEAR_FACTOR,
@@ -231,6 +237,7 @@ impl Params {
             "unknown_factor" => &mut self.unknown_factor,
             "unknown_scale" => &mut self.unknown_scale,
             "unknown_year_factor" => &mut self.unknown_year_factor,
+            "unknown_place_factor" => &mut self.unknown_place_factor,
             "clear_threshold" => &mut self.clear_threshold,
             "clear_margin" => &mut self.clear_margin,
             "answer_only_year_factor" => &mut self.answer_only_year_factor,
