@@ -957,7 +957,11 @@ impl Engine {
         for t in typed {
             match self.shorthand.get(&t) {
                 Some(full) => tokens.extend(full.iter().cloned()),
-                None => tokens.push(t),
+                None if self.index.knows(&t) => tokens.push(t),
+                None => match normalize::split_name_and_year(&t) {
+                    Some((name, year)) => tokens.extend([name, year]),
+                    None => tokens.push(t),
+                },
             }
         }
         tokens

@@ -142,6 +142,30 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
     with_full_years(tokenize(&out), is_article)
 }
 
+/// A name typed together with its year ("hamkorlik2021", "kalkan21", "калкан2021") as the
+/// name and the full year: the exercises are named this way, and users drop the hyphen. Two
+/// digits are a year of this century. `None` for anything else ("b4", "c5", "10bn").
+pub fn split_name_and_year(token: &str) -> Option<(String, String)> {
+    let at = token.find(|c: char| c.is_ascii_digit())?;
+    let (name, digits) = token.split_at(at);
+    let letters = name.chars().count();
+    if letters < MIN_NAME_LETTERS
+        || !name.chars().all(char::is_alphabetic)
+        || !digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let year = match digits.len() {
+        2 => format!("20{digits}"),
+        4 if digits.starts_with("19") || digits.starts_with("20") => digits.to_owned(),
+        _ => return None,
+    };
+    Some((name.to_owned(), year))
+}
+
+/// The fewest letters a name glued to a year has: "b4" and "c5" are shorthand, not names.
+const MIN_NAME_LETTERS: usize = 4;
+
 /// Nouns after which a two-digit ordinal numbers an item, never a year: "в 17-м пункте" is
 /// item 17, not 2017.
 const NUMBERED_NOUNS: &[&str] = &[
@@ -331,6 +355,23 @@ fn stem_english(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_glued_to_its_year_is_split() {
+        let split = |t: &str| split_name_and_year(t);
+        assert_eq!(
+            split("hamkorlik2021"),
+            Some(("hamkorlik".to_owned(), "2021".to_owned()))
+        );
+        assert_eq!(
+            split("калкан21"),
+            Some(("калкан".to_owned(), "2021".to_owned()))
+        );
+        assert_eq!(split("b4"), None);
+        assert_eq!(split("c5"), None);
+        assert_eq!(split("10bn"), None);
+        assert_eq!(split("kalkan123"), None);
+    }
 
     /// `tokenize_question` with the forms of "article" the tests use.
     fn question_words(text: &str) -> Vec<String> {
