@@ -227,6 +227,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AA,
     ),
     (
+        "tests/data/blind-chat-ad.jsonl",
+        EN_BLIND_AD,
+        RU_BLIND_AD,
+        OOS_BLIND_AD,
+    ),
+    (
         "tests/data/review-chat-r.jsonl",
         EN_REVIEW_R,
         RU_REVIEW_R,
@@ -297,13 +303,13 @@ fn blind_questions_do_not_regress() {
     let summary = report.summary(true);
     let in_scope = report.tally(|q| q.kind != eval::OUT_OF_SCOPE);
     assert!(
-        in_scope.correct >= 47,
-        "blind in-scope answers fell below 47/{}:\n{summary}",
+        in_scope.correct >= 59,
+        "blind in-scope answers fell below 59/{}:\n{summary}",
         in_scope.total
     );
     assert!(
-        report.out_of_scope().correct >= 16,
-        "blind declines fell below 16:\n{summary}"
+        report.out_of_scope().correct >= 22,
+        "blind declines fell below 22:\n{summary}"
     );
 }
 
@@ -312,8 +318,8 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M) was raised to the measured figure at the
-// end of each session since; last on 2026-12-02 (eleventh session, commit after aa011b7).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD) was raised to the measured
+// figure at the end of each session since; last on 2026-12-03 (fifteenth session, after af3fff0).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -324,14 +330,14 @@ const EN_BLIND_B: usize = 51; // of 53
 const RU_BLIND_B: usize = 53; // of 53
 const OOS_BLIND_B: usize = 64; // of 64
 const EN_BLIND_C: usize = 52; // of 53
-const RU_BLIND_C: usize = 51; // of 53
+const RU_BLIND_C: usize = 52; // of 53
 const OOS_BLIND_C: usize = 63; // of 64
 const EN_BLIND_D: usize = 51; // of 53
 const RU_BLIND_D: usize = 50; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 51; // of 53
-const OOS_BLIND_E: usize = 61; // of 64
+const OOS_BLIND_E: usize = 62; // of 64
 const EN_BLIND_F: usize = 48; // of 53
 const RU_BLIND_F: usize = 49; // of 53
 const OOS_BLIND_F: usize = 64; // of 64
@@ -348,13 +354,13 @@ const OOS_BLIND_G: usize = 64; // of 64
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 47; // of 53
 const RU_BLIND_H: usize = 44; // of 53
-const OOS_BLIND_H: usize = 59; // of 64
+const OOS_BLIND_H: usize = 60; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_I: usize = 51; // of 53
-const RU_BLIND_I: usize = 45; // of 53
+const RU_BLIND_I: usize = 46; // of 53
 const OOS_BLIND_I: usize = 63; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
@@ -405,7 +411,7 @@ const OOS_BLIND_O: usize = 59; // of 64
 // Set S: 120 questions a helper wrote (documents only) for a smoke review in the fifth session,
 // weighted to paraphrases, misspellings, Latin-letter Russian and two-part questions, judged by
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
-const EN_REVIEW_S: usize = 43; // of 48
+const EN_REVIEW_S: usize = 44; // of 48
 const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
 const OOS_REVIEW_S: usize = 19; // of 20
 
@@ -435,7 +441,7 @@ const OOS_REVIEW_V: usize = 55; // of 60
 // judged by hand. Tuned on.
 const EN_REVIEW_W: usize = 32; // of 32
 const RU_REVIEW_W: usize = 31; // of 33
-const OOS_REVIEW_W: usize = 32; // of 35
+const OOS_REVIEW_W: usize = 33; // of 35
 
 // Set X: a sixth smoke review (seventh session), 110 fresh questions (40 paraphrases, 35 near
 // misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
@@ -457,17 +463,17 @@ const OOS_REVIEW_Y: usize = 47; // of 50
 // 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
 // judged at e1303c7. Its near misses (time of day, weekday, language, opinions) led the
 // session's answer kinds. Tuned on.
-const EN_REVIEW_Z: usize = 24; // of 30
-const RU_REVIEW_Z: usize = 24; // of 30
+const EN_REVIEW_Z: usize = 25; // of 30
+const RU_REVIEW_Z: usize = 26; // of 30
 const OOS_REVIEW_Z: usize = 49; // of 50
 
 // Sets AB and AC: two reviews written in the fourteenth session by helpers who saw only the
 // documents and the eval README (AB: 130 questions, 80 of them near misses and small talk; AC:
 // 130, weighted to paraphrases). Tuned on: floors, not estimates.
-const EN_REVIEW_AB: usize = 22; // of 25
+const EN_REVIEW_AB: usize = 23; // of 25
 const RU_REVIEW_AB: usize = 21; // of 25
 const OOS_REVIEW_AB: usize = 74; // of 80
-const EN_REVIEW_AC: usize = 40; // of 60
+const EN_REVIEW_AC: usize = 41; // of 60
 const RU_REVIEW_AC: usize = 35; // of 60
 const OOS_REVIEW_AC: usize = 10; // of 10
 
@@ -477,6 +483,13 @@ const OOS_REVIEW_AC: usize = 10; // of 10
 const EN_BLIND_AA: usize = 36; // of 53
 const RU_BLIND_AA: usize = 41; // of 53
 const OOS_BLIND_AA: usize = 47; // of 64
+
+// Set AD, the same way (Jaccard < 0.5 to the 4,490 earlier questions, highest 0.474), frozen at
+// the start of the fifteenth session (sha256 a04799d5…): run 1 at 1ef79ad 45 / 46 / 54, run 2
+// after the session's accuracy work (af3fff0) 45 / 46 / 55, the floors. Seen from now on.
+const EN_BLIND_AD: usize = 45; // of 53
+const RU_BLIND_AD: usize = 46; // of 53
+const OOS_BLIND_AD: usize = 55; // of 64
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
@@ -500,4 +513,4 @@ const OOS_REVIEW_Q: usize = 36; // of 40
 // failures were fixed. Tuned on.
 const EN_REVIEW_P: usize = 25; // of 26
 const RU_REVIEW_P: usize = 23; // of 26
-const OOS_REVIEW_P: usize = 26; // of 28
+const OOS_REVIEW_P: usize = 27; // of 28
