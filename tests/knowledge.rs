@@ -282,6 +282,7 @@ fn every_rule_of_the_table_has_a_test() {
         "bad_date",
         "unknown_key",
         "missing_message",
+        "multi_word_office",
         "format_version",
         "short_label_too_long",
         "article_unknown_agreement",
@@ -350,6 +351,13 @@ fn unknown_key_is_rejected_with_its_line() {
 #[test]
 fn missing_required_message() {
     assert_reports(broken::rule("missing_message"));
+}
+
+/// Lists read word by word must hold single words: "president of the university" would make
+/// "of" and "the" offices.
+#[test]
+fn multi_word_office_is_rejected() {
+    assert_reports(broken::rule("multi_word_office"));
 }
 
 #[test]

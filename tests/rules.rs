@@ -378,7 +378,10 @@ fn small_talk_in_both_languages() {
     assert_eq!(small_talk("есть тут кто-нибудь?"), "presence");
     // Before, "human" found an entry on human rights.
     assert_eq!(small_talk("am i talking to a real person?"), "identity");
-    assert_eq!(small_talk("what kind of stuff can u help me with"), "capabilities");
+    assert_eq!(
+        small_talk("what kind of stuff can u help me with"),
+        "capabilities"
+    );
 }
 
 #[test]

@@ -458,6 +458,23 @@ pub(super) fn check_language(
             problems.push(Problem::new(path, Some(&kind.name), "no cues"));
         }
     }
+    // Single-word lists are read word by word: "president of the university" would make "of"
+    // and "the" offices, and nearly every question would ask for a person.
+    let single_words = [
+        ("offices", &file.offices),
+        ("focus_skip", &file.focus_skip),
+        ("generic_focus", &file.generic_focus),
+        ("focus_verbs", &file.focus_verbs),
+    ];
+    for (list, words) in single_words {
+        for word in words.iter().filter(|w| w.split_whitespace().count() != 1) {
+            problems.push(Problem::new(
+                path,
+                Some(list),
+                format!("must be a single word: `{word}`"),
+            ));
+        }
+    }
 }
 
 /// `smalltalk.toml`: every intent has cues and a reply that exists in `messages.toml`.
