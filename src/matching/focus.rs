@@ -41,33 +41,13 @@ pub struct Asked {
 impl Focus {
     pub fn new(language: &LanguageFile, index: &Index) -> Self {
         Focus {
-            cues: language
-                .focus_cues
+            cues: phrases(&language.focus_cues),
+            cues_before_verb: phrases(&language.focus_cues_before_verb),
+            verbs: words(&language.focus_verbs),
+            skip: words(&language.focus_skip),
+            generic: words(&language.generic_focus)
                 .iter()
-                .map(|c| tokenize(c))
-                .filter(|w| !w.is_empty())
-                .collect(),
-            cues_before_verb: language
-                .focus_cues_before_verb
-                .iter()
-                .map(|c| tokenize(c))
-                .filter(|w| !w.is_empty())
-                .collect(),
-            verbs: language
-                .focus_verbs
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
-            skip: language
-                .focus_skip
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
-            generic: language
-                .generic_focus
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .map(|w| index.key_of(&w))
+                .map(|w| index.key_of(w))
                 .collect(),
         }
     }
@@ -138,6 +118,19 @@ impl Focus {
             end: from + named.len(),
         })
     }
+}
+
+/// Each phrase of a list as its words, empty ones left out.
+fn phrases(list: &[String]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|c| tokenize(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Every word of a list.
+fn words(list: &[String]) -> HashSet<String> {
+    list.iter().flat_map(|w| tokenize(w)).collect()
 }
 
 /// Endings of Russian adjectives and participles ("промышленные", "нового", "учёную").
