@@ -1265,3 +1265,25 @@ fn a_country_or_leader_no_document_mentions_makes_a_near_miss() {
     // A country the documents do name is an entity like any other.
     answered_with("when did uzbekistan ally with russia", "alliances-");
 }
+
+#[test]
+fn a_bare_question_word_is_declined() {
+    for question in ["who?", "а когда?", "why", "почему?", "ну а чем?"] {
+        let reply = reply(question);
+        assert!(
+            !reply.answered,
+            "{question:?}: {}\n{}",
+            reply.plain_text(),
+            engine().explain(question)
+        );
+    }
+    // With something to ask about, the same words are a question.
+    answered_with("who signed the treaty?", "treaty-signatories");
+}
+
+#[test]
+fn asking_what_the_bot_is_doing_is_small_talk() {
+    for question in ["what are you up to?", "чем занят?", "что делаешь"] {
+        assert_eq!(small_talk(question), "how_are_you", "{question:?}");
+    }
+}

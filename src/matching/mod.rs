@@ -473,6 +473,9 @@ pub struct Engine {
     smalltalk: SmallTalk,
     /// The small-talk intent for messages made only of symbols (an emoji).
     reaction: Option<IntentId>,
+    /// Terms that only ask (the question-word groups and `open_question_words`): a question
+    /// made of nothing else names nothing to answer about.
+    question_terms: HashSet<index::TermId>,
     kinds: Kinds,
     /// What "which X" questions ask for.
     focus: focus::Focus,
@@ -722,6 +725,13 @@ impl Engine {
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
         let country_pairs = CountryPairTerms::new(&kb.language.country_pairs, &index);
+        let question_terms = kb
+            .language
+            .open_question_words
+            .iter()
+            .filter_map(|word| index.term_of_key(&index.key_of(word)))
+            .chain(index.question_words.iter().copied())
+            .collect();
         Engine {
             kb,
             records,
@@ -729,6 +739,7 @@ impl Engine {
             article_key,
             smalltalk,
             reaction,
+            question_terms,
             kinds,
             focus,
             capabilities,
@@ -1179,7 +1190,18 @@ impl Engine {
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
         }
-        let ranked = self.rank_terms(&self.index.terms_of(&words), &words);
+        let terms = self.index.terms_of(&words);
+        // "Who?", "а когда?", "why": a question word alone names nothing to answer about, and
+        // would match whichever entry's phrasings are shortest.
+        if !terms.is_empty()
+            && terms
+                .iter()
+                .all(|t| t.term.is_none_or(|id| self.question_terms.contains(&id)))
+            && timeline.is_none()
+        {
+            return declined(Decline::NoMatch);
+        }
+        let ranked = self.rank_terms(&terms, &words);
         // "Between the moon landing and independence": answering about independence alone
         // would answer another question. An entry written for the very gap asked, named in
         // words the timeline does not list ("the alliance" alone), still answers it.
