@@ -253,13 +253,13 @@ fn answer_types_decline_a_time_of_day_a_weekday_or_a_language_not_given() {
         text.starts_with("The documents do not say in which language"),
         "{text}"
     );
-    // The treaty's has an entry of its own saying so.
+    // The treaty's has an entry of its own saying so, shown after the line on the kind asked.
     let treaty = reply("in which language was the allied relations treaty signed?");
     assert!(!treaty.answered, "{}", treaty.plain_text());
     assert!(
         treaty
             .plain_text()
-            .starts_with("The documents do not say in which languages the treaty"),
+            .contains("The documents do not say in which languages the treaty"),
         "{}",
         treaty.plain_text()
     );
@@ -1286,4 +1286,22 @@ fn asking_what_the_bot_is_doing_is_small_talk() {
     for question in ["what are you up to?", "чем занят?", "что делаешь"] {
         assert_eq!(small_talk(question), "how_are_you", "{question:?}");
     }
+}
+
+#[test]
+fn an_entry_saying_the_documents_lack_the_fact_asked_outranks_a_lower_one_showing_such_a_fact() {
+    // The inauguration entry says the documents give no date; the entry on the visit after it
+    // shows dates, but not this one.
+    let question = "on which day was tokayev sworn in as president";
+    let reply = reply(question);
+    assert!(
+        !reply.answered,
+        "{question:?}: {}\n{}",
+        reply.plain_text(),
+        engine().explain(question)
+    );
+    assert_eq!(
+        reply.record_id.as_deref(),
+        Some("summit-tokayev-inauguration-date")
+    );
 }

@@ -118,9 +118,24 @@ pub struct Capabilities {
     /// Kinds a `gives` phrase of `language.toml` shows ("university" for a place): given
     /// whatever the question names.
     phrase_given: HashSet<AnswerKind>,
+    /// For an entry saying the documents do not give something: the kinds its phrasings ask.
+    declined: HashSet<AnswerKind>,
 }
 
 impl Capabilities {
+    /// The same, for an entry saying the documents do not give `kinds`.
+    pub fn with_declined_kinds(mut self, kinds: impl IntoIterator<Item = AnswerKind>) -> Self {
+        self.declined.extend(kinds);
+        self
+    }
+
+    /// True for an entry saying the documents do not give `kind` ("when does the treaty enter
+    /// into force?"): when it ranks first, it answers a question asking for `kind`, rather
+    /// than a lower entry that merely shows such a fact.
+    pub fn declines(&self, kind: AnswerKind) -> bool {
+        self.declined.contains(&kind)
+    }
+
     /// The same, giving the article it is (an article record).
     pub fn of_article(mut self) -> Self {
         self.kinds.insert(AnswerKind::Article);

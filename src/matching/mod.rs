@@ -501,6 +501,19 @@ pub struct Engine {
     last_restored: std::sync::Mutex<Option<(String, Option<String>)>>,
 }
 
+/// The kinds of fact an entry's phrasings ask for, in either language. An entry saying that the
+/// documents do not give them ("when does the treaty enter into force?") is the answer to such
+/// a question, before any lower entry that merely shows a date.
+fn kinds_asked_by(kinds: &Kinds, entry: &crate::knowledge::Entry) -> Vec<AnswerKind> {
+    let translated = entry.ru.iter().flat_map(|ru| &ru.questions);
+    entry
+        .questions
+        .iter()
+        .chain(translated)
+        .filter_map(|q| kinds.asked(&normalize::tokenize(q)))
+        .collect()
+}
+
 /// The knowledge base as a built engine still reads it: every phrasing but the first of each
 /// entry and article (per language), and the keywords, only feed the index, which is built. The
 /// embedded engine thus loads about 9,000 fewer strings at start.
@@ -695,6 +708,9 @@ impl Engine {
                 // An article gives its own number ("the number of the article on …").
                 match record.kind {
                     RecordKind::Article(i) => caps.with_number(&article_numbers[i]).of_article(),
+                    RecordKind::Entry(i) if kb.entries[i].unanswerable => {
+                        caps.with_declined_kinds(kinds_asked_by(&kinds, &kb.entries[i]))
+                    }
                     RecordKind::Entry(_) => caps,
                 }
             })
@@ -1325,6 +1341,13 @@ impl Engine {
         let best = ranked[0];
         let chosen = match self.asked(words) {
             None => best,
+            Some(kind) if self.capabilities[best.record].declines(kind) => {
+                return declined(Decline::NotGiven {
+                    record: best.record,
+                    asked: Some(kind),
+                    unmentioned: None,
+                })
+            }
             Some(kind) => {
                 let question = self.kinds.question(words);
                 let counted = self.counted(words);
