@@ -233,6 +233,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AD,
     ),
     (
+        "tests/data/blind-chat-ae.jsonl",
+        EN_BLIND_AE,
+        RU_BLIND_AE,
+        OOS_BLIND_AE,
+    ),
+    (
+        "tests/data/review-chat-af.jsonl",
+        EN_REVIEW_AF,
+        RU_REVIEW_AF,
+        OOS_REVIEW_AF,
+    ),
+    (
         "tests/data/review-chat-r.jsonl",
         EN_REVIEW_R,
         RU_REVIEW_R,
@@ -318,8 +330,8 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD) was raised to the measured
-// figure at the end of each session since; last on 2026-12-03 (fifteenth session, after af3fff0).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE) was raised to the measured
+// figure at the end of each session since; last on 2026-12-03 (sixteenth session, after c6bd358).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -474,7 +486,7 @@ const EN_REVIEW_AB: usize = 23; // of 25
 const RU_REVIEW_AB: usize = 21; // of 25
 const OOS_REVIEW_AB: usize = 74; // of 80
 const EN_REVIEW_AC: usize = 41; // of 60
-const RU_REVIEW_AC: usize = 35; // of 60
+const RU_REVIEW_AC: usize = 36; // of 60
 const OOS_REVIEW_AC: usize = 10; // of 10
 
 // Set AA, the same way as O (Jaccard < 0.5 to the 4,060 earlier questions, highest 0.462),
@@ -490,6 +502,20 @@ const OOS_BLIND_AA: usize = 47; // of 64
 const EN_BLIND_AD: usize = 45; // of 53
 const RU_BLIND_AD: usize = 46; // of 53
 const OOS_BLIND_AD: usize = 55; // of 64
+
+// Set AE, the same way (Jaccard < 0.5 to the 4,660 earlier questions, highest 0.474), frozen at
+// the start of the sixteenth session (sha256 f98f6523…): run 1 at 8504108 45 / 43 / 53, run 2
+// after the session's accuracy work (c6bd358) 44 / 43 / 53, the floors. Seen from now on.
+const EN_BLIND_AE: usize = 44; // of 53
+const RU_BLIND_AE: usize = 43; // of 53
+const OOS_BLIND_AE: usize = 53; // of 64
+
+// Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
+// sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
+// (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
+const EN_REVIEW_AF: usize = 44; // of 61
+const RU_REVIEW_AF: usize = 45; // of 63
+const OOS_REVIEW_AF: usize = 66; // of 76
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near

@@ -218,7 +218,8 @@ impl Engine {
         if self.article_number(&words).is_some() || self.split_parts(&words).is_some() {
             return None;
         }
-        let parts = self.parts(&tokens);
+        // Typo-corrected: "whos rabimov, wat does he do" names Rabbimov.
+        let parts = self.parts(&words);
         let only_question_words = parts.own == 0 && parts.names.is_empty();
         let elliptic = parts.has_lead && parts.own == 0;
         // A pronoun in a question that names someone usually points at that name: "where
