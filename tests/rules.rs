@@ -1305,3 +1305,25 @@ fn an_entry_saying_the_documents_lack_the_fact_asked_outranks_a_lower_one_showin
         Some("summit-tokayev-inauguration-date")
     );
 }
+
+#[test]
+fn small_talk_with_a_word_or_two_off_the_topic_is_still_small_talk() {
+    for question in [
+        "good evening, how was your weekend?",
+        "спасибо, ты меня спас 🙏",
+        "👍 понятно, круто",
+    ] {
+        let reply = reply(question);
+        assert!(
+            reply.small_talk.is_some() && !reply.answered,
+            "{question:?}: {}\n{}",
+            reply.plain_text(),
+            engine().explain(question)
+        );
+    }
+    // A word of the documents makes it a question.
+    answered_with(
+        "thanks! and when was the border treaty signed?",
+        "border-signing-date",
+    );
+}

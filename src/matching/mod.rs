@@ -828,6 +828,12 @@ impl Engine {
         if let Some(intent) = self.smalltalk.detect(&tokens, question, self.reaction) {
             return Outcome::SmallTalk(intent);
         }
+        if let Some(intent) = self
+            .smalltalk
+            .detect_around(&tokens, |word| self.is_topic_word(word))
+        {
+            return Outcome::SmallTalk(intent);
+        }
         if tokens.is_empty() {
             return declined(Decline::Empty);
         }
@@ -837,6 +843,12 @@ impl Engine {
             Some(split) => self.both_parts(&split, whole),
             None => whole,
         }
+    }
+
+    /// True for a word the knowledge base uses, as typed or after typo correction.
+    fn is_topic_word(&self, word: &str) -> bool {
+        let fixed = self.index.fixed_words(&[word.to_owned()]);
+        self.index.terms_of(&fixed).iter().any(|t| t.term.is_some())
     }
 
     /// The words of a question, with chat shorthand written out ("who made u" is "who made you").

@@ -103,6 +103,28 @@ impl SmallTalk {
                 && lexicon::zipf_or_zero(word) >= NEUTRAL_ZIPF)
     }
 
+    /// Small talk with a word or two the cues and filler do not list ("anybody awake in
+    /// here?", "спасибо, очень помог с рефератом", "👌 чётко"): the intent of the longest cue,
+    /// when every other word is no topic of the documents (`is_topic` says which are) and none
+    /// asks (a question word or a digit).
+    pub fn detect_around(
+        &self,
+        words: &[String],
+        is_topic: impl Fn(&str) -> bool,
+    ) -> Option<IntentId> {
+        let leftover: Vec<&String> = words.iter().filter(|w| !self.is_neutral(w)).collect();
+        let asks = |w: &str| {
+            self.question_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()) || is_topic(w)
+        };
+        if leftover.is_empty()
+            || leftover.len() > MAX_OFF_TOPIC_WORDS
+            || leftover.iter().any(|w| asks(w))
+        {
+            return None;
+        }
+        self.longest_cue(words)
+    }
+
     /// Every word used by small talk or filler (the engine drops them from real questions).
     pub fn words(&self) -> impl Iterator<Item = &String> {
         self.neutral.iter()
@@ -190,6 +212,10 @@ impl SmallTalk {
 
 /// How many words besides small talk a reaction may carry as comment ("вот это поворот").
 const MAX_COMMENT_WORDS: usize = 2;
+
+/// How many words no cue or filler lists small talk may carry when none is a topic of the
+/// documents ([`SmallTalk::detect_around`]).
+const MAX_OFF_TOPIC_WORDS: usize = 2;
 
 /// True for emoji and other pictographic symbols ("👍", "🙏", "❤"), not for punctuation.
 fn is_pictograph(c: char) -> bool {
