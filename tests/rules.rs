@@ -1322,3 +1322,64 @@ fn small_talk_with_a_word_or_two_off_the_topic_is_still_small_talk() {
         "border-signing-date",
     );
 }
+
+#[test]
+fn a_letter_drawn_out_for_effect_still_makes_small_talk() {
+    for question in ["hellooo 👋", "thaaanks", "пасибооо"] {
+        small_talk(question);
+    }
+}
+
+#[test]
+fn greetings_to_everyone_and_leave_to_ask_are_small_talk() {
+    for question in [
+        "morning everyone",
+        "привет всем",
+        "с новым годом!",
+        "можно вопрос?",
+        "quick question",
+        "that's not what I asked",
+    ] {
+        small_talk(question);
+    }
+}
+
+#[test]
+fn one_everyday_word_a_few_entries_use_is_not_a_question() {
+    for question in ["talk to me", "are you free?", "my bad"] {
+        declined(question);
+    }
+    // A topic of the documents, or a rare word of them, still answers alone.
+    for question in ["terrorism?", "bolashak"] {
+        assert!(reply(question).answered, "{question:?}");
+    }
+}
+
+#[test]
+fn the_source_of_a_date_is_not_an_event_to_compare() {
+    // Without the rule, "askeroglu" named his footnote's access date as an event.
+    let reply = reply(
+        "askeroglu says the draft appeared on 27 november; how many days until the treaty got \
+         signed?",
+    );
+    assert!(
+        reply.answered && reply.plain_text().starts_with("25 days"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn which_company_did_something_is_not_in_the_documents() {
+    let reply = declined("which company built the sihm centre?");
+    assert!(
+        reply.plain_text().contains("company"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn a_day_asked_as_the_number_of_a_date_is_a_day() {
+    declined("союз с азербайджаном заключили в августе 2024, а число какое?");
+}

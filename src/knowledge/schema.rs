@@ -476,6 +476,14 @@ pub struct TimelineCues {
     pub month_words: Vec<String>,
     #[serde(default)]
     pub day_words: Vec<String>,
+    /// Words that follow the source of a claim ("Askeroglu says", "Батыров пишет"): the word
+    /// before them names who says it, not an event.
+    #[serde(default)]
+    pub said_by_before: Vec<String>,
+    /// Phrases that precede the source of a claim ("according to Batyrov", "по словам Жайлина"):
+    /// the word after them names who says it, not an event.
+    #[serde(default)]
+    pub said_by_after: Vec<String>,
 }
 
 /// `smalltalk.toml`: greetings, thanks and questions about the bot itself, answered with a fixed

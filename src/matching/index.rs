@@ -855,6 +855,11 @@ impl Index {
         }
     }
 
+    /// How many records have the term among their strong or weak terms.
+    pub fn records_with(&self, id: TermId) -> usize {
+        self.strong_postings[id as usize].len() + self.weak_postings[id as usize].len()
+    }
+
     /// The term id of a canonical key.
     pub fn term_of_key(&self, key: &str) -> Option<TermId> {
         self.terms.get(key).copied()

@@ -53,6 +53,9 @@ pub enum AnswerKind {
     /// "уже провели?"): the documents were written in 2022–2025 and cannot say, so only an entry
     /// declaring it could.
     Later,
+    /// A company, firm or contractor ("which company built it", "какая фирма"): the documents
+    /// name none, so only an entry declaring it could.
+    Company,
 }
 
 impl AnswerKind {
@@ -74,6 +77,7 @@ impl AnswerKind {
             AnswerKind::Language => "language",
             AnswerKind::Article => "article",
             AnswerKind::Later => "later",
+            AnswerKind::Company => "company",
         }
     }
 
@@ -94,6 +98,7 @@ impl AnswerKind {
             AnswerKind::Language,
             AnswerKind::Article,
             AnswerKind::Later,
+            AnswerKind::Company,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -867,7 +872,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 15);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 16);
     }
 
     #[test]

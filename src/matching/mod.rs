@@ -335,6 +335,13 @@ fn declined(reason: Decline) -> Outcome {
     }
 }
 
+/// A word at most this informative in the general language (Zipf 4.8 or more: "talk", "free",
+/// "busy") is an everyday word; "terrorism" (4.3) and "treaty" (4.3) are not.
+const EVERYDAY_WORD_INFO: f32 = 0.7;
+
+/// A word that this many records use is a topic of the documents ("border", "trade", "day").
+const TOPIC_WORD_RECORDS: usize = 8;
+
 /// When a timeline question names two events and only one is known, an entry scoring at least
 /// this answers it (one written for that gap); below, the question is declined as naming an
 /// unknown event.
@@ -845,6 +852,30 @@ impl Engine {
         }
     }
 
+    /// True when the one word of a question the knowledge base knows (question words aside) is
+    /// an everyday word that only a few entries happen to use ("talk to me", "are you free",
+    /// "my bad"): it says nothing about the documents, though it would match those entries in
+    /// full. Topic words ("border", "trade") occur in many entries, names and terms are rare in
+    /// the language, and both still answer alone.
+    fn only_an_everyday_word(&self, terms: &[index::QueryTerm], words: &[String]) -> bool {
+        let mut known = terms
+            .iter()
+            .filter_map(|t| t.term)
+            .filter(|id| !self.question_terms.contains(id));
+        let (Some(id), None) = (known.next(), known.next()) else {
+            return false;
+        };
+        // The words as typed: the term's other forms may be rarer ("talks" for "talk").
+        let mut typed = words
+            .iter()
+            .filter(|w| self.index.term_of_key(&self.index.key_of(w)) == Some(id))
+            .peekable();
+        typed.peek().is_some()
+            && typed.all(|w| lexicon::informativeness(w) <= EVERYDAY_WORD_INFO)
+            && !self.index.entities.contains(&id)
+            && self.index.records_with(id) < TOPIC_WORD_RECORDS
+    }
+
     /// True for a word the knowledge base uses, as typed or after typo correction.
     fn is_topic_word(&self, word: &str) -> bool {
         let fixed = self.index.fixed_words(&[word.to_owned()]);
@@ -1227,6 +1258,9 @@ impl Engine {
                 .all(|t| t.term.is_none_or(|id| self.question_terms.contains(&id)))
             && timeline.is_none()
         {
+            return declined(Decline::NoMatch);
+        }
+        if timeline.is_none() && self.only_an_everyday_word(&terms, &words) {
             return declined(Decline::NoMatch);
         }
         let ranked = self.rank_terms(&terms, &words);

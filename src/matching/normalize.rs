@@ -7,6 +7,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::lexicon;
+
 /// Characters people use for the apostrophe, including the Uzbek Latin ʻ and ʼ.
 fn is_apostrophe(c: char) -> bool {
     matches!(
@@ -139,7 +141,53 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
         }
         i += 1;
     }
-    with_full_years(tokenize(&out), is_article)
+    let tokens = tokenize(&out).into_iter().map(without_elongation).collect();
+    with_full_years(tokens, is_article)
+}
+
+/// A word spelt with three letters in a row at least this common is a word as it is: "ссср"
+/// (5.5), not "sooo" (3.5).
+const COMMON_AS_SPELT_ZIPF: lexicon::Zipf = 4.5;
+
+/// A word with a letter drawn out for effect ("heyyy", "пасибооо", "pleeease") as the word:
+/// no English or Russian word has one letter three times in a row. The run becomes one letter,
+/// or two where that makes a commoner word ("cooool" is "cool"). Roman numerals ("iii") and
+/// common words spelt so ("ссср") are left.
+fn without_elongation(token: String) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    let drawn_out = chars
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic());
+    if !drawn_out
+        || chars.iter().all(|c| "ivxlcdm".contains(*c))
+        || lexicon::zipf_or_zero(&token) >= COMMON_AS_SPELT_ZIPF
+    {
+        return token;
+    }
+    // Runs of three or more of a letter become `keep` letters; shorter runs stay.
+    let collapse = |keep: usize| {
+        let mut out = String::with_capacity(token.len());
+        let mut start = 0;
+        while start < chars.len() {
+            let c = chars[start];
+            let len = chars[start..].iter().take_while(|&&d| d == c).count();
+            let kept = if len >= 3 && c.is_alphabetic() {
+                keep
+            } else {
+                len
+            };
+            out.extend(std::iter::repeat_n(c, kept));
+            start += len;
+        }
+        out
+    };
+    let single = collapse(1);
+    let double = collapse(2);
+    if lexicon::zipf_or_zero(&double) > lexicon::zipf_or_zero(&single) {
+        double
+    } else {
+        single
+    }
 }
 
 /// A name typed together with its year ("hamkorlik2021", "kalkan21", "калкан2021") as the
@@ -371,6 +419,19 @@ mod tests {
         assert_eq!(split("c5"), None);
         assert_eq!(split("10bn"), None);
         assert_eq!(split("kalkan123"), None);
+    }
+
+    #[test]
+    fn a_letter_drawn_out_for_effect_is_read_once() {
+        assert_eq!(question_words("heyyy"), ["hey"]);
+        assert_eq!(question_words("hellooo there"), ["hello", "there"]);
+        assert_eq!(question_words("cooool"), ["cool"]);
+        assert_eq!(question_words("спасибооо"), ["спасибо"]);
+        // Doubled letters and Roman numerals stay as they are.
+        assert_eq!(question_words("all good"), ["all", "good"]);
+        assert_eq!(question_words("xiii"), ["xiii"]);
+        assert_eq!(question_words("1000"), ["1000"]);
+        assert_eq!(question_words("ссср"), ["ссср"]);
     }
 
     /// `tokenize_question` with the forms of "article" the tests use.

@@ -112,6 +112,9 @@ pub struct Timeline {
     names_by_key: HashMap<String, Vec<(u32, u32)>>,
     /// Per event: its last day, when it lasted several days.
     until: Vec<Option<PartialDate>>,
+    /// Words after the source of a claim ("says") and phrases before it ("according to").
+    said_by_before: HashSet<String>,
+    said_by_after: Vec<Vec<String>>,
 }
 
 /// An event counts as named when the question holds at least this share of the weight of one
@@ -178,6 +181,12 @@ impl Timeline {
                 phrases(&cues.day_words),
             ],
             events,
+            said_by_before: cues
+                .said_by_before
+                .iter()
+                .flat_map(|c| tokenize(c))
+                .collect(),
+            said_by_after: phrases(&cues.said_by_after),
         }
     }
 
@@ -233,10 +242,14 @@ impl Timeline {
     pub fn answer(&self, words: &[String], index: &Index) -> Option<TimelineResult> {
         let (asked, cues, loose) = self.asked(words)?;
         let cue_words: HashSet<&String> = cues.into_iter().flatten().collect();
+        let sources = self.sources_of_claims(words);
         let rest: Vec<String> = words
             .iter()
-            .filter(|w| !cue_words.contains(w) && !self.connectors.contains(*w))
-            .cloned()
+            .enumerate()
+            .filter(|(i, w)| {
+                !cue_words.contains(w) && !self.connectors.contains(*w) && !sources.contains(i)
+            })
+            .map(|(_, w)| w.clone())
             .collect();
         let given = given_date(words);
         let rest = match &given {
@@ -278,6 +291,25 @@ impl Timeline {
             (Moment::Event(second), b),
             asked,
         ))
+    }
+
+    /// Positions of the words naming who makes a claim ("askeroglu" in "askeroglu says the
+    /// draft came out on 27 November", "батырова" in "по словам батырова"): the source of a
+    /// date is not one of the events compared, though authors' own events (a footnote's access
+    /// date) have their names.
+    fn sources_of_claims(&self, words: &[String]) -> HashSet<usize> {
+        let mut sources = HashSet::default();
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 && self.said_by_before.contains(word) {
+                sources.insert(i - 1);
+            }
+            for phrase in &self.said_by_after {
+                if words[i..].starts_with(phrase) && i + phrase.len() < words.len() {
+                    sources.insert(i + phrase.len());
+                }
+            }
+        }
+        sources
     }
 
     /// An event's date, or its last day when the question points at its end ("after the 100th
