@@ -19,6 +19,7 @@
 //! against the record a conversation was last answered with, then asks it as above.
 
 mod authors;
+mod fast_utf8;
 mod focus;
 pub mod followup;
 mod given_date;
@@ -809,7 +810,7 @@ impl Engine {
         if bytes.is_empty() {
             return None;
         }
-        postcard::from_bytes(bytes).ok()
+        fast_utf8::from_bytes(bytes).ok()
     }
 
     pub fn records(&self) -> &[Record] {
