@@ -1383,3 +1383,16 @@ fn which_company_did_something_is_not_in_the_documents() {
 fn a_day_asked_as_the_number_of_a_date_is_a_day() {
     declined("союз с азербайджаном заключили в августе 2024, а число какое?");
 }
+
+#[test]
+fn at_what_hour_and_a_spouse_are_asked_of_documents_that_give_neither() {
+    for question in [
+        "во сколько подписали договор?",
+        "who is askeroglu married to?",
+    ] {
+        declined(question);
+    }
+    // "Во сколько раз" asks how many times, not an hour.
+    let reply = reply("во сколько раз вырос товарооборот по жайлину?");
+    assert!(reply.answered, "{}", reply.plain_text());
+}
