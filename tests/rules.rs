@@ -1396,3 +1396,20 @@ fn at_what_hour_and_a_spouse_are_asked_of_documents_that_give_neither() {
     let reply = reply("во сколько раз вырос товарооборот по жайлину?");
     assert!(reply.answered, "{}", reply.plain_text());
 }
+
+#[test]
+fn a_persons_age_at_an_event_is_not_a_gap_between_events() {
+    let reply = declined("сколько лет было токаеву, когда подписали декларацию?");
+    assert!(
+        reply.plain_text().contains("возраст"),
+        "{}",
+        reply.plain_text()
+    );
+    // The age of an event still is one.
+    computed("how old was the eternal friendship treaty when the border treaty was signed?");
+}
+
+#[test]
+fn an_everyday_word_only_one_entry_uses_is_no_topic_next_to_small_talk() {
+    small_talk("hey, anyone still awake? 🙂");
+}

@@ -380,8 +380,9 @@ impl Kinds {
             .any(|(_, unless)| unless.iter().any(|p| contains_sequence(words, p)))
     }
 
-    /// Like [`Kinds::asked`], knowing which words name a person: "сколько лет Муслимовой?"
-    /// asks a person's age, not a span of years ("сколько лет отношениям по Жайлину?").
+    /// Like [`Kinds::asked`], knowing which words name a person: "сколько лет Муслимовой?" and
+    /// "сколько лет было Мирзиёеву, когда…" ask a person's age, not a span of years ("сколько
+    /// лет отношениям по Жайлину?").
     pub fn asked_of(
         &self,
         words: &[String],
@@ -389,7 +390,8 @@ impl Kinds {
     ) -> Option<AnswerKind> {
         let persons_age = words
             .windows(3)
-            .any(|w| w[0] == "сколько" && w[1] == "лет" && is_person(&w[2]));
+            .any(|w| w[0] == "сколько" && w[1] == "лет" && is_person(&w[2]))
+            || asks_age_then(words, &is_person);
         match self.asked(words) {
             Some(AnswerKind::Number) if persons_age => Some(AnswerKind::Age),
             asked => asked,
@@ -582,6 +584,18 @@ const WHO_WORDS: &[&str] = &[
     "зовут",
     "звали",
 ];
+
+/// True for "сколько лет было Мирзиёеву, когда…": a person's age at some moment, which no
+/// document gives, though the moment is an event the timeline knows.
+pub fn asks_age_then(words: &[String], is_person: impl Fn(&str) -> bool) -> bool {
+    words.windows(4).any(|w| {
+        w[0] == "сколько" && w[1] == "лет" && AGE_VERBS.contains(&w[2].as_str()) && is_person(&w[3])
+    })
+}
+
+/// Verbs between "сколько лет" and a person that still ask the person's age ("сколько лет было
+/// Мирзиёеву").
+const AGE_VERBS: &[&str] = &["было", "будет", "исполнилось", "исполнится"];
 
 /// Words that ask "which" of several: with an office after them, they ask for a person.
 const WHICH_WORDS: &[&str] = &[

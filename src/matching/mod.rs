@@ -877,10 +877,18 @@ impl Engine {
             && self.index.records_with(id) < TOPIC_WORD_RECORDS
     }
 
-    /// True for a word the knowledge base uses, as typed or after typo correction.
+    /// True for a word the knowledge base uses, as typed or after typo correction, as a topic:
+    /// an entity, a word of two entries or more, or a name or term the general language does
+    /// not list. An everyday word one entry happens to use ("awake" in "what keeps Tashkent
+    /// awake at night") is no topic next to small talk.
     fn is_topic_word(&self, word: &str) -> bool {
         let fixed = self.index.fixed_words(&[word.to_owned()]);
-        self.index.terms_of(&fixed).iter().any(|t| t.term.is_some())
+        let rare = !lexicon::is_real_word(word);
+        self.index.terms_of(&fixed).iter().any(|t| {
+            t.term.is_some_and(|id| {
+                rare || self.index.entities.contains(&id) || self.index.records_with(id) >= 2
+            })
+        })
     }
 
     /// The words of a question, with chat shorthand written out ("who made u" is "who made you").
@@ -929,12 +937,15 @@ impl Engine {
     /// The kind of fact a question asks for ([`Kinds::asked_of`]); persons are the documents'
     /// authors and the people and roles of `language.toml`.
     fn asked(&self, words: &[String]) -> Option<AnswerKind> {
-        self.kinds.asked_of(words, |word| {
-            self.kinds.is_person_word(word)
-                || self
-                    .authors
-                    .names_an_author(std::slice::from_ref(&word.to_owned()), &self.index)
-        })
+        self.kinds.asked_of(words, |word| self.is_person(word))
+    }
+
+    /// True for a word naming a person: an author, or a person or role of `language.toml`.
+    fn is_person(&self, word: &str) -> bool {
+        self.kinds.is_person_word(word)
+            || self
+                .authors
+                .names_an_author(std::slice::from_ref(&word.to_owned()), &self.index)
     }
 
     /// A small count written in digits before a noun ("the 2 countries", "3 principles"), in a
@@ -1246,7 +1257,12 @@ impl Engine {
                 None => return declined(Decline::UnknownArticle(number)),
             }
         }
-        let timeline = self.timeline.answer(&words, &self.index);
+        // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap.
+        let timeline = if kinds::asks_age_then(&words, |w| self.is_person(w)) {
+            None
+        } else {
+            self.timeline.answer(&words, &self.index)
+        };
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
         }
