@@ -336,15 +336,16 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG) was raised to the measured
-// figure at the end of each session since; last on 2026-12-03 (sixteenth session, after c6bd358).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG) was raised to the
+// measured figure at the end of each session since; last on 2026-12-03 (seventeenth session,
+// after c7fcf07).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
 const EN_BLIND_A: usize = 53; // of 53
 const RU_BLIND_A: usize = 52; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
-const EN_BLIND_B: usize = 51; // of 53
+const EN_BLIND_B: usize = 52; // of 53
 const RU_BLIND_B: usize = 53; // of 53
 const OOS_BLIND_B: usize = 64; // of 64
 const EN_BLIND_C: usize = 52; // of 53
@@ -356,7 +357,7 @@ const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 51; // of 53
 const OOS_BLIND_E: usize = 62; // of 64
-const EN_BLIND_F: usize = 48; // of 53
+const EN_BLIND_F: usize = 50; // of 53
 const RU_BLIND_F: usize = 49; // of 53
 const OOS_BLIND_F: usize = 64; // of 64
 
@@ -370,15 +371,15 @@ const OOS_BLIND_G: usize = 64; // of 64
 // Set H was written (documents and eval README only) and frozen at the start of the sixth
 // session (sha256 bd38e30f…), run there once at the start (40 / 34 / 56) and once at its end, its
 // failures never looked at: the end figures below are its second run. Seen from now on.
-const EN_BLIND_H: usize = 47; // of 53
-const RU_BLIND_H: usize = 44; // of 53
+const EN_BLIND_H: usize = 49; // of 53
+const RU_BLIND_H: usize = 46; // of 53
 const OOS_BLIND_H: usize = 60; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
 // 54), its failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_I: usize = 51; // of 53
-const RU_BLIND_I: usize = 46; // of 53
+const RU_BLIND_I: usize = 47; // of 53
 const OOS_BLIND_I: usize = 63; // of 64
 
 // Set J was written (documents and eval README only) and frozen at the start of the eighth
@@ -436,21 +437,21 @@ const OOS_REVIEW_S: usize = 19; // of 20
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
 const EN_REVIEW_T: usize = 40; // of 42
-const RU_REVIEW_T: usize = 31; // of 38
+const RU_REVIEW_T: usize = 32; // of 38
 const OOS_REVIEW_T: usize = 38; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
 // led the sixth session's knowledge passes. Tuned on.
 const EN_REVIEW_U: usize = 43; // of 45
-const RU_REVIEW_U: usize = 41; // of 45; was 38: the same
+const RU_REVIEW_U: usize = 42; // of 45; was 38: the same
 const OOS_REVIEW_U: usize = 30; // of 30
 
 // Set V: a fourth smoke review (sixth session) hunting wrong answers after the session's
 // synonym passes: 45 near misses built on the new everyday words, 15 small-talk lines, 45
 // paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
 // (removed) and answers to other pairs of countries. Tuned on.
-const EN_REVIEW_V: usize = 24; // of 30
+const EN_REVIEW_V: usize = 25; // of 30
 const RU_REVIEW_V: usize = 26; // of 30
 const OOS_REVIEW_V: usize = 55; // of 60
 
@@ -458,7 +459,7 @@ const OOS_REVIEW_V: usize = 55; // of 60
 // facts, 10 two-part or date questions, 10 article questions, 25 near misses, 10 small talk),
 // judged by hand. Tuned on.
 const EN_REVIEW_W: usize = 32; // of 32
-const RU_REVIEW_W: usize = 31; // of 33
+const RU_REVIEW_W: usize = 33; // of 33
 const OOS_REVIEW_W: usize = 33; // of 35
 
 // Set X: a sixth smoke review (seventh session), 110 fresh questions (40 paraphrases, 35 near
@@ -466,22 +467,22 @@ const OOS_REVIEW_W: usize = 33; // of 35
 // kind of failure (everyday words not linked to the documents' terms) led the session's
 // vocabulary pass. Tuned on.
 const EN_REVIEW_X: usize = 28; // of 32
-const RU_REVIEW_X: usize = 30; // of 33
+const RU_REVIEW_X: usize = 31; // of 33
 const OOS_REVIEW_X: usize = 43; // of 45
 
 // Set Y: a seventh smoke review (seventh session), 110 fresh questions hunting wrong answers (40
 // near misses: other pairs of countries, abbreviations, details the documents lack, events
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
-const EN_REVIEW_Y: usize = 26; // of 30
-const RU_REVIEW_Y: usize = 26; // of 30
-const OOS_REVIEW_Y: usize = 47; // of 50
+const EN_REVIEW_Y: usize = 27; // of 30
+const RU_REVIEW_Y: usize = 27; // of 30
+const OOS_REVIEW_Y: usize = 48; // of 50
 
 // Set Z: an eighth smoke review (eighth session), 110 fresh questions (34 paraphrases, 16 facts,
 // 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
 // judged at e1303c7. Its near misses (time of day, weekday, language, opinions) led the
 // session's answer kinds. Tuned on.
-const EN_REVIEW_Z: usize = 25; // of 30
+const EN_REVIEW_Z: usize = 26; // of 30
 const RU_REVIEW_Z: usize = 26; // of 30
 const OOS_REVIEW_Z: usize = 49; // of 50
 
@@ -489,10 +490,10 @@ const OOS_REVIEW_Z: usize = 49; // of 50
 // documents and the eval README (AB: 130 questions, 80 of them near misses and small talk; AC:
 // 130, weighted to paraphrases). Tuned on: floors, not estimates.
 const EN_REVIEW_AB: usize = 23; // of 25
-const RU_REVIEW_AB: usize = 21; // of 25
+const RU_REVIEW_AB: usize = 22; // of 25
 const OOS_REVIEW_AB: usize = 74; // of 80
-const EN_REVIEW_AC: usize = 41; // of 60
-const RU_REVIEW_AC: usize = 36; // of 60
+const EN_REVIEW_AC: usize = 43; // of 60
+const RU_REVIEW_AC: usize = 43; // of 60
 const OOS_REVIEW_AC: usize = 10; // of 10
 
 // Set AA, the same way as O (Jaccard < 0.5 to the 4,060 earlier questions, highest 0.462),
@@ -526,23 +527,23 @@ const OOS_BLIND_AG: usize = 57; // of 64
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
-const EN_REVIEW_AF: usize = 44; // of 61
-const RU_REVIEW_AF: usize = 45; // of 63
-const OOS_REVIEW_AF: usize = 66; // of 76
+const EN_REVIEW_AF: usize = 49; // of 61
+const RU_REVIEW_AF: usize = 51; // of 63
+const OOS_REVIEW_AF: usize = 67; // of 76
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 85 of 110 at the session's start (ed41cb7: 24/35, 29/35, 32/40). Its
 // small talk, money cues and capital-named events were fixed. Tuned on.
-const EN_REVIEW_R: usize = 27; // of 35
-const RU_REVIEW_R: usize = 32; // of 35
+const EN_REVIEW_R: usize = 32; // of 35
+const RU_REVIEW_R: usize = 33; // of 35
 const OOS_REVIEW_R: usize = 39; // of 40
 
 // Set Q: a tenth smoke review (tenth session), 110 fresh questions (16 facts, 16 paraphrases,
 // 12 typos, 12 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near
 // misses), judged by hand: 92 of 110 at 6856f7c (28/35, 31/35, 33/40). Its years the documents
 // never mention, "what site" and a thank-you were fixed. Tuned on.
-const EN_REVIEW_Q: usize = 31; // of 35
+const EN_REVIEW_Q: usize = 32; // of 35
 const RU_REVIEW_Q: usize = 34; // of 35
 const OOS_REVIEW_Q: usize = 36; // of 40
 
