@@ -8,8 +8,9 @@ use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
 use super::postings::Postings;
+use super::strings::{Phrases, StringMap, StringSet};
 use super::vocabulary::Vocabulary;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 
 /// A canonical term (a stem, or a synonym group) as a dense number.
@@ -80,18 +81,18 @@ pub struct QueryTerm {
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Index {
-    stopwords: HashSet<String>,
+    stopwords: StringSet,
     /// Every word form the knowledge base uses, with the stem and informativeness of those of
     /// its texts, computed once (the same few thousand words recur across 700 KB of text).
     surface: Vocabulary,
-    /// Multi-word synonym phrases, as stem sequences, to the canonical key they stand for; keyed
-    /// by their first stem, longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Multi-word synonym phrases, as stem sequences, to the canonical key they stand for.
+    phrases: Phrases,
     /// Single-word synonyms: stem to canonical key.
-    synonym_of: HashMap<String, String>,
+    synonym_of: StringMap,
     /// Synonym terms whose stem another group already claims: (term, kept group, its group).
     pub synonym_conflicts: Vec<(String, String, String)>,
-    terms: HashMap<String, TermId>,
+    /// The canonical keys; a key's number is its term id.
+    terms: StringSet,
     /// Per term: how informative it is in the general language (the most informative of the
     /// word forms that make it), in `[lexicon::MIN_INFORMATIVENESS, 1]`.
     term_info: Vec<f32>,
@@ -99,7 +100,7 @@ pub struct Index {
     unknown_weight: f32,
     /// Chat filler and small-talk words ("pls", "hello", "спасибо") that the knowledge base does
     /// not use: dropped from a question that also asks something.
-    filler: HashSet<String>,
+    filler: StringSet,
     pub records: Vec<RecordTerms>,
     /// Terms that name an entity (a country, a person).
     pub entities: HashSet<TermId>,
@@ -315,7 +316,7 @@ impl Index {
         index.filler = filler
             .iter()
             .flat_map(|f| tokenize(f))
-            .filter(|w| !index.terms.contains_key(&index.key_of(w)))
+            .filter(|w| !index.terms.contains(&index.key_of(w)))
             .collect();
         index.surface.finish();
         index
@@ -332,14 +333,14 @@ impl Index {
             entities: HashSet::default(),
             question_words: HashSet::default(),
             surface: Vocabulary::default(),
-            phrases: HashMap::default(),
-            synonym_of: HashMap::default(),
+            phrases: Phrases::default(),
+            synonym_of: StringMap::default(),
             synonym_conflicts: Vec::new(),
-            terms: HashMap::default(),
+            terms: StringSet::default(),
             term_info: Vec::new(),
             weights: Vec::new(),
             unknown_weight: 1.0,
-            filler: HashSet::default(),
+            filler: StringSet::default(),
             records: Vec::new(),
             strong_postings: Postings::default(),
             weak_postings: Postings::default(),
@@ -354,6 +355,7 @@ impl Index {
     fn add_synonym_groups(&mut self, synonym_groups: &[GroupText]) -> (Vec<String>, Vec<String>) {
         let mut entity_keys = Vec::new();
         let mut question_word_keys = Vec::new();
+        let mut phrases = Vec::new();
         for GroupText {
             terms: group,
             entity,
@@ -379,18 +381,11 @@ impl Index {
                 match stems.len() {
                     0 => {}
                     1 => self.add_synonym(term, &stems[0], &canonical),
-                    _ => self
-                        .phrases
-                        .entry(stems[0].clone())
-                        .or_default()
-                        .push((stems.clone(), canonical.clone())),
+                    _ => phrases.push((stems.clone(), canonical.clone())),
                 }
             }
         }
-        // Longest phrases first, so "heads of the states" wins over "heads".
-        for list in self.phrases.values_mut() {
-            list.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
-        }
+        self.phrases = Phrases::new(phrases);
         (entity_keys, question_word_keys)
     }
 
@@ -400,14 +395,11 @@ impl Index {
         match self.synonym_of.get(stem) {
             Some(existing) if existing != canonical => self.synonym_conflicts.push((
                 term.to_owned(),
-                existing.clone(),
+                existing.to_owned(),
                 canonical.to_owned(),
             )),
             Some(_) => {}
-            None => {
-                self.synonym_of
-                    .insert(stem.to_owned(), canonical.to_owned());
-            }
+            None => self.synonym_of.insert(stem, canonical),
         }
     }
 
@@ -524,14 +516,19 @@ impl Index {
     ) {
         self.question_words = question_word_keys
             .iter()
-            .filter_map(|k| self.terms.get(k).copied())
+            .filter_map(|k| self.terms.id(k))
             .collect();
         // Years are names too: a question about 2024 is not answered by an entry that never
         // mentions 2024.
-        entity_keys.extend(self.terms.keys().filter(|k| is_year(k)).cloned());
+        entity_keys.extend(
+            self.terms
+                .iter()
+                .filter(|(_, k)| is_year(k))
+                .map(|(_, k)| k.to_owned()),
+        );
         self.entities = entity_keys
             .iter()
-            .filter_map(|k| self.terms.get(k).copied())
+            .filter_map(|k| self.terms.id(k))
             .collect();
     }
 
@@ -554,23 +551,21 @@ impl Index {
         let mut i = 0;
         'outer: while i < read.len() {
             let stem = read[i].0.as_ref();
-            for (phrase, canonical) in self.phrases.get(stem).into_iter().flatten() {
-                let rest = &read[i..];
-                if phrase.len() <= rest.len() && phrase.iter().zip(rest).all(|(p, r)| *p == r.0) {
-                    // A phrase ("head of state", "how many") is as specific as a rare word.
-                    keys.push(CanonicalKey {
-                        key: canonical.clone(),
-                        info: 1.0,
-                        surface: canonical.clone(),
-                    });
-                    i += phrase.len();
-                    continue 'outer;
-                }
+            let rest = &read[i..];
+            if let Some((len, canonical)) = self.phrases.longest_at(rest.iter().map(|r| &*r.0)) {
+                // A phrase ("head of state", "how many") is as specific as a rare word.
+                keys.push(CanonicalKey {
+                    key: canonical.to_owned(),
+                    info: 1.0,
+                    surface: canonical.to_owned(),
+                });
+                i += len;
+                continue 'outer;
             }
             // The stop-word set holds every stop word's stem, so one look-up by stem suffices.
             if !self.stopwords.contains(stem) {
                 let key = match self.synonym_of.get(stem) {
-                    Some(canonical) => canonical.clone(),
+                    Some(canonical) => canonical.to_owned(),
                     None => stem.to_owned(),
                 };
                 let info = read[i].1;
@@ -616,7 +611,7 @@ impl Index {
             .into_iter()
             .map(|CanonicalKey { key, info, .. }| {
                 let next = self.terms.len() as TermId;
-                let id = *self.terms.entry(key).or_insert(next);
+                let id = self.terms.insert(&key);
                 if id == next {
                     self.term_info.push(info);
                 } else {
@@ -811,7 +806,7 @@ impl Index {
             if self.filler.contains(&surface) || !seen.insert(key.clone()) {
                 continue;
             }
-            if let Some(&id) = self.terms.get(&key) {
+            if let Some(id) = self.terms.id(&key) {
                 out.push(QueryTerm {
                     term: Some(id),
                     weight: self.weights[id as usize],
@@ -849,8 +844,8 @@ impl Index {
 
     /// The weight a canonical key carries in a question.
     pub fn weight_of_key(&self, key: &str) -> f32 {
-        match self.terms.get(key) {
-            Some(&id) => self.weights[id as usize],
+        match self.terms.id(key) {
+            Some(id) => self.weights[id as usize],
             None => self.unknown_weight * unknown_word_factor(key, 1.0, false),
         }
     }
@@ -862,13 +857,16 @@ impl Index {
 
     /// The term id of a canonical key.
     pub fn term_of_key(&self, key: &str) -> Option<TermId> {
-        self.terms.get(key).copied()
+        self.terms.id(key)
     }
 
     /// The canonical key a single word maps to (after stemming and synonyms).
     pub fn key_of(&self, word: &str) -> String {
         let s = self.stem_of(word);
-        self.synonym_of.get(&s).cloned().unwrap_or(s)
+        match self.synonym_of.get(&s) {
+            Some(canonical) => canonical.to_owned(),
+            None => s,
+        }
     }
 
     /// True when `word` maps to the canonical key `key` ([`Index::key_of`] without building the

@@ -31,6 +31,7 @@ mod postings;
 pub mod score;
 mod script;
 pub mod smalltalk;
+mod strings;
 mod sums;
 pub mod timeline;
 mod vocabulary;

@@ -4,28 +4,17 @@
 //!
 //! Why not a `HashSet<String>` and friends: the embedded engine is deserialised on every start,
 //! and four string collections over the same 14,000 words cost 56,000 allocations and about
-//! 2.4 ms. Here the words are one string and the hash table a vector of numbers, which
-//! deserialise in a few copies. The hash is our own (FNV-1a) so that the table `build.rs` writes
-//! is read the same way by the binary on any platform.
+//! 2.4 ms. Here the words are a [`StringSet`] and the stems one string, which deserialise in a
+//! few copies.
 
+use super::strings::{StringId as WordId, StringSet};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-/// A word's number in the vocabulary, in the order words were added.
-type WordId = u32;
-
-/// An empty slot of the hash table (ids are stored plus one).
-const EMPTY: u32 = 0;
-
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Vocabulary {
-    /// The words, concatenated in the order they were added.
-    text: String,
-    /// Where each word ends in `text` (it starts where the previous one ends).
-    ends: Vec<u32>,
-    /// Open addressing with linear probing: word id plus one, or [`EMPTY`]. Its length is a
-    /// power of two at least twice the number of words.
-    slots: Vec<u32>,
+    /// The words, numbered in the order they were added.
+    words: StringSet,
     /// Per word: where its stem lies in `stems` and its informativeness, for the words of the
     /// knowledge base's texts (not for stop words or synonym terms only).
     memo: Vec<Option<(u32, u32, f32)>>,
@@ -36,69 +25,26 @@ pub struct Vocabulary {
     by_second: HashMap<(u32, char), Vec<WordId>>,
 }
 
-/// FNV-1a over the word's bytes: short words, few collisions, the same on every platform.
-fn hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 impl Vocabulary {
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.words.len()
     }
 
     fn word(&self, id: WordId) -> &str {
-        let id = id as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.ends[id - 1] as usize
-        };
-        &self.text[start..self.ends[id] as usize]
-    }
-
-    /// The slot holding `word`, or the empty slot where it would go.
-    fn slot_of(&self, word: &str) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut slot = hash(word) as usize & mask;
-        loop {
-            let held = self.slots[slot];
-            if held == EMPTY || self.word(held - 1) == word {
-                return slot;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    fn id(&self, word: &str) -> Option<WordId> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        match self.slots[self.slot_of(word)] {
-            EMPTY => None,
-            held => Some(held - 1),
-        }
+        self.words.get(id)
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.id(word).is_some()
+        self.words.contains(word)
     }
 
     /// Adds a word (once); returns its id.
     pub fn insert(&mut self, word: &str) -> WordId {
-        if let Some(id) = self.id(word) {
+        if let Some(id) = self.words.id(word) {
             return id;
         }
-        if (self.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let id = self.len() as WordId;
-        self.text.push_str(word);
-        self.ends.push(self.text.len() as u32);
+        let id = self.words.insert(word);
         self.memo.push(None);
-        let slot = self.slot_of(word);
-        self.slots[slot] = id + 1;
         let len = word.chars().count() as u32;
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
@@ -108,16 +54,6 @@ impl Vocabulary {
             self.by_second.entry((len, second)).or_default().push(id);
         }
         id
-    }
-
-    /// Doubles the hash table and puts every word back.
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        self.slots = vec![EMPTY; size];
-        for id in 0..self.len() as WordId {
-            let slot = self.slot_of(self.word(id));
-            self.slots[slot] = id + 1;
-        }
     }
 
     /// Records a word's stem and informativeness (adding the word); the first record stays.
@@ -132,7 +68,7 @@ impl Vocabulary {
 
     /// The stem and informativeness recorded for `word`, if any.
     pub fn memo(&self, word: &str) -> Option<(&str, f32)> {
-        let id = self.id(word)? as usize;
+        let id = self.words.id(word)? as usize;
         let (start, end, info) = self.memo[id]?;
         Some((&self.stems[start as usize..end as usize], info))
     }
