@@ -359,7 +359,23 @@ fn answer_types_answer_when_the_kind_is_given() {
 
 #[test]
 fn partial_declines_for_entries_that_say_the_documents_are_silent() {
+    // Where someone studied is a kind of fact (education); the entry saying the column gives
+    // no biography is shown after the sentence saying so.
     let outcome = engine().ask("where did Kamoliddin Rabbimov get his degree?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Education),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+    let outcome = engine().ask("what is Batyrov's nationality?");
     assert!(
         matches!(
             outcome,
@@ -1412,4 +1428,47 @@ fn a_persons_age_at_an_event_is_not_a_gap_between_events() {
 #[test]
 fn an_everyday_word_only_one_entry_uses_is_no_topic_next_to_small_talk() {
     small_talk("hey, anyone still awake? 🙂");
+}
+
+#[test]
+fn where_someone_studied_is_given_only_by_an_entry_saying_so() {
+    // Muslimova's degree and her university are named, but not where she took the degree.
+    for question in [
+        "where did muslimova get her degree?",
+        "где училась муслимова?",
+    ] {
+        let reply = declined(question);
+        assert!(
+            reply.plain_text().contains("studied") || reply.plain_text().contains("учился"),
+            "{}",
+            reply.plain_text()
+        );
+    }
+    for (question, university) in [
+        ("where did askeroglu study?", "Ankara"),
+        ("в каком университете учился жайлин?", "аль-Фараби"),
+    ] {
+        let reply = reply(question);
+        assert!(reply.answered, "{}", reply.plain_text());
+        assert!(
+            reply.plain_text().contains(university),
+            "{}",
+            reply.plain_text()
+        );
+    }
+}
+
+#[test]
+fn a_numbered_event_is_not_answered_by_the_entry_on_another_number() {
+    // The documents describe the fourth consultative meeting of Central Asian leaders only.
+    for question in [
+        "in which city did the central asian leaders hold their sixth consultative meeting?",
+        "в каком городе собирались лидеры центральной азии на шестую консультативную встречу?",
+    ] {
+        declined(question);
+    }
+    answered_with(
+        "which town hosted the fourth consultative meeting of central asian heads of state?",
+        "relations-cholpon-ata",
+    );
 }

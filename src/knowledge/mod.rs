@@ -25,8 +25,23 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// The kinds of fact an entry can give and a question can ask for (see `language.toml`).
 pub const ANSWER_KINDS: &[&str] = &[
-    "day", "month", "year", "place", "person", "number", "money", "age", "duration", "current",
-    "funder", "time", "language", "article", "later", "company",
+    "day",
+    "month",
+    "year",
+    "place",
+    "person",
+    "number",
+    "money",
+    "age",
+    "duration",
+    "current",
+    "funder",
+    "time",
+    "language",
+    "article",
+    "later",
+    "company",
+    "education",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -61,6 +76,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_current",
     "not_given_funder",
     "not_given_company",
+    "not_given_education",
     "not_given_time",
     "not_given_language",
     "not_given_article",

@@ -56,6 +56,10 @@ pub enum AnswerKind {
     /// A company, firm or contractor ("which company built it", "какая фирма"): the documents
     /// name none, so only an entry declaring it could.
     Company,
+    /// Where someone studied or took a degree ("which uni did she graduate from", "где
+    /// училась"): only an entry declaring it gives it. An entry that names a degree ("a Master
+    /// of Sociology") or a workplace university does not say where the degree was taken.
+    Education,
 }
 
 impl AnswerKind {
@@ -78,6 +82,7 @@ impl AnswerKind {
             AnswerKind::Article => "article",
             AnswerKind::Later => "later",
             AnswerKind::Company => "company",
+            AnswerKind::Education => "education",
         }
     }
 
@@ -99,6 +104,7 @@ impl AnswerKind {
             AnswerKind::Article,
             AnswerKind::Later,
             AnswerKind::Company,
+            AnswerKind::Education,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -125,6 +131,9 @@ pub struct Capabilities {
     phrase_given: HashSet<AnswerKind>,
     /// For an entry saying the documents do not give something: the kinds its phrasings ask.
     declined: HashSet<AnswerKind>,
+    /// The ordinals the answer texts use ("IV (fourth) meeting", "100th", "100-е"), for "the
+    /// fifth meeting" asked of an entry about the fourth.
+    ordinals: Vec<u32>,
 }
 
 impl Capabilities {
@@ -132,6 +141,12 @@ impl Capabilities {
     pub fn with_declined_kinds(mut self, kinds: impl IntoIterator<Item = AnswerKind>) -> Self {
         self.declined.extend(kinds);
         self
+    }
+
+    /// True when the answer numbers things (ordinals) but never with `n`: "where was the fifth
+    /// meeting held" is not answered by the entry on the fourth.
+    pub fn misses_ordinal(&self, n: u32) -> bool {
+        !self.ordinals.is_empty() && !self.ordinals.contains(&n)
     }
 
     /// True for an entry saying the documents do not give `kind` ("when does the treaty enter
@@ -245,6 +260,8 @@ pub struct Kinds {
     money_words: Vec<Vec<String>>,
     /// Beginnings of words that count time ("day", "year", "дн", "лет").
     time_units: Vec<String>,
+    /// Ordinal words ("fifth", "пятая") and their numbers.
+    ordinal_words: HashMap<String, u32>,
 }
 
 impl Kinds {
@@ -308,6 +325,11 @@ impl Kinds {
                 .collect(),
             money_words: phrases(&language.money_words),
             time_units: language.time_units.clone(),
+            ordinal_words: language
+                .ordinals
+                .iter()
+                .map(|(w, &n)| (w.clone(), n))
+                .collect(),
         }
     }
 
@@ -450,6 +472,7 @@ impl Kinds {
             caps.kinds.insert(kind);
         }
         for text in answers {
+            caps.ordinals.extend(self.ordinals_in(text));
             let words = tokenize(lead(text));
             if self.names_numbered_article(&words) {
                 caps.kinds.insert(AnswerKind::Article);
@@ -519,6 +542,39 @@ impl Kinds {
             }
         }
         caps
+    }
+
+    /// The first ordinal word above one in a question ("the fifth meeting", "пятое совещание")
+    /// and its position. "First" is left out: "which came first", "the first ally" rarely number
+    /// a series.
+    pub fn ordinal_asked(&self, words: &[String]) -> Option<(usize, u32)> {
+        words.iter().enumerate().find_map(|(i, w)| {
+            self.ordinal_words
+                .get(w)
+                .filter(|&&n| n > 1)
+                .map(|&n| (i, n))
+        })
+    }
+
+    /// The ordinals of a text: ordinal words, Roman numerals in capitals ("IV") and numbers
+    /// with an ordinal ending ("100th", "100-е").
+    fn ordinals_in(&self, text: &str) -> Vec<u32> {
+        let mut found = Vec::new();
+        let raw: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "()«»\"“”,.;:".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for word in raw {
+            if let Some(n) = roman_number(word).or_else(|| numbered_ordinal(word)) {
+                found.push(n);
+            }
+        }
+        for word in tokenize(text) {
+            if let Some(&n) = self.ordinal_words.get(&word) {
+                found.push(n);
+            }
+        }
+        found
     }
 
     fn read_dates(&self, words: &[String], caps: &mut Capabilities) {
@@ -622,6 +678,42 @@ const LEAD_SENTENCES: usize = 1;
 /// The first [`LEAD_SENTENCES`] sentences of a text. A full stop ends a sentence when a space
 /// and a capital letter (or a digit) follow it and the word before it is not an abbreviation
 /// such as "Dr." or "vol.".
+/// The value of a Roman numeral of two or more capitals up to XXX ("IV", "XXI").
+fn roman_number(word: &str) -> Option<u32> {
+    if word.chars().count() < 2 || !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let value = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let digits: Vec<u32> = word.chars().map(value).collect();
+    let n = digits.iter().enumerate().fold(0i64, |sum, (i, &d)| {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            sum - i64::from(d)
+        } else {
+            sum + i64::from(d)
+        }
+    });
+    u32::try_from(n).ok().filter(|n| (2..=30).contains(n))
+}
+
+/// The number of "4th", "100th", "100-е", "4-ю": digits with an English or Russian ordinal
+/// ending.
+fn numbered_ordinal(word: &str) -> Option<u32> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let ending = &word[digits..];
+    let ordinal = matches!(ending, "st" | "nd" | "rd" | "th")
+        || ending
+            .strip_prefix('-')
+            .is_some_and(|e| ORDINAL_ENDINGS.contains(&e));
+    if digits == 0 || !ordinal {
+        return None;
+    }
+    word[..digits].parse().ok()
+}
+
 fn lead(text: &str) -> &str {
     let mut ends = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -886,7 +978,24 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 16);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 17);
+    }
+
+    #[test]
+    fn roman_numerals_in_capitals_and_numbers_with_ordinal_endings_are_ordinals() {
+        assert_eq!(roman_number("IV"), Some(4));
+        assert_eq!(roman_number("XXI"), Some(21));
+        assert_eq!(roman_number("IX"), Some(9));
+        assert_eq!(roman_number("iv"), None, "lower case is a word");
+        assert_eq!(roman_number("I"), None, "one letter is the pronoun");
+        assert_eq!(numbered_ordinal("100th"), Some(100));
+        assert_eq!(numbered_ordinal("4-ю"), Some(4));
+        assert_eq!(
+            numbered_ordinal("2022"),
+            None,
+            "a bare number is no ordinal"
+        );
+        assert_eq!(numbered_ordinal("th"), None);
     }
 
     #[test]

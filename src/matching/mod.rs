@@ -1398,6 +1398,19 @@ impl Engine {
         }
     }
 
+    /// For "where was the fifth meeting held" answered by an entry that numbers its subject
+    /// otherwise (the fourth meeting): the ordinal and the word after it, which the documents
+    /// never mention. Article numbers are read elsewhere.
+    fn other_ordinal(&self, record: usize, words: &[String]) -> Option<String> {
+        if self.article_number(words).is_some() {
+            return None;
+        }
+        let (at, n) = self.kinds.ordinal_asked(words)?;
+        self.capabilities[record]
+            .misses_ordinal(n)
+            .then(|| words[at..(at + 2).min(words.len())].join(" "))
+    }
+
     /// The answer among the close candidates that gives the kind of fact the question asks for
     /// (a day, a place, a number…), or an honest decline showing what the best one does say.
     /// `ranked` is not empty and its first score is at least the threshold.
@@ -1440,6 +1453,13 @@ impl Engine {
                 record: chosen.record,
                 asked: None,
                 unmentioned: Some(words[focus.start..focus.end].join(" ")),
+            });
+        }
+        if let Some(phrase) = self.other_ordinal(chosen.record, words) {
+            return declined(Decline::NotGiven {
+                record: chosen.record,
+                asked: None,
+                unmentioned: Some(phrase),
             });
         }
         if self.is_unanswerable(chosen.record) {
