@@ -1472,3 +1472,28 @@ fn a_numbered_event_is_not_answered_by_the_entry_on_another_number() {
         "relations-cholpon-ata",
     );
 }
+
+#[test]
+fn page_numbers_are_given_by_no_document() {
+    // Declined either way; when a close entry is found, the reply says what is missing.
+    declined("на какой странице выпуска начинается статья муслимовой?");
+    for question in [
+        "which page of the journal does the uzbek-kazakh mechanisms article start on?",
+        "на каких страницах журнала опубликована статья про механизмы сотрудничества?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven {
+                        asked: Some(AnswerKind::Pages),
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{question}: {outcome:?}"
+        );
+    }
+}

@@ -42,6 +42,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "later",
     "company",
     "education",
+    "pages",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -77,6 +78,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_funder",
     "not_given_company",
     "not_given_education",
+    "not_given_pages",
     "not_given_time",
     "not_given_language",
     "not_given_article",

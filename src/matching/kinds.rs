@@ -60,6 +60,9 @@ pub enum AnswerKind {
     /// училась"): only an entry declaring it gives it. An entry that names a degree ("a Master
     /// of Sociology") or a workplace university does not say where the degree was taken.
     Education,
+    /// Page numbers ("on what pages is the article", "на каких страницах"): no document gives
+    /// any, so only an entry declaring it could.
+    Pages,
 }
 
 impl AnswerKind {
@@ -83,6 +86,7 @@ impl AnswerKind {
             AnswerKind::Later => "later",
             AnswerKind::Company => "company",
             AnswerKind::Education => "education",
+            AnswerKind::Pages => "pages",
         }
     }
 
@@ -105,6 +109,7 @@ impl AnswerKind {
             AnswerKind::Later,
             AnswerKind::Company,
             AnswerKind::Education,
+            AnswerKind::Pages,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -978,7 +983,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 17);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 18);
     }
 
     #[test]
