@@ -1497,3 +1497,33 @@ fn page_numbers_are_given_by_no_document() {
         );
     }
 }
+
+#[test]
+fn when_someone_took_up_a_post_is_dated_by_no_document() {
+    for question in [
+        "when was abdurazakova appointed lecturer at the navoi university?",
+        "с какого года муслимова преподаёт в карагандинском университете?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven {
+                        asked: Some(AnswerKind::Tenure),
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{question}: {outcome:?}"
+        );
+    }
+    // Rabbimov dates the change of power; a person appointed without a "when" asks no date.
+    answered_with(
+        "when did mirziyoyev come to power?",
+        "rabbimov-change-of-power",
+    );
+    let reply = reply("who do the presidents personally appoint to drive trade?");
+    assert!(reply.answered, "{}", reply.plain_text());
+}

@@ -43,6 +43,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "company",
     "education",
     "pages",
+    "tenure",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -79,6 +80,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_company",
     "not_given_education",
     "not_given_pages",
+    "not_given_tenure",
     "not_given_time",
     "not_given_language",
     "not_given_article",

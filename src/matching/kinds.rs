@@ -63,6 +63,10 @@ pub enum AnswerKind {
     /// Page numbers ("on what pages is the article", "на каких страницах"): no document gives
     /// any, so only an entry declaring it could.
     Pages,
+    /// When someone took up a post, was appointed or elected, or began working somewhere
+    /// ("when was he appointed spokesman", "с какого года преподаёт"): no document dates any,
+    /// so only an entry declaring it could.
+    Tenure,
 }
 
 impl AnswerKind {
@@ -87,6 +91,7 @@ impl AnswerKind {
             AnswerKind::Company => "company",
             AnswerKind::Education => "education",
             AnswerKind::Pages => "pages",
+            AnswerKind::Tenure => "tenure",
         }
     }
 
@@ -110,6 +115,7 @@ impl AnswerKind {
             AnswerKind::Company,
             AnswerKind::Education,
             AnswerKind::Pages,
+            AnswerKind::Tenure,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -983,7 +989,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 18);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 19);
     }
 
     #[test]
