@@ -1527,3 +1527,13 @@ fn when_someone_took_up_a_post_is_dated_by_no_document() {
     let reply = reply("who do the presidents personally appoint to drive trade?");
     assert!(reply.answered, "{}", reply.plain_text());
 }
+
+#[test]
+fn who_is_asking_is_no_question() {
+    assert_eq!(small_talk("hello, i'm a student"), "capabilities");
+    assert_eq!(small_talk("я журналистка, пишу материал"), "capabilities");
+    assert_eq!(small_talk("you're the best bot ever"), "thanks");
+    // Context before a real question is dropped and the question answered.
+    let reply = reply("я студент, пишу реферат: когда подписали договор о демаркации границы?");
+    assert!(reply.answered, "{}", reply.plain_text());
+}

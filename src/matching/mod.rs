@@ -904,7 +904,7 @@ impl Engine {
             .unwrap_or(words)
     }
 
-    /// The tokens without chat context ("my teacher asked: …"), unless nothing else is left.
+    /// The tokens without chat context ("my teacher asked: …").
     fn without_chat_context<'t>(&self, tokens: &'t [String]) -> std::borrow::Cow<'t, [String]> {
         let phrase_at = |i: usize| {
             self.chat_context.get(&tokens[i])?.iter().find(|p| {
@@ -928,11 +928,9 @@ impl Engine {
                 }
             }
         }
-        if kept.len() < tokens.len() && !kept.is_empty() {
-            std::borrow::Cow::Owned(kept)
-        } else {
-            std::borrow::Cow::Borrowed(tokens)
-        }
+        // Only context ("I'm a journalist writing a piece") asks nothing: no words are left to
+        // match, so it is declined rather than answered from the words that describe the asker.
+        std::borrow::Cow::Owned(kept)
     }
 
     /// The kind of fact a question asks for ([`Kinds::asked_of`]); persons are the documents'
