@@ -245,6 +245,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AG,
     ),
     (
+        "tests/data/blind-chat-ah.jsonl",
+        EN_BLIND_AH,
+        RU_BLIND_AH,
+        OOS_BLIND_AH,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -336,9 +342,9 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG) was raised to the
-// measured figure at the end of each session since; last on 2026-12-03 (seventeenth session,
-// after c7fcf07).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH) was raised to the
+// measured figure at the end of each session since; last on 2026-12-03 (eighteenth session,
+// after a1113df).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -356,7 +362,7 @@ const RU_BLIND_D: usize = 50; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
 const RU_BLIND_E: usize = 51; // of 53
-const OOS_BLIND_E: usize = 62; // of 64
+const OOS_BLIND_E: usize = 63; // of 64
 const EN_BLIND_F: usize = 50; // of 53
 const RU_BLIND_F: usize = 49; // of 53
 const OOS_BLIND_F: usize = 64; // of 64
@@ -373,7 +379,7 @@ const OOS_BLIND_G: usize = 64; // of 64
 // failures never looked at: the end figures below are its second run. Seen from now on.
 const EN_BLIND_H: usize = 49; // of 53
 const RU_BLIND_H: usize = 46; // of 53
-const OOS_BLIND_H: usize = 60; // of 64
+const OOS_BLIND_H: usize = 61; // of 64
 
 // Set I was written (documents and eval README only) and frozen at the start of the seventh
 // session (sha256 de4246b2…), run once at the start (40 / 36 / 51) and once at its end (39 / 36 /
@@ -438,7 +444,7 @@ const OOS_REVIEW_S: usize = 19; // of 20
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
 const EN_REVIEW_T: usize = 40; // of 42
 const RU_REVIEW_T: usize = 32; // of 38
-const OOS_REVIEW_T: usize = 38; // of 40
+const OOS_REVIEW_T: usize = 39; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
 // two-part or date questions, 20 near misses, 10 small-talk lines), judged by hand; its patterns
@@ -476,7 +482,7 @@ const OOS_REVIEW_X: usize = 43; // of 45
 // talk), judged by hand. Tuned on.
 const EN_REVIEW_Y: usize = 27; // of 30
 const RU_REVIEW_Y: usize = 27; // of 30
-const OOS_REVIEW_Y: usize = 48; // of 50
+const OOS_REVIEW_Y: usize = 49; // of 50
 
 // Set Z: an eighth smoke review (eighth session), 110 fresh questions (34 paraphrases, 16 facts,
 // 10 two-part or date questions, 40 near misses, 10 small talk), judged by hand: 83 of 110 as
@@ -524,6 +530,13 @@ const EN_BLIND_AG: usize = 47; // of 53
 const RU_BLIND_AG: usize = 48; // of 53
 const OOS_BLIND_AG: usize = 57; // of 64
 
+// Set AH, the same way (Jaccard < 0.5 to the 5,200 earlier questions, highest 0.474), frozen at
+// the start of the eighteenth session (sha256 989abb6d…): run 1 at 944143d 44 / 45 / 54, run 2
+// after the session's accuracy work (a1113df) 44 / 45 / 54, the floors. Seen from now on.
+const EN_BLIND_AH: usize = 44; // of 53
+const RU_BLIND_AH: usize = 45; // of 53
+const OOS_BLIND_AH: usize = 54; // of 64
+
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
@@ -545,7 +558,7 @@ const OOS_REVIEW_R: usize = 39; // of 40
 // never mention, "what site" and a thank-you were fixed. Tuned on.
 const EN_REVIEW_Q: usize = 32; // of 35
 const RU_REVIEW_Q: usize = 34; // of 35
-const OOS_REVIEW_Q: usize = 36; // of 40
+const OOS_REVIEW_Q: usize = 37; // of 40
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
 // 8 typos, 8 articles, 8 two-part or date questions, 28 out of scope: 8 small talk, 20 near
