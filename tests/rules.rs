@@ -1481,20 +1481,7 @@ fn page_numbers_are_given_by_no_document() {
         "which page of the journal does the uzbek-kazakh mechanisms article start on?",
         "на каких страницах журнала опубликована статья про механизмы сотрудничества?",
     ] {
-        let outcome = engine().ask(question);
-        assert!(
-            matches!(
-                outcome,
-                Outcome::Declined {
-                    reason: Decline::NotGiven {
-                        asked: Some(AnswerKind::Pages),
-                        ..
-                    },
-                    ..
-                }
-            ),
-            "{question}: {outcome:?}"
-        );
+        not_given(question, AnswerKind::Pages);
     }
 }
 
@@ -1504,20 +1491,7 @@ fn when_someone_took_up_a_post_is_dated_by_no_document() {
         "when was abdurazakova appointed lecturer at the navoi university?",
         "с какого года муслимова преподаёт в карагандинском университете?",
     ] {
-        let outcome = engine().ask(question);
-        assert!(
-            matches!(
-                outcome,
-                Outcome::Declined {
-                    reason: Decline::NotGiven {
-                        asked: Some(AnswerKind::Tenure),
-                        ..
-                    },
-                    ..
-                }
-            ),
-            "{question}: {outcome:?}"
-        );
+        not_given(question, AnswerKind::Tenure);
     }
     // Rabbimov dates the change of power; a person appointed without a "when" asks no date.
     answered_with(
