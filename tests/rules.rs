@@ -224,6 +224,28 @@ fn answer_types_which_office_holder_and_the_day_of_a_month() {
 }
 
 #[test]
+fn an_office_of_one_side_is_not_answered_with_the_other_sides_holder() {
+    // The documents name only the Kazakh ministry's spokesman.
+    answered_with(
+        "who was the spokesman of the kazakh foreign ministry in november 2022?",
+        "border-smadiyarov",
+    );
+    not_given(
+        "who was the uzbek foreign ministry's spokesman in november 2022?",
+        AnswerKind::Person,
+    );
+    not_given(
+        "кто был пресс-секретарём мид узбекистана, когда объявили о протоколе?",
+        AnswerKind::Person,
+    );
+    // Both sides named: the Kazakh spokesman's entry still answers.
+    answered_with(
+        "who was the spokesman who spoke about the kazakh-uzbek border protocol?",
+        "border-smadiyarov",
+    );
+}
+
+#[test]
 fn answer_types_decline_who_paid_for_something() {
     for question in [
         "who funded the joint military exercises?",
@@ -410,6 +432,28 @@ fn small_talk_in_both_languages() {
     assert_eq!(
         small_talk("what kind of stuff can u help me with"),
         "capabilities"
+    );
+}
+
+#[test]
+fn saying_one_is_new_or_leaving_is_small_talk() {
+    // Before, "погнал" was corrected to "портал" and answered with the footnotes' websites.
+    assert_eq!(small_talk("всё, я погнал"), "bye");
+    assert_eq!(small_talk("ok im off, gotta run"), "bye");
+    assert_eq!(small_talk("hello, first time here"), "greeting");
+    assert_eq!(small_talk("привет, я тут новенький"), "greeting");
+}
+
+#[test]
+fn a_day_asked_after_the_month_it_falls_in() {
+    // The documents give February 2024 for the Tajik alliance, not the day.
+    not_given(
+        "союз с таджикистаном был в феврале 2024, день точный знаешь?",
+        AnswerKind::Day,
+    );
+    not_given(
+        "the azerbaijan alliance, august 2024: what exact calendar date?",
+        AnswerKind::Day,
     );
 }
 

@@ -286,6 +286,11 @@ pub struct LanguageFile {
     /// holding it.
     #[serde(default)]
     pub offices: Vec<String>,
+    /// The two sides, one group each, as words or word beginnings ending in `*` ("uzbek*",
+    /// "руз"): "the Uzbek foreign ministry's spokesman" is not answered by an entry naming the
+    /// Kazakh one.
+    #[serde(default)]
+    pub sides: Vec<Vec<String>>,
     /// Names of people and roles, one group per person or role with every spelling ("Tokayev",
     /// "Токаев"): an answer with one can say who.
     #[serde(default)]

@@ -148,6 +148,23 @@ pub struct Capabilities {
 }
 
 impl Capabilities {
+    /// False when the question names one side's office and the answer's lead names only
+    /// the other side: "the Uzbek ministry's spokesman" is not the Kazakh one.
+    fn names_the_side_asked(&self, question: &Asked) -> bool {
+        let [side] = question.sides[..] else {
+            return true;
+        };
+        let named = |s: usize| {
+            question.side_words[s].iter().any(|pattern| {
+                self.lead_words
+                    .split_whitespace()
+                    .any(|word| side_word_matches(pattern, word))
+            })
+        };
+        // A lead naming neither side may still be about the one asked.
+        named(side) || !(0..question.side_words.len()).any(|other| other != side && named(other))
+    }
+
     /// The same, for an entry saying the documents do not give `kinds`.
     pub fn with_declined_kinds(mut self, kinds: impl IntoIterator<Item = AnswerKind>) -> Self {
         self.declined.extend(kinds);
@@ -222,6 +239,7 @@ impl Capabilities {
                         .split_whitespace()
                         .any(|w| w.starts_with(&prefix))
                 }) && self.persons.iter().any(|p| !question.persons.contains(p))
+                    && self.names_the_side_asked(question)
             }
             AnswerKind::Person => self.persons.iter().any(|p| !question.persons.contains(p)),
             AnswerKind::Number if !self.numbers.is_empty() => self
@@ -241,6 +259,10 @@ pub struct Asked<'a> {
     persons: Vec<usize>,
     /// Offices the question names ("ambassador"): a person answer must hold one of them.
     offices: Vec<&'a String>,
+    /// The sides the question names (group numbers of `language.toml`'s sides).
+    sides: Vec<usize>,
+    /// Every side's words, to look for in an answer.
+    side_words: &'a [Vec<String>],
 }
 
 /// The cues of `language.toml`, ready to match.
@@ -262,6 +284,8 @@ pub struct Kinds {
     places: Vec<Vec<Vec<String>>>,
     persons: Vec<Vec<Vec<String>>>,
     offices: HashSet<String>,
+    /// Per side, its words and word beginnings (`*` ending).
+    sides: Vec<Vec<String>>,
     number_words: HashSet<String>,
     /// The words for one article ("article", "статья"; the synonym group of the knowledge
     /// base): an answer naming one with its number gives an article.
@@ -318,6 +342,7 @@ impl Kinds {
             places: language.places.iter().map(|g| phrases(g)).collect(),
             persons: language.persons.iter().map(|g| phrases(g)).collect(),
             offices: language.offices.iter().flat_map(|w| tokenize(w)).collect(),
+            sides: language.sides.clone(),
             article_words: article_words.iter().flat_map(|w| tokenize(w)).collect(),
             number_words: language
                 .number_words
@@ -345,7 +370,7 @@ impl Kinds {
     }
 
     /// The places and people a question names, for the kind check.
-    pub fn question<'a>(&self, words: &'a [String]) -> Asked<'a> {
+    pub fn question<'a>(&'a self, words: &'a [String]) -> Asked<'a> {
         let named = |groups: &[Vec<Vec<String>>]| -> Vec<usize> {
             groups
                 .iter()
@@ -359,7 +384,16 @@ impl Kinds {
             places: named(&self.places),
             persons: named(&self.persons),
             offices: words.iter().filter(|w| self.offices.contains(*w)).collect(),
+            sides: (0..self.sides.len())
+                .filter(|&side| words.iter().any(|w| self.is_side_word(side, w)))
+                .collect(),
+            side_words: &self.sides,
         }
+    }
+
+    /// True when `word` names side number `side` ("uzbekistan", "узбекской", "руз").
+    fn is_side_word(&self, side: usize, word: &str) -> bool {
+        self.sides[side].iter().any(|s| side_word_matches(s, word))
     }
 
     /// The kind of fact a question (its words after typo correction) asks for, if it names one.
@@ -690,6 +724,14 @@ const LEAD_SENTENCES: usize = 1;
 /// and a capital letter (or a digit) follow it and the word before it is not an abbreviation
 /// such as "Dr." or "vol.".
 /// The value of a Roman numeral of two or more capitals up to XXX ("IV", "XXI").
+/// True when `word` is `pattern`, or begins with it when `pattern` ends in `*`.
+fn side_word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(start) => word.starts_with(start),
+        None => word == pattern,
+    }
+}
+
 fn roman_number(word: &str) -> Option<u32> {
     if word.chars().count() < 2 || !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
         return None;
@@ -847,6 +889,7 @@ mod tests {
                 paired_nouns: vec!["countries".into()],
                 pair_words: vec!["two".into()],
                 offices: vec!["minister".into()],
+                sides: vec![vec!["kazakh*".into()], vec!["uzbek*".into(), "uz".into()]],
                 places: vec![
                     vec!["Tashkent".into(), "Ташкенте".into()],
                     vec!["Cholpon-Ata".into()],
@@ -901,6 +944,50 @@ mod tests {
         assert!(!gives(&k, &of, AnswerKind::Person, "who is the chair"));
         let by = k.capabilities(&["It is headed by the heads of state."], &[]);
         assert!(gives(&k, &by, AnswerKind::Person, "who is the chair"));
+    }
+
+    #[test]
+    fn an_office_of_one_side_needs_an_answer_naming_that_side() {
+        let k = kinds();
+        let kazakh = k.capabilities(&["Tokayev, then the Kazakh minister, said so."], &[]);
+        let neither = k.capabilities(&["Tokayev, then the minister, said so."], &[]);
+        assert!(gives(
+            &k,
+            &kazakh,
+            AnswerKind::Person,
+            "who was the kazakh minister"
+        ));
+        assert!(gives(
+            &k,
+            &kazakh,
+            AnswerKind::Person,
+            "who was the minister"
+        ));
+        assert!(!gives(
+            &k,
+            &kazakh,
+            AnswerKind::Person,
+            "who was the uzbek minister"
+        ));
+        assert!(!gives(
+            &k,
+            &kazakh,
+            AnswerKind::Person,
+            "who was uz minister"
+        ));
+        // Both sides named, or an answer naming neither: no side to hold against it.
+        assert!(gives(
+            &k,
+            &kazakh,
+            AnswerKind::Person,
+            "who was the kazakh-uzbek minister"
+        ));
+        assert!(gives(
+            &k,
+            &neither,
+            AnswerKind::Person,
+            "who was the uzbek minister"
+        ));
     }
 
     #[test]
