@@ -19,9 +19,14 @@ use kazuz_bot::eval;
 use kazuz_bot::knowledge::KnowledgeBase;
 use kazuz_bot::matching::Engine;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-fn engine() -> Engine {
-    Engine::new(KnowledgeBase::embedded().expect("embedded knowledge base is valid"))
+/// One engine for every test of this file: building it is most of a small set's cost.
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::new(KnowledgeBase::embedded().expect("embedded knowledge base is valid"))
+    })
 }
 
 fn manifest_path(relative: &str) -> PathBuf {
@@ -39,7 +44,7 @@ fn dev_set_meets_the_accuracy_bar() {
         return;
     }
     let questions = eval::load(&path).expect("dev set loads");
-    let report = eval::run(&engine(), &questions);
+    let report = eval::run(engine(), &questions);
     let summary = report.summary(true);
     let english = report.in_scope("en");
     let out_of_scope = report.out_of_scope();
@@ -251,6 +256,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AH,
     ),
     (
+        "tests/data/blind-chat-ai.jsonl",
+        EN_BLIND_AI,
+        RU_BLIND_AI,
+        OOS_BLIND_AI,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -278,32 +289,56 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
 
 #[test]
 fn telegram_style_sets_do_not_regress() {
-    for &(file, en, ru, oos) in CHAT_FLOORS {
-        let path = manifest_path(file);
-        if !path.exists() {
-            eprintln!("note: {} not found; not checked", path.display());
-            continue;
-        }
-        let questions = eval::load(&path).expect("question set loads");
-        let report = eval::run(&engine(), &questions);
-        let summary = report.summary(false);
-        let measured = (
-            report.in_scope("en").correct,
-            report.in_scope("ru").correct,
-            report.out_of_scope().correct,
-        );
-        assert!(
-            measured.0 >= en && measured.1 >= ru && measured.2 >= oos,
-            "{file}: (en, ru, declined) = {measured:?}, floors ({en}, {ru}, {oos}):\n{summary}"
-        );
+    // The sets are independent: score them on every core (CI's test step waits for this one).
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|worker| {
+                scope.spawn(move || {
+                    CHAT_FLOORS
+                        .iter()
+                        .skip(worker)
+                        .step_by(threads)
+                        .filter_map(|&floors| below_floor(floors))
+                        .collect::<Vec<String>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a scoring thread panicked"))
+            .collect()
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What is wrong with one set of [`CHAT_FLOORS`], if it scores below a floor.
+fn below_floor((file, en, ru, oos): (&str, usize, usize, usize)) -> Option<String> {
+    let path = manifest_path(file);
+    if !path.exists() {
+        eprintln!("note: {} not found; not checked", path.display());
+        return None;
     }
+    let questions = eval::load(&path).expect("question set loads");
+    let report = eval::run(engine(), &questions);
+    let measured = (
+        report.in_scope("en").correct,
+        report.in_scope("ru").correct,
+        report.out_of_scope().correct,
+    );
+    (measured.0 < en || measured.1 < ru || measured.2 < oos).then(|| {
+        format!(
+            "{file}: (en, ru, declined) = {measured:?}, floors ({en}, {ru}, {oos}):\n{}",
+            report.summary(false)
+        )
+    })
 }
 
 #[test]
 fn team_written_questions_meet_the_floor() {
     let questions =
         eval::load(&manifest_path("tests/data/heldout.jsonl")).expect("held-out set loads");
-    let report = eval::run(&engine(), &questions);
+    let report = eval::run(engine(), &questions);
     let summary = report.summary(true);
     let in_scope = report.tally(|q| q.kind != eval::OUT_OF_SCOPE);
     assert!(
@@ -323,7 +358,7 @@ fn team_written_questions_meet_the_floor() {
 #[test]
 fn blind_questions_do_not_regress() {
     let questions = eval::load(&manifest_path("tests/data/blind.jsonl")).expect("blind set loads");
-    let report = eval::run(&engine(), &questions);
+    let report = eval::run(engine(), &questions);
     let summary = report.summary(true);
     let in_scope = report.tally(|q| q.kind != eval::OUT_OF_SCOPE);
     assert!(
@@ -342,9 +377,9 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH) was raised to the
-// measured figure at the end of each session since; last on 2026-12-03 (eighteenth session,
-// after a1113df).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI) was raised
+// to the measured figure at the end of each session since; last on 2026-12-03 (nineteenth
+// session, with the rule on one side's office).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -357,7 +392,7 @@ const OOS_BLIND_B: usize = 64; // of 64
 const EN_BLIND_C: usize = 52; // of 53
 const RU_BLIND_C: usize = 52; // of 53
 const OOS_BLIND_C: usize = 63; // of 64
-const EN_BLIND_D: usize = 51; // of 53
+const EN_BLIND_D: usize = 52; // of 53
 const RU_BLIND_D: usize = 50; // of 53
 const OOS_BLIND_D: usize = 64; // of 64
 const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question of set V was reworded (sixth session)
@@ -466,7 +501,7 @@ const OOS_REVIEW_V: usize = 55; // of 60
 // judged by hand. Tuned on.
 const EN_REVIEW_W: usize = 32; // of 32
 const RU_REVIEW_W: usize = 33; // of 33
-const OOS_REVIEW_W: usize = 33; // of 35
+const OOS_REVIEW_W: usize = 34; // of 35
 
 // Set X: a sixth smoke review (seventh session), 110 fresh questions (40 paraphrases, 35 near
 // misses, 15 facts, 10 two-part or date questions, 10 small talk), judged by hand. Its first
@@ -536,6 +571,15 @@ const OOS_BLIND_AG: usize = 57; // of 64
 const EN_BLIND_AH: usize = 44; // of 53
 const RU_BLIND_AH: usize = 45; // of 53
 const OOS_BLIND_AH: usize = 54; // of 64
+
+// Set AI was written (documents and eval README only, Jaccard < 0.5 to the 5,370 earlier
+// questions, highest 0.478) and frozen at the start of the nineteenth session (sha256
+// 868706fa…), run once at the start (99f6881: 46 / 43 / 53) and once after the session's
+// accuracy work, its failures not looked at before the second run: 46 / 43 / 53 again, the
+// floors. Seen from now on.
+const EN_BLIND_AI: usize = 46; // of 53
+const RU_BLIND_AI: usize = 43; // of 53
+const OOS_BLIND_AI: usize = 53; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
