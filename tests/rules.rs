@@ -445,6 +445,19 @@ fn saying_one_is_new_or_leaving_is_small_talk() {
 }
 
 #[test]
+fn a_border_is_a_place_an_answer_can_give() {
+    // The question names Termez; the answer's place is the border with Afghanistan.
+    answered_with(
+        "where is the termez international terminal located?",
+        "mechanisms-termez-terminal",
+    );
+    answered_with(
+        "где находится терминал в термезе?",
+        "mechanisms-termez-terminal",
+    );
+}
+
+#[test]
 fn a_day_asked_after_the_month_it_falls_in() {
     // The documents give February 2024 for the Tajik alliance, not the day.
     not_given(
