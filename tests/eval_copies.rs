@@ -104,7 +104,7 @@ fn postings<'s>(stored: &'s [StoredSet]) -> HashMap<&'s str, Vec<usize>> {
 /// Comparing every question with every stored string took most of CI's test time.
 fn candidates(question: &HashSet<String>, postings: &HashMap<&str, Vec<usize>>) -> Vec<usize> {
     let n = question.len();
-    // Less a hair, so that rounding (0.8 × 5 = 4.000…01) never drops a candidate.
+    // Less a hair: a guard, should rounding ever put the product just above a whole number.
     let needed = (MIN_OVERLAP * n as f64 - 1e-9).ceil() as usize;
     let mut by_rarity: Vec<&[usize]> = question
         .iter()
