@@ -431,26 +431,31 @@ impl Kinds {
         // Zhailin?" asks for a description, and names no office.
         let office = words.iter().any(|w| self.offices.contains(w));
         let who = words.iter().any(|w| WHO_WORDS.contains(&w.as_str())) || self.which_office(words);
+        // "Who is the rector of the university": the office asks for a person, although
+        // "university" cancels the person cues ("who is the best university").
         match cued {
-            None | Some(AnswerKind::Number)
-                if who && office && !self.cancelled(AnswerKind::Person, words) =>
-            {
-                Some(AnswerKind::Person)
-            }
+            None | Some(AnswerKind::Number) if who && office => Some(AnswerKind::Person),
             cued => cued,
         }
     }
 
-    /// True for "which (Uzbek) prime minister…", "какой министр…": a which-word with an office
-    /// right after it asks, like "who", for the person holding it.
+    /// True for "which (Uzbek) prime minister…", "какой министр…", "name of the officer…": a
+    /// which-word or a name-word with an office right after it asks, like "who", for the person
+    /// holding it.
     fn which_office(&self, words: &[String]) -> bool {
         words.iter().enumerate().any(|(i, w)| {
-            WHICH_WORDS.contains(&w.as_str())
-                && words
-                    .iter()
-                    .skip(i + 1)
-                    .take(WHICH_OFFICE_GAP + 1)
-                    .any(|next| self.offices.contains(next))
+            let gap = if WHICH_WORDS.contains(&w.as_str()) {
+                WHICH_OFFICE_GAP
+            } else if NAME_WORDS.contains(&w.as_str()) {
+                NAME_OFFICE_GAP
+            } else {
+                return false;
+            };
+            words
+                .iter()
+                .skip(i + 1)
+                .take(gap + 1)
+                .any(|next| self.offices.contains(next))
         })
     }
 
@@ -729,6 +734,13 @@ const WHICH_WORDS: &[&str] = &[
 
 /// Words that may stand between a which-word and its office ("which Uzbek prime minister").
 const WHICH_OFFICE_GAP: usize = 1;
+
+/// Words that ask for a name: with an office soon after them ("name of the officer in charge",
+/// "фамилия министра"), they ask for a person.
+const NAME_WORDS: &[&str] = &["name", "names", "имя", "фамилия", "фамилию", "фио"];
+
+/// Words that may stand between a name-word and its office ("name of the officer").
+const NAME_OFFICE_GAP: usize = 2;
 
 /// How many words before or after an office a side word may stand to name the office's side:
 /// "uzbek foreign ministry spokesman" is three words.
@@ -1168,6 +1180,27 @@ mod tests {
             k.asked(&words("who was the foreign minister")),
             Some(AnswerKind::Person)
         );
+    }
+
+    #[test]
+    fn an_office_asks_for_a_person_whatever_cancels_the_person_cues() {
+        let k = kinds();
+        // "nation" cancels "who is the" ("who is the closest nation")...
+        assert_eq!(k.asked(&words("who is the closest nation")), None);
+        // ...but an office still asks for its holder.
+        assert_eq!(
+            k.asked(&words("who is the minister of that nation")),
+            Some(AnswerKind::Person)
+        );
+        assert_eq!(
+            k.asked(&words("which minister of the nation")),
+            Some(AnswerKind::Person)
+        );
+        assert_eq!(
+            k.asked(&words("name of the minister in charge")),
+            Some(AnswerKind::Person)
+        );
+        assert_eq!(k.asked(&words("name of the treaty")), None);
     }
 
     #[test]
