@@ -262,6 +262,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AI,
     ),
     (
+        "tests/data/blind-chat-aj.jsonl",
+        EN_BLIND_AJ,
+        RU_BLIND_AJ,
+        OOS_BLIND_AJ,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -379,14 +385,14 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI) was raised
-// to the measured figure at the end of each session since; last on 2026-12-03 (nineteenth
-// session, with the rule on one side's office).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI, AJ) was raised
+// to the measured figure at the end of each session since; last on 2026-12-03 (twentieth
+// session, with offices asking for their holder and the Russian phrasings of three files).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
 const EN_BLIND_A: usize = 53; // of 53
-const RU_BLIND_A: usize = 52; // of 53
+const RU_BLIND_A: usize = 53; // of 53
 const OOS_BLIND_A: usize = 64; // of 64
 const EN_BLIND_B: usize = 52; // of 53
 const RU_BLIND_B: usize = 53; // of 53
@@ -401,7 +407,7 @@ const EN_BLIND_E: usize = 52; // of 53; was 52: a phrasing equal to a question o
 const RU_BLIND_E: usize = 51; // of 53
 const OOS_BLIND_E: usize = 63; // of 64
 const EN_BLIND_F: usize = 50; // of 53
-const RU_BLIND_F: usize = 49; // of 53
+const RU_BLIND_F: usize = 50; // of 53
 const OOS_BLIND_F: usize = 64; // of 64
 
 // Set G was written (documents and eval README only) and frozen at the start of the fifth session,
@@ -475,12 +481,12 @@ const OOS_BLIND_O: usize = 59; // of 64
 // hand and then turned into regexes. Tuned on from then on: a floor, not an estimate.
 const EN_REVIEW_S: usize = 44; // of 48
 const RU_REVIEW_S: usize = 43; // of 52; was 44: slang 'рулить' left the chair group, where it made "who runs X" mean a president (set V)
-const OOS_REVIEW_S: usize = 19; // of 20
+const OOS_REVIEW_S: usize = 20; // of 20
 
 // Set T: a second smoke review of 120 fresh questions (half paraphrases spread over all five
 // documents, 25 near misses, 15 small-talk lines), written and judged the same way. Tuned on.
 const EN_REVIEW_T: usize = 40; // of 42
-const RU_REVIEW_T: usize = 32; // of 38
+const RU_REVIEW_T: usize = 33; // of 38
 const OOS_REVIEW_T: usize = 39; // of 40
 
 // Set U: a third smoke review (sixth session), 120 fresh questions (60 paraphrases, 20 facts, 10
@@ -495,7 +501,7 @@ const OOS_REVIEW_U: usize = 30; // of 30
 // paraphrases, 15 facts. It found Russian synonyms that linked words to the wrong concept
 // (removed) and answers to other pairs of countries. Tuned on.
 const EN_REVIEW_V: usize = 25; // of 30
-const RU_REVIEW_V: usize = 26; // of 30
+const RU_REVIEW_V: usize = 27; // of 30
 const OOS_REVIEW_V: usize = 55; // of 60
 
 // Set W: a fifth smoke review (sixth session), 100 questions of every kind (30 paraphrases, 15
@@ -518,7 +524,7 @@ const OOS_REVIEW_X: usize = 43; // of 45
 // after 2025, posts held now; 35 paraphrases, 15 facts, 10 two-part or date questions, 10 small
 // talk), judged by hand. Tuned on.
 const EN_REVIEW_Y: usize = 27; // of 30
-const RU_REVIEW_Y: usize = 27; // of 30
+const RU_REVIEW_Y: usize = 28; // of 30
 const OOS_REVIEW_Y: usize = 49; // of 50
 
 // Set Z: an eighth smoke review (eighth session), 110 fresh questions (34 paraphrases, 16 facts,
@@ -533,7 +539,7 @@ const OOS_REVIEW_Z: usize = 49; // of 50
 // documents and the eval README (AB: 130 questions, 80 of them near misses and small talk; AC:
 // 130, weighted to paraphrases). Tuned on: floors, not estimates.
 const EN_REVIEW_AB: usize = 23; // of 25
-const RU_REVIEW_AB: usize = 22; // of 25
+const RU_REVIEW_AB: usize = 23; // of 25
 const OOS_REVIEW_AB: usize = 74; // of 80
 const EN_REVIEW_AC: usize = 43; // of 60
 const RU_REVIEW_AC: usize = 43; // of 60
@@ -583,12 +589,19 @@ const EN_BLIND_AI: usize = 46; // of 53
 const RU_BLIND_AI: usize = 43; // of 53
 const OOS_BLIND_AI: usize = 53; // of 64
 
+// Set AJ, the same way (Jaccard < 0.5 to the 5,540 earlier questions, highest 0.478), frozen at
+// the start of the twentieth session (sha256 32f08449…): run 1 at db1f36a 48 / 41 / 53, run 2
+// after the session's accuracy work (8b4e388) 49 / 41 / 53, the floors. Seen from now on.
+const EN_BLIND_AJ: usize = 49; // of 53
+const RU_BLIND_AJ: usize = 41; // of 53
+const OOS_BLIND_AJ: usize = 53; // of 64
+
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
-const EN_REVIEW_AF: usize = 49; // of 61
+const EN_REVIEW_AF: usize = 51; // of 61
 const RU_REVIEW_AF: usize = 51; // of 63
-const OOS_REVIEW_AF: usize = 67; // of 76
+const OOS_REVIEW_AF: usize = 69; // of 76
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,
 // 10 typos, 10 articles, 14 two-part or date questions, 40 out of scope: 12 small talk, 28 near

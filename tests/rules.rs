@@ -462,6 +462,23 @@ fn small_talk_in_both_languages() {
 }
 
 #[test]
+fn the_date_today_how_the_bot_is_built_and_its_name_are_small_talk() {
+    // Before, today's date was declined with whatever record ranked first, which changed with
+    // the question before it.
+    assert_eq!(small_talk("what's the date today?"), "today");
+    assert_eq!(small_talk("какое сегодня число?"), "today");
+    assert_eq!(small_talk("what language are you written in?"), "creator");
+    assert_eq!(small_talk("на каком языке написан этот бот?"), "creator");
+    assert_eq!(small_talk("как к тебе обращаться?"), "identity");
+    assert_eq!(small_talk("от тебя толку ноль"), "insult");
+    // A date of the documents is still a question.
+    answered_with(
+        "what day was the treaty on allied relations signed?",
+        "treaty-signing-date",
+    );
+}
+
+#[test]
 fn saying_one_is_new_or_leaving_is_small_talk() {
     // Before, "погнал" was corrected to "портал" and answered with the footnotes' websites.
     assert_eq!(small_talk("всё, я погнал"), "bye");
