@@ -548,6 +548,25 @@ fn how_old_one_event_was_at_another_is_the_years_between_them() {
 }
 
 #[test]
+fn how_long_did_with_between_apart_asks_for_the_time_between_two_events() {
+    let text = computed(
+        "how long did the presidents wait between the declaration on allied relations and the allied treaty?",
+    )
+    .plain_text();
+    assert!(text.contains("381 days"), "{text}");
+    let text = computed("от декларации до союзнического договора месяцев сколько?").plain_text();
+    assert!(text.contains("12 месяцев"), "{text}");
+    // "How long is" asks for a length, even with "between" and two events in the question.
+    let question =
+        "how long is the uzbek-kazakh border, and the one between uzbekistan and tajikistan?";
+    let outcome = engine().ask(question);
+    assert!(
+        !matches!(outcome, Outcome::Compared(_)),
+        "{question:?}: {outcome:?}"
+    );
+}
+
+#[test]
 fn timeline_days_between_two_dated_days() {
     let text =
         computed("how many days between the tashkent summit and batyrov's report?").plain_text();

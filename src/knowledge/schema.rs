@@ -472,6 +472,10 @@ pub struct TimelineCues {
     /// them ("X, then Y: gap?"); the difference is given in the dates' own precision.
     #[serde(default)]
     pub time_gap_words: Vec<String>,
+    /// Phrases asking how long ("how long", "сколько времени") that ask for the time between
+    /// two named events only when a word of `between` is in the question too.
+    #[serde(default)]
+    pub spans: Vec<String>,
     /// Single words that ask which of two named events came first ("earlier", "первым").
     #[serde(default)]
     pub order_words: Vec<String>,

@@ -102,6 +102,8 @@ pub struct Timeline {
     /// Single words asking for a gap or an order, read only when two events are named.
     gap_words: Vec<Vec<String>>,
     time_gap_words: Vec<Vec<String>>,
+    /// "How long" apart from "between": read only when a `between` word is there too.
+    spans: Vec<Vec<String>>,
     order_words: Vec<Vec<String>>,
     /// Single words naming a unit, for `gap_words`: years, months, days.
     unit_words: [Vec<Vec<String>>; 3],
@@ -174,6 +176,7 @@ impl Timeline {
             ends: phrases(&cues.ends),
             gap_words: phrases(&cues.gap_words),
             time_gap_words: phrases(&cues.time_gap_words),
+            spans: phrases(&cues.spans),
             order_words: phrases(&cues.order_words),
             unit_words: [
                 phrases(&cues.year_words),
@@ -232,6 +235,10 @@ impl Timeline {
         let time_gap = found(&self.time_gap_words);
         if !time_gap.is_empty() {
             return Some((Asked::Gap(None), time_gap, true));
+        }
+        let spans = found(&self.spans);
+        if !spans.is_empty() && words.iter().any(|w| self.between.contains(w)) {
+            return Some((Asked::Gap(None), spans, true));
         }
         let order = found(&self.order_words);
         (!order.is_empty()).then_some((Asked::Order, order, true))
