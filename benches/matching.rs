@@ -82,7 +82,7 @@ fn print_distribution(engine: &Engine, questions: &[String]) {
 }
 
 fn matching(c: &mut Criterion) {
-    let engine = Engine::embedded().expect("the embedded engine loads");
+    let engine = kazuz_bot::embedded::engine().expect("the embedded engine loads");
     let questions = questions();
     assert!(!questions.is_empty(), "no question files found");
     print_distribution(&engine, &questions);
@@ -102,7 +102,7 @@ fn loading(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
     group.sample_size(20);
     group.bench_function("load_embedded_engine", |b| {
-        b.iter(|| Engine::embedded().expect("the embedded engine loads"))
+        b.iter(|| kazuz_bot::embedded::engine().expect("the embedded engine loads"))
     });
     group.finish();
 }

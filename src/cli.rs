@@ -246,7 +246,10 @@ fn load_engine_with(dir: Option<&Path>, params: Params) -> anyhow::Result<Engine
     match dir {
         Some(_) => Ok(Engine::with_params(load_knowledge(dir)?, params)),
         None => {
-            Engine::embedded_with_params(params).context("the built-in knowledge base is invalid")
+            let mut engine =
+                crate::embedded::engine().context("the built-in knowledge base is invalid")?;
+            engine.set_params(params);
+            Ok(engine)
         }
     }
 }

@@ -1,41 +1,18 @@
-//! What `build.rs` embeds in the binary: the files of `knowledge/`, the general-language lexicon
-//! tables and the engine built from them, serialised.
-//!
-//! Only this module reads `OUT_DIR`. `build.rs` compiles `knowledge` and `matching` itself to
-//! build the engine, and gives them its own `embedded` module with the same functions, filled
-//! from the files it has just written.
+//! The engine `build.rs` built from the embedded knowledge base and serialised (the knowledge
+//! files and the lexicon are embedded in the engine crate itself). Only this module reads
+//! `OUT_DIR`.
 
-/// Files of `knowledge/` as `(relative path, text)`.
-pub fn knowledge_files() -> &'static [(&'static str, &'static str)] {
-    mod files {
-        include!(concat!(env!("OUT_DIR"), "/embedded_knowledge.rs"));
-    }
-    files::EMBEDDED_FILES
-}
+use crate::knowledge::KnowledgeError;
+use crate::matching::Engine;
 
-/// The lexicon's words, sorted by their bytes and concatenated.
-pub fn lexicon_words() -> &'static [u8] {
-    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_words.bin"))
-}
-
-/// Start of each lexicon word (u32 little-endian), plus the end of the last one.
-pub fn lexicon_offsets() -> &'static [u8] {
-    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_offsets.bin"))
-}
-
-/// Each lexicon word's Zipf frequency in tenths.
-pub fn lexicon_zipf() -> &'static [u8] {
-    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_zipf.bin"))
-}
-
-/// Per two-byte prefix, the first lexicon word with that prefix or a greater one (u32
-/// little-endian), plus the word count (see `matching::lexicon::bucket_of`).
-pub fn lexicon_buckets() -> &'static [u8] {
-    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_buckets.bin"))
-}
-
-/// The engine built from the embedded knowledge base at build time (postcard), or empty when
-/// that knowledge base did not validate (the binary then builds it at start and reports why).
-pub fn engine() -> &'static [u8] {
+/// The engine built at build time (postcard), or empty when the knowledge base did not validate
+/// (the binary then builds it at start and reports why).
+pub fn engine_bytes() -> &'static [u8] {
     include_bytes!(concat!(env!("OUT_DIR"), "/engine.postcard"))
+}
+
+/// The engine over the embedded knowledge base: the one built at build time, which loads without
+/// parsing TOML or indexing.
+pub fn engine() -> Result<Engine, KnowledgeError> {
+    Engine::embedded(engine_bytes())
 }

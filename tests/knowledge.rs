@@ -553,7 +553,7 @@ fn ids_longer_than_telegram_allows_are_rejected() {
 fn the_engine_built_at_build_time_is_the_one_the_knowledge_files_give() {
     // build.rs serialises the engine so that the binary starts without parsing or indexing;
     // it must be exactly what building from the embedded files gives now.
-    let embedded = kazuz_bot::embedded::engine();
+    let embedded = kazuz_bot::embedded::engine_bytes();
     assert!(
         kazuz_bot::matching::Engine::from_bytes(embedded).is_some(),
         "build.rs embedded no engine ({} bytes)",

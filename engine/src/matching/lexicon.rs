@@ -28,15 +28,7 @@ fn offset(i: usize) -> usize {
     u32_at(lexicon_offsets(), i)
 }
 
-/// Number of two-byte prefixes the lexicon's words are bucketed by.
-pub const BUCKETS: usize = 1 << 16;
-
-/// A word's bucket: its first two bytes (a missing second byte counts as 0, so that the buckets
-/// of the byte-sorted words never decrease).
-pub fn bucket_of(word: &[u8]) -> usize {
-    let byte = |i: usize| usize::from(word.get(i).copied().unwrap_or(0));
-    (byte(0) << 8) | byte(1)
-}
+pub use super::buckets::{bucket_of, BUCKETS};
 
 fn word_at(i: usize) -> &'static [u8] {
     &lexicon_words()[offset(i)..offset(i + 1)]

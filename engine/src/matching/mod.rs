@@ -19,6 +19,7 @@
 //! against the record a conversation was last answered with, then asks it as above.
 
 mod authors;
+mod buckets;
 mod fast_utf8;
 mod focus;
 pub mod followup;
@@ -783,24 +784,23 @@ impl Engine {
         &self.kb
     }
 
-    /// The engine over the embedded knowledge base: the one `build.rs` built and serialised,
-    /// which loads without parsing TOML or indexing; built here from the embedded files only
-    /// when the build could not (the knowledge base did not validate, so this reports why).
-    pub fn embedded() -> Result<Self, crate::knowledge::KnowledgeError> {
-        match Self::from_bytes(crate::embedded::engine()) {
+    /// The engine over the embedded knowledge base from `serialised`, the engine the bot's
+    /// build script built with this code and embedded, which loads without parsing TOML or
+    /// indexing. Built here from the embedded files only when `serialised` holds no engine (the
+    /// knowledge base did not validate at build time, so this reports why).
+    pub fn embedded(serialised: &[u8]) -> Result<Self, crate::knowledge::KnowledgeError> {
+        match Self::from_bytes(serialised) {
             Some(engine) => Ok(engine),
             None => Ok(Self::new(KnowledgeBase::embedded()?)),
         }
     }
 
-    /// Like [`Engine::embedded`], with other scoring parameters (for evaluation tools).
-    pub fn embedded_with_params(params: Params) -> Result<Self, crate::knowledge::KnowledgeError> {
-        let mut engine = Self::embedded()?;
-        engine.params = params;
-        Ok(engine)
+    /// Other scoring parameters for this engine (for evaluation tools).
+    pub fn set_params(&mut self, params: Params) {
+        self.params = params;
     }
 
-    /// The engine as bytes, for [`Engine::from_bytes`] (`build.rs` embeds them).
+    /// The engine as bytes, for [`Engine::from_bytes`] (the bot's `build.rs` embeds them).
     pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
         postcard::to_stdvec(self)
     }

@@ -1,0 +1,126 @@
+//! Embeds every file of `knowledge/` (beside this crate) into the engine, so that `kazuz-bot
+//! ask` works from any directory. Generates a table of `(relative path, include_str!(absolute
+//! path))`; cargo reruns this script when anything under `knowledge/` changes, and rustc tracks
+//! each included file.
+//!
+//! Also turns the general-language lexicon (`lexicon/*.tsv`) into binary tables the engine reads
+//! in place, without parsing at start-up: the words sorted and concatenated, their offsets (u32,
+//! little-endian), their Zipf frequencies (tenths, one byte each) and the first word of each
+//! two-byte prefix.
+//!
+//! The engine built from these files is serialised by the bot crate's build script, which runs
+//! this crate's code (a build script cannot run the code of its own crate).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[path = "src/matching/buckets.rs"]
+mod buckets;
+
+/// Build-time variable naming another knowledge directory to embed instead of `knowledge/`.
+const EMBED_OVERRIDE: &str = "KAZUZ_EMBED_KNOWLEDGE";
+
+/// The repository root: this crate's parent directory.
+fn repository() -> PathBuf {
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    manifest
+        .parent()
+        .expect("the engine crate is a directory of the repository")
+        .to_path_buf()
+}
+
+fn main() {
+    // The growth benchmark (scripts/bench_growth.sh) embeds a larger copy of the knowledge base.
+    println!("cargo:rerun-if-env-changed={EMBED_OVERRIDE}");
+    let root = match std::env::var_os(EMBED_OVERRIDE) {
+        Some(dir) => PathBuf::from(dir),
+        None => repository().join("knowledge"),
+    };
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    files.sort();
+    let mut out = String::from("/// Files of `knowledge/`, embedded at build time.\npub static EMBEDDED_FILES: &[(&str, &str)] = &[\n");
+    for (relative, absolute) in &files {
+        out.push_str(&format!(
+            "    ({relative:?}, include_str!({absolute:?})),\n"
+        ));
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("embedded_knowledge.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+    embed_lexicon();
+}
+
+/// Writes the lexicon tables (words, offsets, Zipf, buckets).
+fn embed_lexicon() {
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut merged: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    for name in ["en.tsv", "ru.tsv"] {
+        let path = repository().join("lexicon").join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).expect("lexicon/*.tsv is part of the repository");
+        for line in text.lines() {
+            let Some((word, zipf)) = line.split_once('\t') else {
+                continue;
+            };
+            let zipf: u8 = zipf
+                .trim()
+                .parse()
+                .expect("lexicon Zipf values are small integers");
+            let slot = merged.entry(word.to_owned()).or_insert(0);
+            *slot = (*slot).max(zipf);
+        }
+    }
+    let mut words = Vec::new();
+    let mut offsets = Vec::new();
+    let mut zipf = Vec::new();
+    for (word, value) in &merged {
+        offsets.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        words.extend_from_slice(word.as_bytes());
+        zipf.push(*value);
+    }
+    offsets.extend_from_slice(&(words.len() as u32).to_le_bytes());
+    fs::write(out_dir.join("lexicon_words.bin"), &words).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("lexicon_offsets.bin"), &offsets).expect("OUT_DIR is writable");
+    fs::write(out_dir.join("lexicon_zipf.bin"), &zipf).expect("OUT_DIR is writable");
+    let buckets = lexicon_buckets(merged.keys());
+    fs::write(out_dir.join("lexicon_buckets.bin"), &buckets).expect("OUT_DIR is writable");
+}
+
+/// For every two-byte prefix (see `buckets::bucket_of`), the number of the first
+/// sorted word whose prefix is not smaller (u32, little-endian), plus the word count at the
+/// end: a look-up then searches only the words sharing its first two bytes.
+fn lexicon_buckets<'a>(sorted: impl Iterator<Item = &'a String>) -> Vec<u8> {
+    let mut starts: Vec<u32> = Vec::with_capacity(buckets::BUCKETS + 1);
+    let mut count = 0u32;
+    for word in sorted {
+        let bucket = buckets::bucket_of(word.as_bytes());
+        while starts.len() <= bucket {
+            starts.push(count);
+        }
+        count += 1;
+    }
+    starts.resize(buckets::BUCKETS + 1, count);
+    starts.iter().flat_map(|s| s.to_le_bytes()).collect()
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {
+    let Ok(read) = fs::read_dir(dir) else { return };
+    for item in read.flatten() {
+        let path = item.path();
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.is_dir() {
+            collect(root, &path, files);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            let relative = path
+                .strip_prefix(root)
+                .expect("inside root")
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.push((relative, path.to_string_lossy().into_owned()));
+        }
+    }
+}
