@@ -7,7 +7,7 @@ Writes lexicon/en.tsv and lexicon/ru.tsv: one `word<TAB>zipf*10` a line, sorted 
 every word at or above the language's Zipf floor. Words are normalised the way the engine
 tokenises (NFKC, lower case, apostrophes dropped, ё read as е); forms that meet are merged by
 adding their frequencies. Only words made of letters are kept. The files are embedded into the
-binary at build time (build.rs); nothing is downloaded at build or run time.
+binary at build time (engine/build.rs); nothing is downloaded at build or run time.
 
 Data: wordfreq by Robyn Speer, https://github.com/rspeer/wordfreq, data licensed CC-BY-SA 4.0
 (see lexicon/README.md for the attribution).

@@ -57,7 +57,7 @@ pub enum Command {
         #[arg(long)]
         verbose: bool,
         /// Override a scoring parameter for this run, e.g. `--set answer_threshold=0.55`
-        /// (repeatable; names in src/matching/score.rs `Params`). For curators measuring a change.
+        /// (repeatable; names in engine/src/matching/score.rs `Params`). For curators measuring a change.
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },
