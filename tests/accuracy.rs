@@ -268,6 +268,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AJ,
     ),
     (
+        "tests/data/blind-chat-ak.jsonl",
+        EN_BLIND_AK,
+        RU_BLIND_AK,
+        OOS_BLIND_AK,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -385,9 +391,9 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI, AJ) was raised
-// to the measured figure at the end of each session since; last on 2026-12-03 (twentieth
-// session, with offices asking for their holder and the Russian phrasings of three files).
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI, AJ, AK) was
+// raised to the measured figure at the end of each session since; last on 2026-12-03
+// (twenty-first session, with 'how long did … between' and reversed Russian unit cues).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -596,6 +602,13 @@ const EN_BLIND_AJ: usize = 49; // of 53
 const RU_BLIND_AJ: usize = 41; // of 53
 const OOS_BLIND_AJ: usize = 53; // of 64
 
+// Set AK, the same way (Jaccard < 0.5 to the 5,710 earlier questions, highest 0.476), frozen at
+// the start of the twenty-first session (sha256 3b344b1f…): run 1 at 8bbd48b 46 / 49 / 57, run 2
+// after the session's accuracy work (d00dcc2) 46 / 49 / 57 again, the floors. Seen from now on.
+const EN_BLIND_AK: usize = 46; // of 53
+const RU_BLIND_AK: usize = 49; // of 53
+const OOS_BLIND_AK: usize = 57; // of 64
+
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
@@ -616,7 +629,7 @@ const OOS_REVIEW_R: usize = 39; // of 40
 // misses), judged by hand: 92 of 110 at 6856f7c (28/35, 31/35, 33/40). Its years the documents
 // never mention, "what site" and a thank-you were fixed. Tuned on.
 const EN_REVIEW_Q: usize = 32; // of 35
-const RU_REVIEW_Q: usize = 34; // of 35
+const RU_REVIEW_Q: usize = 35; // of 35
 const OOS_REVIEW_Q: usize = 37; // of 40
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,

@@ -640,6 +640,14 @@ fn timeline_which_came_first() {
         text.starts_with("Advisory") || text.contains("came first (2018)"),
         "{text}"
     );
+    // "Goes first" and "старше" (older) ask for the order too.
+    let text =
+        computed("the sihm trade centre or the advisory council: which goes first?").plain_text();
+    assert!(text.contains("SIHM followed"), "{text}");
+    let text =
+        computed("договор о вечной дружбе или декларация о союзнических отношениях — что старше?")
+            .plain_text();
+    assert!(text.starts_with("Раньше"), "{text}");
 }
 
 #[test]
