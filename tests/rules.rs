@@ -648,6 +648,13 @@ fn timeline_which_came_first() {
         computed("договор о вечной дружбе или декларация о союзнических отношениях — что старше?")
             .plain_text();
     assert!(text.starts_with("Раньше"), "{text}");
+    // A cue word is read as typed, not "corrected" into a knowledge-base word ("первее" is not
+    // "первые").
+    let text = computed(
+        "декларация о союзнических отношениях или договор о вечной дружбе, что первее было?",
+    )
+    .plain_text();
+    assert!(text.contains("«договор о вечной дружбе» (1998)"), "{text}");
 }
 
 #[test]

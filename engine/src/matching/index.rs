@@ -298,16 +298,23 @@ fn is_verb_form(word: &str) -> bool {
 
 impl Index {
     /// Builds the index over the records' texts, with the synonym groups and stop words.
+    /// `cue_words` (the timeline's cues, "первее", "старше") are kept as typed, not corrected
+    /// into a knowledge-base word that looks like them.
     pub fn build(
         records: &[RecordText<'_>],
         synonym_groups: &[GroupText],
         stopwords: &[String],
         filler: &[String],
+        cue_words: &[&str],
     ) -> Self {
         let mut index = Index::empty(stopwords);
         let (entity_keys, question_word_keys) = index.add_synonym_groups(synonym_groups);
-        for stopword in stopwords {
-            index.add_surface(stopword);
+        for word in stopwords
+            .iter()
+            .map(String::as_str)
+            .chain(cue_words.iter().copied())
+        {
+            index.add_surface(word);
         }
         let document_frequency = index.add_records(records);
         index.weigh_and_post(&document_frequency, records.len());
@@ -930,7 +937,7 @@ mod tests {
             sources: vec![],
             described: vec![],
         }];
-        let index = Index::build(&texts, &[], &["the".to_owned()], &[]);
+        let index = Index::build(&texts, &[], &["the".to_owned()], &[], &[]);
         assert_eq!(index.fix_word("bordr"), ["border"]);
         assert_eq!(index.fix_word("demarkation"), ["demarcation"]);
         // A real word of the language is left alone even one edit from a known word.
@@ -951,14 +958,14 @@ mod tests {
             questions: vec!["What do they seek?", "Which languages do they speak?"],
             ..RecordText::default()
         }];
-        let index = Index::build(&texts, &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         assert_eq!(index.fix_word("speek"), ["speak"]);
         // A dropped letter beats a changed one, however common: "wher" is "where".
         let texts = [RecordText {
             questions: vec!["When was it signed?", "Where was it signed?"],
             ..RecordText::default()
         }];
-        let index = Index::build(&texts, &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         assert_eq!(index.fix_word("wher"), ["where"]);
     }
 
@@ -985,7 +992,7 @@ mod tests {
             questions: vec!["When was the treaty signed?"],
             ..RecordText::default()
         }];
-        let index = Index::build(&texts, &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         let weight = |word: &str| {
             let terms = index.terms_of(&[word.to_owned()]);
             assert_eq!(terms.len(), 1, "{word}");
@@ -1008,7 +1015,7 @@ mod tests {
             question_word: false,
         }];
         let filler = ["of".to_owned()];
-        let index = Index::build(&texts, &groups, &[], &filler);
+        let index = Index::build(&texts, &groups, &[], &filler, &[]);
         let words: Vec<String> = ["heads", "of", "state"].map(String::from).to_vec();
         let terms = index.terms_of(&words);
         assert_eq!(terms.len(), 1, "{terms:?}");

@@ -731,7 +731,23 @@ impl Engine {
             &kb.language.open_question_words,
         );
         let filler: Vec<String> = smalltalk.words().cloned().collect();
-        let index = Index::build(&texts, &groups, &kb.stopwords, &filler);
+        let cues = &kb.language.timeline;
+        let cue_words: Vec<&str> = [
+            &cues.order,
+            &cues.order_words,
+            &cues.years,
+            &cues.months,
+            &cues.days,
+            &cues.duration,
+            &cues.spans,
+            &cues.gap_words,
+            &cues.time_gap_words,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &cue_words);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
         let timeline = Timeline::new(&kb.language, &kb.events, &index);
