@@ -419,7 +419,7 @@ pub fn answer_text(engine: &Engine, record: usize, lang: Lang) -> String {
     let kb = engine.knowledge();
     match engine.record(record).kind {
         RecordKind::Entry(i) => {
-            let entry = &kb.entries[i];
+            let entry = engine.entry(i);
             match (lang, &entry.ru) {
                 (Lang::Ru, Some(ru)) => ru.answer.clone().unwrap_or_else(|| entry.answer.clone()),
                 _ => entry.answer.clone(),

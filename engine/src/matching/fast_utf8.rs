@@ -18,6 +18,15 @@ pub fn from_bytes<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> postcard::R
     T::deserialize(Fast(&mut inner))
 }
 
+/// `postcard::take_from_bytes` with SIMD UTF-8 checks: the value and the bytes after it.
+pub fn take_from_bytes<'de, T: de::Deserialize<'de>>(
+    bytes: &'de [u8],
+) -> postcard::Result<(T, &'de [u8])> {
+    let mut inner = postcard::Deserializer::from_bytes(bytes);
+    let value = T::deserialize(Fast(&mut inner))?;
+    Ok((value, inner.finalize()?))
+}
+
 /// A deserializer whose strings are read as bytes and checked with `simdutf8`.
 struct Fast<D>(D);
 

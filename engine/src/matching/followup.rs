@@ -320,7 +320,7 @@ impl Engine {
     fn topic_words(&self, record: usize, lang: Lang) -> Vec<String> {
         let phrasing = match self.records[record].kind {
             RecordKind::Entry(i) => {
-                let entry = &self.kb.entries[i];
+                let entry = self.entry(i);
                 match (lang, &entry.ru) {
                     (Lang::Ru, Some(ru)) if !ru.questions.is_empty() => &ru.questions[0],
                     _ => &entry.questions[0],

@@ -53,10 +53,13 @@ pub struct RecordTerms {
     #[serde(skip)]
     pub questions: Vec<(Vec<TermId>, f32)>,
     /// Terms of the phrasings and keywords, sorted.
+    #[serde(with = "super::packed::u32s")]
     pub strong: Vec<TermId>,
     /// Terms found only in the answer text, sorted.
+    #[serde(with = "super::packed::u32s")]
     pub weak: Vec<TermId>,
     /// Terms naming the cited documents, sorted: they count as mentioned, never as matched.
+    #[serde(with = "super::packed::u32s")]
     pub cited: Vec<TermId>,
     /// Terms of the words describing the cited documents, sorted; only read to build
     /// [`Index::credit_postings`].
@@ -95,7 +98,9 @@ pub struct Index {
     terms: StringSet,
     /// Per term: how informative it is in the general language (the most informative of the
     /// word forms that make it), in `[lexicon::MIN_INFORMATIVENESS, 1]`.
+    #[serde(with = "super::packed::f32s")]
     term_info: Vec<f32>,
+    #[serde(with = "super::packed::f32s")]
     weights: Vec<f32>,
     unknown_weight: f32,
     /// Chat filler and small-talk words ("pls", "hello", "спасибо") that the knowledge base does

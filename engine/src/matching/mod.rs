@@ -20,6 +20,7 @@
 
 mod authors;
 mod buckets;
+mod entries;
 mod fast_utf8;
 mod focus;
 pub mod followup;
@@ -28,6 +29,7 @@ mod index;
 pub mod kinds;
 pub mod lexicon;
 pub mod normalize;
+mod packed;
 mod postings;
 pub mod score;
 mod script;
@@ -44,7 +46,7 @@ pub use timeline::{Asked, Comparison, Gap, Moment, Precision, Unit};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::knowledge::{Citation, KnowledgeBase};
+use crate::knowledge::{Citation, KnowledgeBase, LanguageFile};
 use index::{GroupText, Index, RecordText};
 use kinds::{Capabilities, Kinds};
 pub use score::Params;
@@ -477,6 +479,8 @@ pub struct Engine {
     /// Serialised without what only indexing reads (see [`runtime_knowledge`]).
     #[serde(serialize_with = "serialize_runtime_knowledge")]
     kb: KnowledgeBase,
+    /// The entries (`kb.entries` is empty in an engine read from bytes).
+    entries: entries::EntryTable,
     records: Vec<Record>,
     index: Index,
     article_key: String,
@@ -524,17 +528,23 @@ fn kinds_asked_by(kinds: &Kinds, entry: &crate::knowledge::Entry) -> Vec<AnswerK
         .collect()
 }
 
-/// The knowledge base as a built engine still reads it: every phrasing but the first of each
-/// entry and article (per language), and the keywords, only feed the index, which is built. The
-/// embedded engine thus loads about 9,000 fewer strings at start.
+/// The knowledge base as a built engine still reads it. The entries are stored apart
+/// ([`entries::EntryTable`]). The synonym groups, the stop words, the small-talk cues, most of
+/// `language.toml`, and every phrasing but the first of each article (per language) and its
+/// keywords only feed the index and the matchers, which are built. The embedded engine thus
+/// loads about 18,000 fewer strings at start.
 fn runtime_knowledge(kb: &KnowledgeBase) -> KnowledgeBase {
     let mut kb = kb.clone();
-    for entry in &mut kb.entries {
-        entry.questions.truncate(1);
-        entry.keywords.clear();
-        if let Some(ru) = &mut entry.ru {
-            ru.questions.truncate(1);
-        }
+    kb.entries.clear();
+    kb.synonyms.clear();
+    kb.stopwords.clear();
+    kb.language = runtime_language(std::mem::take(&mut kb.language));
+    kb.smalltalk.filler.clear();
+    kb.smalltalk.addressee.clear();
+    kb.smalltalk.addressee_pronouns.clear();
+    for intent in &mut kb.smalltalk.intents {
+        intent.cues.clear();
+        intent.anywhere.clear();
     }
     for article in &mut kb.articles {
         article.questions.truncate(1);
@@ -544,6 +554,35 @@ fn runtime_knowledge(kb: &KnowledgeBase) -> KnowledgeBase {
         }
     }
     kb
+}
+
+/// The entries as a built engine still reads them: the first phrasing per language (shown in
+/// suggestions and buttons), without the keywords, which only feed the index.
+fn runtime_entries(kb: &KnowledgeBase) -> Vec<crate::knowledge::Entry> {
+    let mut entries = kb.entries.clone();
+    for entry in &mut entries {
+        entry.questions.truncate(1);
+        entry.keywords.clear();
+        if let Some(ru) = &mut entry.ru {
+            ru.questions.truncate(1);
+        }
+    }
+    entries
+}
+
+/// The parts of `language.toml` that a built engine and the renderers read while answering.
+fn runtime_language(language: LanguageFile) -> LanguageFile {
+    LanguageFile {
+        format_version: language.format_version,
+        count_units: language.count_units,
+        ordinals: language.ordinals,
+        cardinals: language.cardinals,
+        open_question_words: language.open_question_words,
+        yes_no_leads: language.yes_no_leads,
+        foreign_letters: language.foreign_letters,
+        foreign_words: language.foreign_words,
+        ..LanguageFile::default()
+    }
 }
 
 fn serialize_runtime_knowledge<S: serde::Serializer>(
@@ -774,8 +813,10 @@ impl Engine {
             .filter_map(|word| index.term_of_key(&index.key_of(word)))
             .chain(index.question_words.iter().copied())
             .collect();
+        let entries = entries::EntryTable::new(&runtime_entries(&kb));
         Engine {
             kb,
+            entries,
             records,
             index,
             article_key,
@@ -796,15 +837,22 @@ impl Engine {
         }
     }
 
+    /// The knowledge base without its entries (see [`Engine::entry`]) in an engine read from
+    /// bytes.
     pub fn knowledge(&self) -> &KnowledgeBase {
         &self.kb
+    }
+
+    /// Entry `i` of the knowledge base (`RecordKind::Entry(i)`).
+    pub fn entry(&self, i: usize) -> &crate::knowledge::Entry {
+        self.entries.get(i)
     }
 
     /// The engine over the embedded knowledge base from `serialised`, the engine the bot's
     /// build script built with this code and embedded, which loads without parsing TOML or
     /// indexing. Built here from the embedded files only when `serialised` holds no engine (the
     /// knowledge base did not validate at build time, so this reports why).
-    pub fn embedded(serialised: &[u8]) -> Result<Self, crate::knowledge::KnowledgeError> {
+    pub fn embedded(serialised: &'static [u8]) -> Result<Self, crate::knowledge::KnowledgeError> {
         match Self::from_bytes(serialised) {
             Some(engine) => Ok(engine),
             None => Ok(Self::new(KnowledgeBase::embedded()?)),
@@ -816,18 +864,23 @@ impl Engine {
         self.params = params;
     }
 
-    /// The engine as bytes, for [`Engine::from_bytes`] (the bot's `build.rs` embeds them).
+    /// The engine as bytes, for [`Engine::from_bytes`] (the bot's `build.rs` embeds them): the
+    /// engine, then its entries' bytes.
     pub fn to_bytes(&self) -> Result<Vec<u8>, postcard::Error> {
-        postcard::to_stdvec(self)
+        let mut bytes = postcard::to_stdvec(self)?;
+        bytes.extend_from_slice(self.entries.bytes());
+        Ok(bytes)
     }
 
     /// An engine serialised by [`Engine::to_bytes`] with this same build; `None` for empty or
-    /// unreadable bytes.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+    /// unreadable bytes. Static, because the engine keeps its entries' bytes where they are and
+    /// decodes an entry when it is first read.
+    pub fn from_bytes(bytes: &'static [u8]) -> Option<Self> {
         if bytes.is_empty() {
             return None;
         }
-        fast_utf8::from_bytes(bytes).ok()
+        let (mut engine, entries): (Engine, _) = fast_utf8::take_from_bytes(bytes).ok()?;
+        engine.entries.attach(entries).then_some(engine)
     }
 
     pub fn records(&self) -> &[Record] {
@@ -1550,7 +1603,7 @@ impl Engine {
     /// True for an entry whose answer says the documents do not give what it is asked.
     pub fn is_unanswerable(&self, record: usize) -> bool {
         match self.records[record].kind {
-            RecordKind::Entry(i) => self.kb.entries[i].unanswerable,
+            RecordKind::Entry(i) => self.entries.is_unanswerable(i),
             RecordKind::Article(_) => false,
         }
     }
@@ -1753,7 +1806,7 @@ impl Engine {
     /// question [`Self::display_question`] shows (a button shortens it).
     pub fn button_label(&self, record: usize, lang: Lang) -> String {
         if let RecordKind::Entry(i) = self.records[record].kind {
-            let entry = &self.kb.entries[i];
+            let entry = self.entries.get(i);
             let short = match (lang, &entry.ru) {
                 (Lang::Ru, Some(ru)) => ru.short.as_ref(),
                 _ => entry.short.as_ref(),
@@ -1769,7 +1822,7 @@ impl Engine {
     pub fn display_question(&self, record: usize, lang: Lang) -> String {
         match self.records[record].kind {
             RecordKind::Entry(i) => {
-                let entry = &self.kb.entries[i];
+                let entry = self.entries.get(i);
                 match (lang, &entry.ru) {
                     (Lang::Ru, Some(ru)) if !ru.questions.is_empty() => ru.questions[0].clone(),
                     _ => entry.questions[0].clone(),
@@ -1795,7 +1848,7 @@ impl Engine {
     /// The citations of a record.
     pub fn citations(&self, record: usize) -> &[Citation] {
         match self.records[record].kind {
-            RecordKind::Entry(i) => &self.kb.entries[i].citations,
+            RecordKind::Entry(i) => &self.entries.get(i).citations,
             RecordKind::Article(i) => &self.kb.articles[i].citations,
         }
     }
@@ -1803,7 +1856,9 @@ impl Engine {
     /// Related records (entries list them; articles have none).
     pub fn related(&self, record: usize) -> Vec<usize> {
         match self.records[record].kind {
-            RecordKind::Entry(i) => self.kb.entries[i]
+            RecordKind::Entry(i) => self
+                .entries
+                .get(i)
                 .related
                 .iter()
                 .filter_map(|id| self.find(id))

@@ -6,7 +6,9 @@
 #[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Postings {
     /// `offsets[t]..offsets[t + 1]` is term `t`'s slice of `items`.
+    #[serde(with = "super::packed::u32s")]
     offsets: Vec<u32>,
+    #[serde(with = "super::packed::u32s")]
     items: Vec<u32>,
 }
 

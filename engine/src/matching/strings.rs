@@ -27,9 +27,11 @@ pub struct StringSet {
     /// The strings, concatenated in the order they were added.
     text: String,
     /// Where each string ends in `text` (it starts where the previous one ends).
+    #[serde(with = "super::packed::u32s")]
     ends: Vec<u32>,
     /// Open addressing with linear probing: id plus one, or [`EMPTY`]. Its length is a power
     /// of two at least twice the number of strings.
+    #[serde(with = "super::packed::u32s")]
     slots: Vec<u32>,
 }
 
@@ -125,6 +127,7 @@ pub struct StringMap {
     keys: StringSet,
     values: StringSet,
     /// Per key: the number of its value in `values`.
+    #[serde(with = "super::packed::u32s")]
     value_of: Vec<StringId>,
 }
 

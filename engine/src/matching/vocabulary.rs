@@ -7,6 +7,7 @@
 //! 2.4 ms. Here the words are a [`StringSet`] and the stems one string, which deserialise in a
 //! few copies.
 
+use super::postings::Postings;
 use super::strings::{StringId as WordId, StringSet};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -15,14 +16,61 @@ use serde::{Deserialize, Serialize};
 pub struct Vocabulary {
     /// The words, numbered in the order they were added.
     words: StringSet,
-    /// Per word: where its stem lies in `stems` and its informativeness, for the words of the
-    /// knowledge base's texts (not for stop words or synonym terms only).
-    memo: Vec<Option<(u32, u32, f32)>>,
+    /// Per word: where its stem lies in `stems` ([`NO_MEMO`] for words of no text: stop words,
+    /// synonym terms) and its informativeness.
+    #[serde(with = "super::packed::u32s")]
+    stem_starts: Vec<u32>,
+    #[serde(with = "super::packed::u32s")]
+    stem_ends: Vec<u32>,
+    #[serde(with = "super::packed::f32s")]
+    infos: Vec<f32>,
     stems: String,
     /// Word ids by (length in chars, first letter) and by (length, second letter), each list
-    /// sorted by the words' bytes.
-    by_first: HashMap<(u32, char), Vec<WordId>>,
-    by_second: HashMap<(u32, char), Vec<WordId>>,
+    /// sorted by the words' bytes; filled by [`Vocabulary::finish`].
+    by_first: Buckets,
+    by_second: Buckets,
+    /// The same while words are added.
+    #[serde(skip)]
+    adding_first: HashMap<(u32, char), Vec<WordId>>,
+    #[serde(skip)]
+    adding_second: HashMap<(u32, char), Vec<WordId>>,
+}
+
+/// `stem_starts` of a word with no stem recorded.
+const NO_MEMO: u32 = u32::MAX;
+
+/// Lists of word ids by (length, letter), flattened: the keys sorted, each with its list.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Buckets {
+    /// `length << 32 | letter`, sorted.
+    keys: Vec<u64>,
+    lists: Postings,
+}
+
+impl Buckets {
+    fn key(len: u32, letter: char) -> u64 {
+        (u64::from(len) << 32) | u64::from(u32::from(letter))
+    }
+
+    fn new(map: HashMap<(u32, char), Vec<WordId>>) -> Self {
+        let mut sorted: Vec<(u64, Vec<WordId>)> = map
+            .into_iter()
+            .map(|((len, letter), list)| (Self::key(len, letter), list))
+            .collect();
+        sorted.sort_unstable_by_key(|(key, _)| *key);
+        let lists: Vec<Vec<WordId>> = sorted.iter().map(|(_, list)| list.clone()).collect();
+        Buckets {
+            keys: sorted.into_iter().map(|(key, _)| key).collect(),
+            lists: Postings::from_lists(&lists),
+        }
+    }
+
+    fn get(&self, len: u32, letter: char) -> &[WordId] {
+        match self.keys.binary_search(&Self::key(len, letter)) {
+            Ok(i) => &self.lists[i],
+            Err(_) => &[],
+        }
+    }
 }
 
 impl Vocabulary {
@@ -44,14 +92,19 @@ impl Vocabulary {
             return id;
         }
         let id = self.words.insert(word);
-        self.memo.push(None);
+        self.stem_starts.push(NO_MEMO);
+        self.stem_ends.push(NO_MEMO);
+        self.infos.push(0.0);
         let len = word.chars().count() as u32;
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
-            self.by_first.entry((len, first)).or_default().push(id);
+            self.adding_first.entry((len, first)).or_default().push(id);
         }
         if let Some(second) = chars.next() {
-            self.by_second.entry((len, second)).or_default().push(id);
+            self.adding_second
+                .entry((len, second))
+                .or_default()
+                .push(id);
         }
         id
     }
@@ -59,29 +112,35 @@ impl Vocabulary {
     /// Records a word's stem and informativeness (adding the word); the first record stays.
     pub fn memoise(&mut self, word: &str, stem: &str, info: f32) {
         let id = self.insert(word) as usize;
-        if self.memo[id].is_none() {
-            let start = self.stems.len() as u32;
+        if self.stem_starts[id] == NO_MEMO {
+            self.stem_starts[id] = self.stems.len() as u32;
             self.stems.push_str(stem);
-            self.memo[id] = Some((start, self.stems.len() as u32, info));
+            self.stem_ends[id] = self.stems.len() as u32;
+            self.infos[id] = info;
         }
     }
 
     /// The stem and informativeness recorded for `word`, if any.
     pub fn memo(&self, word: &str) -> Option<(&str, f32)> {
         let id = self.words.id(word)? as usize;
-        let (start, end, info) = self.memo[id]?;
-        Some((&self.stems[start as usize..end as usize], info))
+        let start = self.stem_starts[id];
+        if start == NO_MEMO {
+            return None;
+        }
+        let end = self.stem_ends[id];
+        Some((&self.stems[start as usize..end as usize], self.infos[id]))
     }
 
-    /// Sorts each typo bucket by the words' bytes, once every word is in.
+    /// Sorts each typo bucket by the words' bytes and flattens the buckets, once every word is
+    /// in.
     pub fn finish(&mut self) {
-        let mut buckets = std::mem::take(&mut self.by_first);
-        let mut seconds = std::mem::take(&mut self.by_second);
-        for bucket in buckets.values_mut().chain(seconds.values_mut()) {
+        let mut firsts = std::mem::take(&mut self.adding_first);
+        let mut seconds = std::mem::take(&mut self.adding_second);
+        for bucket in firsts.values_mut().chain(seconds.values_mut()) {
             bucket.sort_by(|a, b| self.word(*a).cmp(self.word(*b)));
         }
-        self.by_first = buckets;
-        self.by_second = seconds;
+        self.by_first = Buckets::new(firsts);
+        self.by_second = Buckets::new(seconds);
     }
 
     /// The words of `len` chars starting with `first`.
@@ -96,15 +155,12 @@ impl Vocabulary {
 
     fn bucket<'a>(
         &'a self,
-        buckets: &'a HashMap<(u32, char), Vec<WordId>>,
+        buckets: &'a Buckets,
         len: usize,
         letter: char,
     ) -> impl Iterator<Item = &'a str> {
-        buckets
-            .get(&(len as u32, letter))
-            .into_iter()
-            .flatten()
-            .map(|id| self.word(*id))
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
+        buckets.get(len, letter).iter().map(|id| self.word(*id))
     }
 }
 
