@@ -715,6 +715,55 @@ const COUNTED_WORDS: usize = 2;
 /// Numbers up to this, written in digits before a noun, are counts ("the 2 countries").
 const MAX_COUNTED_NUMBER: u32 = 12;
 
+/// What each record can give (see [`Capabilities`]), by record number.
+fn capabilities(
+    kb: &KnowledgeBase,
+    kinds: &Kinds,
+    records: &[Record],
+    texts: &[RecordText<'_>],
+    article_numbers: &[String],
+) -> Vec<Capabilities> {
+    let no_declared = Vec::new();
+    texts
+        .iter()
+        .zip(records)
+        .map(|(text, record)| {
+            let declared = match record.kind {
+                RecordKind::Entry(i) => &kb.entries[i].answers,
+                RecordKind::Article(_) => &no_declared,
+            };
+            let caps = kinds.capabilities(&text.answer, declared);
+            // An article gives its own number ("the number of the article on …").
+            match record.kind {
+                RecordKind::Article(i) => caps.with_number(&article_numbers[i]).of_article(),
+                RecordKind::Entry(i) if kb.entries[i].unanswerable => {
+                    caps.with_declined_kinds(kinds_asked_by(kinds, &kb.entries[i]))
+                }
+                RecordKind::Entry(_) => caps,
+            }
+        })
+        .collect()
+}
+
+/// The words of the timeline's cues, which typo correction keeps as typed.
+fn timeline_cue_words(cues: &crate::knowledge::schema::TimelineCues) -> Vec<&str> {
+    [
+        &cues.order,
+        &cues.order_words,
+        &cues.years,
+        &cues.months,
+        &cues.days,
+        &cues.duration,
+        &cues.spans,
+        &cues.gap_words,
+        &cues.time_gap_words,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect()
+}
+
 /// The word whose synonyms ("article", "clause", "статья") introduce an article number.
 const ARTICLE_WORD: &str = "article";
 
@@ -744,48 +793,14 @@ impl Engine {
             .find(|g| g.terms.iter().any(|t| t == ARTICLE_WORD))
             .map_or(&[], |g| g.terms.as_slice());
         let kinds = Kinds::new(&kb.language, article_words);
-        let no_declared = Vec::new();
-        let capabilities = texts
-            .iter()
-            .zip(&records)
-            .map(|(text, record)| {
-                let declared = match record.kind {
-                    RecordKind::Entry(i) => &kb.entries[i].answers,
-                    RecordKind::Article(_) => &no_declared,
-                };
-                let caps = kinds.capabilities(&text.answer, declared);
-                // An article gives its own number ("the number of the article on …").
-                match record.kind {
-                    RecordKind::Article(i) => caps.with_number(&article_numbers[i]).of_article(),
-                    RecordKind::Entry(i) if kb.entries[i].unanswerable => {
-                        caps.with_declined_kinds(kinds_asked_by(&kinds, &kb.entries[i]))
-                    }
-                    RecordKind::Entry(_) => caps,
-                }
-            })
-            .collect();
+        let capabilities = capabilities(&kb, &kinds, &records, &texts, &article_numbers);
         let smalltalk = SmallTalk::new(
             &kb.smalltalk,
             &kb.stopwords,
             &kb.language.open_question_words,
         );
         let filler: Vec<String> = smalltalk.words().cloned().collect();
-        let cues = &kb.language.timeline;
-        let cue_words: Vec<&str> = [
-            &cues.order,
-            &cues.order_words,
-            &cues.years,
-            &cues.months,
-            &cues.days,
-            &cues.duration,
-            &cues.spans,
-            &cues.gap_words,
-            &cues.time_gap_words,
-        ]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+        let cue_words = timeline_cue_words(&kb.language.timeline);
         let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &cue_words);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
