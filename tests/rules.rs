@@ -1075,6 +1075,31 @@ fn a_count_in_digits_is_not_an_article_number() {
 }
 
 #[test]
+fn a_number_before_the_plural_of_article_counts_articles() {
+    for question in [
+        "does the treaty have 17 articles in total?",
+        "в договоре всего 17 статей?",
+    ] {
+        let outcome = engine().ask(question);
+        assert_ne!(
+            outcome
+                .answered_record()
+                .map(|r| engine().record(r).id.as_str()),
+            Some("article-17"),
+            "{question}: {outcome:?}"
+        );
+    }
+    // Before the singular, or after the word, the number is the article's.
+    for question in ["what does the 17 article say", "what do articles 17 say"] {
+        let outcome = engine().ask(question);
+        let id = outcome
+            .answered_record()
+            .map(|r| engine().record(r).id.as_str());
+        assert_eq!(id, Some("article-17"), "{question}: {outcome:?}");
+    }
+}
+
+#[test]
 fn small_talk_with_a_place_or_a_promised_question_is_small_talk() {
     for message in [
         "good morning from tashkent",

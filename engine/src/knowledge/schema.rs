@@ -328,6 +328,10 @@ pub struct LanguageFile {
     /// count of things ("the 2 countries").
     #[serde(default)]
     pub count_units: Vec<String>,
+    /// Plural forms of the word for article ("articles", "статей"): a number right before one
+    /// counts articles ("17 articles in all"), it does not name one.
+    #[serde(default)]
+    pub article_plurals: Vec<String>,
     /// Ordinal words and their numbers ("first" 1, "пятая" 5): next to the word for article
     /// they name an article ("the first article", "пятая статья").
     #[serde(default)]

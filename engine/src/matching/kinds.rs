@@ -941,6 +941,7 @@ mod tests {
                 chat_context: vec![],
                 author_cues: vec![],
                 count_units: vec![],
+                article_plurals: vec![],
                 ordinals: Default::default(),
                 cardinals: Default::default(),
                 open_question_words: vec![],

@@ -575,6 +575,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
     LanguageFile {
         format_version: language.format_version,
         count_units: language.count_units,
+        article_plurals: language.article_plurals,
         ordinals: language.ordinals,
         cardinals: language.cardinals,
         open_question_words: language.open_question_words,
@@ -1037,6 +1038,7 @@ impl Engine {
     /// match the article with that number; the word still matches an entry about "the three
     /// principles". Units keep their number ("10 years", "5 billion").
     fn without_small_counts(&self, words: Vec<String>) -> Vec<String> {
+        let words = self.without_article_counts(words);
         if words
             .iter()
             .any(|w| self.index.has_key(w, &self.article_key))
@@ -1065,6 +1067,21 @@ impl Engine {
                 Some((n, latin)) => self.cardinal_word(n, latin),
             })
             .collect()
+    }
+
+    /// Without a number right before the plural of article ("17 articles in all", "из 20
+    /// статей"): it counts articles, so it should neither name nor match the article with that
+    /// number.
+    fn without_article_counts(&self, mut words: Vec<String>) -> Vec<String> {
+        let plurals = &self.kb.language.article_plurals;
+        let counts: Vec<usize> = (1..words.len())
+            .filter(|&i| plurals.contains(&words[i]) && words[i - 1].parse::<u32>().is_ok())
+            .map(|i| i - 1)
+            .collect();
+        for i in counts.into_iter().rev() {
+            words.remove(i);
+        }
+        words
     }
 
     /// The number word for `n` in Latin or Cyrillic letters ("three", "три"), if the language
@@ -1783,11 +1800,12 @@ impl Engine {
                 .get(i + 1)
                 .filter(|w| *w == "no" || *w == "n" || *w == "number")
                 .map(|_| i + 2);
-            for (at, follows) in [
-                (Some(i + 1), true),
-                (after, true),
-                (i.checked_sub(1), false),
-            ] {
+            // "17 articles in all" counts articles ("the fourth articles"' ordinal still names).
+            let counted = language.article_plurals.iter().any(|p| p == word);
+            let before = i
+                .checked_sub(1)
+                .filter(|&b| !(counted && words[b].parse::<u32>().is_ok()));
+            for (at, follows) in [(Some(i + 1), true), (after, true), (before, false)] {
                 let Some((at, candidate)) = at.and_then(|at| Some((at, words.get(at)?))) else {
                     continue;
                 };
