@@ -274,6 +274,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AK,
     ),
     (
+        "tests/data/blind-chat-al.jsonl",
+        EN_BLIND_AL,
+        RU_BLIND_AL,
+        OOS_BLIND_AL,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -391,9 +397,10 @@ fn blind_questions_do_not_regress() {
 // later figures on them are not blind. Set F was written (documents and eval README only) and
 // frozen at the start of the fourth session and run once at its end; seen since. Set G (below)
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
-// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI, AJ, AK) was
+// Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI, AJ, AK, AL) was
 // raised to the measured figure at the end of each session since; last on 2026-12-03
-// (twenty-first session, with 'how long did … between' and reversed Russian unit cues).
+// (twenty-first session, with 'how long did … between' and reversed Russian unit cues); none
+// rose in the twenty-second session.
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -608,6 +615,16 @@ const OOS_BLIND_AJ: usize = 53; // of 64
 const EN_BLIND_AK: usize = 46; // of 53
 const RU_BLIND_AK: usize = 49; // of 53
 const OOS_BLIND_AK: usize = 57; // of 64
+
+// Set AL, the same way (Jaccard < 0.5 to the 5,880 earlier questions, highest 0.474), frozen at
+// the start of the twenty-second session (sha256 ec658aa5…): run 1 at e81640a and run 2 after
+// the session's start-up work (530363b) both 41 / 38 / 58 of 53 / 53 / 64. Three 'fact'
+// questions on the journal certificate (page furniture, ../shared/seeds/README.md) are
+// relabelled as near misses here, as in set AF; on this file the runs are 41 / 38 / 61 of
+// 52 / 51 / 67, the floors. Seen from now on.
+const EN_BLIND_AL: usize = 41; // of 52
+const RU_BLIND_AL: usize = 38; // of 51
+const OOS_BLIND_AL: usize = 61; // of 67
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
