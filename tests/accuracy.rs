@@ -399,8 +399,8 @@ fn blind_questions_do_not_regress() {
 // is the latest honest estimate (the bar is 90 / 90 / 95 %).
 // Every floor but those of the blind runs (J, K, L, M, N, O, AA, AD, AE, AG, AH, AI, AJ, AK, AL) was
 // raised to the measured figure at the end of each session since; last on 2026-12-03
-// (twenty-first session, with 'how long did … between' and reversed Russian unit cues); none
-// rose in the twenty-second session.
+// (twenty-first session, with 'how long did … between' and reversed Russian unit cues); in the
+// twenty-second session only RU_REVIEW_AF rose (a day read after a past-tense verb).
 const EN_DEV_CHAT: usize = 25; // of 30
 const RU_DEV_CHAT: usize = 29; // of 30
 const OOS_DEV_CHAT: usize = 30; // of 30
@@ -630,7 +630,7 @@ const OOS_BLIND_AL: usize = 61; // of 67
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
 const EN_REVIEW_AF: usize = 51; // of 61
-const RU_REVIEW_AF: usize = 51; // of 63
+const RU_REVIEW_AF: usize = 52; // of 63
 const OOS_REVIEW_AF: usize = 69; // of 76
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,

@@ -235,8 +235,9 @@ const NUMBERED_NOUNS: &[&str] = &[
 const YEAR_ENDINGS: &[&str] = &["го", "м", "ом", "й"];
 
 /// A two-digit number with a year ending ("18м", "98го") as the full year (2018, 1998), unless
-/// it is a day of a month ("22-го декабря") or an article ("17-й статьи"); otherwise the
-/// number alone, as for any ordinal.
+/// it is a day of a month ("22-го декабря", or "-го" right after a verb in the past tense:
+/// "закончилась 19-го", "подписали 22-го") or an article ("17-й статьи"); otherwise the number
+/// alone, as for any ordinal.
 fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Vec<String> {
     let is_article = |w: Option<&String>| w.is_some_and(|w| is_article(w));
     let mut out = Vec::with_capacity(tokens.len());
@@ -252,7 +253,14 @@ fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Ve
             continue;
         };
         let next = tokens.get(i + 1);
-        let day = next.is_some_and(|n| crate::knowledge::PartialDate::month_of_word(n).is_some());
+        let year_next = next.is_some_and(|n| ["года", "году", "г"].contains(&n.as_str()));
+        let after_past_verb = token.ends_with("го")
+            && !year_next
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|w| is_russian_past_verb(w));
+        let day = after_past_verb
+            || next.is_some_and(|n| crate::knowledge::PartialDate::month_of_word(n).is_some());
         let numbered = |w: Option<&String>| w.is_some_and(|w| NUMBERED_NOUNS.contains(&w.as_str()));
         let article = is_article(next)
             || is_article(i.checked_sub(1).and_then(|p| tokens.get(p)))
@@ -266,6 +274,16 @@ fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Ve
         out.push((century + n).to_string());
     }
     out
+}
+
+/// Endings of Russian verbs in the past tense ("закончилась", "подписали", "прошло").
+const RUSSIAN_PAST_VERB_ENDINGS: &[&str] = &[
+    "лся", "лась", "лось", "лись", "ала", "ало", "али", "яла", "яло", "яли", "ила", "ило", "или",
+    "ела", "ело", "ели", "ула", "уло", "ули",
+];
+
+fn is_russian_past_verb(word: &str) -> bool {
+    word.chars().count() > 4 && RUSSIAN_PAST_VERB_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// A number of up to three digits with an ordinal ending written on ("17я", "4ю", "4th",
@@ -450,6 +468,16 @@ mod tests {
         assert_eq!(question_words("дружба 98го"), ["дружба", "1998"]);
         // A day of a month and an article keep their number.
         assert_eq!(question_words("22-го декабря"), ["22", "декабря"]);
+        assert_eq!(
+            question_words("встреча закончилась 19-го"),
+            ["встреча", "закончилась", "19"]
+        );
+        assert_eq!(question_words("с 98-го"), ["с", "1998"]);
+        assert_eq!(
+            question_words("с начала 22-го года"),
+            ["с", "начала", "2022", "года"]
+        );
+        assert_eq!(question_words("летом 22-го"), ["летом", "2022"]);
         assert_eq!(question_words("17-й статьи"), ["17", "статьи"]);
         assert_eq!(question_words("в 17-м пункте"), ["в", "17", "пункте"]);
         assert_eq!(question_words("в 2018-м"), ["в", "2018"]);
