@@ -248,7 +248,10 @@ impl Timeline {
     /// one.
     pub fn answer(&self, words: &[String], index: &Index) -> Option<TimelineResult> {
         let (asked, cues, loose) = self.asked(words)?;
-        let cue_words: HashSet<&String> = cues.into_iter().flatten().collect();
+        let mut cue_words: HashSet<&String> = cues.into_iter().flatten().collect();
+        // "ended", "закончилась": the end of an event, not a word of its name ("the 100th
+        // meeting ended on the 19th" is not Zhailin's "окончание КазНУ").
+        cue_words.extend(self.ends.iter().filter(|c| c.len() == 1).flatten());
         let sources = self.sources_of_claims(words);
         let rest: Vec<String> = words
             .iter()
