@@ -112,12 +112,19 @@ pub struct Timeline {
     /// For each key, the (event, name) pairs whose name has it: a question shares words with a
     /// few of the hundreds of names.
     names_by_key: HashMap<String, Vec<(u32, u32)>>,
+    /// Per event, per name: the total weight of its keys, summed once here (every question
+    /// that shares a word with a name weighs the whole name).
+    name_weights: Vec<Vec<f32>>,
     /// Per event: its last day, when it lasted several days.
     until: Vec<Option<PartialDate>>,
     /// Words after the source of a claim ("says") and phrases before it ("according to").
     said_by_before: HashSet<String>,
     said_by_after: Vec<Vec<String>>,
 }
+
+/// An event a question names: its number, how well its best name is covered, and the question
+/// keys its names explain.
+type Named = (usize, f32, HashSet<String>);
 
 /// An event counts as named when the question holds at least this share of the weight of one
 /// of its names.
@@ -163,9 +170,19 @@ impl Timeline {
                 }
             }
         }
+        let name_weights = events
+            .iter()
+            .map(|(_, names)| {
+                names
+                    .iter()
+                    .map(|name| name.iter().map(|k| index.weight_of_key(k)).sum())
+                    .collect()
+            })
+            .collect();
         Timeline {
             until,
             names_by_key,
+            name_weights,
             years: phrases(&cues.years),
             months: phrases(&cues.months),
             days: phrases(&cues.days),
@@ -393,11 +410,7 @@ impl Timeline {
     }
 
     /// Events the question names, best first: (event, coverage, the question keys it explains).
-    fn named_events(
-        &self,
-        sequence: &[String],
-        index: &Index,
-    ) -> Vec<(usize, f32, HashSet<String>)> {
+    fn named_events(&self, sequence: &[String], index: &Index) -> Vec<Named> {
         let keys: HashSet<&String> = sequence.iter().collect();
         // Only the names sharing a word with the question, by event in order.
         let mut candidates: Vec<(u32, u32)> = keys
@@ -408,7 +421,7 @@ impl Timeline {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut named: Vec<(usize, f32, HashSet<String>)> = Vec::new();
+        let mut named: Vec<Named> = Vec::new();
         for group in candidates.chunk_by(|a, b| a.0 == b.0) {
             let i = group[0].0 as usize;
             let (date, names) = &self.events[i];
@@ -420,13 +433,13 @@ impl Timeline {
             // another).
             let mut coverage = 0.0f32;
             let mut matched: HashSet<String> = HashSet::default();
-            for name in group.iter().map(|&(_, n)| &names[n as usize]) {
+            for (n, name) in group.iter().map(|&(_, n)| (n as usize, &names[n as usize])) {
                 let hits: Vec<&String> = name.iter().filter(|k| keys.contains(k)).collect();
                 // A name the question shares no word with covers nothing: not weighed.
                 if hits.is_empty() {
                     continue;
                 }
-                let total: f32 = name.iter().map(|k| index.weight_of_key(k)).sum();
+                let total = self.name_weights[i][n];
                 let covered: f32 = hits.iter().map(|k| index.weight_of_key(k)).sum();
                 // A name of two or more words found word for word ("Declaration on Allied
                 // Relations") is stronger evidence than the same words scattered.
@@ -447,11 +460,13 @@ impl Timeline {
         // Coverage of the name times the weight of the question words it explains: "the
         // eternal friendship treaty" fully named beats a name that merely shares "treaty" and
         // "Kazakhstan".
-        let strength = |(_, coverage, matched): &(usize, f32, HashSet<String>)| {
+        let strength = |(_, coverage, matched): &Named| {
             coverage * matched.iter().map(|k| index.weight_of_key(k)).sum::<f32>()
         };
-        named.sort_by(|a, b| strength(b).total_cmp(&strength(a)).then(a.0.cmp(&b.0)));
-        named
+        // Each strength once, not once per comparison.
+        let mut strong: Vec<(f32, Named)> = named.into_iter().map(|n| (strength(&n), n)).collect();
+        strong.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.0.cmp(&b.0)));
+        strong.into_iter().map(|(_, n)| n).collect()
     }
 }
 
@@ -483,7 +498,7 @@ fn compared(a: (Moment, PartialDate), b: (Moment, PartialDate), asked: Asked) ->
 /// Kazakh alliance adds "Kazakhstan". Counting each word once, rather than rewarding words one
 /// event explains and the other does not, keeps a fully named event ("the declaration… and the
 /// signing of the treaty") from losing to a weaker one that merely shares fewer of its words.
-fn best_pair(named: &[(usize, f32, HashSet<String>)], index: &Index) -> Option<(usize, usize)> {
+fn best_pair(named: &[Named], index: &Index) -> Option<(usize, usize)> {
     let mut best: Option<(f32, usize, usize)> = None;
     for (i, (a, cov_a, keys_a)) in named.iter().enumerate() {
         for (b, cov_b, keys_b) in named.iter().skip(i + 1) {
