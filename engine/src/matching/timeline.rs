@@ -124,7 +124,7 @@ pub struct Timeline {
 
 /// An event a question names: its number, how well its best name is covered, and the question
 /// keys its names explain.
-type Named = (usize, f32, HashSet<String>);
+type Named<'a> = (usize, f32, HashSet<&'a String>);
 
 /// An event counts as named when the question holds at least this share of the weight of one
 /// of its names.
@@ -402,7 +402,7 @@ impl Timeline {
         self.named_events(&index.keys(words), index)
             .iter()
             .map(|(e, coverage, matched)| {
-                let mut matched: Vec<&String> = matched.iter().collect();
+                let mut matched: Vec<&String> = matched.iter().copied().collect();
                 matched.sort();
                 format!("event {e} {coverage:.2} {matched:?}")
             })
@@ -410,7 +410,7 @@ impl Timeline {
     }
 
     /// Events the question names, best first: (event, coverage, the question keys it explains).
-    fn named_events(&self, sequence: &[String], index: &Index) -> Vec<Named> {
+    fn named_events(&self, sequence: &[String], index: &Index) -> Vec<Named<'_>> {
         let keys: HashSet<&String> = sequence.iter().collect();
         // Only the names sharing a word with the question, by event in order.
         let mut candidates: Vec<(u32, u32)> = keys
@@ -432,15 +432,15 @@ impl Timeline {
             // of its names explain all count ("KazNU" from one name, "history degree" from
             // another).
             let mut coverage = 0.0f32;
-            let mut matched: HashSet<String> = HashSet::default();
+            let mut matched: HashSet<&String> = HashSet::default();
             for (n, name) in group.iter().map(|&(_, n)| (n as usize, &names[n as usize])) {
-                let hits: Vec<&String> = name.iter().filter(|k| keys.contains(k)).collect();
+                let hits = || name.iter().filter(|k| keys.contains(k));
                 // A name the question shares no word with covers nothing: not weighed.
-                if hits.is_empty() {
+                if hits().next().is_none() {
                     continue;
                 }
                 let total = self.name_weights[i][n];
-                let covered: f32 = hits.iter().map(|k| index.weight_of_key(k)).sum();
+                let covered: f32 = hits().map(|k| index.weight_of_key(k)).sum();
                 // A name of two or more words found word for word ("Declaration on Allied
                 // Relations") is stronger evidence than the same words scattered.
                 let bonus = if name.len() > 1 && contains_sequence(sequence, name) {
@@ -451,7 +451,7 @@ impl Timeline {
                 if total > 0.0 {
                     coverage = coverage.max(bonus * covered / total);
                 }
-                matched.extend(hits.into_iter().cloned());
+                matched.extend(hits());
             }
             if coverage >= NAME_COVERAGE && !matched.is_empty() {
                 named.push((i, coverage, matched));
