@@ -554,8 +554,8 @@ const OOS_REVIEW_Z: usize = 49; // of 50
 const EN_REVIEW_AB: usize = 23; // of 25
 const RU_REVIEW_AB: usize = 23; // of 25
 const OOS_REVIEW_AB: usize = 74; // of 80
-const EN_REVIEW_AC: usize = 43; // of 60
-const RU_REVIEW_AC: usize = 43; // of 60
+const EN_REVIEW_AC: usize = 44; // of 60
+const RU_REVIEW_AC: usize = 44; // of 60
 const OOS_REVIEW_AC: usize = 10; // of 10
 
 // Set AA, the same way as O (Jaccard < 0.5 to the 4,060 earlier questions, highest 0.462),
@@ -630,7 +630,7 @@ const OOS_BLIND_AL: usize = 61; // of 67
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
 const EN_REVIEW_AF: usize = 51; // of 61
-const RU_REVIEW_AF: usize = 52; // of 63
+const RU_REVIEW_AF: usize = 54; // of 63
 const OOS_REVIEW_AF: usize = 69; // of 76
 
 // Set R: a ninth smoke review (ninth session), 110 fresh questions (20 paraphrases, 16 facts,

@@ -717,9 +717,17 @@ fn two_questions_in_one_get_both_answers() {
             "{text}"
         );
     }
+    // "… и раз во сколько лет …": a word before the preposition and the question word.
+    let question = "какова длина границы и раз во сколько лет её будут проверять?";
+    let outcome = engine().ask(question);
+    assert!(matches!(outcome, Outcome::Parts(..)), "{outcome:?}");
+    let text = Reply::new(engine(), &outcome, Lang::Ru).plain_text();
+    assert!(text.contains("2356,6") && text.contains("10 лет"), "{text}");
     // One question with "and" inside stays one question.
     let outcome = engine().ask("who signed the treaty between kazakhstan and uzbekistan?");
     assert!(matches!(outcome, Outcome::Answer { .. }), "{outcome:?}");
+    let outcome = engine().ask("союз с баку в августе 2024 — а число какое было?");
+    assert!(!matches!(outcome, Outcome::Parts(..)), "{outcome:?}");
 }
 
 #[test]

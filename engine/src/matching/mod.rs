@@ -659,7 +659,7 @@ const PART_STARTS: &[&str] = &[
 ];
 /// ...or a preposition and a question word ("and in which year", "и в каком году").
 const PART_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "for", "from", "to", "by", "в", "на", "с", "по", "до", "от", "за", "из",
+    "in", "on", "at", "for", "from", "to", "by", "в", "во", "на", "с", "по", "до", "от", "за", "из",
 ];
 /// A question in two parts: the words of each (the second with the names of the first added,
 /// which it may refer to), and how many of the second's words the user wrote.
@@ -1295,8 +1295,13 @@ impl Engine {
     fn split_parts(&self, words: &[String]) -> Option<Split> {
         let starts_question = |i: usize| {
             let word = |j: usize| words.get(j).map_or("", String::as_str);
+            let asked_after_preposition = |j: usize| {
+                PART_PREPOSITIONS.contains(&word(j)) && PART_STARTS.contains(&word(j + 1))
+            };
             PART_STARTS.contains(&word(i))
-                || (PART_PREPOSITIONS.contains(&word(i)) && PART_STARTS.contains(&word(i + 1)))
+                || asked_after_preposition(i)
+                // "… и раз во сколько лет …": one more word before the preposition.
+                || (!PART_JOINERS.contains(&word(i)) && asked_after_preposition(i + 1))
         };
         let at = (1..words.len().saturating_sub(1))
             .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))?;
