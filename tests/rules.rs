@@ -592,6 +592,16 @@ fn timeline_end_of_a_several_day_event() {
     )
     .plain_text();
     assert!(text.contains("33 дня") && !text.contains("КазНУ"), "{text}");
+    // "Closing" and "закрытие" say the end too.
+    let text = computed(
+        "days from the closing of the 100th demarcation commission meeting to the border treaty signing?",
+    )
+    .plain_text();
+    assert!(text.contains("33 days"), "{text}");
+    let text =
+        computed("сколько дней от закрытия 100-го заседания демаркационной комиссии до подписания договора о демаркации")
+            .plain_text();
+    assert!(text.contains("33 дня"), "{text}");
 }
 
 #[test]
