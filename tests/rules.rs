@@ -138,6 +138,25 @@ fn typo_guard_still_corrects_misspellings() {
 }
 
 #[test]
+fn typo_guard_reads_short_listed_typos_as_their_common_twin() {
+    // wordfreq lists "teh" and "wil" as words; they are typos of far commoner ones.
+    let explained = engine().explain("who signed teh border deal and wil it last");
+    assert!(
+        explained.contains("words: who signed the border deal and will it last"),
+        "{explained}"
+    );
+    // A real word with a commoner look-alike stays ("form" is not "from"), and a longer typo
+    // is corrected into the knowledge base's word, not a look-alike ("саит" is "сайт").
+    let explained = engine().explain("form of the treaty");
+    assert!(
+        explained.contains("words: form of the treaty"),
+        "{explained}"
+    );
+    let explained = engine().explain("на какой саит ссылается батыров");
+    assert!(explained.contains("сайт"), "{explained}");
+}
+
+#[test]
 fn splitting_run_together_words() {
     let explained = engine().explain("howmany border signs");
     assert!(

@@ -267,15 +267,54 @@ fn unknown_word_factor(word: &str, info: f32, number: bool) -> f32 {
     if number {
         return 1.0;
     }
-    let listed = lexicon::zipf(word).is_some();
+    let zipf = lexicon::zipf(word);
+    let listed = zipf.is_some();
     let short = word.chars().count() <= SHORT_UNKNOWN_WORD_CHARS;
-    if (!listed && short) || (listed && word.ends_with("ly") && word.is_ascii()) {
+    // wordfreq lists frequent misspellings and chat spellings of short words too ("frist",
+    // "doin", "livin"): below a real word's frequency they weigh like unlisted ones.
+    let misspelt = zipf.is_none_or(|z| z < lexicon::REAL_WORD_ZIPF);
+    if (misspelt && short) || (listed && word.ends_with("ly") && word.is_ascii()) {
         return WEAK_UNKNOWN_FACTOR;
     }
     if listed && is_verb_form(word) {
         return info * UNKNOWN_VERB_FACTOR;
     }
     info
+}
+
+/// How much more common (in Zipf units: a thousand times) a short word's twin must be for the
+/// word to be read as a typo of it.
+const TWIN_FREQUENCY_GAIN: f32 = 3.0;
+
+/// The far more common word a short word mistypes by two swapped letters or a letter typed
+/// once instead of twice ("teh" for "the", "wil" for "will"). wordfreq lists such typos of the
+/// commonest words as words in their own right, and typo correction leaves three-letter words
+/// alone, so they would weigh as much as a rare topic word.
+fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    // Only a listed word that typo correction would leave alone: a real word, or one too short
+    // to correct ("abot" and "саит" are corrected into "about" and "сайт" instead).
+    let left_alone = zipf >= lexicon::REAL_WORD_ZIPF || chars.len() == 3;
+    if !(3..=4).contains(&chars.len()) || zipf == 0.0 || !left_alone {
+        return None;
+    }
+    let swapped = (0..chars.len() - 1).map(|i| {
+        let mut c = chars.clone();
+        c.swap(i, i + 1);
+        c
+    });
+    let doubled = (0..chars.len()).map(|i| {
+        let mut c = chars.clone();
+        c.insert(i, chars[i]);
+        c
+    });
+    swapped
+        .chain(doubled)
+        .map(|c| c.into_iter().collect::<String>())
+        .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
+        .filter(|(twin_zipf, _)| *twin_zipf - zipf >= TWIN_FREQUENCY_GAIN)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, twin)| twin)
 }
 
 /// Share of the unknown-word weight kept by a verb form the knowledge base never uses. Measured
@@ -717,6 +756,9 @@ impl Index {
             return vec![word.to_owned()];
         }
         let zipf = lexicon::zipf_or_zero(word);
+        if let Some(twin) = common_twin(word, zipf) {
+            return vec![twin];
+        }
         if zipf >= lexicon::REAL_WORD_ZIPF {
             return vec![word.to_owned()];
         }
