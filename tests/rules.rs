@@ -168,6 +168,22 @@ fn splitting_run_together_words() {
 }
 
 #[test]
+fn answer_types_read_whose_signature_as_a_person_asked() {
+    // The 1998 treaty is not the 2022 one: its signatories are not given.
+    let outcome =
+        engine().ask("кто со стороны казахстана поставил подпись под договором о вечной дружбе?");
+    let Outcome::Declined {
+        reason: Decline::NotGiven { asked, .. },
+        ..
+    } = &outcome
+    else {
+        panic!("{outcome:?}");
+    };
+    assert_eq!(*asked, Some(AnswerKind::Person));
+    answered_with("кто подписал союзный договор", "treaty-signatories");
+}
+
+#[test]
 fn answer_types_decline_a_city_the_documents_do_not_give() {
     for question in [
         "in which city did the 100th demarcation commission meeting take place?",
