@@ -168,6 +168,17 @@ fn splitting_run_together_words() {
 }
 
 #[test]
+fn answer_types_read_article_numbers_as_an_article_asked() {
+    // "Номера статей" asks for the treaty's article numbers, not for Askeroğlu's own article.
+    for question in [
+        "какие номера статей проекта цитирует аскероглу",
+        "what article numbers does askeroglu quote from the draft",
+    ] {
+        answered_with(question, "treaty-articles-overview");
+    }
+}
+
+#[test]
 fn answer_types_read_whose_signature_as_a_person_asked() {
     // The 1998 treaty is not the 2022 one: its signatories are not given.
     let outcome =
