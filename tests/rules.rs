@@ -1233,6 +1233,8 @@ fn who_holds_a_post_now_is_declined_as_after_the_documents() {
 fn chat_goodbyes_are_small_talk() {
     assert_eq!(small_talk("gtg, ttyl bot"), "bye");
     assert_eq!(small_talk("спасибо, до связи"), "bye");
+    assert_eq!(small_talk("всё, отбой, всем хорошего вечера"), "bye");
+    assert_eq!(small_talk("hey bot, hows life treating you"), "how_are_you");
 }
 
 #[test]
