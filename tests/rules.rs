@@ -192,6 +192,23 @@ fn answer_types_read_whose_signature_as_a_person_asked() {
     };
     assert_eq!(*asked, Some(AnswerKind::Person));
     answered_with("кто подписал союзный договор", "treaty-signatories");
+    // "Who was appointed" asks for a person too: the documents name no special representative.
+    for question in [
+        "who got appointed as the special representatives of the presidents?",
+        "кого назначили спецпредставителями президентов?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven { .. },
+                    ..
+                }
+            ),
+            "{question:?}: {outcome:?}"
+        );
+    }
 }
 
 #[test]

@@ -246,13 +246,19 @@ fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Ve
             .char_indices()
             .nth(2)
             .map(|(at, _)| token.split_at(at));
+        let next = tokens.get(i + 1);
+        if let Some(year) =
+            bare_two_digit_year(token, i.checked_sub(1).and_then(|p| tokens.get(p)), next)
+        {
+            out.push(year);
+            continue;
+        }
         let Some((digits, _)) = split.filter(|(digits, ending)| {
             digits.bytes().all(|b| b.is_ascii_digit()) && YEAR_ENDINGS.contains(ending)
         }) else {
             out.push(without_ordinal_ending(token));
             continue;
         };
-        let next = tokens.get(i + 1);
         let year_next = next.is_some_and(|n| ["года", "году", "г"].contains(&n.as_str()));
         let after_past_verb = token.ends_with("го")
             && !year_next
@@ -274,6 +280,38 @@ fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Ve
         out.push((century + n).to_string());
     }
     out
+}
+
+/// Words before a bare two-digit number that make it a year ("since 91", "с 98").
+const YEAR_PREPOSITIONS: &[&str] = &["since", "с", "со"];
+/// Words after a bare two-digit number that make it a year ("в 98 году"). Not "года": "за 34
+/// года" is a span of 34 years.
+const YEAR_WORDS: &[&str] = &["году", "г"];
+
+/// A two-digit number written without an ending as the full year, when "since" or "с" comes
+/// before it ("since 91" is 1991) or "году" after it ("в 98 году"), but not when a short word
+/// that may be a unit follows ("с 10 км").
+fn bare_two_digit_year(
+    token: &str,
+    before: Option<&String>,
+    after: Option<&String>,
+) -> Option<String> {
+    if token.len() != 2 || !token.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let is = |w: Option<&String>, list: &[&str]| w.is_some_and(|w| list.contains(&w.as_str()));
+    let after_is_word = after.is_none_or(|w| w.chars().all(char::is_alphabetic));
+    // "с 10 км" counts; "с 29 декабря" is a day.
+    let counted = after.is_some_and(|w| {
+        !is(Some(w), YEAR_WORDS)
+            && (w.chars().count() <= 3 || crate::knowledge::PartialDate::month_of_word(w).is_some())
+    });
+    if !(is(after, YEAR_WORDS) || (is(before, YEAR_PREPOSITIONS) && after_is_word && !counted)) {
+        return None;
+    }
+    let n: u32 = token.parse().ok()?;
+    let century = if n >= CENTURY_PIVOT { 1900 } else { 2000 };
+    Some((century + n).to_string())
 }
 
 /// Endings of Russian verbs in the past tense ("закончилась", "подписали", "прошло").
@@ -457,6 +495,21 @@ mod tests {
         tokenize_question(text, |w| {
             ["article", "статья", "статьи", "статью"].contains(&w)
         })
+    }
+
+    #[test]
+    fn bare_two_digit_years_after_since_or_before_godu_are_years() {
+        assert_eq!(
+            question_words("allies since 91"),
+            ["allies", "since", "1991"]
+        );
+        assert_eq!(question_words("в 98 году"), ["в", "1998", "году"]);
+        // A span, a count with a unit and a plain number stay numbers.
+        assert_eq!(question_words("за 34 года"), ["за", "34", "года"]);
+        assert_eq!(question_words("с 10 км"), ["с", "10", "км"]);
+        assert_eq!(question_words("с 29 декабря"), ["с", "29", "декабря"]);
+        assert_eq!(question_words("since 29 dec"), ["since", "29", "dec"]);
+        assert_eq!(question_words("article 17"), ["article", "17"]);
     }
 
     #[test]
