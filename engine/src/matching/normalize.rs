@@ -275,9 +275,7 @@ fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Ve
             out.push(digits.to_owned());
             continue;
         }
-        let n: u32 = digits.parse().unwrap_or(0);
-        let century = if n >= CENTURY_PIVOT { 1900 } else { 2000 };
-        out.push((century + n).to_string());
+        out.push(full_year(digits.parse().unwrap_or(0)));
     }
     out
 }
@@ -309,9 +307,17 @@ fn bare_two_digit_year(
     if !(is(after, YEAR_WORDS) || (is(before, YEAR_PREPOSITIONS) && after_is_word && !counted)) {
         return None;
     }
-    let n: u32 = token.parse().ok()?;
-    let century = if n >= CENTURY_PIVOT { 1900 } else { 2000 };
-    Some((century + n).to_string())
+    Some(full_year(token.parse().ok()?))
+}
+
+/// A year written with two digits, in full: 98 is 1998, 18 is 2018 (see [`CENTURY_PIVOT`]).
+fn full_year(two_digits: u32) -> String {
+    let century = if two_digits >= CENTURY_PIVOT {
+        1900
+    } else {
+        2000
+    };
+    (century + two_digits).to_string()
 }
 
 /// Endings of Russian verbs in the past tense ("закончилась", "подписали", "прошло").
