@@ -710,6 +710,18 @@ fn timeline_counts_from_a_date_the_question_gives() {
 }
 
 #[test]
+fn timeline_counts_from_a_bare_year_the_question_gives() {
+    let text =
+        computed("how many years from 1995 until the alliance with tajikistan?").plain_text();
+    assert!(text.contains("29 years") && text.contains("1995"), "{text}");
+    let text = computed("сколько лет от 2000-го до союза с азербайджаном").plain_text();
+    assert!(text.contains("24 года") && text.contains("2000"), "{text}");
+    // A year that is part of the event's name is not a second end.
+    let outcome = engine().ask("how many years since the 2013 partnership treaty?");
+    assert!(!matches!(outcome, Outcome::Compared(_)), "{outcome:?}");
+}
+
+#[test]
 fn timeline_which_came_first() {
     let text = computed(
         "which came first: the advisory council of central asian leaders or the sihm trade centre?",

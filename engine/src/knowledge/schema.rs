@@ -497,6 +497,10 @@ pub struct TimelineCues {
     /// the word after them names who says it, not an event.
     #[serde(default)]
     pub said_by_after: Vec<String>,
+    /// Words before a bare year that make it one end of a timeline question ("from 1991 to the
+    /// alliance with Russia", "от 1998 до союза").
+    #[serde(default)]
+    pub year_ends: Vec<String>,
 }
 
 /// `smalltalk.toml`: greetings, thanks and questions about the bot itself, answered with a fixed

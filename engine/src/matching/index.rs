@@ -137,6 +137,29 @@ const SHORT_UNKNOWN_WORD_CHARS: usize = 5;
 /// adverb ("roughly", "basically"): such words rarely name what the question is about.
 const WEAK_UNKNOWN_FACTOR: f32 = 0.25;
 
+/// Unstressed Russian vowels that sound alike, written one for the other by people who spell as
+/// they hear ("саглашение", "вайна").
+const SOUND_ALIKE_VOWELS: [(char, char); 3] = [('а', 'о'), ('е', 'и'), ('е', 'я')];
+
+/// True when the two words differ only where one has a vowel and the other its sound-alike
+/// (same length).
+fn sound_alike_vowels(a: &str, b: &str) -> bool {
+    a.chars()
+        .zip(b.chars())
+        .filter(|(x, y)| x != y)
+        .all(|(x, y)| {
+            SOUND_ALIKE_VOWELS
+                .iter()
+                .any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p))
+        })
+}
+
+/// True when a replacement as common as `zipf` may stand for a word as common as `word_zipf`
+/// (0: not listed): see [`TYPO_FREQUENCY_GAIN`].
+fn plausible_gain(zipf: f32, word_zipf: f32) -> bool {
+    word_zipf == 0.0 || zipf - word_zipf >= TYPO_FREQUENCY_GAIN
+}
+
 /// A rare listed word is corrected only into a knowledge-base word at least this much more
 /// common (in Zipf units, i.e. ten times): "lenght" (2.0) becomes "length" (4.8), but a rare
 /// real word is not turned into a common one that merely looks like it.
@@ -712,9 +735,12 @@ impl Index {
                 }
                 // In a short word a changed letter near the start makes another word ("скока" is
                 // not "срока"); only letters added or dropped there are typos ("wich").
+                // Russian unstressed vowels written as they sound are the exception ("вайны" is
+                // "войны").
                 if len <= SHORT_UNKNOWN_WORD_CHARS
                     && candidate_len == len
                     && !candidate.chars().take(2).eq(word.chars().take(2))
+                    && !(distance == 1 && sound_alike_vowels(word, candidate))
                 {
                     continue;
                 }
@@ -769,16 +795,20 @@ impl Index {
         {
             return vec![latin];
         }
-        let plausible = |candidate: &str| {
-            zipf == 0.0 || lexicon::zipf_or_zero(candidate) - zipf >= TYPO_FREQUENCY_GAIN
-        };
+        let plausible = |candidate: &str| plausible_gain(lexicon::zipf_or_zero(candidate), zipf);
         // One search up to the word's typo distance: one edit beats splitting, splitting beats
         // two edits.
         let closest = self.closest(word, usize::MAX).filter(|(_, c)| plausible(c));
         if let Some((1, candidate)) = closest {
             return vec![candidate.to_owned()];
         }
-        if let Some((left, right)) = self.split(word) {
+        // A rare listed word ("melons", 2.9) is split only into halves much more common than
+        // itself, like a correction: "mel" + "ons" are not.
+        if let Some((left, right)) = self
+            .split(word)
+            .filter(|(score, _, _)| plausible_gain(*score, zipf))
+            .map(|(_, left, right)| (left, right))
+        {
             return vec![left, right];
         }
         match closest {
@@ -790,7 +820,7 @@ impl Index {
     /// Splits a run-together word into two known words, when both halves are words of the
     /// knowledge base or common words of the language; the split whose rarer half is the most
     /// common wins ("howmany" is "how many", "вкаком" is "в каком").
-    fn split(&self, word: &str) -> Option<(String, String)> {
+    fn split(&self, word: &str) -> Option<(f32, String, String)> {
         let known = |part: &str| -> f32 {
             let zipf = lexicon::zipf_or_zero(part);
             let chars = part.chars().count();
@@ -829,7 +859,7 @@ impl Index {
                 best = Some((score, cut));
             }
         }
-        best.map(|(_, cut)| (word[..cut].to_owned(), word[cut..].to_owned()))
+        best.map(|(score, cut)| (score, word[..cut].to_owned(), word[cut..].to_owned()))
     }
 
     /// The words of a question after typo correction and splitting, in order (stop words

@@ -539,7 +539,7 @@ impl Kinds {
         for text in answers {
             caps.ordinals.extend(self.ordinals_in(text));
             let words = tokenize(lead(text));
-            if self.names_numbered_article(&words) {
+            if self.names_numbered_article(&tokenize(text)) {
                 caps.kinds.insert(AnswerKind::Article);
             }
             for word in &words {

@@ -10,7 +10,7 @@
 
 use super::given_date::{given_date, GivenDate};
 use super::index::Index;
-use super::kinds::contains_sequence;
+use super::kinds::{contains_sequence, is_year};
 use super::normalize::tokenize;
 use crate::knowledge::{Event, LanguageFile, PartialDate};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -120,6 +120,8 @@ pub struct Timeline {
     /// Words after the source of a claim ("says") and phrases before it ("according to").
     said_by_before: HashSet<String>,
     said_by_after: Vec<Vec<String>>,
+    /// Words before a bare year that make it one end of the time asked about.
+    year_ends: HashSet<String>,
 }
 
 /// An event a question names: its number, how well its best name is covered, and the question
@@ -207,6 +209,7 @@ impl Timeline {
                 .flat_map(|c| tokenize(c))
                 .collect(),
             said_by_after: phrases(&cues.said_by_after),
+            year_ends: cues.year_ends.iter().flat_map(|c| tokenize(c)).collect(),
         }
     }
 
@@ -305,6 +308,13 @@ impl Timeline {
             if loose {
                 return None;
             }
+            if let Some(result) = given
+                .is_none()
+                .then(|| self.with_given_year(words, &named, asked, index))
+                .flatten()
+            {
+                return Some(result);
+            }
             let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
             return Some(TimelineResult::Incomplete {
                 asked,
@@ -393,6 +403,44 @@ impl Timeline {
         Some(compared(
             (Moment::Event(event), event_date),
             (moment, date),
+            asked,
+        ))
+    }
+
+    /// "From 1991 to the alliance with Russia": the comparison of a bare year after one of
+    /// `year_ends` with the event named best, when that year is not part of the event's name.
+    fn with_given_year(
+        &self,
+        words: &[String],
+        named: &[Named<'_>],
+        asked: Asked,
+        index: &Index,
+    ) -> Option<TimelineResult> {
+        let (event, _, matched) = named.first()?;
+        let year = words.windows(2).find_map(|pair| {
+            let (before, year) = (&pair[0], &pair[1]);
+            (self.year_ends.contains(before) && is_year(year)).then_some(year)
+        })?;
+        if matched.contains(&index.key_of(year)) {
+            return None;
+        }
+        let given = PartialDate {
+            year: year.parse().ok()?,
+            month: None,
+            day: None,
+        };
+        let event_date = self.date_of(*event, words)?;
+        if given.year == event_date.year {
+            return None;
+        }
+        Some(compared(
+            (Moment::Event(*event), event_date),
+            (
+                Moment::Given {
+                    year_assumed: false,
+                },
+                given,
+            ),
             asked,
         ))
     }
