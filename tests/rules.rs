@@ -1125,6 +1125,33 @@ fn an_author_described_instead_of_named_is_read_as_named() {
     );
     let words = engine.explain("who is the political scientist?");
     assert!(words.starts_with("words: who is"), "{words}");
+    // A relative clause after the cue describes the author: its "who" asks nothing.
+    let words =
+        engine.explain("what does the analyst who reviewed the draft say about afghanistan");
+    let first = words.lines().next().unwrap_or("");
+    assert!(
+        first.contains("askeroglu") && !first.contains("who"),
+        "{words}"
+    );
+    // "The guy who wrote about…" refers to an author as a cue does; "the guy who signed it"
+    // (above) does not.
+    let words =
+        engine.explain("where did the guy who wrote about the presidents' december trip study");
+    assert!(
+        words.lines().next().unwrap_or("").contains("dauren"),
+        "{words}"
+    );
+    let words = engine.explain("тот, кто разбирал проект договора, где учился?");
+    assert!(
+        words.lines().next().unwrap_or("").contains("askeroglu"),
+        "{words}"
+    );
+    // After a person, "which" opens the question.
+    let words = engine.explain("the political scientist, which people are closest to uzbeks");
+    assert!(
+        words.lines().next().unwrap_or("").contains("which"),
+        "{words}"
+    );
     // A description that fits several documents names nobody.
     let ranked = engine.rank("what did the author write about the treaty");
     let top = engine.record(ranked[0].record).id.as_str();

@@ -324,6 +324,16 @@ pub struct LanguageFile {
     /// source's `described_as` words they name that source's author.
     #[serde(default)]
     pub author_cues: Vec<String>,
+    /// Relative pronouns after an author cue ("the analyst who reviewed the draft"): the pronoun
+    /// and the verb after it describe the author, and the pronoun asks nothing.
+    #[serde(default)]
+    pub author_relatives: Vec<String>,
+    /// A person and a relative pronoun ("the guy who", "тот, кто") that, before one of
+    /// `author_verbs` ("wrote", "разбирал"), refer to an author.
+    #[serde(default)]
+    pub author_persons: Vec<String>,
+    #[serde(default)]
+    pub author_verbs: Vec<String>,
     /// Units after a number ("10 years", "5 billion"): the number is a figure to match, not a
     /// count of things ("the 2 countries").
     #[serde(default)]

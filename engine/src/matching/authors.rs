@@ -33,6 +33,11 @@ pub struct Authors {
     /// Per document: keys of the words describing its authors beside an author cue ("Turkish"
     /// in "the Turkish analyst").
     author_keys: Vec<HashSet<String>>,
+    /// Relative pronouns that, right after a cue, open a clause describing the author.
+    relatives: HashSet<String>,
+    /// A person and a relative pronoun that, before a verb of `writing`, refer to an author.
+    persons: Vec<Vec<String>>,
+    writing: HashSet<String>,
     /// Cues that describe exactly one document ("columnist", "journalist"): they name its
     /// authors by themselves, so they count as evidence for it.
     telling_cues: HashSet<String>,
@@ -102,6 +107,14 @@ impl Authors {
             .cloned()
             .collect();
         Authors {
+            relatives: kb.language.author_relatives.iter().cloned().collect(),
+            persons: kb
+                .language
+                .author_persons
+                .iter()
+                .map(|p| tokenize(p))
+                .collect(),
+            writing: kb.language.author_verbs.iter().cloned().collect(),
             telling_cues,
             cues,
             cue_words,
@@ -127,7 +140,8 @@ impl Authors {
     /// did he study?" asks where Askeroğlu studied, not about the draft).
     pub fn named_by_description(&self, words: &[String], index: &Index) -> Option<Vec<String>> {
         let keys: Vec<String> = index.keys(words);
-        if !keys.iter().any(|k| self.cues.contains(k)) {
+        let person_who_wrote = self.person_who_wrote(words);
+        if !keys.iter().any(|k| self.cues.contains(k)) && person_who_wrote.is_empty() {
             return None;
         }
         // One key per word (a stop word's is empty), to read the words beside a cue.
@@ -164,11 +178,14 @@ impl Authors {
             return None;
         }
         let names = &self.documents[i].1;
-        // The words describing the author beside the cue are used up with it.
-        let author_words: HashSet<usize> = beside_at
+        // The words describing the author beside the cue are used up with it, and so is a
+        // relative clause's pronoun and verb after the cue ("the analyst who reviewed…").
+        let mut author_words: HashSet<usize> = beside_at
             .into_iter()
             .filter(|&at| self.author_keys[i].contains(&keys_by_word[at]))
             .collect();
+        author_words.extend(self.relative_clauses(words, index));
+        author_words.extend(person_who_wrote);
         // Only the cue and the `described_as` words are used up: a title's words ("who",
         // "sign", "visit") may be what the question asks.
         let mut out: Vec<String> = words
@@ -206,6 +223,37 @@ impl Authors {
             out.push(if linked { at + 2 } else { at + 1 });
         }
         out.retain(|&at| at < words.len());
+        out
+    }
+
+    /// Positions of the words of "the guy who wrote" (a person of `persons` and a verb of
+    /// `writing`), which refer to an author like a cue.
+    fn person_who_wrote(&self, words: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for at in 0..words.len() {
+            for person in &self.persons {
+                let end = at + person.len();
+                if words[at..].starts_with(person)
+                    && words.get(end).is_some_and(|w| self.writing.contains(w))
+                {
+                    out.extend(at..=end);
+                }
+            }
+        }
+        out
+    }
+
+    /// Positions of a relative pronoun right after an author cue and of the word after it ("who
+    /// reviewed" in "the analyst who reviewed the draft"); a comma between is dropped by then.
+    fn relative_clauses(&self, words: &[String], index: &Index) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (at, word) in words.iter().enumerate().skip(1) {
+            let after_cue = self.is_cue_word(&words[at - 1], &index.key_of(&words[at - 1]));
+            if after_cue && self.relatives.contains(word) {
+                out.push(at);
+                out.extend((at + 1 < words.len()).then_some(at + 1));
+            }
+        }
         out
     }
 

@@ -50,7 +50,7 @@ use crate::knowledge::{Citation, KnowledgeBase, LanguageFile};
 use index::{GroupText, Index, RecordText};
 use kinds::{Capabilities, Kinds};
 pub use score::Params;
-use score::{KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
+use score::{ScoreParts, KIND_MARGIN, MAX_SUGGESTIONS, SUGGESTION_FLOOR};
 use smalltalk::SmallTalk;
 use sums::{term_bit, Holds, Sums, TermBit};
 use timeline::{Timeline, TimelineResult};
@@ -1653,6 +1653,18 @@ impl Engine {
     }
 
     fn rank_terms(&self, query: &[index::QueryTerm], words: &[String]) -> Vec<Ranked> {
+        self.with_sums(query, words, |sums, features| self.ranked(sums, features))
+            .unwrap_or_default()
+    }
+
+    /// `read` of the question's per-record sums and features (`None` for a question with no
+    /// weight), the sums then cleared for the next question.
+    fn with_sums<T>(
+        &self,
+        query: &[index::QueryTerm],
+        words: &[String],
+        read: impl FnOnce(&Sums, &QueryFeatures) -> T,
+    ) -> Option<T> {
         let mut features = QueryFeatures::new(query, &self.index, &self.params);
         features.other_pair = self.country_pairs.asks_other_pair(query)
             || (self.country_pairs.asks_other_treaty_text(query, words)
@@ -1660,13 +1672,13 @@ impl Engine {
                 && !self.authors.names_an_author(words, &self.index));
         features.absent_places = self.country_pairs.absent_places(query, &self.index);
         if features.total <= 0.0 {
-            return vec![];
+            return None;
         }
         let mut sums = Sums::take(self.index.records.len(), self.index.question_owner.len());
         sums.accumulate(&self.index, query, &features);
-        let ranked = self.ranked(&sums, &features);
+        let result = read(&sums, &features);
         sums.give_back(&self.index);
-        ranked
+        Some(result)
     }
 
     /// The records `sums` touches, scored and sorted, best first.
@@ -1712,57 +1724,8 @@ impl Engine {
     /// The score of record `r` and its focus (how much of what the record is about the
     /// question touches; it only breaks ties, in favour of the record about less else).
     fn score_record(&self, r: usize, sums: &Sums, features: &QueryFeatures) -> (Ranked, f32) {
-        let p = &self.params;
-        let terms = &self.index.records[r];
-        let holds = Holds {
-            terms,
-            strong: sums.strong_bits[r],
-            weak: sums.weak_bits[r],
-        };
-        let count = |n: usize| n as i32;
-        let missing_entities = count(
-            features
-                .entities
-                .iter()
-                .filter(|&&t| !holds.mentions(t))
-                .count(),
-        );
-        let answer_only = |t: &&TermBit| !holds.strong(**t) && holds.weak(**t);
-        let answer_only_years = count(features.years.iter().filter(answer_only).count());
-        let unexplained = count(
-            features
-                .informative
-                .iter()
-                .filter(|&&t| !holds.mentions(t))
-                .count(),
-        );
-        let missing_question_words = count(
-            features
-                .question_words
-                .iter()
-                .filter(|&&t| !holds.strong(t))
-                .count(),
-        );
-        let names_only = unexplained > 0 && self.shares_only_names(&holds, features);
-        let coverage = (sums.strong[r]
-            + sums.weak[r] * p.answer_text_credit
-            + sums.credit[r] * p.cited_credit)
-            / features.total;
-        let score = p.combine(coverage, sums.phrasing[r]).value()
-            * p.entity_mismatch_factor.powi(missing_entities)
-            * p.answer_only_year_factor.powi(answer_only_years)
-            * p.unexplained_factor.powi(unexplained)
-            * p.unknown_factor.powi(features.unknown)
-            * p.unknown_year_factor.powi(features.unknown_years)
-            * p.unknown_place_factor.powi(features.absent_places)
-            * p.question_word_mismatch_factor.powi(missing_question_words)
-            * if names_only { p.names_only_factor } else { 1.0 }
-            * if features.other_pair {
-                p.other_pair_factor
-            } else {
-                1.0
-            };
-        let focus = sums.strong[r] / terms.strong_weight.max(f32::EPSILON);
+        let score = self.score_parts(r, sums, features).score(&self.params);
+        let focus = sums.strong[r] / self.index.records[r].strong_weight.max(f32::EPSILON);
         (
             Ranked {
                 record: r,
@@ -1770,6 +1733,37 @@ impl Engine {
             },
             focus,
         )
+    }
+
+    /// What record `r`'s score is made of: its coverage of the question, its best phrasing's
+    /// share, and the mismatches that lower it.
+    fn score_parts(&self, r: usize, sums: &Sums, features: &QueryFeatures) -> ScoreParts {
+        let p = &self.params;
+        let holds = Holds {
+            terms: &self.index.records[r],
+            strong: sums.strong_bits[r],
+            weak: sums.weak_bits[r],
+        };
+        let count = |terms: &[TermBit], missing: &dyn Fn(TermBit) -> bool| {
+            terms.iter().filter(|&&t| missing(t)).count() as i32
+        };
+        let unexplained = count(&features.informative, &|t| !holds.mentions(t));
+        ScoreParts {
+            coverage: (sums.strong[r]
+                + sums.weak[r] * p.answer_text_credit
+                + sums.credit[r] * p.cited_credit)
+                / features.total,
+            phrasing: sums.phrasing[r],
+            missing_entities: count(&features.entities, &|t| !holds.mentions(t)),
+            answer_only_years: count(&features.years, &|t| !holds.strong(t) && holds.weak(t)),
+            unexplained,
+            unknown: features.unknown,
+            unknown_years: features.unknown_years,
+            absent_places: features.absent_places,
+            missing_question_words: count(&features.question_words, &|t| !holds.strong(t)),
+            names_only: unexplained > 0 && self.shares_only_names(&holds, features),
+            other_pair: features.other_pair,
+        }
     }
 
     /// True when a record shares no topic word with the question (only names and question
@@ -1945,9 +1939,20 @@ impl Engine {
         for line in self.timeline.explain(&words, &self.index) {
             out.push_str(&format!("\n  {line}"));
         }
-        for ranked in self.rank(question).iter().take(5) {
+        let query = self.index.terms_of(&words);
+        let top: Vec<(Ranked, ScoreParts)> = self
+            .with_sums(&query, &words, |sums, features| {
+                let ranked = self.ranked(sums, features);
+                ranked
+                    .iter()
+                    .take(5)
+                    .map(|r| (*r, self.score_parts(r.record, sums, features)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (ranked, parts) in top {
             out.push_str(&format!(
-                "\n  {:.3} {}",
+                "\n  {:.3} {}  [{parts}]",
                 ranked.score.value(),
                 self.records[ranked.record].id
             ));

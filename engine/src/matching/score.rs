@@ -149,6 +149,73 @@ pub const CLEAR_THRESHOLD: f32 = ANSWER_THRESHOLD;
 /// answers a near miss; 1.0 loses two declines.
 pub const CITED_CREDIT: f32 = 0.4;
 
+/// What one record's score for a question is made of (see [`Params`] for the factors).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreParts {
+    /// Share of the question's weight the record has (answer text and cited documents count
+    /// partly).
+    pub coverage: f32,
+    /// The best share of one of its phrasings that the question covers.
+    pub phrasing: f32,
+    pub missing_entities: i32,
+    pub answer_only_years: i32,
+    pub unexplained: i32,
+    pub unknown: i32,
+    pub unknown_years: i32,
+    pub absent_places: i32,
+    pub missing_question_words: i32,
+    pub names_only: bool,
+    pub other_pair: bool,
+}
+
+impl ScoreParts {
+    /// The score: coverage and phrasing combined, times each mismatch's factor.
+    pub fn score(&self, p: &Params) -> f32 {
+        let factor_if = |on: bool, factor: f32| if on { factor } else { 1.0 };
+        p.combine(self.coverage, self.phrasing).value()
+            * p.entity_mismatch_factor.powi(self.missing_entities)
+            * p.answer_only_year_factor.powi(self.answer_only_years)
+            * p.unexplained_factor.powi(self.unexplained)
+            * p.unknown_factor.powi(self.unknown)
+            * p.unknown_year_factor.powi(self.unknown_years)
+            * p.unknown_place_factor.powi(self.absent_places)
+            * p.question_word_mismatch_factor
+                .powi(self.missing_question_words)
+            * factor_if(self.names_only, p.names_only_factor)
+            * factor_if(self.other_pair, p.other_pair_factor)
+    }
+}
+
+/// For curators (`ask --explain`): coverage, phrasing share and the mismatches that apply.
+impl std::fmt::Display for ScoreParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "coverage {:.2} phrasing {:.2}",
+            self.coverage, self.phrasing
+        )?;
+        let counts = [
+            ("missing entities", self.missing_entities),
+            ("years only in the answer", self.answer_only_years),
+            ("unexplained", self.unexplained),
+            ("unknown", self.unknown),
+            ("unknown years", self.unknown_years),
+            ("absent places", self.absent_places),
+            ("missing question words", self.missing_question_words),
+        ];
+        for (name, n) in counts.iter().filter(|(_, n)| *n > 0) {
+            write!(f, ", {name} {n}")?;
+        }
+        if self.names_only {
+            write!(f, ", names only")?;
+        }
+        if self.other_pair {
+            write!(f, ", other pair")?;
+        }
+        Ok(())
+    }
+}
+
 /// The scoring parameters, so that evaluation tools can sweep them; the engine uses
 /// [`Params::default`], whose values are the constants above.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
