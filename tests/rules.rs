@@ -428,6 +428,9 @@ fn a_number_word_after_article_names_that_article_and_is_read_as_its_number() {
     // Read as words, "three" would match the entry on three foreign-policy principles.
     answered_with("what does article three say?", "article-3");
     answered_with("статья пять, о чём она?", "article-5");
+    // "Number" between the word and the number.
+    answered_with("статья номер три — о чём она?", "article-3");
+    answered_with("what does article no. 5 say?", "article-5");
     // Before the word for article, a number word counts articles.
     let outcome = engine().ask("is there one article on terrorism?");
     assert_ne!(outcome.answered_record(), engine().find("article-1"));
@@ -731,6 +734,16 @@ fn timeline_which_came_first() {
         text.starts_with("Advisory") || text.contains("came first (2018)"),
         "{text}"
     );
+    // "Which is first" and "what preceded what" ask for the order too.
+    let text = computed(
+        "the sihm trade centre or the advisory council of central asian heads of state, which is first?",
+    )
+    .plain_text();
+    assert!(text.contains("SIHM followed"), "{text}");
+    let text =
+        computed("cholpon-ata meeting or the allied relations declaration, what preceded what?")
+            .plain_text();
+    assert!(text.starts_with("Declaration"), "{text}");
     // "Goes first" and "старше" (older) ask for the order too.
     let text =
         computed("the sihm trade centre or the advisory council: which goes first?").plain_text();

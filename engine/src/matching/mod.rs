@@ -710,6 +710,9 @@ const REACTION_INTENT: &str = "reaction";
 /// Article numbers above this are years or other figures ("in her 2021 article"), not articles.
 const MAX_ARTICLE_NUMBER: u32 = 200;
 
+/// Words between "article" and its number ("article no. 2", "статья под номером 4").
+const NUMBER_MARKERS: [&str; 6] = ["no", "n", "number", "номер", "номером", "под"];
+
 /// How many words after a count cue ("how many", "сколько") may name what is counted.
 const COUNTED_WORDS: usize = 2;
 
@@ -1795,10 +1798,13 @@ impl Engine {
             if !self.index.has_key(word, &self.article_key) {
                 continue;
             }
-            let after = words
-                .get(i + 1)
-                .filter(|w| *w == "no" || *w == "n" || *w == "number")
-                .map(|_| i + 2);
+            // "article no. 2", "статья номер два", "статья под номером 4".
+            let skipped = words[i + 1..]
+                .iter()
+                .take(2)
+                .take_while(|w| NUMBER_MARKERS.contains(&w.as_str()))
+                .count();
+            let after = (skipped > 0).then_some(i + 1 + skipped);
             // "17 articles in all" counts articles ("the fourth articles"' ordinal still names).
             let counted = language.article_plurals.iter().any(|p| p == word);
             let before = i
