@@ -1680,7 +1680,7 @@ impl Engine {
         let mut sums = Sums::take(self.index.records.len(), self.index.question_owner.len());
         sums.accumulate(&self.index, query, &features);
         let result = read(&sums, &features);
-        sums.give_back(&self.index);
+        sums.give_back();
         Some(result)
     }
 

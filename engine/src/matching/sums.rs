@@ -68,76 +68,123 @@ impl Sums {
     }
 
     /// Zeroes what a ranking touched and keeps the sums for the thread's next ranking.
-    pub fn give_back(mut self, index: &Index) {
-        self.clear(index);
+    pub fn give_back(mut self) {
+        self.clear();
         SPARE.with(|spare| *spare.borrow_mut() = Some(self));
     }
 
     /// Back to all zero, touching only the entries a ranking wrote.
-    fn clear(&mut self, index: &Index) {
-        for &r in &self.touched {
+    fn clear(&mut self) {
+        // The fields borrowed apart: the compiler then knows no write to one moves another,
+        // and keeps their addresses in registers through the loops.
+        let Sums {
+            strong,
+            weak,
+            phrasing,
+            credit,
+            touched,
+            strong_bits,
+            weak_bits,
+            seen,
+            shared,
+            touched_phrasings,
+            credited,
+        } = self;
+        for &r in touched.iter() {
             let r = r as usize;
-            self.strong[r] = 0.0;
-            self.weak[r] = 0.0;
-            self.strong_bits[r] = 0;
-            self.weak_bits[r] = 0;
-            self.seen[r] = false;
+            strong[r] = 0.0;
+            weak[r] = 0.0;
+            strong_bits[r] = 0;
+            weak_bits[r] = 0;
+            seen[r] = false;
+            // A phrasing's terms are among its record's strong terms: a record with a share of
+            // a phrasing is touched.
+            phrasing[r] = 0.0;
         }
-        for &r in &self.credited {
-            self.credit[r as usize] = 0.0;
+        for &r in credited.iter() {
+            credit[r as usize] = 0.0;
         }
-        for &n in &self.touched_phrasings {
-            self.shared[n as usize] = 0.0;
-            self.phrasing[index.question_owner[n as usize].0 as usize] = 0.0;
+        for &n in touched_phrasings.iter() {
+            shared[n as usize] = 0.0;
         }
-        self.touched.clear();
-        self.credited.clear();
-        self.touched_phrasings.clear();
+        touched.clear();
+        credited.clear();
+        touched_phrasings.clear();
     }
 
     /// Term-at-a-time accumulation: each query term adds its weight to the records and
     /// phrasings that contain it, so the work is proportional to the postings touched.
     pub fn accumulate(&mut self, index: &Index, query: &[QueryTerm], features: &QueryFeatures) {
+        // Borrowed apart, as in `clear`: most of a ranking's time is these loops.
+        let Sums {
+            strong,
+            weak,
+            phrasing,
+            credit,
+            touched,
+            strong_bits,
+            weak_bits,
+            seen,
+            shared,
+            touched_phrasings,
+            credited,
+        } = self;
+        // Slices, not vectors: their addresses and lengths then live in registers, where a
+        // vector's would be read back from memory after every push onto a list.
+        let (strong, weak, phrasing, credit) = (
+            &mut strong[..],
+            &mut weak[..],
+            &mut phrasing[..],
+            &mut credit[..],
+        );
+        let (strong_bits, weak_bits, seen, shared) = (
+            &mut strong_bits[..],
+            &mut weak_bits[..],
+            &mut seen[..],
+            &mut shared[..],
+        );
         for q in query {
             let Some(t) = q.term else { continue };
             let mask = features.bit(t).mask;
-            let t = t as usize;
+            let (t, weight) = (t as usize, q.weight);
             for &r in &index.strong_postings[t] {
-                self.strong[r as usize] += q.weight;
-                self.strong_bits[r as usize] |= mask;
-                self.touch(r);
+                let r = r as usize;
+                strong[r] += weight;
+                strong_bits[r] |= mask;
+                if !std::mem::replace(&mut seen[r], true) {
+                    touched.push(r as u32);
+                }
             }
             for &r in &index.weak_postings[t] {
-                self.weak[r as usize] += q.weight;
-                self.weak_bits[r as usize] |= mask;
-                self.touch(r);
+                let r = r as usize;
+                weak[r] += weight;
+                weak_bits[r] |= mask;
+                if !std::mem::replace(&mut seen[r], true) {
+                    touched.push(r as u32);
+                }
             }
             for &r in &index.credit_postings[t] {
-                if self.credit[r as usize] == 0.0 {
-                    self.credited.push(r);
+                let r = r as usize;
+                if credit[r] == 0.0 {
+                    credited.push(r as u32);
                 }
-                self.credit[r as usize] += q.weight;
+                credit[r] += weight;
             }
             for &n in &index.question_postings[t] {
-                if self.shared[n as usize] == 0.0 {
-                    self.touched_phrasings.push(n);
+                let n = n as usize;
+                if shared[n] == 0.0 {
+                    touched_phrasings.push(n as u32);
                 }
-                self.shared[n as usize] += q.weight;
+                shared[n] += weight;
             }
         }
-        for &n in &self.touched_phrasings {
-            let (r, weight) = index.question_owner[n as usize];
-            if weight > 0.0 {
-                let ratio = self.shared[n as usize] / weight;
-                self.phrasing[r as usize] = self.phrasing[r as usize].max(ratio);
+        for &n in touched_phrasings.iter() {
+            let (r, total) = index.question_owner[n as usize];
+            if total > 0.0 {
+                let ratio = shared[n as usize] / total;
+                let best = &mut phrasing[r as usize];
+                *best = best.max(ratio);
             }
-        }
-    }
-
-    /// Lists record `r` in `touched` the first time.
-    fn touch(&mut self, r: u32) {
-        if !std::mem::replace(&mut self.seen[r as usize], true) {
-            self.touched.push(r);
         }
     }
 }

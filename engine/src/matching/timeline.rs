@@ -112,6 +112,10 @@ pub struct Timeline {
     /// For each key, the (event, name) pairs whose name has it: a question shares words with a
     /// few of the hundreds of names.
     names_by_key: HashMap<String, Vec<(u32, u32)>>,
+    /// For the first word of each cue of [`Timeline::cue_lists`]: the list and the cue.
+    cues_by_first: HashMap<String, Vec<(u8, u32)>>,
+    /// Where each event's names start in the names of all events in order, and their total.
+    name_starts: Vec<u32>,
     /// Per event, per name: the total weight of its keys, summed once here (every question
     /// that shares a word with a name weighs the whole name).
     name_weights: Vec<Vec<f32>>,
@@ -181,9 +185,16 @@ impl Timeline {
                     .collect()
             })
             .collect();
-        Timeline {
+        let name_starts = std::iter::once(0)
+            .chain(events.iter().scan(0u32, |total, (_, names)| {
+                *total += names.len() as u32;
+                Some(*total)
+            }))
+            .collect();
+        let mut timeline = Timeline {
             until,
             names_by_key,
+            name_starts,
             name_weights,
             years: phrases(&cues.years),
             months: phrases(&cues.months),
@@ -210,16 +221,73 @@ impl Timeline {
                 .collect(),
             said_by_after: phrases(&cues.said_by_after),
             year_ends: cues.year_ends.iter().flat_map(|c| tokenize(c)).collect(),
+            cues_by_first: HashMap::default(),
+        };
+        let mut cues_by_first: HashMap<String, Vec<(u8, u32)>> = HashMap::default();
+        for (l, list) in timeline.cue_lists().iter().enumerate() {
+            for (c, cue) in list.iter().enumerate() {
+                if let Some(first) = cue.first() {
+                    cues_by_first
+                        .entry(first.clone())
+                        .or_default()
+                        .push((l as u8, c as u32));
+                }
+            }
         }
+        timeline.cues_by_first = cues_by_first;
+        timeline
+    }
+
+    /// The lists of cue phrases [`Timeline::asked`] looks for.
+    fn cue_lists(&self) -> [&[Vec<String>]; 12] {
+        let [years, months, days] = &self.unit_words;
+        [
+            &self.years,
+            &self.months,
+            &self.days,
+            &self.duration,
+            &self.order,
+            &self.gap_words,
+            &self.time_gap_words,
+            &self.spans,
+            &self.order_words,
+            years,
+            months,
+            days,
+        ]
     }
 
     /// What a question asks, when it asks about time between events or their order, with the
     /// cue's words (not part of any event's name) and whether only single cue words were
     /// found (then the question must name two events to be a timeline question).
     fn asked<'a>(&'a self, words: &[String]) -> Option<(Asked, Vec<&'a Vec<String>>, bool)> {
-        let present: HashSet<&str> = words.iter().map(String::as_str).collect();
-        let found =
-            |list: &'a [Vec<String>]| -> Vec<&'a Vec<String>> { cues_in(list, words, &present) };
+        // The cues of every list that the question contains, found from its words (a few)
+        // rather than by looking for each of the lists' hundreds of cues.
+        let lists = self.cue_lists();
+        let mut distinct: HashSet<&str> = HashSet::default();
+        let mut present: Vec<&'a Vec<String>> = Vec::new();
+        for word in words {
+            if !distinct.insert(word) {
+                continue;
+            }
+            for &(list, cue) in self.cues_by_first.get(word).into_iter().flatten() {
+                let cue = &lists[list as usize][cue as usize];
+                if contains_sequence(words, cue) {
+                    present.push(cue);
+                }
+            }
+        }
+        if present.is_empty() {
+            return None;
+        }
+        let found = |list: &'a [Vec<String>]| -> Vec<&'a Vec<String>> {
+            let within = list.as_ptr_range();
+            present
+                .iter()
+                .copied()
+                .filter(|cue| within.contains(&std::ptr::from_ref(*cue)))
+                .collect()
+        };
         let order = found(&self.order);
         if !order.is_empty() {
             return Some((Asked::Order, order, false));
@@ -459,36 +527,45 @@ impl Timeline {
 
     /// Events the question names, best first: (event, coverage, the question keys it explains).
     fn named_events(&self, sequence: &[String], index: &Index) -> Vec<Named<'_>> {
-        let keys: HashSet<&String> = sequence.iter().collect();
-        // Only the names sharing a word with the question, by event in order.
-        let mut candidates: Vec<(u32, u32)> = keys
+        // Each question key with its weight, looked up once: common keys ("treaty") are in
+        // most names, so a name's words are checked against these thousands of times.
+        let weights: HashMap<&String, f32> = sequence
             .iter()
-            .filter_map(|k| self.names_by_key.get(*k))
-            .flatten()
-            .copied()
+            .map(|k| (k, index.weight_of_key(k)))
             .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        // Only the names sharing a word with the question: marked in one pass over the keys'
+        // lists, then read in event order (a sort of the pairs cost more than the rest).
+        let mut shares = vec![false; self.name_starts.last().map_or(0, |&n| n as usize)];
+        for pairs in weights.keys().filter_map(|k| self.names_by_key.get(*k)) {
+            for &(e, n) in pairs {
+                shares[(self.name_starts[e as usize] + n) as usize] = true;
+            }
+        }
+        let shares = &shares;
         let mut named: Vec<Named> = Vec::new();
-        for group in candidates.chunk_by(|a, b| a.0 == b.0) {
-            let i = group[0].0 as usize;
-            let (date, names) = &self.events[i];
-            if date.is_none() {
+        for (i, (date, names)) in self.events.iter().enumerate() {
+            let start = self.name_starts[i] as usize;
+            let sharing = || {
+                names
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(n, _)| shares[start + n])
+            };
+            if date.is_none() || sharing().next().is_none() {
                 continue;
             }
             // The best-covered name decides whether the event is named; the question words any
             // of its names explain all count ("KazNU" from one name, "history degree" from
             // another).
             let mut coverage = 0.0f32;
-            let mut matched: HashSet<&String> = HashSet::default();
-            for (n, name) in group.iter().map(|&(_, n)| (n as usize, &names[n as usize])) {
-                let hits = || name.iter().filter(|k| keys.contains(k));
+            for (n, name) in sharing() {
+                let mut hits = name.iter().filter_map(|k| weights.get(k)).peekable();
                 // A name the question shares no word with covers nothing: not weighed.
-                if hits().next().is_none() {
+                if hits.peek().is_none() {
                     continue;
                 }
                 let total = self.name_weights[i][n];
-                let covered: f32 = hits().map(|k| index.weight_of_key(k)).sum();
+                let covered: f32 = hits.sum();
                 // A name of two or more words found word for word ("Declaration on Allied
                 // Relations") is stronger evidence than the same words scattered.
                 let bonus = if name.len() > 1 && contains_sequence(sequence, name) {
@@ -499,9 +576,14 @@ impl Timeline {
                 if total > 0.0 {
                     coverage = coverage.max(bonus * covered / total);
                 }
-                matched.extend(hits());
             }
-            if coverage >= NAME_COVERAGE && !matched.is_empty() {
+            if coverage < NAME_COVERAGE {
+                continue;
+            }
+            let matched: HashSet<&String> = sharing()
+                .flat_map(|(_, name)| name.iter().filter(|k| weights.contains_key(k)))
+                .collect();
+            if !matched.is_empty() {
                 named.push((i, coverage, matched));
             }
         }
@@ -509,7 +591,7 @@ impl Timeline {
         // eternal friendship treaty" fully named beats a name that merely shares "treaty" and
         // "Kazakhstan".
         let strength = |(_, coverage, matched): &Named| {
-            coverage * matched.iter().map(|k| index.weight_of_key(k)).sum::<f32>()
+            coverage * matched.iter().map(|k| weights[k]).sum::<f32>()
         };
         // Each strength once, not once per comparison.
         let mut strong: Vec<(f32, Named)> = named.into_iter().map(|n| (strength(&n), n)).collect();
@@ -575,19 +657,6 @@ fn best_pair(named: &[Named], index: &Index) -> Option<(usize, usize)> {
         }
     }
     best.map(|(_, a, b)| (a, b))
-}
-
-/// The cues of `list` that occur in `words`. `present` holds the words: a cue whose first word
-/// is absent is ruled out by one look-up (most are) instead of a scan of the question.
-fn cues_in<'a>(
-    list: &'a [Vec<String>],
-    words: &[String],
-    present: &HashSet<&str>,
-) -> Vec<&'a Vec<String>> {
-    list.iter()
-        .filter(|c| c.first().is_some_and(|w| present.contains(w.as_str())))
-        .filter(|c| contains_sequence(words, c))
-        .collect()
 }
 
 /// The time from `a` to `b` (`a` not later than `b`).
