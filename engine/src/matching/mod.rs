@@ -1747,23 +1747,23 @@ impl Engine {
             strong: sums.strong_bits[r],
             weak: sums.weak_bits[r],
         };
-        let count = |terms: &[TermBit], missing: &dyn Fn(TermBit) -> bool| {
+        fn count(terms: &[TermBit], missing: impl Fn(TermBit) -> bool) -> i32 {
             terms.iter().filter(|&&t| missing(t)).count() as i32
-        };
-        let unexplained = count(&features.informative, &|t| !holds.mentions(t));
+        }
+        let unexplained = count(&features.informative, |t| !holds.mentions(t));
         ScoreParts {
             coverage: (sums.strong[r]
                 + sums.weak[r] * p.answer_text_credit
                 + sums.credit[r] * p.cited_credit)
                 / features.total,
             phrasing: sums.phrasing[r],
-            missing_entities: count(&features.entities, &|t| !holds.mentions(t)),
-            answer_only_years: count(&features.years, &|t| !holds.strong(t) && holds.weak(t)),
+            missing_entities: count(&features.entities, |t| !holds.mentions(t)),
+            answer_only_years: count(&features.years, |t| !holds.strong(t) && holds.weak(t)),
             unexplained,
             unknown: features.unknown,
             unknown_years: features.unknown_years,
             absent_places: features.absent_places,
-            missing_question_words: count(&features.question_words, &|t| !holds.strong(t)),
+            missing_question_words: count(&features.question_words, |t| !holds.strong(t)),
             names_only: unexplained > 0 && self.shares_only_names(&holds, features),
             other_pair: features.other_pair,
         }

@@ -172,15 +172,16 @@ impl ScoreParts {
     /// The score: coverage and phrasing combined, times each mismatch's factor.
     pub fn score(&self, p: &Params) -> f32 {
         let factor_if = |on: bool, factor: f32| if on { factor } else { 1.0 };
+        // `powi` is a library call even for the usual count of 0, whose factor is exactly 1.
+        let per = |factor: f32, count: i32| if count == 0 { 1.0 } else { factor.powi(count) };
         p.combine(self.coverage, self.phrasing).value()
-            * p.entity_mismatch_factor.powi(self.missing_entities)
-            * p.answer_only_year_factor.powi(self.answer_only_years)
-            * p.unexplained_factor.powi(self.unexplained)
-            * p.unknown_factor.powi(self.unknown)
-            * p.unknown_year_factor.powi(self.unknown_years)
-            * p.unknown_place_factor.powi(self.absent_places)
-            * p.question_word_mismatch_factor
-                .powi(self.missing_question_words)
+            * per(p.entity_mismatch_factor, self.missing_entities)
+            * per(p.answer_only_year_factor, self.answer_only_years)
+            * per(p.unexplained_factor, self.unexplained)
+            * per(p.unknown_factor, self.unknown)
+            * per(p.unknown_year_factor, self.unknown_years)
+            * per(p.unknown_place_factor, self.absent_places)
+            * per(p.question_word_mismatch_factor, self.missing_question_words)
             * factor_if(self.names_only, p.names_only_factor)
             * factor_if(self.other_pair, p.other_pair_factor)
     }
