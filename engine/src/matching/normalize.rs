@@ -17,6 +17,16 @@ fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// True for a character that NFKC leaves as it is whatever surrounds it, among those of
+/// ordinary Russian and English text: ASCII, the Russian alphabet, common dashes and quotes.
+/// Checking these is a range test; the full quick check looks each character up in Unicode's
+/// tables (checked against it in a test).
+fn is_nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{0410}'..='\u{044F}').contains(&c)
+        || matches!(c, 'ё' | 'Ё' | '«' | '»' | '—' | '–' | '‘' | '’' | '“' | '”')
+}
+
 /// Splits `text` into lower-case word tokens: NFKC, case folded, apostrophes removed (so that
 /// "Oʻzbekiston" and "O'zbekiston" agree), `ё` read as `е`, digits kept together across
 /// thousands separators ("2,356.6" becomes "2356.6"), everything else a separator.
@@ -24,8 +34,9 @@ pub fn tokenize(text: &str) -> Vec<String> {
     // NFKC leaves ASCII unchanged; skipping it there saves most of the work on English text.
     let chars: Vec<char> = if text.is_ascii() {
         text.chars().map(|c| c.to_ascii_lowercase()).collect()
-    } else if unicode_normalization::is_nfkc_quick(text.chars())
-        == unicode_normalization::IsNormalized::Yes
+    } else if text.chars().all(is_nfkc_stable)
+        || unicode_normalization::is_nfkc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
     {
         text.chars().flat_map(char::to_lowercase).collect()
     } else {
@@ -154,12 +165,21 @@ const COMMON_AS_SPELT_ZIPF: lexicon::Zipf = 4.5;
 /// or two where that makes a commoner word ("cooool" is "cool"). Roman numerals ("iii") and
 /// common words spelt so ("ссср") are left.
 fn without_elongation(token: String) -> String {
+    // Read without collecting the letters first: nearly every word has no run of three.
+    let mut run = (None, 0);
+    let drawn_out = token.chars().any(|c| {
+        run = if run.0 == Some(c) {
+            (run.0, run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        run.1 == 3 && c.is_alphabetic()
+    });
+    if !drawn_out {
+        return token;
+    }
     let chars: Vec<char> = token.chars().collect();
-    let drawn_out = chars
-        .windows(3)
-        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic());
-    if !drawn_out
-        || chars.iter().all(|c| "ivxlcdm".contains(*c))
+    if chars.iter().all(|c| "ivxlcdm".contains(*c))
         || lexicon::zipf_or_zero(&token) >= COMMON_AS_SPELT_ZIPF
     {
         return token;
@@ -465,6 +485,19 @@ fn stem_english(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_read_as_nfkc_stable_are_so_by_the_unicode_tables() {
+        let candidates = ('\u{0}'..='\u{2FFF}').filter(|&c| is_nfkc_stable(c));
+        for c in candidates {
+            assert_eq!(
+                unicode_normalization::is_nfkc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?} is not NFKC-stable"
+            );
+        }
+        assert!(!is_nfkc_stable('№') && !is_nfkc_stable('…'));
+    }
 
     #[test]
     fn a_name_glued_to_its_year_is_split() {

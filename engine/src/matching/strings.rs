@@ -14,6 +14,16 @@ pub type StringId = u32;
 /// An empty slot of the hash table (ids are stored plus one).
 const EMPTY: u32 = 0;
 
+/// A slot holds its string's id plus one in the low bits and, above them, a tag: the top bits
+/// of the string's hash.
+const ID_BITS: u32 = 22;
+const ID_MASK: u32 = (1 << ID_BITS) - 1;
+
+/// The tag of a hash, in place above the id bits.
+fn tag_of(hash: u64) -> u32 {
+    ((hash >> (64 - (32 - ID_BITS))) as u32) << ID_BITS
+}
+
 /// FNV-1a over the string's bytes: short words, few collisions, the same on every platform.
 fn hash(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -29,8 +39,8 @@ pub struct StringSet {
     /// Where each string ends in `text` (it starts where the previous one ends).
     #[serde(with = "super::packed::u32s")]
     ends: Vec<u32>,
-    /// Open addressing with linear probing: id plus one, or [`EMPTY`]. Its length is a power
-    /// of two at least twice the number of strings.
+    /// Open addressing with linear probing: a tag and id plus one, or [`EMPTY`]. Its length
+    /// is a power of two at least twice the number of strings.
     #[serde(with = "super::packed::u32s")]
     slots: Vec<u32>,
 }
@@ -42,13 +52,19 @@ impl StringSet {
 
     /// The string numbered `id`.
     pub fn get(&self, id: StringId) -> &str {
+        let (start, end) = self.span(id);
+        &self.text[start..end]
+    }
+
+    /// Where the string numbered `id` starts and ends in `text`.
+    fn span(&self, id: StringId) -> (usize, usize) {
         let id = id as usize;
         let start = if id == 0 {
             0
         } else {
             self.ends[id - 1] as usize
         };
-        &self.text[start..self.ends[id] as usize]
+        (start, self.ends[id] as usize)
     }
 
     /// The strings with their numbers, in the order they were added.
@@ -56,17 +72,30 @@ impl StringSet {
         (0..self.len() as StringId).map(|id| (id, self.get(id)))
     }
 
-    /// The slot holding `word`, or the empty slot where it would go.
-    fn slot_of(&self, word: &str) -> usize {
+    /// The slot holding `word`, or the empty slot where it would go, and the tag of `word`.
+    fn slot_of(&self, word: &str) -> (usize, u32) {
         let mask = self.slots.len() - 1;
-        let mut slot = hash(word) as usize & mask;
+        let hash = hash(word);
+        let tag = tag_of(hash);
+        let mut slot = hash as usize & mask;
         loop {
             let held = self.slots[slot];
-            if held == EMPTY || self.get(held - 1) == word {
-                return slot;
+            // Strings are compared only when their tags agree: most probes that meet another
+            // string end there, without reading it.
+            if held == EMPTY
+                || (held & !ID_MASK == tag
+                    && self.bytes_of((held & ID_MASK) - 1) == word.as_bytes())
+            {
+                return (slot, tag);
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// The bytes of the string numbered `id` (no check that they start a character).
+    fn bytes_of(&self, id: StringId) -> &[u8] {
+        let (start, end) = self.span(id);
+        &self.text.as_bytes()[start..end]
     }
 
     /// The number of `word`, if the set holds it.
@@ -74,9 +103,9 @@ impl StringSet {
         if self.slots.is_empty() {
             return None;
         }
-        match self.slots[self.slot_of(word)] {
+        match self.slots[self.slot_of(word).0] {
             EMPTY => None,
-            held => Some(held - 1),
+            held => Some((held & ID_MASK) - 1),
         }
     }
 
@@ -93,10 +122,11 @@ impl StringSet {
             self.grow();
         }
         let id = self.len() as StringId;
+        assert!(id < ID_MASK, "fewer than 2^22 strings in a set");
         self.text.push_str(word);
         self.ends.push(self.text.len() as u32);
-        let slot = self.slot_of(word);
-        self.slots[slot] = id + 1;
+        let (slot, tag) = self.slot_of(word);
+        self.slots[slot] = tag | (id + 1);
         id
     }
 
@@ -105,8 +135,8 @@ impl StringSet {
         let size = (self.slots.len() * 2).max(64);
         self.slots = vec![EMPTY; size];
         for id in 0..self.len() as StringId {
-            let slot = self.slot_of(self.get(id));
-            self.slots[slot] = id + 1;
+            let (slot, tag) = self.slot_of(self.get(id));
+            self.slots[slot] = tag | (id + 1);
         }
     }
 }

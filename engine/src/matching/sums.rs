@@ -32,8 +32,10 @@ pub(super) struct Sums {
     seen: Vec<bool>,
     /// Per phrasing: the weight of the question's terms in it.
     shared: Vec<f32>,
-    /// The phrasings with a term of the question.
+    /// The phrasings with a term of the question: the first `phrasings_touched` numbers, in a
+    /// list one longer than there are phrasings (see [`Sums::accumulate`]).
     touched_phrasings: Vec<u32>,
+    phrasings_touched: usize,
     /// The records with a credit, for [`Sums::clear`].
     credited: Vec<u32>,
 }
@@ -52,7 +54,8 @@ impl Sums {
             weak_bits: vec![0; records],
             seen: vec![false; records],
             shared: vec![0.0; phrasings],
-            touched_phrasings: Vec::with_capacity(phrasings),
+            touched_phrasings: vec![0; phrasings + 1],
+            phrasings_touched: 0,
             credited: Vec::new(),
         }
     }
@@ -88,6 +91,7 @@ impl Sums {
             seen,
             shared,
             touched_phrasings,
+            phrasings_touched,
             credited,
         } = self;
         for &r in touched.iter() {
@@ -104,12 +108,12 @@ impl Sums {
         for &r in credited.iter() {
             credit[r as usize] = 0.0;
         }
-        for &n in touched_phrasings.iter() {
+        for &n in &touched_phrasings[..*phrasings_touched] {
             shared[n as usize] = 0.0;
         }
         touched.clear();
         credited.clear();
-        touched_phrasings.clear();
+        *phrasings_touched = 0;
     }
 
     /// Term-at-a-time accumulation: each query term adds its weight to the records and
@@ -127,6 +131,7 @@ impl Sums {
             seen,
             shared,
             touched_phrasings,
+            phrasings_touched,
             credited,
         } = self;
         // Slices, not vectors: their addresses and lengths then live in registers, where a
@@ -170,15 +175,22 @@ impl Sums {
                 }
                 credit[r] += weight;
             }
-            for &n in &index.question_postings[t] {
-                let n = n as usize;
-                if shared[n] == 0.0 {
-                    touched_phrasings.push(n as u32);
-                }
-                shared[n] += weight;
+            // Without a weight the shares stay as they are (and a phrasing listed while its
+            // share is 0 would be listed again).
+            if weight <= 0.0 {
+                continue;
             }
+            // Without a branch: the number goes in the slot after the list every time, and the
+            // list grows over it when the phrasing is new (whether it is cannot be predicted).
+            let mut count = *phrasings_touched;
+            for &n in &index.question_postings[t] {
+                touched_phrasings[count] = n;
+                count += usize::from(shared[n as usize] == 0.0);
+                shared[n as usize] += weight;
+            }
+            *phrasings_touched = count;
         }
-        for &n in touched_phrasings.iter() {
+        for &n in &touched_phrasings[..*phrasings_touched] {
             let (r, total) = index.question_owner[n as usize];
             if total > 0.0 {
                 let ratio = shared[n as usize] / total;
