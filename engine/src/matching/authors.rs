@@ -4,7 +4,7 @@
 //! whose other words point clearly at one document (its title and the `described_as` words of
 //! `sources.toml`), is read as naming that document's authors.
 
-use super::index::Index;
+use super::index::{Index, Keys};
 use super::normalize::tokenize;
 use crate::knowledge::KnowledgeBase;
 use rustc_hash::FxHashSet as HashSet;
@@ -138,10 +138,15 @@ impl Authors {
     /// the authors' names, when its words point clearly at one document and it names no author
     /// already: the describing words are used up ("the guy who wrote the draft analysis, where
     /// did he study?" asks where Askeroğlu studied, not about the draft).
-    pub fn named_by_description(&self, words: &[String], index: &Index) -> Option<Vec<String>> {
-        let keys: Vec<String> = index.keys(words);
+    pub fn named_by_description(
+        &self,
+        words: &[String],
+        keys: &Keys,
+        index: &Index,
+    ) -> Option<Vec<String>> {
+        let keys: Vec<&String> = keys.strings().collect();
         let person_who_wrote = self.person_who_wrote(words);
-        if !keys.iter().any(|k| self.cues.contains(k)) && person_who_wrote.is_empty() {
+        if !keys.iter().any(|k| self.cues.contains(*k)) && person_who_wrote.is_empty() {
             return None;
         }
         // One key per word (a stop word's is empty), to read the words beside a cue.
@@ -160,7 +165,8 @@ impl Authors {
                 let author_keys = &self.author_keys[i];
                 let weight = keys
                     .iter()
-                    .collect::<HashSet<_>>()
+                    .copied()
+                    .collect::<HashSet<&String>>()
                     .into_iter()
                     .filter(|k| {
                         (described.contains(*k) || (author_keys.contains(*k) && beside.contains(k)))

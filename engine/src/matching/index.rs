@@ -275,6 +275,16 @@ fn bag_distance(word: &LetterCounts, candidate: &str) -> usize {
     only_word.max(only_candidate) as usize
 }
 
+/// The canonical keys of a text ([`Index::analyse`]).
+pub struct Keys(Vec<CanonicalKey>);
+
+impl Keys {
+    /// The keys as strings, in order (stop words dropped, a phrase one key).
+    pub fn strings(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|k| &k.key)
+    }
+}
+
 /// One key of a text: the canonical term, how informative the word is in the language, and the
 /// word as written (a stem such as "скок" can be a listed word when the written "скока" is not).
 struct CanonicalKey {
@@ -883,10 +893,21 @@ impl Index {
     /// The weighted terms of a question's (fixed) words: phrases and synonyms, stop words and
     /// chat filler dropped, repeated terms once.
     pub fn terms_of(&self, words: &[String]) -> Vec<QueryTerm> {
+        self.terms_of_keys(self.analyse(words))
+    }
+
+    /// The canonical keys of a question's (fixed) words, for [`Index::terms_of_keys`] and the
+    /// steps that read keys before it: computed once.
+    pub fn analyse(&self, words: &[String]) -> Keys {
+        Keys(self.canonical_keys(words))
+    }
+
+    /// [`Index::terms_of`] from keys already computed.
+    pub fn terms_of_keys(&self, keys: Keys) -> Vec<QueryTerm> {
         let mut seen = HashSet::default();
         let mut out = Vec::new();
         // Filler goes after phrases are read: "of" in "heads of state" is filler on its own.
-        for CanonicalKey { key, info, surface } in self.canonical_keys(words) {
+        for CanonicalKey { key, info, surface } in keys.0 {
             if self.filler.contains(&surface) || !seen.insert(key.clone()) {
                 continue;
             }

@@ -934,8 +934,8 @@ impl Engine {
         if tokens.is_empty() {
             return declined(Decline::Empty);
         }
-        let words = self.read_words(&tokens);
-        let whole = self.answer_words(&words);
+        let (words, keys) = self.read_words_and_keys(&tokens);
+        let whole = self.answer_words_with(&words, keys);
         match self.split_parts(&words) {
             Some(split) => self.both_parts(&split, whole),
             None => whole,
@@ -984,12 +984,23 @@ impl Engine {
     /// A question's words after typo correction, with the name of an author it refers to by
     /// description ("the guy who wrote the draft analysis").
     fn read_words(&self, tokens: &[String]) -> Vec<String> {
+        self.read_words_and_keys(tokens).0
+    }
+
+    /// [`Self::read_words`] with the words' canonical keys, when they are the words read (not
+    /// when an author's name replaced a description): the ranking reads them again.
+    fn read_words_and_keys(&self, tokens: &[String]) -> (Vec<String>, Option<index::Keys>) {
         let tokens = self.without_chat_context(tokens);
         let words =
             self.without_small_counts(self.with_article_digits(self.index.fixed_words(&tokens)));
-        self.authors
-            .named_by_description(&words, &self.index)
-            .unwrap_or(words)
+        let keys = self.index.analyse(&words);
+        match self
+            .authors
+            .named_by_description(&words, &keys, &self.index)
+        {
+            Some(named) => (named, None),
+            None => (words, Some(keys)),
+        }
     }
 
     /// The tokens without chat context ("my teacher asked: …").
@@ -1353,6 +1364,11 @@ impl Engine {
 
     /// Everything after small talk, for a question's corrected words.
     fn answer_words(&self, words: &[String]) -> Outcome {
+        self.answer_words_with(words, None)
+    }
+
+    /// [`Self::answer_words`] with the words' keys when they are already known.
+    fn answer_words_with(&self, words: &[String], keys: Option<index::Keys>) -> Outcome {
         let words = words.to_vec();
         if let Some(number) = self.article_number(&words) {
             match self.find(&format!("article-{number}")) {
@@ -1374,7 +1390,10 @@ impl Engine {
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
         }
-        let terms = self.index.terms_of(&words);
+        let terms = match keys {
+            Some(keys) => self.index.terms_of_keys(keys),
+            None => self.index.terms_of(&words),
+        };
         // "Who?", "а когда?", "why": a question word alone names nothing to answer about, and
         // would match whichever entry's phrasings are shortest.
         if !terms.is_empty()

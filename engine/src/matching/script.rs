@@ -204,7 +204,12 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
 /// stop here.
 fn may_be_translit(chunks: &[&str]) -> bool {
     let (mut english, mut others) = (0, 0);
-    for chunk in chunks {
+    for (read, chunk) in chunks.iter().enumerate() {
+        // Decided once the words left could not tip it (most English questions are decided
+        // halfway through).
+        if english >= others + (chunks.len() - read) {
+            return false;
+        }
         if chunk.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }

@@ -11,7 +11,7 @@ use super::kinds::contains_sequence;
 use super::lexicon;
 use super::normalize::tokenize;
 use crate::knowledge::SmalltalkFile;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The small-talk intents, ready to match.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -20,6 +20,8 @@ pub struct SmallTalk {
     intents: Vec<Vec<Vec<String>>>,
     /// Words and phrases that make a message an intent whatever else it says, with the intent.
     anywhere: Vec<(Vec<String>, IntentId)>,
+    /// For the first word of each phrase of `anywhere`: the phrases' places there.
+    anywhere_by_first: HashMap<String, Vec<u32>>,
     /// Words that may surround small talk: stop words, filler, every cue word.
     neutral: HashSet<String>,
     /// Words naming the bot, and the pronouns they stand for in cues.
@@ -58,7 +60,7 @@ impl SmallTalk {
                     .collect()
             })
             .collect();
-        let anywhere = file
+        let anywhere: Vec<(Vec<String>, IntentId)> = file
             .intents
             .iter()
             .enumerate()
@@ -84,9 +86,17 @@ impl SmallTalk {
             .iter()
             .flat_map(|w| tokenize(w))
             .collect();
+        let mut anywhere_by_first: HashMap<String, Vec<u32>> = HashMap::default();
+        for (i, (phrase, _)) in anywhere.iter().enumerate() {
+            anywhere_by_first
+                .entry(phrase[0].clone())
+                .or_default()
+                .push(i as u32);
+        }
         SmallTalk {
             intents,
             anywhere,
+            anywhere_by_first,
             neutral,
             addressee,
             pronouns,
@@ -151,12 +161,17 @@ impl SmallTalk {
             }
             _ => words,
         };
-        if let Some((_, id)) = self
-            .anywhere
+        // The first phrase (in the file's order) that the message contains, looked for only
+        // among the phrases starting with one of its words.
+        let first_found = words
             .iter()
-            .find(|(phrase, _)| contains_sequence(words, phrase))
-        {
-            return Some(*id);
+            .filter_map(|w| self.anywhere_by_first.get(w))
+            .flatten()
+            .copied()
+            .filter(|&i| contains_sequence(words, &self.anywhere[i as usize].0))
+            .min();
+        if let Some(i) = first_found {
+            return Some(self.anywhere[i as usize].1);
         }
         let leftover = words.iter().filter(|w| !self.is_neutral(w)).count();
         if leftover > 0 {
