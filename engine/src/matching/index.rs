@@ -554,8 +554,15 @@ impl Index {
                 weak_postings[t as usize].push(r as u32);
             }
             terms.strong_weight = terms.strong.iter().map(|&t| self.weights[t as usize]).sum();
+            let mut posted: Vec<&[TermId]> = Vec::new();
             for (ids, weight) in terms.questions.iter_mut() {
                 *weight = ids.iter().map(|&t| self.weights[t as usize]).sum();
+                // Phrasings of one record with the same terms ("when was it signed", "when did
+                // they sign it") have the same share of any question: one is posted.
+                if posted.contains(&ids.as_slice()) {
+                    continue;
+                }
+                posted.push(ids);
                 let number = self.question_owner.len() as u32;
                 self.question_owner.push((r as u32, *weight));
                 for &t in ids.iter() {
