@@ -292,6 +292,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AN,
     ),
     (
+        "tests/data/blind-chat-ao.jsonl",
+        EN_BLIND_AO,
+        RU_BLIND_AO,
+        OOS_BLIND_AO,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -653,6 +659,14 @@ const OOS_BLIND_AM: usize = 58; // of 64
 const EN_BLIND_AN: usize = 46; // of 53
 const RU_BLIND_AN: usize = 47; // of 53
 const OOS_BLIND_AN: usize = 60; // of 64
+
+// Set AO, the same way (Jaccard < 0.5 to the 6,164 distinct earlier questions, highest 0.467),
+// frozen at the start of the twenty-fifth session (sha256 92ee2594…): run 1 at 4f77080 and run 2
+// after the session's engine work (8965450, same answers on every question) both 46 / 50 / 61
+// of 53 / 53 / 64, the floors. Seen from now on.
+const EN_BLIND_AO: usize = 46; // of 53
+const RU_BLIND_AO: usize = 50; // of 53
+const OOS_BLIND_AO: usize = 61; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

@@ -657,6 +657,23 @@ const PART_STARTS: &[&str] = &[
     "каковы",
     "скольких",
 ];
+/// ...or a noun asking for a count or a name, with or without "the" ("and the count of border
+/// signs", "и количество знаков", "and the names of the councils"): a figure or name asked as a
+/// noun. Not "число": "а число какое?" asks for the day of a date.
+const PART_NOUNS: &[&str] = &[
+    "count",
+    "number",
+    "numbers",
+    "total",
+    "name",
+    "names",
+    "date",
+    "количество",
+    "название",
+    "названия",
+    "дата",
+    "дату",
+];
 /// ...or a preposition and a question word ("and in which year", "и в каком году").
 const PART_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "for", "from", "to", "by", "в", "во", "на", "с", "по", "до", "от", "за", "из",
@@ -1312,7 +1329,10 @@ impl Engine {
             let asked_after_preposition = |j: usize| {
                 PART_PREPOSITIONS.contains(&word(j)) && PART_STARTS.contains(&word(j + 1))
             };
+            let asked_as_noun = |j: usize| PART_NOUNS.contains(&word(j));
             PART_STARTS.contains(&word(i))
+                || asked_as_noun(i)
+                || (word(i) == "the" && asked_as_noun(i + 1))
                 || asked_after_preposition(i)
                 // "… и раз во сколько лет …": one more word before the preposition.
                 || (!PART_JOINERS.contains(&word(i)) && asked_after_preposition(i + 1))
