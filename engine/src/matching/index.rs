@@ -885,16 +885,16 @@ impl Index {
         // Correcting a word costs a vocabulary search: a question full of unknown words (a
         // crafted one) gets only its first few corrected, which bounds its time.
         let mut searches = 0;
-        words
-            .iter()
-            .flat_map(|w| {
-                if self.surface.contains(w) || searches >= MAX_CORRECTED_WORDS {
-                    return vec![w.clone()];
-                }
+        let mut fixed = Vec::with_capacity(words.len());
+        for w in words {
+            if self.surface.contains(w) || searches >= MAX_CORRECTED_WORDS {
+                fixed.push(w.clone());
+            } else {
                 searches += 1;
-                self.fix_word(w)
-            })
-            .collect()
+                fixed.extend(self.fix_word(w));
+            }
+        }
+        fixed
     }
 
     /// The weighted terms of a question's (fixed) words: phrases and synonyms, stop words and

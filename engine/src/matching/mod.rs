@@ -1389,30 +1389,29 @@ impl Engine {
 
     /// [`Self::answer_words`] with the words' keys when they are already known.
     fn answer_words_with(&self, words: &[String], keys: Option<index::Keys>) -> Outcome {
-        let words = words.to_vec();
-        if let Some(number) = self.article_number(&words) {
+        if let Some(number) = self.article_number(words) {
             match self.find(&format!("article-{number}")) {
                 // "Article 2 of the Uzbekistan–Turkey treaty" is not this treaty's article 2:
                 // a name the article never mentions sends the question to the ranking. An
                 // author's name does not: "article 4, per Askeroğlu" is his reading of it.
                 Some(article)
-                    if self.names_only_in_question(article, &self.without_authors(&words)) => {}
-                Some(article) => return self.article_or_commentary(article, number, &words),
+                    if self.names_only_in_question(article, &self.without_authors(words)) => {}
+                Some(article) => return self.article_or_commentary(article, number, words),
                 None => return declined(Decline::UnknownArticle(number)),
             }
         }
         // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap.
-        let timeline = if kinds::asks_age_then(&words, |w| self.is_person(w)) {
+        let timeline = if kinds::asks_age_then(words, |w| self.is_person(w)) {
             None
         } else {
-            self.timeline.answer(&words, &self.index)
+            self.timeline.answer(words, &self.index)
         };
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
         }
         let terms = match keys {
             Some(keys) => self.index.terms_of_keys(keys),
-            None => self.index.terms_of(&words),
+            None => self.index.terms_of(words),
         };
         // "Who?", "а когда?", "why": a question word alone names nothing to answer about, and
         // would match whichever entry's phrasings are shortest.
@@ -1424,10 +1423,10 @@ impl Engine {
         {
             return declined(Decline::NoMatch);
         }
-        if timeline.is_none() && self.only_an_everyday_word(&terms, &words) {
+        if timeline.is_none() && self.only_an_everyday_word(&terms, words) {
             return declined(Decline::NoMatch);
         }
-        let ranked = self.rank_terms(&terms, &words);
+        let ranked = self.rank_terms(&terms, words);
         // "Between the moon landing and independence": answering about independence alone
         // would answer another question. An entry written for the very gap asked, named in
         // words the timeline does not list ("the alliance" alone), still answers it.
@@ -1445,7 +1444,7 @@ impl Engine {
             }
         }
         match ranked.first() {
-            Some(_) if self.params.answers(&ranked) => self.answer_of_kind(&ranked, &words),
+            Some(_) if self.params.answers(&ranked) => self.answer_of_kind(&ranked, words),
             _ => {
                 let suggestions = ranked
                     .iter()
