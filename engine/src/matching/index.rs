@@ -9,7 +9,7 @@ use super::score::{edit_distance, max_typo_distance};
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
 use super::postings::Postings;
 use super::strings::{Phrases, StringMap, StringSet};
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{letter_mask, Vocabulary};
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 
@@ -726,6 +726,7 @@ impl Index {
         let first = chars.next().unwrap_or(' ');
         let second = chars.next().unwrap_or(' ');
         let counts = letter_counts(word);
+        let mask = letter_mask(word);
         let mut best: Option<(usize, &str)> = None;
         for candidate_len in len.saturating_sub(max)..=len + max {
             // Typos rarely hit the first two letters at once: only words sharing the first or the
@@ -736,12 +737,16 @@ impl Index {
             let same_second = self
                 .surface
                 .with_second(candidate_len, second)
-                .filter(|c| !c.starts_with(first) && c.chars().next_back() == last);
-            for candidate in same_first.chain(same_second) {
+                .filter(|(_, c)| !c.starts_with(first) && c.chars().next_back() == last);
+            for (letters, candidate) in same_first.chain(same_second) {
                 // The letters the two words do not share bound the edit distance from below:
-                // most candidates are ruled out without computing it.
+                // most candidates are ruled out without computing it, many by their letter
+                // sets alone (a lower bound of the bag distance), without counting letters.
                 let bound = best.map_or(max, |(d, _)| d.min(max));
-                if bag_distance(&counts, len, candidate) > bound {
+                let missing = (mask & !letters)
+                    .count_ones()
+                    .max((letters & !mask).count_ones());
+                if missing as usize > bound || bag_distance(&counts, len, candidate) > bound {
                     continue;
                 }
                 let distance = edit_distance(word, candidate);
@@ -1033,6 +1038,20 @@ mod tests {
         assert_eq!(bag_distance(&letter_counts("abc"), 3, "xyz"), 3);
         assert_eq!(bag_distance(&letter_counts("border"), 6, "borders"), 1);
         assert_eq!(bag_distance(&letter_counts("border"), 6, "order"), 1);
+        // The letter sets' difference never exceeds the bag distance.
+        for (a, b) in [
+            ("скока", "срока"),
+            ("lenght", "length"),
+            ("договр", "договор"),
+            ("ab", "xyz"),
+        ] {
+            let (ma, mb) = (letter_mask(a), letter_mask(b));
+            let missing = (ma & !mb).count_ones().max((mb & !ma).count_ones()) as usize;
+            assert!(
+                missing <= bag_distance(&letter_counts(a), a.chars().count(), b),
+                "{a} {b}"
+            );
+        }
     }
 
     #[test]

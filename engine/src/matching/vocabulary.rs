@@ -25,6 +25,9 @@ pub struct Vocabulary {
     #[serde(with = "super::packed::f32s")]
     infos: Vec<f32>,
     stems: String,
+    /// Per word: its [`letter_mask`], for ruling typo candidates out before counting letters.
+    #[serde(with = "super::packed::u32s")]
+    letters: Vec<u32>,
     /// Word ids by (length in chars, first letter) and by (length, second letter), each list
     /// sorted by the words' bytes; filled by [`Vocabulary::finish`].
     by_first: Buckets,
@@ -34,6 +37,15 @@ pub struct Vocabulary {
     adding_first: HashMap<(u32, char), Vec<WordId>>,
     #[serde(skip)]
     adding_second: HashMap<(u32, char), Vec<WordId>>,
+}
+
+/// The letters of a word as a set of 32 slots (a letter's code point modulo 32: each letter of
+/// the English and of the Russian alphabet has a slot of its own). Letters in one word's set
+/// and not in the other's are letters one word lacks, so their count bounds the bag distance,
+/// and so the edit distance, from below.
+pub fn letter_mask(word: &str) -> u32 {
+    word.chars()
+        .fold(0, |mask, c| mask | 1 << (u32::from(c) % 32))
 }
 
 /// `stem_starts` of a word with no stem recorded.
@@ -95,6 +107,7 @@ impl Vocabulary {
         self.stem_starts.push(NO_MEMO);
         self.stem_ends.push(NO_MEMO);
         self.infos.push(0.0);
+        self.letters.push(letter_mask(word));
         let len = word.chars().count() as u32;
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
@@ -143,13 +156,14 @@ impl Vocabulary {
         self.by_second = Buckets::new(seconds);
     }
 
-    /// The words of `len` chars starting with `first`.
-    pub fn with_first(&self, len: usize, first: char) -> impl Iterator<Item = &str> {
+    /// The words of `len` chars starting with `first`, each with its [`letter_mask`].
+    pub fn with_first(&self, len: usize, first: char) -> impl Iterator<Item = (u32, &str)> {
         self.bucket(&self.by_first, len, first)
     }
 
-    /// The words of `len` chars whose second letter is `second`.
-    pub fn with_second(&self, len: usize, second: char) -> impl Iterator<Item = &str> {
+    /// The words of `len` chars whose second letter is `second`, each with its
+    /// [`letter_mask`].
+    pub fn with_second(&self, len: usize, second: char) -> impl Iterator<Item = (u32, &str)> {
         self.bucket(&self.by_second, len, second)
     }
 
@@ -158,9 +172,12 @@ impl Vocabulary {
         buckets: &'a Buckets,
         len: usize,
         letter: char,
-    ) -> impl Iterator<Item = &'a str> {
+    ) -> impl Iterator<Item = (u32, &'a str)> {
         let len = u32::try_from(len).unwrap_or(u32::MAX);
-        buckets.get(len, letter).iter().map(|id| self.word(*id))
+        buckets
+            .get(len, letter)
+            .iter()
+            .map(|&id| (self.letters[id as usize], self.word(id)))
     }
 }
 
@@ -201,10 +218,10 @@ mod tests {
             vocabulary.insert(word);
         }
         vocabulary.finish();
-        let first: Vec<&str> = vocabulary.with_first(6, 't').collect();
+        let first: Vec<&str> = vocabulary.with_first(6, 't').map(|(_, w)| w).collect();
         assert_eq!(first, ["tready", "treaty", "trusts"]);
-        let second: Vec<&str> = vocabulary.with_second(6, 'z').collect();
-        assert_eq!(second, ["uzbeks"]);
+        let second: Vec<(u32, &str)> = vocabulary.with_second(6, 'z').collect();
+        assert_eq!(second, [(letter_mask("uzbeks"), "uzbeks")]);
         assert_eq!(vocabulary.with_first(7, 't').count(), 0);
     }
 }
