@@ -76,78 +76,66 @@ impl Sums {
         SPARE.with(|spare| *spare.borrow_mut() = Some(self));
     }
 
+    /// The fields borrowed apart, the vectors indexed by record or phrasing as slices.
+    fn parts(&mut self) -> Parts<'_> {
+        Parts {
+            strong: &mut self.strong,
+            weak: &mut self.weak,
+            phrasing: &mut self.phrasing,
+            credit: &mut self.credit,
+            strong_bits: &mut self.strong_bits,
+            weak_bits: &mut self.weak_bits,
+            seen: &mut self.seen,
+            shared: &mut self.shared,
+            touched: &mut self.touched,
+            touched_phrasings: &mut self.touched_phrasings,
+            phrasings_touched: &mut self.phrasings_touched,
+            credited: &mut self.credited,
+        }
+    }
+
     /// Back to all zero, touching only the entries a ranking wrote.
     fn clear(&mut self) {
-        // The fields borrowed apart: the compiler then knows no write to one moves another,
-        // and keeps their addresses in registers through the loops.
-        let Sums {
-            strong,
-            weak,
-            phrasing,
-            credit,
-            touched,
-            strong_bits,
-            weak_bits,
-            seen,
-            shared,
-            touched_phrasings,
-            phrasings_touched,
-            credited,
-        } = self;
-        for &r in touched.iter() {
+        let p = self.parts();
+        for &r in p.touched.iter() {
             let r = r as usize;
-            strong[r] = 0.0;
-            weak[r] = 0.0;
-            strong_bits[r] = 0;
-            weak_bits[r] = 0;
-            seen[r] = false;
+            p.strong[r] = 0.0;
+            p.weak[r] = 0.0;
+            p.strong_bits[r] = 0;
+            p.weak_bits[r] = 0;
+            p.seen[r] = false;
             // A phrasing's terms are among its record's strong terms: a record with a share of
             // a phrasing is touched.
-            phrasing[r] = 0.0;
+            p.phrasing[r] = 0.0;
         }
-        for &r in credited.iter() {
-            credit[r as usize] = 0.0;
+        for &r in p.credited.iter() {
+            p.credit[r as usize] = 0.0;
         }
-        for &n in &touched_phrasings[..*phrasings_touched] {
-            shared[n as usize] = 0.0;
+        for &n in &p.touched_phrasings[..*p.phrasings_touched] {
+            p.shared[n as usize] = 0.0;
         }
-        touched.clear();
-        credited.clear();
-        *phrasings_touched = 0;
+        p.touched.clear();
+        p.credited.clear();
+        *p.phrasings_touched = 0;
     }
 
     /// Term-at-a-time accumulation: each query term adds its weight to the records and
     /// phrasings that contain it, so the work is proportional to the postings touched.
     pub fn accumulate(&mut self, index: &Index, query: &[QueryTerm], features: &QueryFeatures) {
-        // Borrowed apart, as in `clear`: most of a ranking's time is these loops.
-        let Sums {
+        let Parts {
             strong,
             weak,
             phrasing,
             credit,
-            touched,
             strong_bits,
             weak_bits,
             seen,
             shared,
+            touched,
             touched_phrasings,
             phrasings_touched,
             credited,
-        } = self;
-        // Slices, not vectors: their addresses and lengths then live in registers, where a
-        // vector's would be read back from memory after every push onto a list.
-        let (strong, weak, phrasing, credit) = (
-            &mut strong[..],
-            &mut weak[..],
-            &mut phrasing[..],
-            &mut credit[..],
-        );
-        let (strong_bits, weak_bits, seen, shared) = (
-            &mut strong_bits[..],
-            &mut weak_bits[..],
-            &mut seen[..],
-            &mut shared[..],
-        );
+        } = self.parts();
         for q in query {
             let Some(t) = q.term else { continue };
             let mask = features.bit(t).mask;
@@ -199,6 +187,24 @@ impl Sums {
             }
         }
     }
+}
+
+/// [`Sums`]' fields borrowed apart, for its loops (most of a ranking's time): the compiler then
+/// knows that no write to one moves another, and keeps the slices' addresses and lengths in
+/// registers, where a vector's would be read back from memory after every push onto a list.
+struct Parts<'a> {
+    strong: &'a mut [f32],
+    weak: &'a mut [f32],
+    phrasing: &'a mut [f32],
+    credit: &'a mut [f32],
+    strong_bits: &'a mut [u64],
+    weak_bits: &'a mut [u64],
+    seen: &'a mut [bool],
+    shared: &'a mut [f32],
+    touched: &'a mut Vec<u32>,
+    touched_phrasings: &'a mut [u32],
+    phrasings_touched: &'a mut usize,
+    credited: &'a mut Vec<u32>,
 }
 
 /// A known term of a question with its bit in [`Sums`]' per-record masks: the n-th distinct
