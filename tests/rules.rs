@@ -459,6 +459,21 @@ fn a_scholarship_answers_what_funded_someone() {
 }
 
 #[test]
+fn answer_types_read_how_many_times_as_a_frequency() {
+    // "Four times a year" answers it: "times" is no noun the answer must count.
+    let en = answered_with(
+        "how many times a year do the two governments consult on trade?",
+        "mechanisms-commission-quarterly",
+    );
+    assert!(en.body.contains("four times a year"), "{}", en.body);
+    let ru = answered_with(
+        "сколько раз в год консультируются правительства по торговле?",
+        "mechanisms-commission-quarterly",
+    );
+    assert!(ru.body.contains("четыре раза в год"), "{}", ru.body);
+}
+
+#[test]
 fn answer_types_answer_when_the_kind_is_given() {
     answered_with(
         "what year was the strategic partnership treaty concluded?",

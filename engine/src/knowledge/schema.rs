@@ -305,6 +305,10 @@ pub struct LanguageFile {
     /// The number words that `paired_nouns` cancel ("two", "both"): "four states" is a count.
     #[serde(default)]
     pub pair_words: Vec<String>,
+    /// Words that, right after a count cue, count occurrences ("how many times a year",
+    /// "сколько раз"): a frequency, not a number of things the answer must name.
+    #[serde(default)]
+    pub frequency_words: Vec<String>,
     /// Words that signal money amounts ("billion", "dollars", "$").
     #[serde(default)]
     pub money_words: Vec<String>,

@@ -27,6 +27,8 @@ pub struct Authors {
     /// Per document: the keys that describe it, and its authors' name words (as typed, e.g.
     /// "askeroglu"), which the index reads as those authors.
     documents: Vec<(HashSet<String>, Vec<String>)>,
+    /// The canonical keys of every document's authors' name words.
+    name_keys: HashSet<String>,
     /// Per document: the words of its describing phrases that only describe it ("think" and
     /// "tank" of "think tank"), used up with the description.
     phrase_words: Vec<HashSet<String>>,
@@ -106,7 +108,12 @@ impl Authors {
             .filter(|k| documents.iter().filter(|(d, _)| d.contains(*k)).count() == 1)
             .cloned()
             .collect();
+        let name_keys = documents
+            .iter()
+            .flat_map(|(_, names)| names.iter().map(|n| index.key_of(n)))
+            .collect();
         Authors {
+            name_keys,
             relatives: kb.language.author_relatives.iter().cloned().collect(),
             persons: kb
                 .language
@@ -126,12 +133,7 @@ impl Authors {
 
     /// True when the words name one of the documents' authors.
     pub fn names_an_author(&self, words: &[String], index: &Index) -> bool {
-        let keys = index.keys(words);
-        self.documents.iter().any(|(_, names)| {
-            names
-                .iter()
-                .any(|n| keys.iter().any(|k| *k == index.key_of(n)))
-        })
+        index.keys(words).iter().any(|k| self.name_keys.contains(k))
     }
 
     /// A question that refers to an author by description, with the description replaced by

@@ -214,7 +214,7 @@ impl Engine {
         let tokens = self.tokens(question);
         // "art. 17, what's it about": an article number names what is asked. "How long is the
         // border and how many signs are on it?": the second part points at the first.
-        let words = self.index.fixed_words(&tokens);
+        let words = self.index.fixed_words(tokens);
         if self.article_number(&words).is_some() || self.split_parts(&words).is_some() {
             return None;
         }

@@ -886,17 +886,17 @@ impl Index {
 
     /// The words of a question after typo correction and splitting, in order (stop words
     /// included).
-    pub fn fixed_words(&self, words: &[String]) -> Vec<String> {
+    pub fn fixed_words(&self, words: Vec<String>) -> Vec<String> {
         // Correcting a word costs a vocabulary search: a question full of unknown words (a
         // crafted one) gets only its first few corrected, which bounds its time.
         let mut searches = 0;
         let mut fixed = Vec::with_capacity(words.len());
         for w in words {
-            if self.surface.contains(w) || searches >= MAX_CORRECTED_WORDS {
-                fixed.push(w.clone());
+            if self.surface.contains(&w) || searches >= MAX_CORRECTED_WORDS {
+                fixed.push(w);
             } else {
                 searches += 1;
-                fixed.extend(self.fix_word(w));
+                fixed.extend(self.fix_word(&w));
             }
         }
         fixed

@@ -287,6 +287,7 @@ pub struct Kinds {
     article_words: HashSet<String>,
     paired_nouns: HashSet<String>,
     pair_words: HashSet<String>,
+    frequency_words: HashSet<String>,
     money_words: Vec<Vec<String>>,
     /// Beginnings of words that count time ("day", "year", "дн", "лет").
     time_units: Vec<String>,
@@ -363,6 +364,7 @@ impl Kinds {
                 .iter()
                 .flat_map(|w| tokenize(w))
                 .collect(),
+            frequency_words: language.frequency_words.iter().cloned().collect(),
             money_words: phrases(&language.money_words),
             time_units: language.time_units.clone(),
             ordinal_words: language
@@ -528,6 +530,14 @@ impl Kinds {
                 Some(&words[at + cue.len()..])
             })
             .next()
+    }
+
+    /// True when the words after a count cue count occurrences ("how many times a year"):
+    /// nothing named is counted.
+    pub fn counts_occurrences(&self, after_cue: &[String]) -> bool {
+        after_cue
+            .first()
+            .is_some_and(|w| self.frequency_words.contains(w))
     }
 
     /// What a record gives, from its answer texts and the kinds it declares.
@@ -923,6 +933,7 @@ mod tests {
                 timeline: Default::default(),
                 paired_nouns: vec!["countries".into()],
                 pair_words: vec!["two".into()],
+                frequency_words: vec!["times".into()],
                 offices: vec!["minister".into()],
                 sides: vec![vec!["kazakh*".into()], vec!["uzbek*".into(), "uz".into()]],
                 places: vec![

@@ -951,7 +951,7 @@ impl Engine {
         if tokens.is_empty() {
             return declined(Decline::Empty);
         }
-        let (words, keys) = self.read_words_and_keys(&tokens);
+        let (words, keys) = self.read_words_and_keys(tokens);
         let whole = self.answer_words_with(&words, keys);
         match self.split_parts(&words) {
             Some(split) => self.both_parts(&split, whole),
@@ -988,7 +988,7 @@ impl Engine {
     /// not list. An everyday word one entry happens to use ("awake" in "what keeps Tashkent
     /// awake at night") is no topic next to small talk.
     fn is_topic_word(&self, word: &str) -> bool {
-        let fixed = self.index.fixed_words(&[word.to_owned()]);
+        let fixed = self.index.fixed_words(vec![word.to_owned()]);
         let rare = !lexicon::is_real_word(word);
         self.index.terms_of(&fixed).iter().any(|t| {
             t.term.is_some_and(|id| {
@@ -1000,16 +1000,16 @@ impl Engine {
     /// The words of a question, with chat shorthand written out ("who made u" is "who made you").
     /// A question's words after typo correction, with the name of an author it refers to by
     /// description ("the guy who wrote the draft analysis").
-    fn read_words(&self, tokens: &[String]) -> Vec<String> {
+    fn read_words(&self, tokens: Vec<String>) -> Vec<String> {
         self.read_words_and_keys(tokens).0
     }
 
     /// [`Self::read_words`] with the words' canonical keys, when they are the words read (not
     /// when an author's name replaced a description): the ranking reads them again.
-    fn read_words_and_keys(&self, tokens: &[String]) -> (Vec<String>, Option<index::Keys>) {
+    fn read_words_and_keys(&self, tokens: Vec<String>) -> (Vec<String>, Option<index::Keys>) {
         let tokens = self.without_chat_context(tokens);
         let words =
-            self.without_small_counts(self.with_article_digits(self.index.fixed_words(&tokens)));
+            self.without_small_counts(self.with_article_digits(self.index.fixed_words(tokens)));
         let keys = self.index.analyse(&words);
         match self
             .authors
@@ -1021,7 +1021,7 @@ impl Engine {
     }
 
     /// The tokens without chat context ("my teacher asked: …").
-    fn without_chat_context<'t>(&self, tokens: &'t [String]) -> std::borrow::Cow<'t, [String]> {
+    fn without_chat_context(&self, tokens: Vec<String>) -> Vec<String> {
         let phrase_at = |i: usize| {
             self.chat_context.get(&tokens[i])?.iter().find(|p| {
                 tokens.len() - i >= p.len()
@@ -1030,23 +1030,24 @@ impl Engine {
                         .all(|(w, t)| w == CONTEXT_WILDCARD || w == t)
             })
         };
-        if !(0..tokens.len()).any(|i| phrase_at(i).is_some()) {
-            return std::borrow::Cow::Borrowed(tokens);
-        }
-        let mut kept: Vec<String> = Vec::new();
+        // One flag per token (most questions have no context, and keep every token).
+        let mut keep = vec![true; tokens.len()];
         let mut i = 0;
         while i < tokens.len() {
             match phrase_at(i) {
-                Some(phrase) => i += phrase.len(),
-                None => {
-                    kept.push(tokens[i].clone());
-                    i += 1;
+                Some(phrase) => {
+                    keep[i..i + phrase.len()].fill(false);
+                    i += phrase.len();
                 }
+                None => i += 1,
             }
         }
         // Only context ("I'm a journalist writing a piece") asks nothing: no words are left to
         // match, so it is declined rather than answered from the words that describe the asker.
-        std::borrow::Cow::Owned(kept)
+        let mut flags = keep.into_iter();
+        let mut tokens = tokens;
+        tokens.retain(|_| flags.next().unwrap_or(true));
+        tokens
     }
 
     /// The kind of fact a question asks for ([`Kinds::asked_of`]); persons are the documents'
@@ -1287,7 +1288,7 @@ impl Engine {
     /// True when `record` mentions every informative knowledge-base term of `question` that is
     /// not a question word or a name.
     fn mentions_own_terms(&self, question: &str, record: usize) -> bool {
-        let words = self.read_words(&self.tokens(question));
+        let words = self.read_words(self.tokens(question));
         let terms = &self.index.records[record];
         self.index.terms_of(&words).iter().all(|t| {
             let Some(id) = t.term else { return true };
@@ -1304,7 +1305,7 @@ impl Engine {
     /// True when the question has a word the knowledge base knows (a topic, a name or a
     /// question word): "nvm, forget it" has none, and is no follow-up to anything.
     pub(crate) fn knows_a_word_of(&self, question: &str) -> bool {
-        let words = self.read_words(&self.tokens(question));
+        let words = self.read_words(self.tokens(question));
         self.index.terms_of(&words).iter().any(|t| t.term.is_some())
     }
 
@@ -1630,9 +1631,13 @@ impl Engine {
 
     /// What a "how many" question counts: the first word after the cue ("how many people",
     /// "сколько пунктов"), as a term of the index (`Some(None)`: a word the knowledge base never
-    /// uses); `None` when the question counts nothing or its counted word is a misspelling.
+    /// uses); `None` when the question counts nothing, counts occurrences ("how many times a
+    /// year"), or its counted word is a misspelling.
     fn counted(&self, words: &[String]) -> Option<Option<index::TermId>> {
         let rest = self.kinds.after_count_cue(words)?;
+        if self.kinds.counts_occurrences(rest) {
+            return None;
+        }
         // What is counted follows the cue closely ("how many deputies", "сколько всего
         // депутатов"); a generic noun the index leaves out ("сколько всего стран стали…")
         // must not hand the count to a later word ("стали").
@@ -1689,7 +1694,7 @@ impl Engine {
     /// The records that share words with the question and could be suggested (their score is
     /// at least the suggestion floor), best first.
     pub fn rank(&self, question: &str) -> Vec<Ranked> {
-        let words = self.read_words(&self.tokens(question));
+        let words = self.read_words(self.tokens(question));
         self.rank_terms(&self.index.terms_of(&words), &words)
     }
 
@@ -1950,7 +1955,7 @@ impl Engine {
     /// A phrasing made of such names ("what's in it for uz?") is fully covered by every question
     /// naming them, so its entry would win "what are Uzbekistan's allies?".
     pub fn names_a_topic(&self, phrasing: &str) -> bool {
-        let words = self.index.fixed_words(&self.tokens(phrasing));
+        let words = self.index.fixed_words(self.tokens(phrasing));
         self.index.terms_of(&words).iter().any(|t| {
             t.term.is_some_and(|id| {
                 let common_name =
@@ -1961,8 +1966,7 @@ impl Engine {
     }
 
     pub fn explain(&self, question: &str) -> String {
-        let tokens = self.tokens(question);
-        let words = self.read_words(&tokens);
+        let words = self.read_words(self.tokens(question));
         let terms: Vec<String> = self
             .index
             .terms_of(&words)

@@ -258,46 +258,51 @@ const YEAR_ENDINGS: &[&str] = &["го", "м", "ом", "й"];
 /// it is a day of a month ("22-го декабря", or "-го" right after a verb in the past tense:
 /// "закончилась 19-го", "подписали 22-го") or an article ("17-й статьи"); otherwise the number
 /// alone, as for any ordinal.
-fn with_full_years(tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Vec<String> {
-    let is_article = |w: Option<&String>| w.is_some_and(|w| is_article(w));
-    let mut out = Vec::with_capacity(tokens.len());
-    for (i, token) in tokens.iter().enumerate() {
-        let split = token
-            .char_indices()
-            .nth(2)
-            .map(|(at, _)| token.split_at(at));
-        let next = tokens.get(i + 1);
-        if let Some(year) =
-            bare_two_digit_year(token, i.checked_sub(1).and_then(|p| tokens.get(p)), next)
-        {
-            out.push(year);
-            continue;
-        }
-        let Some((digits, _)) = split.filter(|(digits, ending)| {
-            digits.bytes().all(|b| b.is_ascii_digit()) && YEAR_ENDINGS.contains(ending)
-        }) else {
-            out.push(without_ordinal_ending(token));
-            continue;
-        };
-        let year_next = next.is_some_and(|n| ["года", "году", "г"].contains(&n.as_str()));
-        let after_past_verb = token.ends_with("го")
-            && !year_next
-            && i.checked_sub(1)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|w| is_russian_past_verb(w));
-        let day = after_past_verb
-            || next.is_some_and(|n| crate::knowledge::PartialDate::month_of_word(n).is_some());
-        let numbered = |w: Option<&String>| w.is_some_and(|w| NUMBERED_NOUNS.contains(&w.as_str()));
-        let article = is_article(next)
-            || is_article(i.checked_sub(1).and_then(|p| tokens.get(p)))
-            || numbered(next);
-        if day || article {
-            out.push(digits.to_owned());
-            continue;
-        }
-        out.push(full_year(digits.parse().unwrap_or(0)));
+fn with_full_years(mut tokens: Vec<String>, is_article: impl Fn(&str) -> bool) -> Vec<String> {
+    // Each token is read beside its neighbours as typed, so the changes are made afterwards;
+    // most tokens are no number and stay where they are, uncopied.
+    let changes: Vec<(usize, String)> = (0..tokens.len())
+        .filter_map(|i| Some((i, year_or_number(&tokens, i, &is_article)?)))
+        .collect();
+    for (i, changed) in changes {
+        tokens[i] = changed;
     }
-    out
+    tokens
+}
+
+/// The token at `i` as [`with_full_years`] reads it, when that differs from the token.
+fn year_or_number(
+    tokens: &[String],
+    i: usize,
+    is_article: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let is_article = |w: Option<&String>| w.is_some_and(|w| is_article(w));
+    let token = &tokens[i];
+    let before = i.checked_sub(1).and_then(|p| tokens.get(p));
+    let next = tokens.get(i + 1);
+    if let Some(year) = bare_two_digit_year(token, before, next) {
+        return Some(year);
+    }
+    let split = token
+        .char_indices()
+        .nth(2)
+        .map(|(at, _)| token.split_at(at));
+    let Some((digits, _)) = split.filter(|(digits, ending)| {
+        digits.bytes().all(|b| b.is_ascii_digit()) && YEAR_ENDINGS.contains(ending)
+    }) else {
+        return without_ordinal_ending(token);
+    };
+    let year_next = next.is_some_and(|n| ["года", "году", "г"].contains(&n.as_str()));
+    let after_past_verb =
+        token.ends_with("го") && !year_next && before.is_some_and(|w| is_russian_past_verb(w));
+    let day = after_past_verb
+        || next.is_some_and(|n| crate::knowledge::PartialDate::month_of_word(n).is_some());
+    let numbered = |w: Option<&String>| w.is_some_and(|w| NUMBERED_NOUNS.contains(&w.as_str()));
+    let article = is_article(next) || is_article(before) || numbered(next);
+    if day || article {
+        return Some(digits.to_owned());
+    }
+    Some(full_year(digits.parse().unwrap_or(0)))
 }
 
 /// Words before a bare two-digit number that make it a year ("since 91", "с 98").
@@ -351,10 +356,10 @@ fn is_russian_past_verb(word: &str) -> bool {
 }
 
 /// A number of up to three digits with an ordinal ending written on ("17я", "4ю", "4th",
-/// "100е") as the number alone; any other word as it is. Years written so ("в 2007м") are left
+/// "100е") as the number alone; `None` for any other word, which stays as it is. Years written so ("в 2007м") are left
 /// as they were: read as the year, it weighed more than the rest of the question and turned a
 /// seen answer about Zhailin's studies into a decline.
-fn without_ordinal_ending(token: &str) -> String {
+fn without_ordinal_ending(token: &str) -> Option<String> {
     let digits_end = token
         .bytes()
         .position(|b| !b.is_ascii_digit())
@@ -362,9 +367,9 @@ fn without_ordinal_ending(token: &str) -> String {
     let (digits, ending) = token.split_at(digits_end);
     let ordinal = ORDINAL_ENDINGS.contains(&ending) || ENGLISH_ORDINAL_ENDINGS.contains(&ending);
     if (1..=MAX_ORDINAL_DIGITS).contains(&digits.len()) && !ending.is_empty() && ordinal {
-        digits.to_owned()
+        Some(digits.to_owned())
     } else {
-        token.to_owned()
+        None
     }
 }
 
