@@ -1190,6 +1190,20 @@ fn an_author_described_instead_of_named_is_read_as_named() {
 }
 
 #[test]
+fn an_author_named_by_quoting_a_title_is_that_documents_author() {
+    // The title's words name the document: they are no part of what is asked, and the other
+    // documents' describing words ("alliance") do not outweigh them.
+    answered_with(
+        "the person who wrote new alliance between kazakhstan and uzbekistan: what is his degree?",
+        "askeroglu-education",
+    );
+    answered_with(
+        "what languages does the man who wrote 'new alliance between kazakhstan and uzbekistan' know?",
+        "askeroglu-languages",
+    );
+}
+
+#[test]
 fn a_word_for_an_author_that_fits_one_document_names_its_author() {
     // Only Rabbimov's text is a column; every document has an analyst or an author.
     let words = engine().explain("what does the columnist say about azerbaijan");

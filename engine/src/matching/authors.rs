@@ -17,6 +17,10 @@ const MIN_EVIDENCE: f32 = 1.5;
 const LINKING_WORDS: &[&str] = &["from", "in", "at", "of", "из", "с"];
 /// A describing word that this many documents share tells none of them apart ("article").
 const SHARED_BY: usize = 3;
+/// A title's first words, this many in a row, quote it ("the guy who wrote 'new alliance
+/// between kazakhstan…'"): the document is named, whatever its other words say. Fewer, or from
+/// its middle, are a common phrase ("between Kazakhstan and Uzbekistan").
+const QUOTED_TITLE_WORDS: usize = 5;
 
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Authors {
@@ -29,6 +33,8 @@ pub struct Authors {
     documents: Vec<(HashSet<String>, Vec<String>)>,
     /// The canonical keys of every document's authors' name words.
     name_keys: HashSet<String>,
+    /// Per document: the words of its title.
+    titles: Vec<Vec<String>>,
     /// Per document: the words of its describing phrases that only describe it ("think" and
     /// "tank" of "think tank"), used up with the description.
     phrase_words: Vec<HashSet<String>>,
@@ -114,6 +120,7 @@ impl Authors {
             .collect();
         Authors {
             name_keys,
+            titles: kb.sources.iter().map(|s| tokenize(&s.title)).collect(),
             relatives: kb.language.author_relatives.iter().cloned().collect(),
             persons: kb
                 .language
@@ -158,33 +165,11 @@ impl Authors {
         }
         // The words beside an author cue ("Turkish" in "the Turkish analyst"), and their keys.
         let beside_at = self.beside_cues(words, index);
-        let beside: HashSet<&String> = beside_at.iter().map(|&at| &keys_by_word[at]).collect();
-        let mut evidence: Vec<(f32, usize)> = self
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, (described, _))| {
-                let author_keys = &self.author_keys[i];
-                let weight = keys
-                    .iter()
-                    .copied()
-                    .collect::<HashSet<&String>>()
-                    .into_iter()
-                    .filter(|k| {
-                        (described.contains(*k) || (author_keys.contains(*k) && beside.contains(k)))
-                            && (!self.cues.contains(*k) || self.telling_cues.contains(*k))
-                    })
-                    .map(|k| index.weight_of_key(k))
-                    .sum();
-                (weight, i)
-            })
-            .collect();
-        evidence.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let (best, i) = evidence.first().copied()?;
-        let second = evidence.get(1).map_or(0.0, |e| e.0);
-        if best < MIN_EVIDENCE || best < second * CLEAR_LEAD {
-            return None;
-        }
+        let quoted = self.quoted_title(words);
+        let i = match &quoted {
+            Some((i, _)) => *i,
+            None => self.described_document(&keys, &keys_by_word, &beside_at, index)?,
+        };
         let names = &self.documents[i].1;
         // The words describing the author beside the cue are used up with it, and so is a
         // relative clause's pronoun and verb after the cue ("the analyst who reviewed…").
@@ -194,8 +179,9 @@ impl Authors {
             .collect();
         author_words.extend(self.relative_clauses(words, index));
         author_words.extend(person_who_wrote);
-        // Only the cue and the `described_as` words are used up: a title's words ("who",
-        // "sign", "visit") may be what the question asks.
+        author_words.extend(quoted.map_or(0..0, |(_, run)| run));
+        // Only the cue, the `described_as` words and a quoted title are used up: a title's
+        // words named in passing ("who", "sign", "visit") may be what the question asks.
         let mut out: Vec<String> = words
             .iter()
             .enumerate()
@@ -216,6 +202,61 @@ impl Authors {
 }
 
 impl Authors {
+    /// The document whose describing words (and the words beside an author cue that describe
+    /// its authors) clearly outweigh every other document's.
+    fn described_document(
+        &self,
+        keys: &[&String],
+        keys_by_word: &[String],
+        beside_at: &[usize],
+        index: &Index,
+    ) -> Option<usize> {
+        let beside: HashSet<&String> = beside_at.iter().map(|&at| &keys_by_word[at]).collect();
+        let distinct: HashSet<&String> = keys.iter().copied().collect();
+        let mut evidence: Vec<(f32, usize)> = self
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, (described, _))| {
+                let author_keys = &self.author_keys[i];
+                let weight = distinct
+                    .iter()
+                    .filter(|k| {
+                        (described.contains(**k)
+                            || (author_keys.contains(**k) && beside.contains(*k)))
+                            && (!self.cues.contains(**k) || self.telling_cues.contains(**k))
+                    })
+                    .map(|k| index.weight_of_key(k))
+                    .sum();
+                (weight, i)
+            })
+            .collect();
+        evidence.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best, i) = evidence.first().copied()?;
+        let second = evidence.get(1).map_or(0.0, |e| e.0);
+        (best >= MIN_EVIDENCE && best >= second * CLEAR_LEAD).then_some(i)
+    }
+
+    /// The document whose title the words quote (its first [`QUOTED_TITLE_WORDS`] words in a
+    /// row, or all of a shorter title), and the positions of the longest quoted run.
+    fn quoted_title(&self, words: &[String]) -> Option<(usize, std::ops::Range<usize>)> {
+        let mut best: Option<(usize, std::ops::Range<usize>)> = None;
+        for (i, title) in self.titles.iter().enumerate() {
+            for at in 0..words.len() {
+                let run = title
+                    .iter()
+                    .zip(&words[at..])
+                    .take_while(|(t, w)| t == w)
+                    .count();
+                let longer = best.as_ref().is_none_or(|(_, b)| run > b.len());
+                if run > 0 && run >= QUOTED_TITLE_WORDS.min(title.len()) && longer {
+                    best = Some((i, at..at + run));
+                }
+            }
+        }
+        best
+    }
+
     /// Positions of the words beside an author cue: the word before and after it, or the one
     /// after a linking word ("авторы из Караганды", "the analyst from Ankara").
     fn beside_cues(&self, words: &[String], index: &Index) -> Vec<usize> {
