@@ -858,6 +858,18 @@ fn a_second_part_of_question_words_only_asks_them_of_the_first() {
 }
 
 #[test]
+fn a_two_word_topic_before_a_noun_of_what_is_asked_is_a_first_part() {
+    // "… and number of signs" reads the first part's topic; two words before a question word
+    // are no question of their own.
+    let outcome = engine().ask("border length and number of signs installed");
+    assert!(matches!(outcome, Outcome::Parts(..)), "{outcome:?}");
+    let text = Reply::new(engine(), &outcome, Lang::En).plain_text();
+    assert!(text.contains("2,356.6") && text.contains("1,301"), "{text}");
+    let outcome = engine().ask("rabbimov: when and where was the russia alliance signed?");
+    assert!(matches!(outcome, Outcome::Answer { .. }), "{outcome:?}");
+}
+
+#[test]
 fn two_questions_in_one_with_one_unanswerable_say_which_part_is_open() {
     for (question, part) in [
         (

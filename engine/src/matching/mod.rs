@@ -714,8 +714,12 @@ fn elliptic_kinds(words: &[String]) -> Vec<AnswerKind> {
     kinds
 }
 
-/// A part of a two-part question needs at least this many words.
+/// A part of a two-part question needs at least this many words...
 const MIN_PART_WORDS: usize = 3;
+/// ...except a first part before a second that starts with a noun of what is asked ("border
+/// length and number of signs"): two words suffice. Before a question word, two are too few
+/// ("rabbimov: when and where…" asks one question).
+const MIN_PART_WORDS_BEFORE_NOUN: usize = 2;
 
 /// A name this light is in most entries (the two countries: Kazakhstan weighs 0.93,
 /// Uzbekistan 0.83, the next name, Tashkent, 1.46): it says nothing about what is asked.
@@ -1341,6 +1345,16 @@ impl Engine {
         let at = (1..words.len().saturating_sub(1))
             .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))?;
         let (first, second) = (&words[..at], &words[at + 1..]);
+        let second_is_noun = PART_NOUNS.contains(&second[0].as_str())
+            || (second[0] == "the"
+                && second
+                    .get(1)
+                    .is_some_and(|w| PART_NOUNS.contains(&w.as_str())));
+        let min_first = if second_is_noun {
+            MIN_PART_WORDS_BEFORE_NOUN
+        } else {
+            MIN_PART_WORDS
+        };
         // "… and by whom?", "… и где?": only question words, asking them of the first part;
         // so is a question word with one more word ("… и кто подписывал?").
         let asks_only = |w: &String| {
@@ -1348,13 +1362,16 @@ impl Engine {
         };
         let elliptic = second.iter().all(asks_only)
             || (second.len() == 2 && PART_STARTS.contains(&second[0].as_str()));
-        if first.len() < MIN_PART_WORDS || (second.len() < MIN_PART_WORDS && !elliptic) {
+        if first.len() < min_first || (second.len() < MIN_PART_WORDS && !elliptic) {
             return None;
         }
         let written = second.len();
         // "… and who signed it?" points back at the first part: it may need all of its topic.
         // So does "… and how long after?": a time asked without two events of its own.
+        // So does "… and number of signs": a noun of what is asked, after a short first part
+        // that names the topic ("border length").
         let pointing = elliptic
+            || (second_is_noun && first.len() < MIN_PART_WORDS)
             || second.iter().any(|w| self.followup.is_pronoun(w))
             || matches!(
                 self.timeline.answer(second, &self.index),
