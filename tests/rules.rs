@@ -619,6 +619,29 @@ fn timeline_arithmetic_in_russian() {
 }
 
 #[test]
+fn timeline_years_asked_also_counts_calendar_years_when_they_differ() {
+    // November 2005 to August 2024: 18 whole years, though 2024 - 2005 is 19.
+    let text = computed(
+        "how many years passed between uzbekistan's alliance with russia and its alliance with azerbaijan?",
+    )
+    .plain_text();
+    assert!(
+        text.contains("18 years") && text.contains("19 years"),
+        "{text}"
+    );
+    let text =
+        computed("сколько лет прошло между союзом узбекистана с россией и союзом с азербайджаном?")
+            .plain_text();
+    assert!(text.contains("18 лет") && text.contains("19 лет"), "{text}");
+    // Whole years by either count: no note.
+    let text = computed(
+        "how many years passed between the 1998 friendship treaty and the 2013 strategic partnership treaty?",
+    )
+    .plain_text();
+    assert!(!text.contains("calendar"), "{text}");
+}
+
+#[test]
 fn how_old_one_event_was_at_another_is_the_years_between_them() {
     let text = computed("how old was the 1998 friendship treaty when the 2013 strategic partnership treaty was signed?")
         .plain_text();

@@ -64,6 +64,10 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         text.push(' ');
         text.push_str(messages.get(code, note));
     }
+    if let Some(note) = calendar_years_note(kb, comparison, unit, lang) {
+        text.push(' ');
+        text.push_str(&note);
+    }
     let moments = [
         (comparison.first, comparison.dates.0),
         (comparison.second, comparison.dates.1),
@@ -75,6 +79,38 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         }
     }
     text
+}
+
+/// For years asked between dates known to the month or day, when subtracting the years gives
+/// more than the whole years passed (November 2005 to August 2024: 18 years, 2024 − 2005 = 19):
+/// the count by calendar year, which is how many people count, so that neither reads as wrong.
+fn calendar_years_note(
+    kb: &KnowledgeBase,
+    comparison: &Comparison,
+    unit: Option<Unit>,
+    lang: Lang,
+) -> Option<String> {
+    let gap = &comparison.gap;
+    let asks_years = matches!(comparison.asked, Asked::Gap(Some(Unit::Years)));
+    let (from, to) = (comparison.dates.0.year, comparison.dates.1.year);
+    let calendar = i32::from(to) - i32::from(from);
+    if !asks_years
+        || unit != Some(Unit::Years)
+        || gap.precision == Precision::Year
+        || calendar == gap.years
+    {
+        return None;
+    }
+    let values = [
+        ("from", from.to_string()),
+        ("to", to.to_string()),
+        ("years", count(kb, lang, i64::from(calendar), "year")),
+    ];
+    let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(
+        kb.messages
+            .format(lang.code(), "timeline_calendar_years", &refs),
+    )
 }
 
 /// The sentence comparing two events of the chronology.

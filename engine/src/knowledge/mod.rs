@@ -96,6 +96,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "timeline_precision_year",
     "timeline_precision_month",
     "timeline_years_and_months",
+    "timeline_calendar_years",
     "timeline_one_event",
     "timeline_no_event",
     "unit_year_one",
