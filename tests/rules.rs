@@ -1225,6 +1225,34 @@ fn an_author_described_instead_of_named_is_read_as_named() {
 }
 
 #[test]
+fn asking_who_the_author_is_keeps_the_description() {
+    // Read as the authors' names, "who is the author of…" would name the person it asks for,
+    // and be declined as not given.
+    answered_with("who is the author of the journal article?", "sources-");
+    let reply = reply("кто автор журнальной статьи?");
+    assert!(
+        reply.answered && reply.body.contains("Абдуразакова"),
+        "{}",
+        reply.body
+    );
+}
+
+#[test]
+fn a_russian_word_in_latin_letters_in_an_english_question_is_read_as_russian() {
+    // No English word is near "soglashenie" or "demarkacii": their Russian readings are words
+    // of the knowledge base. "jurnal" stays a misspelling of "journal".
+    answered_with(
+        "when was the soglashenie o demarkacii signed?",
+        "border-signing-date",
+    );
+    let words = engine().explain("in which jurnal was the mechanisms paper published");
+    assert!(
+        words.contains("journal") && !words.contains("журнал"),
+        "{words}"
+    );
+}
+
+#[test]
 fn an_author_named_by_quoting_a_title_is_that_documents_author() {
     // The title's words name the document: they are no part of what is asked, and the other
     // documents' describing words ("alliance") do not outweigh them.

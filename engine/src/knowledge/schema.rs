@@ -332,6 +332,9 @@ pub struct LanguageFile {
     /// and the verb after it describe the author, and the pronoun asks nothing.
     #[serde(default)]
     pub author_relatives: Vec<String>,
+    /// Words that, right before an author cue, ask who the author is ("who is the author").
+    #[serde(default)]
+    pub author_askers: Vec<String>,
     /// A person and a relative pronoun ("the guy who", "тот, кто") that, before one of
     /// `author_verbs` ("wrote", "разбирал"), refer to an author.
     #[serde(default)]

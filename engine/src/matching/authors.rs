@@ -41,6 +41,8 @@ pub struct Authors {
     /// Per document: keys of the words describing its authors beside an author cue ("Turkish"
     /// in "the Turkish analyst").
     author_keys: Vec<HashSet<String>>,
+    /// Words that, right before a cue, ask who the author is.
+    askers: Vec<Vec<String>>,
     /// Relative pronouns that, right after a cue, open a clause describing the author.
     relatives: HashSet<String>,
     /// A person and a relative pronoun that, before a verb of `writing`, refer to an author.
@@ -121,6 +123,12 @@ impl Authors {
         Authors {
             name_keys,
             titles: kb.sources.iter().map(|s| tokenize(&s.title)).collect(),
+            askers: kb
+                .language
+                .author_askers
+                .iter()
+                .map(|a| tokenize(a))
+                .collect(),
             relatives: kb.language.author_relatives.iter().cloned().collect(),
             persons: kb
                 .language
@@ -160,7 +168,7 @@ impl Authors {
         }
         // One key per word (a stop word's is empty), to read the words beside a cue.
         let keys_by_word: Vec<String> = words.iter().map(|w| index.key_of(w)).collect();
-        if self.names_an_author(words, index) {
+        if self.names_an_author(words, index) || self.asks_who_wrote(words, index) {
             return None;
         }
         // The words beside an author cue ("Turkish" in "the Turkish analyst"), and their keys.
@@ -202,6 +210,15 @@ impl Authors {
 }
 
 impl Authors {
+    /// True when an author cue follows words asking who the author is ("who is the author of
+    /// the journal article?").
+    fn asks_who_wrote(&self, words: &[String], index: &Index) -> bool {
+        words.iter().enumerate().any(|(at, word)| {
+            self.is_cue_word(word, &index.key_of(word))
+                && self.askers.iter().any(|a| words[..at].ends_with(a))
+        })
+    }
+
     /// The document whose describing words (and the words beside an author cue that describe
     /// its authors) clearly outweigh every other document's.
     fn described_document(

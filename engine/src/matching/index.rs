@@ -8,6 +8,7 @@ use super::score::{edit_distance, max_typo_distance};
 // FxHash: the index hashes tens of thousands of short words at startup; the default SipHash's
 // protection against hash flooding buys nothing for our own knowledge base and costs time.
 use super::postings::Postings;
+use super::script;
 use super::strings::{Phrases, StringMap, StringSet};
 use super::vocabulary::{letter_mask, Vocabulary};
 use rustc_hash::FxHashSet as HashSet;
@@ -835,7 +836,13 @@ impl Index {
         }
         match closest {
             Some((_, candidate)) => vec![candidate.to_owned()],
-            None => vec![word.to_owned()],
+            // "the soyuz dogovor": a Russian word of the knowledge base typed in Latin letters
+            // in an English question (a question mostly in such words is read back whole
+            // before). Only when no English word is near: "jurnal" is "journal".
+            None => match script::russian_word(word).filter(|r| self.surface.contains(r)) {
+                Some(russian) => vec![russian],
+                None => vec![word.to_owned()],
+            },
         }
     }
 

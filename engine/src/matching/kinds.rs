@@ -952,6 +952,7 @@ mod tests {
                 chat_context: vec![],
                 author_cues: vec![],
                 author_relatives: vec![],
+                author_askers: vec![],
                 author_persons: vec![],
                 author_verbs: vec![],
                 count_units: vec![],

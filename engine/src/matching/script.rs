@@ -277,6 +277,22 @@ fn is_russian_word(word: &str) -> bool {
     word.chars().count() >= 1 && lexicon::zipf_or_zero(&word) >= RUSSIAN_WORD_ZIPF
 }
 
+/// The Russian word a Latin-letter word most likely stands for ("dogovor" is "договор"), for a
+/// Russian word in an otherwise English question ("the soyuz dogovor"): the caller checks it is
+/// a word it knows.
+pub fn russian_word(word: &str) -> Option<String> {
+    let letters_only = word.chars().count() >= MIN_MIXED_WORD_CHARS
+        && word.chars().all(|c| c.is_ascii_lowercase() || c == '\'');
+    letters_only
+        .then(|| read_translit(word))
+        .flatten()
+        .map(|(reading, _)| reading)
+}
+
+/// Shorter Latin words in an English question are not read as Russian ("da", "net", "kak" are
+/// read with the whole question).
+const MIN_MIXED_WORD_CHARS: usize = 4;
+
 /// The Russian reading of a Latin spelling: the most common real word it can stand for, with
 /// `true`; else its usual reading (a misspelling typo correction may still place), with
 /// `false`. `None` when the word has letters transliteration does not use.
