@@ -305,10 +305,10 @@ pub struct LanguageFile {
     /// The number words that `paired_nouns` cancel ("two", "both"): "four states" is a count.
     #[serde(default)]
     pub pair_words: Vec<String>,
-    /// Words that, right after a count cue, count occurrences ("how many times a year",
-    /// "сколько раз"): a frequency, not a number of things the answer must name.
+    /// Words that, right after a count cue, say nothing named is counted: occurrences ("how
+    /// many times a year", "сколько раз") or whose figure it is ("how much according to…").
     #[serde(default)]
-    pub frequency_words: Vec<String>,
+    pub uncounted_after_count: Vec<String>,
     /// Words that signal money amounts ("billion", "dollars", "$").
     #[serde(default)]
     pub money_words: Vec<String>,

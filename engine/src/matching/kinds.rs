@@ -287,7 +287,7 @@ pub struct Kinds {
     article_words: HashSet<String>,
     paired_nouns: HashSet<String>,
     pair_words: HashSet<String>,
-    frequency_words: HashSet<String>,
+    uncounted_after_count: HashSet<String>,
     money_words: Vec<Vec<String>>,
     /// Beginnings of words that count time ("day", "year", "дн", "лет").
     time_units: Vec<String>,
@@ -364,7 +364,7 @@ impl Kinds {
                 .iter()
                 .flat_map(|w| tokenize(w))
                 .collect(),
-            frequency_words: language.frequency_words.iter().cloned().collect(),
+            uncounted_after_count: language.uncounted_after_count.iter().cloned().collect(),
             money_words: phrases(&language.money_words),
             time_units: language.time_units.clone(),
             ordinal_words: language
@@ -532,12 +532,12 @@ impl Kinds {
             .next()
     }
 
-    /// True when the words after a count cue count occurrences ("how many times a year"):
-    /// nothing named is counted.
-    pub fn counts_occurrences(&self, after_cue: &[String]) -> bool {
+    /// True when the words after a count cue count nothing named: occurrences ("how many
+    /// times a year") or whose figure it is ("how much according to the headline").
+    pub fn counts_nothing_named(&self, after_cue: &[String]) -> bool {
         after_cue
             .first()
-            .is_some_and(|w| self.frequency_words.contains(w))
+            .is_some_and(|w| self.uncounted_after_count.contains(w))
     }
 
     /// What a record gives, from its answer texts and the kinds it declares.
@@ -933,7 +933,7 @@ mod tests {
                 timeline: Default::default(),
                 paired_nouns: vec!["countries".into()],
                 pair_words: vec!["two".into()],
-                frequency_words: vec!["times".into()],
+                uncounted_after_count: vec!["times".into()],
                 offices: vec!["minister".into()],
                 sides: vec![vec!["kazakh*".into()], vec!["uzbek*".into(), "uz".into()]],
                 places: vec![

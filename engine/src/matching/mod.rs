@@ -1648,11 +1648,11 @@ impl Engine {
 
     /// What a "how many" question counts: the first word after the cue ("how many people",
     /// "сколько пунктов"), as a term of the index (`Some(None)`: a word the knowledge base never
-    /// uses); `None` when the question counts nothing, counts occurrences ("how many times a
-    /// year"), or its counted word is a misspelling.
+    /// uses); `None` when the question counts nothing named (occurrences: "how many times a
+    /// year"; a source: "how much according to…"), or its counted word is a misspelling.
     fn counted(&self, words: &[String]) -> Option<Option<index::TermId>> {
         let rest = self.kinds.after_count_cue(words)?;
-        if self.kinds.counts_occurrences(rest) {
+        if self.kinds.counts_nothing_named(rest) {
             return None;
         }
         // What is counted follows the cue closely ("how many deputies", "сколько всего
