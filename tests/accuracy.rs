@@ -304,6 +304,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AP,
     ),
     (
+        "tests/data/blind-chat-aq.jsonl",
+        EN_BLIND_AQ,
+        RU_BLIND_AQ,
+        OOS_BLIND_AQ,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -676,10 +682,18 @@ const OOS_BLIND_AO: usize = 61; // of 64
 
 // Set AP, the same way (Jaccard < 0.5 to the 6,516 earlier questions, highest 0.474), frozen at
 // the start of the twenty-sixth session (sha256 130a6755…): run 1 at d9191f6 44 / 44 / 63 of
-// 53 / 53 / 64. Seen from now on; the floors are the session's figures.
-const EN_BLIND_AP: usize = 44; // of 53
-const RU_BLIND_AP: usize = 45; // of 53
+// 53 / 53 / 64, tuned on in that session to 49 / 47 / 64, the floors.
+const EN_BLIND_AP: usize = 49; // of 53
+const RU_BLIND_AP: usize = 47; // of 53
 const OOS_BLIND_AP: usize = 64; // of 64
+
+// Set AQ, the same way (Jaccard < 0.5 to the 6,730 earlier questions, highest 0.474), written
+// during the twenty-sixth session and first run at 11c64a9: 47 / 39 / 57 of 53 / 53 / 64 (the
+// session-start build d9191f6: 46 / 39 / 56). Its failures were read after that run; the floors
+// are the session's final figures.
+const EN_BLIND_AQ: usize = 48; // of 53
+const RU_BLIND_AQ: usize = 39; // of 53
+const OOS_BLIND_AQ: usize = 60; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
