@@ -692,7 +692,7 @@ const OOS_BLIND_AP: usize = 64; // of 64
 // session-start build d9191f6: 46 / 39 / 56). Its failures were read after that run; the floors
 // are the session's final figures.
 const EN_BLIND_AQ: usize = 48; // of 53
-const RU_BLIND_AQ: usize = 39; // of 53
+const RU_BLIND_AQ: usize = 40; // of 53
 const OOS_BLIND_AQ: usize = 60; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
