@@ -1225,6 +1225,16 @@ fn an_author_described_instead_of_named_is_read_as_named() {
 }
 
 #[test]
+fn a_nationality_beside_an_author_cue_is_no_country_asked_about() {
+    // "Турецкий аналитик" describes the author: the question is not about Turkey and
+    // Kazakhstan, whose pair the documents never discuss.
+    answered_with(
+        "что турецкий аналитик считает главным в документе, который выложил мид казахстана?",
+        "askeroglu-",
+    );
+}
+
+#[test]
 fn asking_who_the_author_is_keeps_the_description() {
     // Read as the authors' names, "who is the author of…" would name the person it asks for,
     // and be declined as not given.

@@ -210,6 +210,15 @@ impl Authors {
 }
 
 impl Authors {
+    /// The keys of the words right beside an author cue ("турецкий" in "турецкий аналитик"):
+    /// they describe the author, so a country named so is no country the question asks about.
+    pub fn keys_beside_cues(&self, words: &[String], index: &Index) -> Vec<String> {
+        self.beside_cues(words, index)
+            .into_iter()
+            .map(|at| index.key_of(&words[at]))
+            .collect()
+    }
+
     /// True when an author cue follows words asking who the author is ("who is the author of
     /// the journal article?").
     fn asks_who_wrote(&self, words: &[String], index: &Index) -> bool {

@@ -241,11 +241,13 @@ impl CountryPairTerms {
     }
 
     /// True when the terms name the home side and exactly one other country, and nothing of
-    /// the partner side.
-    fn asks_other_pair(&self, query: &[index::QueryTerm]) -> bool {
+    /// the partner side. Terms with a key of `describing` (a word beside an author cue: "the
+    /// Turkish analyst") name the author, not a country asked about.
+    fn asks_other_pair(&self, query: &[index::QueryTerm], describing: &[String]) -> bool {
         let named = |set: &HashSet<index::TermId>| -> HashSet<index::TermId> {
             query
                 .iter()
+                .filter(|q| !describing.contains(&q.text))
                 .filter_map(|q| q.term)
                 .filter(|t| set.contains(t))
                 .collect()
@@ -1729,7 +1731,8 @@ impl Engine {
         read: impl FnOnce(&Sums, &QueryFeatures) -> T,
     ) -> Option<T> {
         let mut features = QueryFeatures::new(query, &self.index, &self.params);
-        features.other_pair = self.country_pairs.asks_other_pair(query)
+        let describing = self.authors.keys_beside_cues(words, &self.index);
+        features.other_pair = self.country_pairs.asks_other_pair(query, &describing)
             || (self.country_pairs.asks_other_treaty_text(query, words)
                 // "What does Rabbimov say about the treaty with Russia" asks about his text.
                 && !self.authors.names_an_author(words, &self.index));
