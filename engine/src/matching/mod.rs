@@ -240,6 +240,13 @@ impl CountryPairTerms {
                 .any(|c| kinds::contains_sequence(words, c))
     }
 
+    /// True when the terms name a country of neither side (without one, no pair is another).
+    fn names_another(&self, query: &[index::QueryTerm]) -> bool {
+        query
+            .iter()
+            .any(|q| q.term.is_some_and(|t| self.others.contains(&t)))
+    }
+
     /// True when the terms name the home side and exactly one other country, and nothing of
     /// the partner side. Terms with a key of `describing` (a word beside an author cue: "the
     /// Turkish analyst") name the author, not a country asked about.
@@ -1731,7 +1738,12 @@ impl Engine {
         read: impl FnOnce(&Sums, &QueryFeatures) -> T,
     ) -> Option<T> {
         let mut features = QueryFeatures::new(query, &self.index, &self.params);
-        let describing = self.authors.keys_beside_cues(words, &self.index);
+        // Read only for a question naming a third country (few do): it looks up every word.
+        let describing = if self.country_pairs.names_another(query) {
+            self.authors.keys_beside_cues(words, &self.index)
+        } else {
+            Vec::new()
+        };
         features.other_pair = self.country_pairs.asks_other_pair(query, &describing)
             || (self.country_pairs.asks_other_treaty_text(query, words)
                 // "What does Rabbimov say about the treaty with Russia" asks about his text.
