@@ -64,7 +64,7 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         text.push(' ');
         text.push_str(messages.get(code, note));
     }
-    if let Some(note) = calendar_years_note(kb, comparison, unit, lang) {
+    if let Some(note) = calendar_years_note(kb, comparison, lang) {
         text.push(' ');
         text.push_str(&note);
     }
@@ -84,21 +84,12 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
 /// For years asked between dates known to the month or day, when subtracting the years gives
 /// more than the whole years passed (November 2005 to August 2024: 18 years, 2024 − 2005 = 19):
 /// the count by calendar year, which is how many people count, so that neither reads as wrong.
-fn calendar_years_note(
-    kb: &KnowledgeBase,
-    comparison: &Comparison,
-    unit: Option<Unit>,
-    lang: Lang,
-) -> Option<String> {
+fn calendar_years_note(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) -> Option<String> {
     let gap = &comparison.gap;
     let asks_years = matches!(comparison.asked, Asked::Gap(Some(Unit::Years)));
     let (from, to) = (comparison.dates.0.year, comparison.dates.1.year);
     let calendar = i32::from(to) - i32::from(from);
-    if !asks_years
-        || unit != Some(Unit::Years)
-        || gap.precision == Precision::Year
-        || calendar == gap.years
-    {
+    if !asks_years || gap.precision == Precision::Year || calendar == gap.years {
         return None;
     }
     let values = [
