@@ -763,6 +763,20 @@ fn timeline_counts_from_a_bare_year_the_question_gives() {
 }
 
 #[test]
+fn a_gap_the_question_states_is_not_asked() {
+    // "34 years after independence" gives the time; the question asks a count of allies.
+    let outcome = engine()
+        .ask("rabbimov: 34 years after independence, how many allies does uzbekistan have?");
+    assert!(!matches!(outcome, Outcome::Compared(_)), "{outcome:?}");
+    // A count the question guesses does not hide the gap it also asks.
+    let text = computed(
+        "was it 5 days after the signing? how many days after the tashkent summit did batyrov's story come out?",
+    )
+    .plain_text();
+    assert!(text.contains("3 days"), "{text}");
+}
+
+#[test]
 fn timeline_which_came_first() {
     let text = computed(
         "which came first: the advisory council of central asian leaders or the sihm trade centre?",

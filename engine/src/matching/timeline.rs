@@ -257,6 +257,35 @@ impl Timeline {
         ]
     }
 
+    /// True when `cue` starts with a unit and every occurrence follows a count: "34 years after
+    /// independence" states a gap the question goes on from ("…how many allies does it have?"),
+    /// it does not ask one. A year before the unit ("from 1998 to 2021 — сколько лет") is no
+    /// count.
+    fn stated_gap(&self, words: &[String], cue: &[String]) -> bool {
+        let is_unit = |w: &String| {
+            self.unit_words
+                .iter()
+                .flatten()
+                .any(|u| u.len() == 1 && &u[0] == w)
+        };
+        if !is_unit(&cue[0]) {
+            return false;
+        }
+        let mut found = false;
+        for at in 0..words.len() {
+            if words[at..].starts_with(cue) {
+                let count = at > 0
+                    && !is_year(&words[at - 1])
+                    && words[at - 1].bytes().all(|b| b.is_ascii_digit());
+                if !count {
+                    return false;
+                }
+                found = true;
+            }
+        }
+        found
+    }
+
     /// What a question asks, when it asks about time between events or their order, with the
     /// cue's words (not part of any event's name) and whether only single cue words were
     /// found (then the question must name two events to be a timeline question).
@@ -272,7 +301,7 @@ impl Timeline {
             }
             for &(list, cue) in self.cues_by_first.get(word).into_iter().flatten() {
                 let cue = &lists[list as usize][cue as usize];
-                if contains_sequence(words, cue) {
+                if contains_sequence(words, cue) && !self.stated_gap(words, cue) {
                     present.push(cue);
                 }
             }
