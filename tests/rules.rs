@@ -763,6 +763,20 @@ fn timeline_counts_from_a_bare_year_the_question_gives() {
 }
 
 #[test]
+fn a_year_that_dates_the_thing_asked_about_is_not_asked_for() {
+    // "Launched in April 2021" says which centre; its area entry gives no year.
+    answered_with(
+        "the trade centre launched in april 2021, how much land does it cover?",
+        "mechanisms-sihm-area",
+    );
+    // An entry dated otherwise must still mention the year: the meeting of 2022 in Cholpon-Ata
+    // is not the first one, of 2018, whose city no document gives.
+    let outcome = engine()
+        .ask("the first consultative meeting of central asian presidents in 2018: in which city?");
+    assert!(!outcome.is_answer(), "{outcome:?}");
+}
+
+#[test]
 fn a_gap_the_question_states_is_not_asked() {
     // "34 years after independence" gives the time; the question asks a count of allies.
     let outcome = engine()

@@ -157,6 +157,9 @@ struct QueryFeatures {
     /// Every known term that is neither an entity nor a question word (a topic word), with
     /// its weight, once each.
     topic: Vec<(TermBit, f32)>,
+    /// Years dating an event the question names: only an entry that mentions other years
+    /// must mention them too.
+    years_of_named_events: Vec<TermBit>,
     /// The question pairs Kazakhstan with a third country (see [`CountryPairTerms`]).
     other_pair: bool,
 }
@@ -266,6 +269,22 @@ impl CountryPairTerms {
 }
 
 impl QueryFeatures {
+    /// Moves `years` (the years of events the question names, see
+    /// [`timeline::Timeline::years_of_named_events`]) out of the entities every entry must
+    /// mention: "how many people can the hub opened in 2021 take in" is answered by the entry on
+    /// the centre's capacity, which gives no year. An entry dated otherwise must still mention
+    /// them ("the first meeting, in 2018" is not the one of 2022).
+    fn without_years_of_named_events(&mut self, years: &[String], index: &Index) {
+        let terms: Vec<index::TermId> = years.iter().filter_map(|y| index.term_of_key(y)).collect();
+        self.years_of_named_events = self
+            .entities
+            .iter()
+            .filter(|b| terms.contains(&b.term))
+            .copied()
+            .collect();
+        self.entities.retain(|b| !terms.contains(&b.term));
+    }
+
     /// A known term of the question with its bit ([`TermBit`]).
     fn bit(&self, term: index::TermId) -> TermBit {
         term_bit(&self.known, term)
@@ -325,6 +344,7 @@ impl QueryFeatures {
             known,
             other_pair: false,
             absent_places: 0,
+            years_of_named_events: Vec::new(),
         }
     }
 }
@@ -499,6 +519,9 @@ pub struct Engine {
     /// Terms that only ask (the question-word groups and `open_question_words`): a question
     /// made of nothing else names nothing to answer about.
     question_terms: HashSet<index::TermId>,
+    /// The terms of years (1900–2099) the knowledge base uses, sorted.
+    #[serde(with = "packed::u32s")]
+    year_terms: Vec<index::TermId>,
     kinds: Kinds,
     /// What "which X" questions ask for.
     focus: focus::Focus,
@@ -862,6 +885,10 @@ impl Engine {
             .filter_map(|word| index.term_of_key(&index.key_of(word)))
             .chain(index.question_words.iter().copied())
             .collect();
+        let mut year_terms: Vec<index::TermId> = (1900..2100)
+            .filter_map(|year: u32| index.term_of_key(&year.to_string()))
+            .collect();
+        year_terms.sort_unstable();
         let entries = entries::EntryTable::new(&runtime_entries(&kb));
         Engine {
             kb,
@@ -872,6 +899,7 @@ impl Engine {
             smalltalk,
             reaction,
             question_terms,
+            year_terms,
             kinds,
             focus,
             capabilities,
@@ -1749,6 +1777,12 @@ impl Engine {
                 // "What does Rabbimov say about the treaty with Russia" asks about his text.
                 && !self.authors.names_an_author(words, &self.index));
         features.absent_places = self.country_pairs.absent_places(query, &self.index);
+        if !features.years.is_empty() {
+            features.without_years_of_named_events(
+                &self.timeline.years_of_named_events(words, &self.index),
+                &self.index,
+            );
+        }
         if features.total <= 0.0 {
             return None;
         }
@@ -1832,7 +1866,8 @@ impl Engine {
                 + sums.credit[r] * p.cited_credit)
                 / features.total,
             phrasing: sums.phrasing[r],
-            missing_entities: count(&features.entities, |t| !holds.mentions(t)),
+            missing_entities: count(&features.entities, |t| !holds.mentions(t))
+                + self.missing_years_of_named_events(&holds, features),
             answer_only_years: count(&features.years, |t| !holds.strong(t) && holds.weak(t)),
             unexplained,
             unknown: features.unknown,
@@ -1842,6 +1877,22 @@ impl Engine {
             names_only: unexplained > 0 && self.shares_only_names(&holds, features),
             other_pair: features.other_pair,
         }
+    }
+
+    /// The years dating an event the question names that a record dated otherwise does not
+    /// mention (see [`QueryFeatures::without_years_of_named_events`]).
+    fn missing_years_of_named_events(&self, holds: &Holds<'_>, features: &QueryFeatures) -> i32 {
+        let named = &features.years_of_named_events;
+        if named.is_empty() {
+            return 0;
+        }
+        let other_year = holds.terms.strong.iter().chain(&holds.terms.weak).any(|t| {
+            self.year_terms.binary_search(t).is_ok() && !named.iter().any(|b| b.term == *t)
+        });
+        if !other_year {
+            return 0;
+        }
+        named.iter().filter(|&&t| !holds.mentions(t)).count() as i32
     }
 
     /// True when a record shares no topic word with the question (only names and question

@@ -542,6 +542,21 @@ impl Timeline {
         ))
     }
 
+    /// The years of the question that date an event it names with other words too
+    /// ("the hub opened in 2021" names the launch of the SIHM centre): such a year says which
+    /// thing is meant, not which year's facts are asked for.
+    pub fn years_of_named_events(&self, words: &[String], index: &Index) -> Vec<String> {
+        let keys = index.keys(words);
+        self.named_events(&keys, index)
+            .into_iter()
+            .filter_map(|(e, _, matched)| {
+                let year = self.events[e].0?.year.to_string();
+                let other_words = matched.iter().any(|k| !is_year(k));
+                (other_words && matched.contains(&year)).then_some(year)
+            })
+            .collect()
+    }
+
     /// The events a question's words name, for curators: "date coverage [keys]".
     pub fn explain(&self, words: &[String], index: &Index) -> Vec<String> {
         self.named_events(&index.keys(words), index)
