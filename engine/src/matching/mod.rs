@@ -274,8 +274,7 @@ impl QueryFeatures {
     /// mention: "how many people can the hub opened in 2021 take in" is answered by the entry on
     /// the centre's capacity, which gives no year. An entry dated otherwise must still mention
     /// them ("the first meeting, in 2018" is not the one of 2022).
-    fn without_years_of_named_events(&mut self, years: &[String], index: &Index) {
-        let terms: Vec<index::TermId> = years.iter().filter_map(|y| index.term_of_key(y)).collect();
+    fn without_years_of_named_events(&mut self, terms: &[index::TermId]) {
         self.years_of_named_events = self
             .entities
             .iter()
@@ -519,9 +518,8 @@ pub struct Engine {
     /// Terms that only ask (the question-word groups and `open_question_words`): a question
     /// made of nothing else names nothing to answer about.
     question_terms: HashSet<index::TermId>,
-    /// The terms of years (1900–2099) the knowledge base uses, sorted.
-    #[serde(with = "packed::u32s")]
-    year_terms: Vec<index::TermId>,
+    /// One bit per record: whether it mentions a year (1900–2099).
+    dated_records: Vec<u64>,
     kinds: Kinds,
     /// What "which X" questions ask for.
     focus: focus::Focus,
@@ -545,6 +543,25 @@ pub struct Engine {
     /// for every word.
     #[serde(skip)]
     last_restored: std::sync::Mutex<Option<(String, Option<String>)>>,
+}
+
+/// One bit per record of `index`: whether its terms include a year (1900–2099).
+fn dated_records(index: &Index) -> Vec<u64> {
+    let years: HashSet<index::TermId> = (1900..2100u32)
+        .filter_map(|year| index.term_of_key(&year.to_string()))
+        .collect();
+    let mut bits = vec![0u64; index.records.len().div_ceil(64)];
+    for (r, record) in index.records.iter().enumerate() {
+        if record
+            .strong
+            .iter()
+            .chain(&record.weak)
+            .any(|t| years.contains(t))
+        {
+            bits[r / 64] |= 1 << (r % 64);
+        }
+    }
+    bits
 }
 
 /// The kinds of fact an entry's phrasings ask for, in either language. An entry saying that the
@@ -885,10 +902,7 @@ impl Engine {
             .filter_map(|word| index.term_of_key(&index.key_of(word)))
             .chain(index.question_words.iter().copied())
             .collect();
-        let mut year_terms: Vec<index::TermId> = (1900..2100)
-            .filter_map(|year: u32| index.term_of_key(&year.to_string()))
-            .collect();
-        year_terms.sort_unstable();
+        let dated_records = dated_records(&index);
         let entries = entries::EntryTable::new(&runtime_entries(&kb));
         Engine {
             kb,
@@ -899,7 +913,7 @@ impl Engine {
             smalltalk,
             reaction,
             question_terms,
-            year_terms,
+            dated_records,
             kinds,
             focus,
             capabilities,
@@ -1778,10 +1792,11 @@ impl Engine {
                 && !self.authors.names_an_author(words, &self.index));
         features.absent_places = self.country_pairs.absent_places(query, &self.index);
         if !features.years.is_empty() {
-            features.without_years_of_named_events(
-                &self.timeline.years_of_named_events(words, &self.index),
-                &self.index,
-            );
+            let years: Vec<index::TermId> = features.years.iter().map(|b| b.term).collect();
+            let named = self.timeline.years_of_named_events(&years, &features.known);
+            if !named.is_empty() {
+                features.without_years_of_named_events(&named);
+            }
         }
         if features.total <= 0.0 {
             return None;
@@ -1867,7 +1882,7 @@ impl Engine {
                 / features.total,
             phrasing: sums.phrasing[r],
             missing_entities: count(&features.entities, |t| !holds.mentions(t))
-                + self.missing_years_of_named_events(&holds, features),
+                + self.missing_years_of_named_events(r, &holds, features),
             answer_only_years: count(&features.years, |t| !holds.strong(t) && holds.weak(t)),
             unexplained,
             unknown: features.unknown,
@@ -1881,18 +1896,24 @@ impl Engine {
 
     /// The years dating an event the question names that a record dated otherwise does not
     /// mention (see [`QueryFeatures::without_years_of_named_events`]).
-    fn missing_years_of_named_events(&self, holds: &Holds<'_>, features: &QueryFeatures) -> i32 {
-        let named = &features.years_of_named_events;
-        if named.is_empty() {
-            return 0;
+    fn missing_years_of_named_events(
+        &self,
+        r: usize,
+        holds: &Holds<'_>,
+        features: &QueryFeatures,
+    ) -> i32 {
+        let missing = features
+            .years_of_named_events
+            .iter()
+            .filter(|&&t| !holds.mentions(t))
+            .count() as i32;
+        // A record with a year that misses the one asked mentions another.
+        let dated = self.dated_records[r / 64] & (1 << (r % 64)) != 0;
+        if dated {
+            missing
+        } else {
+            0
         }
-        let other_year = holds.terms.strong.iter().chain(&holds.terms.weak).any(|t| {
-            self.year_terms.binary_search(t).is_ok() && !named.iter().any(|b| b.term == *t)
-        });
-        if !other_year {
-            return 0;
-        }
-        named.iter().filter(|&&t| !holds.mentions(t)).count() as i32
     }
 
     /// True when a record shares no topic word with the question (only names and question

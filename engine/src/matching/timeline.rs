@@ -9,7 +9,7 @@
 //! gives a difference in whole years, said as such.
 
 use super::given_date::{given_date, GivenDate};
-use super::index::Index;
+use super::index::{Index, TermId};
 use super::kinds::{contains_sequence, is_year};
 use super::normalize::tokenize;
 use crate::knowledge::{Event, LanguageFile, PartialDate};
@@ -119,6 +119,9 @@ pub struct Timeline {
     /// Per event, per name: the total weight of its keys, summed once here (every question
     /// that shares a word with a name weighs the whole name).
     name_weights: Vec<Vec<f32>>,
+    /// For the year of each dated event (its term): the names of those events as terms, for
+    /// [`Timeline::years_of_named_events`].
+    names_by_year: HashMap<TermId, Vec<Vec<DatedName>>>,
     /// Per event: its last day, when it lasted several days.
     until: Vec<Option<PartialDate>>,
     /// Words after the source of a claim ("says") and phrases before it ("according to").
@@ -130,6 +133,14 @@ pub struct Timeline {
 
 /// An event a question names: its number, how well its best name is covered, and the question
 /// keys its names explain.
+/// One name of a dated event as terms, each with its weight, and the total weight of its keys
+/// (keys the knowledge base never uses count towards the total).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct DatedName {
+    terms: Vec<(TermId, f32)>,
+    total: f32,
+}
+
 type Named<'a> = (usize, f32, HashSet<&'a String>);
 
 /// An event counts as named when the question holds at least this share of the weight of one
@@ -185,6 +196,7 @@ impl Timeline {
                     .collect()
             })
             .collect();
+        let names_by_year = dated_names(&events, index);
         let name_starts = std::iter::once(0)
             .chain(events.iter().scan(0u32, |total, (_, names)| {
                 *total += names.len() as u32;
@@ -193,6 +205,7 @@ impl Timeline {
             .collect();
         let mut timeline = Timeline {
             until,
+            names_by_year,
             names_by_key,
             name_starts,
             name_weights,
@@ -542,17 +555,36 @@ impl Timeline {
         ))
     }
 
-    /// The years of the question that date an event it names with other words too
-    /// ("the hub opened in 2021" names the launch of the SIHM centre): such a year says which
-    /// thing is meant, not which year's facts are asked for.
-    pub fn years_of_named_events(&self, words: &[String], index: &Index) -> Vec<String> {
-        let keys = index.keys(words);
-        self.named_events(&keys, index)
-            .into_iter()
-            .filter_map(|(e, _, matched)| {
-                let year = self.events[e].0?.year.to_string();
-                let other_words = matched.iter().any(|k| !is_year(k));
-                (other_words && matched.contains(&year)).then_some(year)
+    /// The years among `years` that date an event the question names with other words too
+    /// (`known`: the question's terms): "the hub opened in 2021" names the launch of the SIHM
+    /// centre, so its year says which thing is meant, not which year's facts are asked for. A
+    /// name is named when the question's terms cover [`NAME_COVERAGE`] of its weight, as in
+    /// [`Timeline::answer`] (without its bonus for a whole name in order).
+    pub fn years_of_named_events(&self, years: &[TermId], known: &[TermId]) -> Vec<TermId> {
+        years
+            .iter()
+            .copied()
+            .filter(|year| {
+                let events = self.names_by_year.get(year).map_or(&[][..], Vec::as_slice);
+                events.iter().any(|names| {
+                    let has = |name: &DatedName, t: &TermId| name.terms.iter().any(|(n, _)| n == t);
+                    let covered = |name: &DatedName| {
+                        let weight: f32 = name
+                            .terms
+                            .iter()
+                            .filter(|(t, _)| known.contains(t))
+                            .map(|(_, w)| w)
+                            .sum();
+                        weight >= NAME_COVERAGE * name.total
+                    };
+                    // One of its names has the year, one is named, and one has another of the
+                    // question's words.
+                    names.iter().any(|name| has(name, year))
+                        && names.iter().any(covered)
+                        && names
+                            .iter()
+                            .any(|name| known.iter().any(|t| t != year && has(name, t)))
+                })
             })
             .collect()
     }
@@ -642,6 +674,31 @@ impl Timeline {
         strong.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.0.cmp(&b.0)));
         strong.into_iter().map(|(_, n)| n).collect()
     }
+}
+
+/// The names of each dated event as terms, by the term of the event's year.
+fn dated_names(
+    events: &[(Option<PartialDate>, Vec<Vec<String>>)],
+    index: &Index,
+) -> HashMap<TermId, Vec<Vec<DatedName>>> {
+    let mut by_year: HashMap<TermId, Vec<Vec<DatedName>>> = HashMap::default();
+    for (date, names) in events {
+        let Some(year) = date.and_then(|d| index.term_of_key(&d.year.to_string())) else {
+            continue;
+        };
+        let names = names
+            .iter()
+            .map(|name| DatedName {
+                terms: name
+                    .iter()
+                    .filter_map(|k| index.term_of_key(k).map(|t| (t, index.weight_of_key(k))))
+                    .collect(),
+                total: name.iter().map(|k| index.weight_of_key(k)).sum(),
+            })
+            .collect();
+        by_year.entry(year).or_default().push(names);
+    }
+    by_year
 }
 
 /// `rest` without the words at `span` of `words` (the words a given date is written with).
