@@ -698,16 +698,17 @@ const OOS_BLIND_AP: usize = 64; // of 64
 // session-start build d9191f6: 46 / 39 / 56). Its failures were read after that run; the floors
 // are the session's final figures.
 const EN_BLIND_AQ: usize = 48; // of 53
-const RU_BLIND_AQ: usize = 40; // of 53
+const RU_BLIND_AQ: usize = 41; // of 53
 const OOS_BLIND_AQ: usize = 61; // of 64
 
 // Set AR, the same way (Jaccard < 0.5 to the 6,900 earlier questions, highest 0.476), written
 // during the twenty-seventh session (sha256 eade08a2…) and first run at this session's start (d45b715 and the same
 // figures with its first knowledge changes): 46 / 43 / 59 of 53 / 53 / 64. Its failures were
-// read after that run; the floors are the session's final figures.
-const EN_BLIND_AR: usize = 46; // of 53
-const RU_BLIND_AR: usize = 43; // of 53
-const OOS_BLIND_AR: usize = 59; // of 64
+// read after that run; the floors are the session's final figures (three of its Russian
+// questions ask what only the publication certificates print, which the bot leaves alone).
+const EN_BLIND_AR: usize = 49; // of 53
+const RU_BLIND_AR: usize = 45; // of 53
+const OOS_BLIND_AR: usize = 62; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
