@@ -280,6 +280,7 @@ fn every_rule_of_the_table_has_a_test() {
         "unknown_related",
         "quote_too_long",
         "bad_date",
+        "author_descriptions_not_one_per_author",
         "unknown_key",
         "missing_message",
         "multi_word_office",
@@ -339,6 +340,11 @@ fn quote_longer_than_40_words() {
 #[test]
 fn bad_date() {
     assert_reports(broken::rule("bad_date"));
+}
+
+#[test]
+fn author_descriptions_must_be_one_list_per_author() {
+    assert_reports(broken::rule("author_descriptions_not_one_per_author"));
 }
 
 /// `deny_unknown_fields` rejects a misspelt key. The problem comes from the TOML parser, which

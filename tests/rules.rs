@@ -777,6 +777,19 @@ fn a_year_that_dates_the_thing_asked_about_is_not_asked_for() {
 }
 
 #[test]
+fn a_description_of_one_of_two_authors_names_that_one() {
+    // Muslimova works in Karaganda; her co-author in Tashkent.
+    answered_with(
+        "the lady from karaganda, what's her job?",
+        "paper-muslimova-position",
+    );
+    answered_with(
+        "what does the karaganda co-author head?",
+        "foreign-policy-about-muslimova",
+    );
+}
+
+#[test]
 fn a_gap_the_question_states_is_not_asked() {
     // "34 years after independence" gives the time; the question asks a count of allies.
     let outcome = engine()

@@ -42,6 +42,11 @@ pub struct Source {
     /// about, so these name the author but earn citing entries nothing.
     #[serde(default)]
     pub author_described_as: Vec<String>,
+    /// For a document with several authors, per author in the order of `authors`: words that
+    /// tell that one apart ("Karaganda" for Muslimova). A description that names the document
+    /// and one author's words names that author only.
+    #[serde(default)]
+    pub each_author_described_as: Vec<Vec<String>>,
 }
 
 /// A source id plus a short verbatim quote from that source.

@@ -38,6 +38,9 @@ pub struct Authors {
     /// Per document: the words of its describing phrases that only describe it ("think" and
     /// "tank" of "think tank"), used up with the description.
     phrase_words: Vec<HashSet<String>>,
+    /// Per document with several authors, per author: the keys that tell that one apart and
+    /// the author's name words ([`crate::knowledge::Source::each_author_described_as`]).
+    each_author: Vec<Vec<(HashSet<String>, Vec<String>)>>,
     /// Per document: keys of the words describing its authors beside an author cue ("Turkish"
     /// in "the Turkish analyst").
     author_keys: Vec<HashSet<String>>,
@@ -142,6 +145,24 @@ impl Authors {
             cue_words,
             documents,
             phrase_words,
+            each_author: kb
+                .sources
+                .iter()
+                .map(|source| {
+                    source
+                        .authors
+                        .iter()
+                        .zip(&source.each_author_described_as)
+                        .map(|(author, words)| {
+                            let keys = words.iter().flat_map(|w| index.keys(&tokenize(w)));
+                            (
+                                keys.collect(),
+                                name_words(std::slice::from_ref(author), index),
+                            )
+                        })
+                        .collect()
+                })
+                .collect(),
             author_keys,
         }
     }
@@ -178,7 +199,7 @@ impl Authors {
             Some((i, _)) => *i,
             None => self.described_document(&keys, &keys_by_word, &beside_at, index)?,
         };
-        let names = &self.documents[i].1;
+        let names = self.names_described(i, &keys_by_word);
         // The words describing the author beside the cue are used up with it, and so is a
         // relative clause's pronoun and verb after the cue ("the analyst who reviewed…").
         let mut author_words: HashSet<usize> = beside_at
@@ -210,6 +231,18 @@ impl Authors {
 }
 
 impl Authors {
+    /// The name words of document `i`'s authors, or of the one author the question's keys tell
+    /// apart ("the lady from Karaganda" is Muslimova, not both authors of the journal article).
+    fn names_described(&self, i: usize, keys_by_word: &[String]) -> &[String] {
+        let mut told = self.each_author[i]
+            .iter()
+            .filter(|(keys, _)| keys_by_word.iter().any(|k| keys.contains(k)));
+        match (told.next(), told.next()) {
+            (Some((_, names)), None) => names,
+            _ => &self.documents[i].1,
+        }
+    }
+
     /// The keys of the words right beside an author cue ("турецкий" in "турецкий аналитик"):
     /// they describe the author, so a country named so is no country the question asks about.
     pub fn keys_beside_cues(&self, words: &[String], index: &Index) -> Vec<String> {

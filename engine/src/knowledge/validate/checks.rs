@@ -103,6 +103,17 @@ pub(super) fn check_sources(problems: &mut Vec<Problem>, path: &Path, sources: &
         if source.authors.iter().all(|a| a.trim().is_empty()) {
             problems.push(Problem::new(path, Some(&source.id), "no authors"));
         }
+        let described = source.each_author_described_as.len();
+        if described != 0 && described != source.authors.len() {
+            problems.push(Problem::new(
+                path,
+                Some(&source.id),
+                format!(
+                    "each_author_described_as has {described} lists for {} authors (one per author, in order)",
+                    source.authors.len()
+                ),
+            ));
+        }
         check_date(problems, path, &source.id, &source.date);
     }
 }
