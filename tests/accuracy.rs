@@ -706,7 +706,7 @@ const OOS_BLIND_AQ: usize = 61; // of 64
 // figures with its first knowledge changes): 46 / 43 / 59 of 53 / 53 / 64. Its failures were
 // read after that run; the floors are the session's final figures (three of its Russian
 // questions ask what only the publication certificates print, which the bot leaves alone).
-const EN_BLIND_AR: usize = 49; // of 53
+const EN_BLIND_AR: usize = 50; // of 53
 const RU_BLIND_AR: usize = 45; // of 53
 const OOS_BLIND_AR: usize = 62; // of 64
 
