@@ -777,6 +777,19 @@ fn a_year_that_dates_the_thing_asked_about_is_not_asked_for() {
 }
 
 #[test]
+fn a_piece_described_by_its_topic_names_its_author() {
+    answered_with(
+        "in the piece on tokayev's state visit, what is said about cooperation between the two parliaments?",
+        "bodies-inter-parliamentary-council",
+    );
+    // "A piece by …" names a writer outright: no document of ours is described.
+    answered_with(
+        "a piece by sergey smirnov is cited in the journal article: what is its title?",
+        "paper-ref-smirnov",
+    );
+}
+
+#[test]
 fn a_description_of_one_of_two_authors_names_that_one() {
     // Muslimova works in Karaganda; her co-author in Tashkent.
     answered_with(

@@ -15,6 +15,9 @@ const CLEAR_LEAD: f32 = 1.5;
 const MIN_EVIDENCE: f32 = 1.5;
 /// Words between an author cue and what describes the author ("the analyst from Ankara").
 const LINKING_WORDS: &[&str] = &["from", "in", "at", "of", "из", "с"];
+/// After an author cue, these name the writer outright ("a piece by Sergey Smirnov"): the cue
+/// then describes no document of ours.
+const BY_WORDS: &[&str] = &["by"];
 /// A describing word that this many documents share tells none of them apart ("article").
 const SHARED_BY: usize = 3;
 /// A title's first words, this many in a row, quote it ("the guy who wrote 'new alliance
@@ -189,7 +192,10 @@ impl Authors {
         }
         // One key per word (a stop word's is empty), to read the words beside a cue.
         let keys_by_word: Vec<String> = words.iter().map(|w| index.key_of(w)).collect();
-        if self.names_an_author(words, index) || self.asks_who_wrote(words, index) {
+        if self.names_an_author(words, index)
+            || self.asks_who_wrote(words, index)
+            || self.written_by(words, index)
+        {
             return None;
         }
         // The words beside an author cue ("Turkish" in "the Turkish analyst"), and their keys.
@@ -250,6 +256,14 @@ impl Authors {
             .into_iter()
             .map(|at| index.key_of(&words[at]))
             .collect()
+    }
+
+    /// True when an author cue is followed by "by" ("a piece by Sergey Smirnov").
+    fn written_by(&self, words: &[String], index: &Index) -> bool {
+        words.windows(2).any(|pair| {
+            BY_WORDS.contains(&pair[1].as_str())
+                && self.is_cue_word(&pair[0], &index.key_of(&pair[0]))
+        })
     }
 
     /// True when an author cue follows words asking who the author is ("who is the author of
