@@ -782,6 +782,10 @@ fn a_piece_described_by_its_topic_names_its_author() {
         "in the piece on tokayev's state visit, what is said about cooperation between the two parliaments?",
         "bodies-inter-parliamentary-council",
     );
+    answered_with(
+        "в материале про визит токаева что сказано про сотрудничество парламентов?",
+        "bodies-inter-parliamentary-council",
+    );
     // "A piece by …" names a writer outright: no document of ours is described.
     answered_with(
         "a piece by sergey smirnov is cited in the journal article: what is its title?",
