@@ -131,8 +131,6 @@ pub struct Timeline {
     year_ends: HashSet<String>,
 }
 
-/// An event a question names: its number, how well its best name is covered, and the question
-/// keys its names explain.
 /// One name of a dated event as terms, each with its weight, and the total weight of its keys
 /// (keys the knowledge base never uses count towards the total).
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -141,6 +139,8 @@ struct DatedName {
     total: f32,
 }
 
+/// An event a question names: its number, how well its best name is covered, and the question
+/// keys its names explain.
 type Named<'a> = (usize, f32, HashSet<&'a String>);
 
 /// An event counts as named when the question holds at least this share of the weight of one
@@ -272,8 +272,7 @@ impl Timeline {
 
     /// True when `cue` starts with a unit and every occurrence follows a count: "34 years after
     /// independence" states a gap the question goes on from ("…how many allies does it have?"),
-    /// it does not ask one. A year before the unit ("from 1998 to 2021 — сколько лет") is no
-    /// count.
+    /// it does not ask one. A year right before the unit is no count.
     fn stated_gap(&self, words: &[String], cue: &[String]) -> bool {
         let is_unit = |w: &String| {
             self.unit_words
