@@ -193,8 +193,8 @@ impl Authors {
         // One key per word (a stop word's is empty), to read the words beside a cue.
         let keys_by_word: Vec<String> = words.iter().map(|w| index.key_of(w)).collect();
         if self.names_an_author(words, index)
-            || self.asks_who_wrote(words, index)
-            || self.written_by(words, index)
+            || self.asks_who_wrote(words, &keys_by_word)
+            || self.written_by(words, &keys_by_word)
         {
             return None;
         }
@@ -258,19 +258,20 @@ impl Authors {
             .collect()
     }
 
-    /// True when an author cue is followed by "by" ("a piece by Sergey Smirnov").
-    fn written_by(&self, words: &[String], index: &Index) -> bool {
-        words.windows(2).any(|pair| {
-            BY_WORDS.contains(&pair[1].as_str())
-                && self.is_cue_word(&pair[0], &index.key_of(&pair[0]))
+    /// True when an author cue is followed by "by" ("a piece by Sergey Smirnov"); `keys`: one
+    /// per word.
+    fn written_by(&self, words: &[String], keys: &[String]) -> bool {
+        (1..words.len()).any(|at| {
+            BY_WORDS.contains(&words[at].as_str())
+                && self.is_cue_word(&words[at - 1], &keys[at - 1])
         })
     }
 
     /// True when an author cue follows words asking who the author is ("who is the author of
     /// the journal article?").
-    fn asks_who_wrote(&self, words: &[String], index: &Index) -> bool {
+    fn asks_who_wrote(&self, words: &[String], keys: &[String]) -> bool {
         words.iter().enumerate().any(|(at, word)| {
-            self.is_cue_word(word, &index.key_of(word))
+            self.is_cue_word(word, &keys[at])
                 && self.askers.iter().any(|a| words[..at].ends_with(a))
         })
     }
