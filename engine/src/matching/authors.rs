@@ -254,7 +254,7 @@ impl Authors {
     pub fn keys_beside_cues(&self, words: &[String], index: &Index) -> Vec<String> {
         self.beside_cues(words, index)
             .into_iter()
-            .map(|at| index.key_of(&words[at]))
+            .flat_map(|at| [words[at].clone(), index.key_of(&words[at])])
             .collect()
     }
 
