@@ -316,6 +316,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AR,
     ),
     (
+        "tests/data/blind-chat-as.jsonl",
+        EN_BLIND_AS,
+        RU_BLIND_AS,
+        OOS_BLIND_AS,
+    ),
+    (
+        "tests/data/blind-chat-at.jsonl",
+        EN_BLIND_AT,
+        RU_BLIND_AT,
+        OOS_BLIND_AT,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -709,6 +721,22 @@ const OOS_BLIND_AQ: usize = 61; // of 64
 const EN_BLIND_AR: usize = 50; // of 53
 const RU_BLIND_AR: usize = 45; // of 53
 const OOS_BLIND_AR: usize = 62; // of 64
+
+// Set AS, the same way (Jaccard < 0.5 to the 7,070 earlier questions, highest 0.467), written
+// during the twenty-eighth session (sha256 bc30d55d…) and first run at that session's start
+// (729c173): 42 / 44 / 57 of 53 / 53 / 64. Its failures were read after that run; the floors are
+// the session's final figures.
+const EN_BLIND_AS: usize = 43; // of 53
+const RU_BLIND_AS: usize = 45; // of 53
+const OOS_BLIND_AS: usize = 62; // of 64
+
+// Set AT, written alongside AS by another helper the same way (Jaccard < 0.5 to the 7,070
+// earlier questions, highest 0.478; five questions 0.6–0.78 to AS questions written at the same
+// time; sha256 b6dade0a…), kept unread until the twenty-eighth session's last build and never
+// tuned on: 44 / 44 / 59 of 53 / 53 / 64 there (the session-start build 729c173: 44 / 43 / 59).
+const EN_BLIND_AT: usize = 44; // of 53
+const RU_BLIND_AT: usize = 44; // of 53
+const OOS_BLIND_AT: usize = 59; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

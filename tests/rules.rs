@@ -1971,3 +1971,43 @@ fn who_is_asking_is_no_question() {
     let reply = reply("я студент, пишу реферат: когда подписали договор о демаркации границы?");
     assert!(reply.answered, "{}", reply.plain_text());
 }
+
+#[test]
+fn a_document_named_by_its_number_is_not_a_treaty_article() {
+    // The seed list numbers the documents 000–004; "the 004 article" is the journal article.
+    let reply = reply("in the 004 article, what do the authors call the golden principle?");
+    assert!(
+        reply.record_id.as_deref() != Some("article-4"),
+        "{}",
+        reply.plain_text()
+    );
+    assert_eq!(
+        engine().article_number(&["004".into(), "article".into()]),
+        None
+    );
+    // A plain number still names the article.
+    assert_eq!(
+        engine().article_number(&["4".into(), "article".into()]),
+        Some(4)
+    );
+}
+
+#[test]
+fn a_question_of_names_alone_is_declined_unless_a_phrasing_fits_it() {
+    // A country and nothing asked about it: every entry mentioning it covers the question.
+    declined("uzbekistan");
+    declined("tell me about uzbekistan");
+    // A phrasing that the question covers whole is asked.
+    answered_with("who is dauren zhailin", "sources-about-zhailin");
+}
+
+#[test]
+fn the_exact_day_asked_in_russian_is_asked_as_a_day() {
+    // "точная" says how precisely the day is wanted, not what about.
+    let text = answered_with(
+        "точная дата подписания декларации о союзнических отношениях",
+        "",
+    )
+    .plain_text();
+    assert!(text.contains("6 декабря 2021"), "{text}");
+}

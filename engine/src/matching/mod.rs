@@ -284,6 +284,11 @@ impl QueryFeatures {
         self.entities.retain(|b| !terms.contains(&b.term));
     }
 
+    /// True when the question names entities and has no topic word: nothing it asks about them.
+    fn names_alone(&self) -> bool {
+        self.topic.is_empty() && !self.entities.is_empty()
+    }
+
     /// A known term of the question with its bit ([`TermBit`]).
     fn bit(&self, term: index::TermId) -> TermBit {
         term_bit(&self.known, term)
@@ -1133,7 +1138,9 @@ impl Engine {
             return words;
         }
         let count_before_noun = |i: usize| {
-            let count = words[i]
+            // "004 co-authors" names a document by its number, as in `article_number_at`.
+            let count = Some(&words[i])
+                .filter(|w| !w.starts_with('0'))?
                 .parse::<u32>()
                 .ok()
                 .filter(|n| (1..=MAX_COUNTED_NUMBER).contains(n))?;
@@ -1890,6 +1897,7 @@ impl Engine {
             absent_places: features.absent_places,
             missing_question_words: count(&features.question_words, |t| !holds.strong(t)),
             names_only: unexplained > 0 && self.shares_only_names(&holds, features),
+            names_alone: features.names_alone() && sums.phrasing[r] < p.names_alone_phrasing,
             other_pair: features.other_pair,
         }
     }
@@ -1967,7 +1975,13 @@ impl Engine {
                     .get(candidate.as_str())
                     .filter(|_| follows)
                     .copied();
-                if let Some(n) = candidate.parse::<u32>().ok().or(ordinal).or(cardinal) {
+                // "the 004 paper", "в статье 004": a number with a leading zero names a
+                // document by its number in the list, never a treaty article.
+                let numbered = candidate
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|_| !candidate.starts_with('0'));
+                if let Some(n) = numbered.or(ordinal).or(cardinal) {
                     if (1..=MAX_ARTICLE_NUMBER).contains(&n) {
                         return Some((at, n));
                     }

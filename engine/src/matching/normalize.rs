@@ -435,6 +435,9 @@ pub fn is_cyrillic(text: &str) -> bool {
 /// letters joins them while keeping "министр" apart from "министерство".
 const RUSSIAN_STEM_MAX_CHARS: usize = 7;
 
+/// Combining forms that open compound words of many families; the stem cut does not count them.
+const RUSSIAN_COMBINING_FORMS: &[&str] = &["электро"];
+
 /// Shortest Snowball stem kept for a Russian word; shorter ones keep the word as it is.
 const MIN_RUSSIAN_STEM_CHARS: usize = 2;
 
@@ -467,7 +470,14 @@ fn stem_russian(token: &str) -> String {
     } else {
         stemmed
     };
-    match stem.char_indices().nth(RUSSIAN_STEM_MAX_CHARS) {
+    // "электро-" opens words of unrelated families ("электронная почта", "электроэнергия"):
+    // the letters after it are cut as a word of their own.
+    let max_chars = RUSSIAN_STEM_MAX_CHARS
+        + RUSSIAN_COMBINING_FORMS
+            .iter()
+            .find(|form| stem.starts_with(*form))
+            .map_or(0, |form| form.chars().count());
+    match stem.char_indices().nth(max_chars) {
         Some((cut, _)) => stem[..cut].to_owned(),
         None => stem,
     }
@@ -502,6 +512,15 @@ mod tests {
             );
         }
         assert!(!is_nfkc_stable('№') && !is_nfkc_stable('…'));
+    }
+
+    #[test]
+    fn a_combining_form_does_not_join_unrelated_families() {
+        // "электронная почта" (email) and "электроэнергия" (electricity) share only "электро".
+        assert_ne!(stem("электронная"), stem("электроэнергия"));
+        assert_eq!(stem("электронная"), stem("электронной"));
+        // Other long stems are still cut, joining one family.
+        assert_eq!(stem("демаркация"), stem("демаркационной"));
     }
 
     #[test]

@@ -89,6 +89,13 @@ pub const NAMES_ONLY_RATIO: f32 = 0.0;
 /// more near misses (Kazakhstan–Russia alliance, border, friendship treaty) and lost nothing.
 pub const OTHER_PAIR_FACTOR: f32 = 0.5;
 
+/// A question that names only places, people or years and asks nothing about them ("astana",
+/// "what is the capital of uzbekistan", "where is tashkent") is covered whole by every entry
+/// mentioning them: unless it covers this share of one of an entry's phrasings ("who is Dauren
+/// Zhailin?"), the entry's score is multiplied by [`NAMES_ALONE_FACTOR`].
+pub const NAMES_ALONE_PHRASING: f32 = 0.9;
+pub const NAMES_ALONE_FACTOR: f32 = 0.7;
+
 /// Each named entity (country, person) of the question that an entry never mentions multiplies
 /// its score by this: "How long is the Uzbekistan–Tajikistan border?" is not answered by the
 /// Kazakhstan–Uzbekistan border entry.
@@ -165,6 +172,7 @@ pub struct ScoreParts {
     pub absent_places: i32,
     pub missing_question_words: i32,
     pub names_only: bool,
+    pub names_alone: bool,
     pub other_pair: bool,
 }
 
@@ -183,6 +191,7 @@ impl ScoreParts {
             * per(p.unknown_place_factor, self.absent_places)
             * per(p.question_word_mismatch_factor, self.missing_question_words)
             * factor_if(self.names_only, p.names_only_factor)
+            * factor_if(self.names_alone, p.names_alone_factor)
             * factor_if(self.other_pair, p.other_pair_factor)
     }
 }
@@ -209,6 +218,9 @@ impl std::fmt::Display for ScoreParts {
         }
         if self.names_only {
             write!(f, ", names only")?;
+        }
+        if self.names_alone {
+            write!(f, ", names alone")?;
         }
         if self.other_pair {
             write!(f, ", other pair")?;
@@ -243,6 +255,11 @@ pub struct Params {
     pub names_only_factor: f32,
     pub names_only_ratio: f32,
     pub other_pair_factor: f32,
+    /// A question of names alone (no topic word) needs a phrasing at least this much of which
+    /// it covers...
+    pub names_alone_phrasing: f32,
+    /// ...or its score is multiplied by this.
+    pub names_alone_factor: f32,
     /// Share of a topic word's weight that a record gets for a word naming a document it cites
     /// ("in the draft analysis", "per the allies column") that it does not use itself.
     pub cited_credit: f32,
@@ -272,6 +289,8 @@ impl Default for Params {
             names_only_factor: NAMES_ONLY_FACTOR,
             names_only_ratio: NAMES_ONLY_RATIO,
             other_pair_factor: OTHER_PAIR_FACTOR,
+            names_alone_phrasing: NAMES_ALONE_PHRASING,
+            names_alone_factor: NAMES_ALONE_FACTOR,
             cited_credit: CITED_CREDIT,
             kind_margin: KIND_MARGIN,
             kind_floor: ANSWER_THRESHOLD,
@@ -312,6 +331,8 @@ impl Params {
             "names_only_factor" => &mut self.names_only_factor,
             "names_only_ratio" => &mut self.names_only_ratio,
             "other_pair_factor" => &mut self.other_pair_factor,
+            "names_alone_phrasing" => &mut self.names_alone_phrasing,
+            "names_alone_factor" => &mut self.names_alone_factor,
             "cited_credit" => &mut self.cited_credit,
             "kind_margin" => &mut self.kind_margin,
             "kind_floor" => &mut self.kind_floor,
