@@ -328,6 +328,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AT,
     ),
     (
+        "tests/data/blind-chat-au.jsonl",
+        EN_BLIND_AU,
+        RU_BLIND_AU,
+        OOS_BLIND_AU,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -737,6 +743,19 @@ const OOS_BLIND_AS: usize = 62; // of 64
 const EN_BLIND_AT: usize = 44; // of 53
 const RU_BLIND_AT: usize = 44; // of 53
 const OOS_BLIND_AT: usize = 59; // of 64
+                                // (AT's failures were read for the closing note after that run, so AU below is the final set.)
+
+// Set AU, written during the twenty-eighth session the same way (Jaccard < 0.5 to the 7,410
+// earlier questions, AS and AT included, highest 0.476; sha256 4d3cc027…), kept unread and run
+// once at that session's last build but one (run 1): 42 / 44 / 56 of 53 / 53 / 64 (the
+// session-start build 729c173: 42 / 46 / 57). Two small-talk changes followed, which the test
+// that asks every question after other answers required: "🤝🤝 deal then" was answered, and
+// read otherwise after an answer ("deal then" is now an acknowledgement: 57 declined); "roger,
+// got it, moving on" was declined but answered after an answer ("roger" an acknowledgement,
+// "moving" filler).
+const EN_BLIND_AU: usize = 42; // of 53
+const RU_BLIND_AU: usize = 44; // of 53
+const OOS_BLIND_AU: usize = 57; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

@@ -1078,10 +1078,12 @@ fn not_given(question: &str, kind: AnswerKind) -> String {
 fn answer_types_decline_a_person_or_an_age_the_documents_do_not_give() {
     // The decline names what is missing in words, never by an internal key.
     let text = not_given(
-        "who was the kazakh ambassador in tashkent during the visit?",
+        "which official headed the kazakh side at the 100th demarcation session?",
         AnswerKind::Person,
     );
     assert!(text.starts_with("The documents do not name"), "{text}");
+    // An office no entry is about resembles none of their questions: a plain decline.
+    declined("who was the kazakh ambassador in tashkent during the visit?");
     let text = not_given(
         "who is the current prime minister of kazakhstan?",
         AnswerKind::Current,
@@ -2010,4 +2012,44 @@ fn the_exact_day_asked_in_russian_is_asked_as_a_day() {
     )
     .plain_text();
     assert!(text.contains("6 декабря 2021"), "{text}");
+}
+
+#[test]
+fn a_question_resembling_no_phrasing_is_declined() {
+    // One everyday word shared with long phrasings ("still") is all these have in common with
+    // any entry, though the entry "covers" the question whole.
+    declined("still up at 3am bro?");
+    declined("how big is uzbekistan");
+    declined("should i move to tashkent");
+    // A short question that is most of a phrasing is still answered.
+    answered_with("how long is the border?", "border-length");
+}
+
+#[test]
+fn small_talk_at_a_time_of_day_is_small_talk() {
+    // "2am" is a time, not a year or a count the documents could give.
+    assert_eq!(small_talk("hello, you still awake at 1am?"), "greeting");
+}
+
+#[test]
+fn the_us_is_a_country_not_a_pronoun() {
+    // "the us" names the United States, which no document reports on: "what did the us say
+    // about the treaty" is not "what about the treaty".
+    let reply = reply("so what did the us say about the alliance treaty?");
+    assert_ne!(
+        reply.record_id.as_deref(),
+        Some("treaty-name"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn a_question_naming_only_a_city_is_declined() {
+    // Cities are no entity (an entry about the Tashkent summit need not say "Tashkent"), but a
+    // question about nothing else asks what no document says.
+    declined("where's astana?");
+    declined("the capital of uzbekistan?");
+    // With a topic word, a city is part of a real question.
+    answered_with("where was the allied treaty signed?", "");
 }

@@ -245,6 +245,10 @@ pub struct SynonymGroup {
     /// A named entity (a country, a person): questions naming it expect entries that mention it.
     #[serde(default)]
     pub entity: bool,
+    /// A city: a question naming only places asks nothing about them ("where is Tashkent").
+    /// Unlike an entity, an entry need not mention it.
+    #[serde(default)]
+    pub place: bool,
     /// A question word ("when", "who", "how many"): questions using it expect entries that
     /// answer that kind of question.
     #[serde(default)]

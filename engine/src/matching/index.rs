@@ -41,6 +41,8 @@ pub struct GroupText {
     pub terms: Vec<String>,
     /// Names an entity (country, person).
     pub entity: bool,
+    /// Names a city.
+    pub place: bool,
     /// Asks for a kind of fact (when, who, how many).
     pub question_word: bool,
 }
@@ -110,6 +112,8 @@ pub struct Index {
     pub records: Vec<RecordTerms>,
     /// Terms that name an entity (a country, a person).
     pub entities: HashSet<TermId>,
+    /// Terms that name a city.
+    pub places: HashSet<TermId>,
     /// Terms that ask for a kind of fact ("when", "who", "how many").
     pub question_words: HashSet<TermId>,
     /// For each term, the records with it among their strong terms.
@@ -386,7 +390,8 @@ impl Index {
         cue_words: &[&str],
     ) -> Self {
         let mut index = Index::empty(stopwords);
-        let (entity_keys, question_word_keys) = index.add_synonym_groups(synonym_groups);
+        let (entity_keys, question_word_keys, place_keys) =
+            index.add_synonym_groups(synonym_groups);
         for word in stopwords
             .iter()
             .map(String::as_str)
@@ -397,6 +402,10 @@ impl Index {
         let document_frequency = index.add_records(records);
         index.weigh_and_post(&document_frequency, records.len());
         index.mark_special_terms(entity_keys, question_word_keys);
+        index.places = place_keys
+            .iter()
+            .filter_map(|k| index.terms.id(k))
+            .collect();
         index.post_credit();
         index.filler = filler
             .iter()
@@ -416,6 +425,7 @@ impl Index {
                 .flat_map(|w| [stem(&w), w])
                 .collect(),
             entities: HashSet::default(),
+            places: HashSet::default(),
             question_words: HashSet::default(),
             surface: Vocabulary::default(),
             phrases: Phrases::default(),
@@ -436,15 +446,20 @@ impl Index {
     }
 
     /// Registers the synonym groups (one-word terms as synonyms, longer ones as phrases) and
-    /// returns the canonical keys of entity groups and of question-word groups.
-    fn add_synonym_groups(&mut self, synonym_groups: &[GroupText]) -> (Vec<String>, Vec<String>) {
+    /// returns the canonical keys of entity groups, of question-word groups and of places.
+    fn add_synonym_groups(
+        &mut self,
+        synonym_groups: &[GroupText],
+    ) -> (Vec<String>, Vec<String>, Vec<String>) {
         let mut entity_keys = Vec::new();
         let mut question_word_keys = Vec::new();
+        let mut place_keys = Vec::new();
         let mut phrases = Vec::new();
         for GroupText {
             terms: group,
             entity,
             question_word,
+            place,
         } in synonym_groups
         {
             let analysed: Vec<Vec<String>> = group
@@ -461,6 +476,9 @@ impl Index {
             if *entity {
                 entity_keys.push(canonical.clone());
             }
+            if *place {
+                place_keys.push(canonical.clone());
+            }
             for (term, stems) in group.iter().zip(&analysed) {
                 self.add_surface(term);
                 match stems.len() {
@@ -471,7 +489,7 @@ impl Index {
             }
         }
         self.phrases = Phrases::new(phrases);
-        (entity_keys, question_word_keys)
+        (entity_keys, question_word_keys, place_keys)
     }
 
     /// The first group that claims a stem keeps it ("signs" of "border signs" stems like
@@ -1146,6 +1164,7 @@ mod tests {
             terms: vec!["president".to_owned(), "heads of state".to_owned()],
             entity: false,
             question_word: false,
+            place: false,
         }];
         let filler = ["of".to_owned()];
         let index = Index::build(&texts, &groups, &[], &filler, &[]);

@@ -162,6 +162,10 @@ struct QueryFeatures {
     years_of_named_events: Vec<TermBit>,
     /// The question pairs Kazakhstan with a third country (see [`CountryPairTerms`]).
     other_pair: bool,
+    /// Every topic word names a city (true when there is none)...
+    places_only: bool,
+    /// ...and there is one.
+    places_named: bool,
 }
 
 /// `country_pairs` of `language.toml` as terms of the index.
@@ -284,9 +288,10 @@ impl QueryFeatures {
         self.entities.retain(|b| !terms.contains(&b.term));
     }
 
-    /// True when the question names entities and has no topic word: nothing it asks about them.
+    /// True when the question names entities or cities and has no other topic word: nothing
+    /// it asks about them.
     fn names_alone(&self) -> bool {
-        self.topic.is_empty() && !self.entities.is_empty()
+        self.places_only && (self.places_named || !self.entities.is_empty())
     }
 
     /// A known term of the question with its bit ([`TermBit`]).
@@ -345,6 +350,10 @@ impl QueryFeatures {
                 .filter(|(t, _)| !special(t))
                 .map(|&(t, w)| (bit(t), w))
                 .collect(),
+            places_only: topic
+                .iter()
+                .all(|(t, _)| special(t) || index.places.contains(t)),
+            places_named: topic.iter().any(|(t, _)| index.places.contains(t)),
             known,
             other_pair: false,
             absent_places: 0,
@@ -864,6 +873,7 @@ impl Engine {
                 terms: g.terms.clone(),
                 entity: g.entity,
                 question_word: g.question_word,
+                place: g.place,
             })
             .collect();
         let article_words: &[String] = kb
@@ -1898,6 +1908,7 @@ impl Engine {
             missing_question_words: count(&features.question_words, |t| !holds.strong(t)),
             names_only: unexplained > 0 && self.shares_only_names(&holds, features),
             names_alone: features.names_alone() && sums.phrasing[r] < p.names_alone_phrasing,
+            thin_phrasing: sums.phrasing[r] < p.thin_phrasing,
             other_pair: features.other_pair,
         }
     }

@@ -123,9 +123,7 @@ impl SmallTalk {
         is_topic: impl Fn(&str) -> bool,
     ) -> Option<IntentId> {
         let leftover: Vec<&String> = words.iter().filter(|w| !self.is_neutral(w)).collect();
-        let asks = |w: &str| {
-            self.question_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()) || is_topic(w)
-        };
+        let asks = |w: &str| self.question_words.contains(w) || asks_a_number(w) || is_topic(w);
         if leftover.is_empty()
             || leftover.len() > MAX_OFF_TOPIC_WORDS
             || leftover.iter().any(|w| asks(w))
@@ -217,12 +215,23 @@ impl SmallTalk {
         let asks = text.contains('?')
             || words
                 .iter()
-                .any(|w| self.question_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()));
+                .any(|w| self.question_words.contains(w) || asks_a_number(w));
         let reacts = self.intents[reaction]
             .iter()
             .any(|cue| contains_sequence(words, cue));
         (leftover <= MAX_COMMENT_WORDS && reacts && !asks).then_some(reaction)
     }
+}
+
+/// True for a word with a digit, which may ask about a year or a count ("hi, 2022"), except a
+/// time of day ("still up at 2am?"): no document gives one.
+fn asks_a_number(word: &str) -> bool {
+    let time_of_day = word
+        .strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .and_then(|hour| hour.parse::<u8>().ok())
+        .is_some_and(|hour| (1..=12).contains(&hour));
+    word.bytes().any(|b| b.is_ascii_digit()) && !time_of_day
 }
 
 /// How many words besides small talk a reaction may carry as comment ("вот это поворот").
@@ -320,6 +329,12 @@ mod tests {
         );
         // Other cues still need the rest of the message to be small talk.
         assert_eq!(detect(&st, "funny border treaty"), None);
+    }
+
+    #[test]
+    fn a_time_of_day_asks_nothing_but_a_year_does() {
+        assert!(!asks_a_number("2am") && !asks_a_number("11pm"));
+        assert!(asks_a_number("2022") && asks_a_number("13pm") && asks_a_number("5"));
     }
 
     #[test]
