@@ -401,11 +401,7 @@ impl Index {
         }
         let document_frequency = index.add_records(records);
         index.weigh_and_post(&document_frequency, records.len());
-        index.mark_special_terms(entity_keys, question_word_keys);
-        index.places = place_keys
-            .iter()
-            .filter_map(|k| index.terms.id(k))
-            .collect();
+        index.mark_special_terms(entity_keys, question_word_keys, place_keys);
         index.post_credit();
         index.filler = filler
             .iter()
@@ -618,16 +614,16 @@ impl Index {
         self.credit_postings = Postings::from_lists(&credit_postings);
     }
 
-    /// The term ids of entities (years included) and of question words.
+    /// The term ids of entities (years included), of question words and of places.
     fn mark_special_terms(
         &mut self,
         mut entity_keys: Vec<String>,
         question_word_keys: Vec<String>,
+        place_keys: Vec<String>,
     ) {
-        self.question_words = question_word_keys
-            .iter()
-            .filter_map(|k| self.terms.id(k))
-            .collect();
+        let ids = |keys: &[String]| keys.iter().filter_map(|k| self.terms.id(k)).collect();
+        self.question_words = ids(&question_word_keys);
+        self.places = ids(&place_keys);
         // Years are names too: a question about 2024 is not answered by an entry that never
         // mentions 2024.
         entity_keys.extend(
@@ -636,10 +632,7 @@ impl Index {
                 .filter(|(_, k)| is_year(k))
                 .map(|(_, k)| k.to_owned()),
         );
-        self.entities = entity_keys
-            .iter()
-            .filter_map(|k| self.terms.id(k))
-            .collect();
+        self.entities = ids(&entity_keys);
     }
 
     fn add_surface(&mut self, text: &str) {

@@ -362,6 +362,13 @@ impl QueryFeatures {
     }
 }
 
+/// True for a number with a leading zero ("the 004 paper", "в статье 004", "004's
+/// co-authors"): it names a document by its number in the seed list, never a treaty article
+/// or a count.
+fn numbers_a_document(word: &str) -> bool {
+    word.starts_with('0')
+}
+
 /// The known terms of a query with their weights, each term once (its heaviest occurrence).
 fn known_terms(query: &[index::QueryTerm]) -> Vec<(index::TermId, f32)> {
     let mut known: Vec<(index::TermId, f32)> = Vec::new();
@@ -1148,9 +1155,8 @@ impl Engine {
             return words;
         }
         let count_before_noun = |i: usize| {
-            // "004 co-authors" names a document by its number, as in `article_number_at`.
             let count = Some(&words[i])
-                .filter(|w| !w.starts_with('0'))?
+                .filter(|w| !numbers_a_document(w))?
                 .parse::<u32>()
                 .ok()
                 .filter(|n| (1..=MAX_COUNTED_NUMBER).contains(n))?;
@@ -1986,12 +1992,10 @@ impl Engine {
                     .get(candidate.as_str())
                     .filter(|_| follows)
                     .copied();
-                // "the 004 paper", "в статье 004": a number with a leading zero names a
-                // document by its number in the list, never a treaty article.
                 let numbered = candidate
                     .parse::<u32>()
                     .ok()
-                    .filter(|_| !candidate.starts_with('0'));
+                    .filter(|_| !numbers_a_document(candidate));
                 if let Some(n) = numbered.or(ordinal).or(cardinal) {
                     if (1..=MAX_ARTICLE_NUMBER).contains(&n) {
                         return Some((at, n));

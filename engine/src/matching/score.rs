@@ -269,8 +269,8 @@ pub struct Params {
     pub names_only_factor: f32,
     pub names_only_ratio: f32,
     pub other_pair_factor: f32,
-    /// A question of names alone (no topic word) needs a phrasing at least this much of which
-    /// it covers...
+    /// A question of names alone (no topic word but entities and places) needs a phrasing at
+    /// least this much of which it covers...
     pub names_alone_phrasing: f32,
     /// ...or its score is multiplied by this.
     pub names_alone_factor: f32,
