@@ -334,6 +334,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AU,
     ),
     (
+        "tests/data/blind-chat-av.jsonl",
+        EN_BLIND_AV,
+        RU_BLIND_AV,
+        OOS_BLIND_AV,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -756,6 +762,14 @@ const OOS_BLIND_AT: usize = 59; // of 64
 const EN_BLIND_AU: usize = 42; // of 53
 const RU_BLIND_AU: usize = 44; // of 53
 const OOS_BLIND_AU: usize = 57; // of 64
+
+// Set AV, written at the start of the twenty-ninth session the same way (Jaccard < 0.5 to the
+// 7,580 earlier questions, AU included, highest 0.471; sha256 2f18ed30…) and first run at that
+// session's start (891d0e7): 44 / 46 / 63 of 53 / 53 / 64. Its failures were read after that
+// run (the session tunes on it); the floors are the session's figures.
+const EN_BLIND_AV: usize = 45; // of 53
+const RU_BLIND_AV: usize = 46; // of 53
+const OOS_BLIND_AV: usize = 64; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

@@ -925,6 +925,30 @@ fn two_questions_in_one_get_both_answers() {
 }
 
 #[test]
+fn a_plus_between_words_joins_two_things_asked() {
+    // Neither "border length" nor "the interval of inspections" answers both.
+    let outcome = engine().ask("the border: full length + how often it gets inspected?");
+    assert!(matches!(outcome, Outcome::Parts(..)), "{outcome:?}");
+    let text = Reply::new(engine(), &outcome, Lang::En).plain_text();
+    assert!(
+        text.contains("2,356.6") && text.contains("10 years"),
+        "{text}"
+    );
+    // A list of "+" or one in brackets is one thing asked; "+" alone is agreement.
+    for question in [
+        "which article covers foreign policy + defence + security?",
+        "the exact date (day + month) of the border treaty?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            !matches!(outcome, Outcome::Parts(..)),
+            "{question:?}: {outcome:?}"
+        );
+    }
+    assert!(!engine().ask("+").is_answer());
+}
+
+#[test]
 fn a_second_part_of_question_words_only_asks_them_of_the_first() {
     // "… and by whom?" asks who signed the border treaty, not who reported the signing.
     let question = "when was the border deal signed and by whom";

@@ -692,8 +692,12 @@ fn context_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// "Plus" and "+" between words (read as "plus" by the tokenizer) join two things asked,
+/// whatever follows: "total length + inspection interval?". ("&" is read as "and": "trade &
+/// economy" is one thing.)
+const STRONG_JOINER: &str = "plus";
 /// Words that join two questions in one...
-const PART_JOINERS: &[&str] = &["and", "и", "а", "also", "plus"];
+const PART_JOINERS: &[&str] = &["and", "и", "а", "also"];
 /// ...when a question word follows them.
 const PART_STARTS: &[&str] = &[
     "what",
@@ -1416,15 +1420,18 @@ impl Engine {
                 // "… и раз во сколько лет …": one more word before the preposition.
                 || (!PART_JOINERS.contains(&word(i)) && asked_after_preposition(i + 1))
         };
-        let at = (1..words.len().saturating_sub(1))
-            .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))?;
+        let at = (1..words.len().saturating_sub(1)).find(|&i| {
+            words[i] == STRONG_JOINER
+                || (PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))
+        })?;
+        let strong = words[at] == STRONG_JOINER;
         let (first, second) = (&words[..at], &words[at + 1..]);
         let second_is_noun = PART_NOUNS.contains(&second[0].as_str())
             || (second[0] == "the"
                 && second
                     .get(1)
                     .is_some_and(|w| PART_NOUNS.contains(&w.as_str())));
-        let min_first = if second_is_noun {
+        let min_first = if second_is_noun || strong {
             MIN_PART_WORDS_BEFORE_NOUN
         } else {
             MIN_PART_WORDS
@@ -1436,7 +1443,7 @@ impl Engine {
         };
         let elliptic = second.iter().all(asks_only)
             || (second.len() == 2 && PART_STARTS.contains(&second[0].as_str()));
-        if first.len() < min_first || (second.len() < MIN_PART_WORDS && !elliptic) {
+        if first.len() < min_first || (second.len() < MIN_PART_WORDS && !elliptic && !strong) {
             return None;
         }
         let written = second.len();
@@ -1446,6 +1453,8 @@ impl Engine {
         // that names the topic ("border length").
         let pointing = elliptic
             || (second_is_noun && first.len() < MIN_PART_WORDS)
+            // "sihm: area + capacity": a short part after "+" asks about the first's topic.
+            || (strong && second.len() < MIN_PART_WORDS)
             || second.iter().any(|w| self.followup.is_pronoun(w))
             || matches!(
                 self.timeline.answer(second, &self.index),

@@ -131,6 +131,11 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
+        if joins_words(&chars, i) {
+            out.push_str(if chars[i] == '+' { " plus " } else { " and " });
+            i += 1;
+            continue;
+        }
         out.push(chars[i]);
         if chars[i].is_ascii_digit() && chars.get(i + 1) == Some(&'-') {
             let start = i + 2;
@@ -154,6 +159,35 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
     }
     let tokens = tokenize(&out).into_iter().map(without_elongation).collect();
     with_full_years(tokens, is_article)
+}
+
+/// True for a "+" or "&" between words ("length + inspection interval?", "площадь & \
+/// пропускная способность"): read as "plus" and "and". Not between digits
+/// ("2+2"), nor in a message without words on both sides ("+", "+1": agreement), nor in a
+/// list ("a + b + c", "(day + month)").
+fn joins_words(chars: &[char], i: usize) -> bool {
+    if !matches!(chars[i], '+' | '&') {
+        return false;
+    }
+    // "foreign policy + defence + security": a list is one thing asked.
+    if chars.iter().filter(|&&c| c == chars[i]).count() > 1 {
+        return false;
+    }
+    // "(day + month)": so is one inside brackets.
+    let open = chars[..i].iter().filter(|&&c| c == '(').count();
+    if open > chars[..i].iter().filter(|&&c| c == ')').count() {
+        return false;
+    }
+    let word_before = chars[..i]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_alphabetic());
+    let word_after = chars[i + 1..]
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_alphabetic());
+    word_before && word_after
 }
 
 /// A word spelt with three letters in a row at least this common is a word as it is: "ссср"
