@@ -421,6 +421,12 @@ fn an_ordinal_word_next_to_article_names_that_article() {
         "article-3",
     );
     answered_with("что говорится в пятой статье договора?", "article-5");
+    answered_with("статья вторая союзного договора, коротко", "article-2");
+    // English puts the ordinal first: after "article" it is something else's.
+    assert_eq!(
+        engine().article_number(&["article".into(), "first".into(), "page".into()]),
+        None
+    );
 }
 
 #[test]
@@ -550,6 +556,9 @@ fn the_date_today_how_the_bot_is_built_and_its_name_are_small_talk() {
     assert_eq!(small_talk("какое сегодня число?"), "today");
     assert_eq!(small_talk("what language are you written in?"), "creator");
     assert_eq!(small_talk("на каком языке написан этот бот?"), "creator");
+    assert_eq!(small_talk("which llm are you running on?"), "creator");
+    assert_eq!(small_talk("что за нейросеть у тебя?"), "creator");
+    assert_eq!(small_talk("кто на связи?"), "presence");
     assert_eq!(small_talk("как к тебе обращаться?"), "identity");
     assert_eq!(small_talk("от тебя толку ноль"), "insult");
     // A date of the documents is still a question.

@@ -2057,7 +2057,13 @@ impl Engine {
                 let Some((at, candidate)) = at.and_then(|at| Some((at, words.get(at)?))) else {
                     continue;
                 };
-                let ordinal = language.ordinals.get(candidate.as_str()).copied();
+                // "статья первая" names it; "the article: first and last pages" does not
+                // (English puts the ordinal before: "the first article").
+                let ordinal = language
+                    .ordinals
+                    .get(candidate.as_str())
+                    .filter(|_| !follows || !candidate.is_ascii())
+                    .copied();
                 let cardinal = language
                     .cardinals
                     .get(candidate.as_str())
