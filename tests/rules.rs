@@ -115,6 +115,21 @@ fn chat_shorthand_is_written_out_in_both_languages() {
     );
     let explained = engine().explain("r u a bot");
     assert!(explained.contains("words: are you a bot"), "{explained}");
+    let explained = engine().explain("wher n when");
+    assert!(explained.contains("words: where and when"), "{explained}");
+}
+
+#[test]
+fn what_is_counted_may_follow_an_adjective_the_index_leaves_out() {
+    // "heavy" is no word of the documents; "goods vehicles" (trucks) is what is counted.
+    let text = answered_with(
+        "how many heavy goods vehicles can the sihm let through in a day?",
+        "",
+    )
+    .plain_text();
+    assert!(text.contains("5,000"), "{text}");
+    // A count of something the documents never name is still not given.
+    declined("how many deputies sit on the inter-parliamentary council?");
 }
 
 #[test]

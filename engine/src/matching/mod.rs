@@ -1803,8 +1803,19 @@ impl Engine {
         // What is counted follows the cue closely ("how many deputies", "сколько всего
         // депутатов"); a generic noun the index leaves out ("сколько всего стран стали…")
         // must not hand the count to a later word ("стали").
+        // "how many heavy goods vehicles": an adjective the index leaves out before a noun it
+        // knows (read with the word after, for phrases); the noun is what is counted.
+        let wider = &rest[..rest.len().min(COUNTED_WORDS + 1)];
         let rest = &rest[..rest.len().min(COUNTED_WORDS)];
+        let known = self
+            .index
+            .keys(wider)
+            .into_iter()
+            .find_map(|k| self.index.term_of_key(&k));
         let counted = self.index.keys(rest).into_iter().next()?;
+        if let (None, Some(term)) = (self.index.term_of_key(&counted), known) {
+            return Some(Some(term));
+        }
         match self.index.term_of_key(&counted) {
             Some(term) => Some(Some(term)),
             // A misspelling typo correction could not place says nothing about what is counted;
