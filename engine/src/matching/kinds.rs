@@ -445,20 +445,27 @@ impl Kinds {
     /// which-word or a name-word with an office right after it asks, like "who", for the person
     /// holding it.
     fn which_office(&self, words: &[String]) -> bool {
-        words.iter().enumerate().any(|(i, w)| {
-            let gap = if WHICH_WORDS.contains(&w.as_str()) {
-                WHICH_OFFICE_GAP
-            } else if NAME_WORDS.contains(&w.as_str()) {
-                NAME_OFFICE_GAP
-            } else {
-                return false;
-            };
-            words
-                .iter()
-                .skip(i + 1)
-                .take(gap + 1)
-                .any(|next| self.offices.contains(next))
-        })
+        // "the spokesperson's name", "spokesperson name?": the office just before.
+        let office_named = |i: usize| {
+            NAME_WORDS.contains(&words[i].as_str())
+                && i.checked_sub(1)
+                    .is_some_and(|b| self.offices.contains(&words[b]))
+        };
+        (0..words.len()).any(office_named)
+            || words.iter().enumerate().any(|(i, w)| {
+                let gap = if WHICH_WORDS.contains(&w.as_str()) {
+                    WHICH_OFFICE_GAP
+                } else if NAME_WORDS.contains(&w.as_str()) {
+                    NAME_OFFICE_GAP
+                } else {
+                    return false;
+                };
+                words
+                    .iter()
+                    .skip(i + 1)
+                    .take(gap + 1)
+                    .any(|next| self.offices.contains(next))
+            })
     }
 
     /// True when the question has a word that cancels `kind`'s cues.
