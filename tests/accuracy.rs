@@ -340,6 +340,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AV,
     ),
     (
+        "tests/data/blind-chat-aw.jsonl",
+        EN_BLIND_AW,
+        RU_BLIND_AW,
+        OOS_BLIND_AW,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -740,15 +746,18 @@ const OOS_BLIND_AR: usize = 62; // of 64
 // the session's final figures.
 const EN_BLIND_AS: usize = 43; // of 53
 const RU_BLIND_AS: usize = 45; // of 53
-const OOS_BLIND_AS: usize = 62; // of 64
+                               // Raised to 64 in the twenty-ninth session, which tuned on AS, AT and AU (seen) as on the
+                               // other earlier sets.
+const OOS_BLIND_AS: usize = 64; // of 64
 
 // Set AT, written alongside AS by another helper the same way (Jaccard < 0.5 to the 7,070
 // earlier questions, highest 0.478; five questions 0.6–0.78 to AS questions written at the same
 // time; sha256 b6dade0a…), kept unread until the twenty-eighth session's last build and never
 // tuned on: 44 / 44 / 59 of 53 / 53 / 64 there (the session-start build 729c173: 44 / 43 / 59).
-const EN_BLIND_AT: usize = 44; // of 53
+// Raised in the twenty-ninth session (tuned on as a seen set): 46 / 44 / 61.
+const EN_BLIND_AT: usize = 46; // of 53
 const RU_BLIND_AT: usize = 44; // of 53
-const OOS_BLIND_AT: usize = 59; // of 64
+const OOS_BLIND_AT: usize = 61; // of 64
                                 // (AT's failures were read for the closing note after that run, so AU below is the final set.)
 
 // Set AU, written during the twenty-eighth session the same way (Jaccard < 0.5 to the 7,410
@@ -759,9 +768,10 @@ const OOS_BLIND_AT: usize = 59; // of 64
 // read otherwise after an answer ("deal then" is now an acknowledgement: 57 declined); "roger,
 // got it, moving on" was declined but answered after an answer ("roger" an acknowledgement,
 // "moving" filler).
-const EN_BLIND_AU: usize = 42; // of 53
-const RU_BLIND_AU: usize = 44; // of 53
-const OOS_BLIND_AU: usize = 57; // of 64
+// Raised in the twenty-ninth session (tuned on as a seen set): 45 / 45 / 62.
+const EN_BLIND_AU: usize = 45; // of 53
+const RU_BLIND_AU: usize = 45; // of 53
+const OOS_BLIND_AU: usize = 62; // of 64
 
 // Set AV, written at the start of the twenty-ninth session the same way (Jaccard < 0.5 to the
 // 7,580 earlier questions, AU included, highest 0.471; sha256 2f18ed30…) and first run at that
@@ -771,6 +781,15 @@ const OOS_BLIND_AU: usize = 57; // of 64
 const EN_BLIND_AV: usize = 46; // of 53
 const RU_BLIND_AV: usize = 45; // of 53
 const OOS_BLIND_AV: usize = 64; // of 64
+
+// Set AW, written alongside AV by another helper the same way (Jaccard < 0.5 to the 7,580
+// earlier questions and to AV, highest 0.429; sha256 dcf70625…), run once at the twenty-ninth
+// session's start (891d0e7: 44 / 40 / 60 of 53 / 53 / 64, figures only) and once at its last
+// engine build (7c977a8: 44 / 41 / 60, the floors); never tuned on. Its failures were read for
+// the closing note after that run, so it is seen from then on.
+const EN_BLIND_AW: usize = 44; // of 53
+const RU_BLIND_AW: usize = 41; // of 53
+const OOS_BLIND_AW: usize = 60; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
