@@ -1223,6 +1223,10 @@ impl Engine {
     /// next to a month ("the 6th of December"), nor ordinals the table lacks ("the 100th meeting"
     /// stays "100", as the documents write it).
     fn with_ordinal_words(&self, text: &str, mut tokens: Vec<String>) -> Vec<String> {
+        // Most questions have no digit at all: nothing to read.
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            return tokens;
+        }
         let written: Vec<&str> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter_map(|piece| {
