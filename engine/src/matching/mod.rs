@@ -1215,8 +1215,6 @@ impl Engine {
         words
     }
 
-    /// The number word for `n` in Latin or Cyrillic letters ("three", "три"), if the language
-    /// file has one.
     /// Small ordinals written in digits ("the 4th consultative meeting", "the 2nd author") as
     /// their words ("fourth"): they say which one, never how many (a count before a noun is
     /// written out as a cardinal), and the documents' names for such events use the words. Not
@@ -1263,6 +1261,8 @@ impl Engine {
         tokens
     }
 
+    /// The number word for `n` in Latin or Cyrillic letters ("three", "три"), if the language
+    /// file has one.
     fn cardinal_word(&self, n: u32, latin: bool) -> Option<String> {
         self.kb
             .language
@@ -1807,20 +1807,18 @@ impl Engine {
         // What is counted follows the cue closely ("how many deputies", "сколько всего
         // депутатов"); a generic noun the index leaves out ("сколько всего стран стали…")
         // must not hand the count to a later word ("стали").
-        // "how many heavy goods vehicles": an adjective the index leaves out before a noun it
-        // knows (read with the word after, for phrases); the noun is what is counted.
         let wider = &rest[..rest.len().min(COUNTED_WORDS + 1)];
         let rest = &rest[..rest.len().min(COUNTED_WORDS)];
-        let known = self
-            .index
-            .keys(wider)
-            .into_iter()
-            .find_map(|k| self.index.term_of_key(&k));
         let counted = self.index.keys(rest).into_iter().next()?;
-        if let (None, Some(term)) = (self.index.term_of_key(&counted), known) {
-            return Some(Some(term));
-        }
-        match self.index.term_of_key(&counted) {
+        // "how many heavy goods vehicles": an adjective the index leaves out before a noun it
+        // knows (read with the word after, for phrases); the noun is what is counted.
+        let known_after = || {
+            self.index
+                .keys(wider)
+                .into_iter()
+                .find_map(|k| self.index.term_of_key(&k))
+        };
+        match self.index.term_of_key(&counted).or_else(known_after) {
             Some(term) => Some(Some(term)),
             // A misspelling typo correction could not place says nothing about what is counted;
             // a real word the documents never use ("deputies") is something they do not count.
