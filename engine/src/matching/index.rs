@@ -739,17 +739,21 @@ impl Index {
         let second = chars.next().unwrap_or(' ');
         let counts = letter_counts(word);
         let mask = letter_mask(word);
+        let last = word.chars().next_back();
         let mut best: Option<(usize, &str)> = None;
         for candidate_len in len.saturating_sub(max)..=len + max {
             // Typos rarely hit the first two letters at once: only words sharing the first or the
             // second letter are compared, a few dozen instead of thousands.
             let same_first = self.surface.with_first(candidate_len, first);
-            let last = word.chars().next_back();
             // A word whose first letter is the typo still has its second and last letters right.
+            // (Letters compared as chars: `starts_with(char)` compared encoded bytes, a call
+            // per candidate.)
             let same_second = self
                 .surface
                 .with_second(candidate_len, second)
-                .filter(|(_, c)| !c.starts_with(first) && c.chars().next_back() == last);
+                .filter(|(_, c)| {
+                    c.chars().next().is_none_or(|f| f != first) && c.chars().next_back() == last
+                });
             for (letters, candidate) in same_first.chain(same_second) {
                 // The letters the two words do not share bound the edit distance from below:
                 // most candidates are ruled out without computing it, many by their letter

@@ -1176,11 +1176,13 @@ impl Engine {
                 .any(is_article)
         };
         let count_before_noun = |i: usize| {
+            // The number first: looking for the article word near every word cost more than
+            // the rest of this reading.
             let count = Some(&words[i])
-                .filter(|w| !numbers_a_document(w) && !near_article(i))?
+                .filter(|w| !numbers_a_document(w))?
                 .parse::<u32>()
                 .ok()
-                .filter(|n| (1..=MAX_COUNTED_NUMBER).contains(n))?;
+                .filter(|n| (1..=MAX_COUNTED_NUMBER).contains(n) && !near_article(i))?;
             let next = words.get(i + 1).filter(|next| {
                 // "item 6 in the list", "footnote 3 about": a label's number.
                 next.chars().all(char::is_alphabetic)
@@ -1911,7 +1913,7 @@ impl Engine {
         let mut sums = Sums::take(self.index.records.len(), self.index.question_owner.len());
         sums.accumulate(&self.index, query, &features);
         let result = read(&sums, &features);
-        sums.give_back();
+        sums.give_back(&self.index);
         Some(result)
     }
 

@@ -127,6 +127,21 @@ pub const ORDINAL_ENDINGS: &[&str] = &[
 /// count. `is_article` tells the word for article ("статьи"), next to which a number is an
 /// article's, never a year.
 pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<String> {
+    let tokens = tokenize(&with_joiners_and_ordinals_read(text))
+        .into_iter()
+        .map(without_elongation)
+        .collect();
+    with_full_years(tokens, is_article)
+}
+
+/// The text with "+" and "&" between words as "plus" and "and" ([`joins_words`]) and Russian
+/// ordinal endings after numbers dropped ("4-ю" is "4"; "в 18-м" keeps its ending for
+/// `with_full_years`).
+fn with_joiners_and_ordinals_read(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most questions have neither: the text as it is, without reading it character by character.
+    if !text.bytes().any(|b| matches!(b, b'+' | b'&' | b'-')) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -157,8 +172,7 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
         }
         i += 1;
     }
-    let tokens = tokenize(&out).into_iter().map(without_elongation).collect();
-    with_full_years(tokens, is_article)
+    std::borrow::Cow::Owned(out)
 }
 
 /// True for a "+" or "&" between words ("length + inspection interval?", "площадь & \

@@ -122,7 +122,12 @@ impl SmallTalk {
         words: &[String],
         is_topic: impl Fn(&str) -> bool,
     ) -> Option<IntentId> {
-        let leftover: Vec<&String> = words.iter().filter(|w| !self.is_neutral(w)).collect();
+        // One word past the limit is enough to know a question is no small talk.
+        let leftover: Vec<&String> = words
+            .iter()
+            .filter(|w| !self.is_neutral(w))
+            .take(MAX_OFF_TOPIC_WORDS + 1)
+            .collect();
         let asks = |w: &str| self.question_words.contains(w) || asks_a_number(w) || is_topic(w);
         if leftover.is_empty()
             || leftover.len() > MAX_OFF_TOPIC_WORDS
@@ -171,7 +176,13 @@ impl SmallTalk {
         if let Some(i) = first_found {
             return Some(self.anywhere[i as usize].1);
         }
-        let leftover = words.iter().filter(|w| !self.is_neutral(w)).count();
+        // Counted only as far as a reaction's comment may go: a longer question is no reaction,
+        // and looking up every word of it was most of the time spent here.
+        let leftover = words
+            .iter()
+            .filter(|w| !self.is_neutral(w))
+            .take(MAX_COMMENT_WORDS + 1)
+            .count();
         if leftover > 0 {
             return self.exclamation(words, text, leftover, reaction);
         }
@@ -212,6 +223,9 @@ impl SmallTalk {
         reaction: Option<IntentId>,
     ) -> Option<IntentId> {
         let reaction = reaction?;
+        if leftover > MAX_COMMENT_WORDS {
+            return None;
+        }
         let asks = text.contains('?')
             || words
                 .iter()
@@ -219,7 +233,7 @@ impl SmallTalk {
         let reacts = self.intents[reaction]
             .iter()
             .any(|cue| contains_sequence(words, cue));
-        (leftover <= MAX_COMMENT_WORDS && reacts && !asks).then_some(reaction)
+        (reacts && !asks).then_some(reaction)
     }
 }
 

@@ -32,10 +32,9 @@ pub(super) struct Sums {
     seen: Vec<bool>,
     /// Per phrasing: the weight of the question's terms in it.
     shared: Vec<f32>,
-    /// The phrasings with a term of the question: the first `phrasings_touched` numbers, in a
-    /// list one longer than there are phrasings (see [`Sums::accumulate`]).
-    touched_phrasings: Vec<u32>,
-    phrasings_touched: usize,
+    /// The terms whose phrasings `shared` holds weight for, for [`Sums::clear`]: their
+    /// postings are the phrasings to zero again.
+    shared_terms: Vec<u32>,
     /// The records with a credit, for [`Sums::clear`].
     credited: Vec<u32>,
 }
@@ -54,8 +53,7 @@ impl Sums {
             weak_bits: vec![0; records],
             seen: vec![false; records],
             shared: vec![0.0; phrasings],
-            touched_phrasings: vec![0; phrasings + 1],
-            phrasings_touched: 0,
+            shared_terms: Vec::new(),
             credited: Vec::new(),
         }
     }
@@ -71,8 +69,8 @@ impl Sums {
     }
 
     /// Zeroes what a ranking touched and keeps the sums for the thread's next ranking.
-    pub fn give_back(mut self) {
-        self.clear();
+    pub fn give_back(mut self, index: &Index) {
+        self.clear(index);
         SPARE.with(|spare| *spare.borrow_mut() = Some(self));
     }
 
@@ -88,14 +86,13 @@ impl Sums {
             seen: &mut self.seen,
             shared: &mut self.shared,
             touched: &mut self.touched,
-            touched_phrasings: &mut self.touched_phrasings,
-            phrasings_touched: &mut self.phrasings_touched,
+            shared_terms: &mut self.shared_terms,
             credited: &mut self.credited,
         }
     }
 
     /// Back to all zero, touching only the entries a ranking wrote.
-    fn clear(&mut self) {
+    fn clear(&mut self, index: &Index) {
         let p = self.parts();
         for &r in p.touched.iter() {
             let r = r as usize;
@@ -111,12 +108,14 @@ impl Sums {
         for &r in p.credited.iter() {
             p.credit[r as usize] = 0.0;
         }
-        for &n in &p.touched_phrasings[..*p.phrasings_touched] {
-            p.shared[n as usize] = 0.0;
+        for &t in p.shared_terms.iter() {
+            for &n in &index.question_postings[t as usize] {
+                p.shared[n as usize] = 0.0;
+            }
         }
         p.touched.clear();
         p.credited.clear();
-        *p.phrasings_touched = 0;
+        p.shared_terms.clear();
     }
 
     /// Term-at-a-time accumulation: each query term adds its weight to the records and
@@ -132,8 +131,7 @@ impl Sums {
             seen,
             shared,
             touched,
-            touched_phrasings,
-            phrasings_touched,
+            shared_terms,
             credited,
         } = self.parts();
         for q in query {
@@ -163,27 +161,25 @@ impl Sums {
                 }
                 credit[r] += weight;
             }
-            // Without a weight the shares stay as they are (and a phrasing listed while its
-            // share is 0 would be listed again).
+            // Without a weight the shares stay as they are.
             if weight <= 0.0 {
                 continue;
             }
-            // Without a branch: the number goes in the slot after the list every time, and the
-            // list grows over it when the phrasing is new (whether it is cannot be predicted).
-            let mut count = *phrasings_touched;
+            shared_terms.push(t as u32);
+            // Each record's best share kept as the shares grow: weights are positive, so a
+            // phrasing's last share is its largest, and the maximum over every step is the
+            // maximum of the final shares (one pass, no list of the phrasings touched).
             for &n in &index.question_postings[t] {
-                touched_phrasings[count] = n;
-                count += usize::from(shared[n as usize] == 0.0);
-                shared[n as usize] += weight;
-            }
-            *phrasings_touched = count;
-        }
-        for &n in &touched_phrasings[..*phrasings_touched] {
-            let (r, total) = index.question_owner[n as usize];
-            if total > 0.0 {
-                let ratio = shared[n as usize] / total;
-                let best = &mut phrasing[r as usize];
-                *best = best.max(ratio);
+                let n = n as usize;
+                shared[n] += weight;
+                let (r, total) = index.question_owner[n];
+                if total > 0.0 {
+                    let ratio = shared[n] / total;
+                    let best = &mut phrasing[r as usize];
+                    if ratio > *best {
+                        *best = ratio;
+                    }
+                }
             }
         }
     }
@@ -202,8 +198,7 @@ struct Parts<'a> {
     seen: &'a mut [bool],
     shared: &'a mut [f32],
     touched: &'a mut Vec<u32>,
-    touched_phrasings: &'a mut [u32],
-    phrasings_touched: &'a mut usize,
+    shared_terms: &'a mut Vec<u32>,
     credited: &'a mut Vec<u32>,
 }
 
