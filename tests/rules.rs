@@ -144,6 +144,31 @@ fn typo_guard_leaves_real_words_alone() {
 }
 
 #[test]
+fn typo_guard_keeps_forms_of_the_documents_words() {
+    // "chairing" is a form of "chair" (the same stem), not a typo of "changing"; an English
+    // ending is no word to split off ("bossing" is not "boss" + "ing").
+    let explained = engine().explain("who was chairing the commission");
+    assert!(explained.contains("words: who was chairing"), "{explained}");
+    let explained = engine().explain("bossing the neighbours around");
+    assert!(explained.contains("words: bossing the"), "{explained}");
+}
+
+#[test]
+fn contractions_without_apostrophe_keep_their_question_word() {
+    let explained = engine().explain("whod they say signed the border treaty");
+    assert!(explained.contains("words: who"), "{explained}");
+    // "they'd" says nothing of the topic: no unknown word left to weigh.
+    let explained = engine().explain("what level they'd reached in the partnership");
+    assert!(!explained.contains("theyd?"), "{explained}");
+}
+
+#[test]
+fn an_institution_is_not_an_office_holder() {
+    // The entry on the final protocol names the Foreign Ministry's spokesman, no minister.
+    declined("which uzbek minister signed the demarcation protocol?");
+}
+
+#[test]
 fn typo_guard_still_corrects_misspellings() {
     answered_with(
         "how long is the bordr betwen the two contries",

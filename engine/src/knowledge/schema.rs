@@ -295,6 +295,10 @@ pub struct LanguageFile {
     /// holding it.
     #[serde(default)]
     pub offices: Vec<String>,
+    /// Beginnings of words that start like an office but name an institution ("ministry" is
+    /// no minister): an answer's lead naming one does not name the office's holder.
+    #[serde(default)]
+    pub office_lookalikes: Vec<String>,
     /// The two sides, one group each, as words or word beginnings ending in `*` ("uzbek*",
     /// "руз"): "the Uzbek foreign ministry's spokesman" is not answered by an entry naming the
     /// Kazakh one.

@@ -187,6 +187,14 @@ const SPLIT_SHORT_WORDS: &[&str] = &[
     "up", "an",
 ];
 
+/// English endings that wordfreq lists as words (from text split at hyphens and markup) but that
+/// never stand alone: a split leaving one on the right cuts an inflected word ("bossing" is not
+/// "boss" + "ing").
+const SPLIT_ENDINGS: &[&str] = &[
+    "ing", "ings", "ed", "er", "ers", "est", "ly", "ness", "ism", "ist", "ity", "ize", "ise",
+    "tion", "ment", "ful",
+];
+
 /// At most this many Latin spellings are tried for one Cyrillic word (each "х" doubles them).
 const MAX_LATIN_SPELLINGS: usize = 8;
 
@@ -833,6 +841,12 @@ impl Index {
         {
             return vec![latin];
         }
+        // "chairing" where the documents say "chair", "chaired": a form of a word they use
+        // (the same stem) is that word, not a typo of another ("changing"). English only: the
+        // Russian stemmer cuts deeper, and a typo often keeps another word's stem ("гаду").
+        if word.is_ascii() && self.terms.contains(&self.key_of(word)) {
+            return vec![word.to_owned()];
+        }
         let plausible = |candidate: &str| plausible_gain(lexicon::zipf_or_zero(candidate), zipf);
         // One search up to the word's typo distance: one edit beats splitting, splitting beats
         // two edits.
@@ -895,7 +909,7 @@ impl Index {
             let short_rest = left.chars().count() == 1
                 && right.chars().count() < 5
                 && lexicon::zipf_or_zero(right) < SPLIT_SHORT_REST_ZIPF;
-            if prefixed_verb || short_rest {
+            if prefixed_verb || short_rest || SPLIT_ENDINGS.contains(&right) {
                 continue;
             }
             let score = known(left).min(known(right));

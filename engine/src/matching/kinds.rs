@@ -230,9 +230,13 @@ impl Capabilities {
             AnswerKind::Person if !question.offices.is_empty() => {
                 question.offices.iter().any(|office| {
                     let prefix: String = office.chars().take(OFFICE_PREFIX_CHARS).collect();
-                    self.lead_words
-                        .split_whitespace()
-                        .any(|w| w.starts_with(&prefix))
+                    self.lead_words.split_whitespace().any(|w| {
+                        w.starts_with(&prefix)
+                            && !question
+                                .office_lookalikes
+                                .iter()
+                                .any(|l| w.starts_with(l.as_str()))
+                    })
                 }) && self.persons.iter().any(|p| !question.persons.contains(p))
                     && self.names_the_side_asked(question)
             }
@@ -254,6 +258,8 @@ pub struct Asked<'a> {
     persons: Vec<usize>,
     /// Offices the question names ("ambassador"): a person answer must hold one of them.
     offices: Vec<&'a String>,
+    /// Words beginning like an office that name an institution ("ministry").
+    office_lookalikes: &'a [String],
     /// The sides the question names (group numbers of `language.toml`'s sides).
     sides: Vec<usize>,
     /// Every side's words, to look for in an answer.
@@ -279,6 +285,8 @@ pub struct Kinds {
     places: Vec<Vec<Vec<String>>>,
     persons: Vec<Vec<Vec<String>>>,
     offices: HashSet<String>,
+    /// Beginnings of institutions' names that begin like an office ("ministry").
+    office_lookalikes: Vec<String>,
     /// Per side, its words and word beginnings (`*` ending).
     sides: Vec<Vec<String>>,
     number_words: HashSet<String>,
@@ -338,6 +346,11 @@ impl Kinds {
             places: language.places.iter().map(|g| phrases(g)).collect(),
             persons: language.persons.iter().map(|g| phrases(g)).collect(),
             offices: language.offices.iter().flat_map(|w| tokenize(w)).collect(),
+            office_lookalikes: language
+                .office_lookalikes
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
             // Written as tokens are: lower case, "е" for "ё".
             sides: language
                 .sides
@@ -390,6 +403,7 @@ impl Kinds {
             places: named(&self.places),
             persons: named(&self.persons),
             offices: words.iter().filter(|w| self.offices.contains(*w)).collect(),
+            office_lookalikes: &self.office_lookalikes,
             sides: self.sides_of_offices(words),
             side_words: &self.sides,
         }
@@ -756,8 +770,9 @@ const WHICH_OFFICE_GAP: usize = 1;
 /// "фамилия министра"), they ask for a person.
 const NAME_WORDS: &[&str] = &["name", "names", "имя", "фамилия", "фамилию", "фио"];
 
-/// Words that may stand between a name-word and its office ("name of the officer").
-const NAME_OFFICE_GAP: usize = 2;
+/// Words that may stand between a name-word and its office ("name of the officer", "name of the
+/// guy chairing").
+const NAME_OFFICE_GAP: usize = 3;
 
 /// How many words before or after an office a side word may stand to name the office's side:
 /// "uzbek foreign ministry spokesman" is three words.
@@ -942,6 +957,7 @@ mod tests {
                 pair_words: vec!["two".into()],
                 uncounted_after_count: vec!["times".into()],
                 offices: vec!["minister".into()],
+                office_lookalikes: vec!["ministr".into()],
                 sides: vec![vec!["kazakh*".into()], vec!["uzbek*".into(), "uz".into()]],
                 places: vec![
                     vec!["Tashkent".into(), "Ташкенте".into()],
@@ -1052,6 +1068,25 @@ mod tests {
             &neither,
             AnswerKind::Person,
             "who was the uzbek minister"
+        ));
+    }
+
+    #[test]
+    fn an_institution_named_like_an_office_is_not_its_holder() {
+        let k = kinds();
+        let ministry = k.capabilities(&["Tokayev, for the ministry, said so."], &[]);
+        let minister = k.capabilities(&["Tokayev, the minister, said so."], &[]);
+        assert!(!gives(
+            &k,
+            &ministry,
+            AnswerKind::Person,
+            "who was the minister"
+        ));
+        assert!(gives(
+            &k,
+            &minister,
+            AnswerKind::Person,
+            "who was the minister"
         ));
     }
 
