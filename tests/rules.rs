@@ -133,6 +133,15 @@ fn what_is_counted_may_follow_an_adjective_the_index_leaves_out() {
 }
 
 #[test]
+fn people_are_counted_whatever_the_word_for_them() {
+    // The entries say "people" and "человек"; the question "persons" and "народу".
+    let text = answered_with("how many persons a day can the sihm centre take?", "").plain_text();
+    assert!(text.contains("35,000"), "{text}");
+    let text = answered_with("сколько народу в сутки пропускает центр сихм?", "").plain_text();
+    assert!(text.contains("35 000"), "{text}");
+}
+
+#[test]
 fn typo_guard_leaves_real_words_alone() {
     let explained = engine().explain("football match in tashkent");
     assert!(

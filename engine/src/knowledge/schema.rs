@@ -358,6 +358,10 @@ pub struct LanguageFile {
     /// count of things ("the 2 countries").
     #[serde(default)]
     pub count_units: Vec<String>,
+    /// Words that count people ("people", "persons", "человек", "народу"): a question counting
+    /// people in one of them is counted by an entry using another.
+    #[serde(default)]
+    pub counted_people: Vec<String>,
     /// Plural forms of the word for article ("articles", "статей"): a number right before one
     /// counts articles ("17 articles in all"), it does not name one.
     #[serde(default)]

@@ -979,6 +979,7 @@ mod tests {
                 author_persons: vec![],
                 author_verbs: vec![],
                 count_units: vec![],
+                counted_people: vec![],
                 article_plurals: vec![],
                 ordinals: Default::default(),
                 cardinals: Default::default(),

@@ -551,6 +551,8 @@ pub struct Engine {
     /// Terms that only ask (the question-word groups and `open_question_words`): a question
     /// made of nothing else names nothing to answer about.
     question_terms: HashSet<index::TermId>,
+    /// The terms of `language.toml`'s `counted_people`: any of them counts people.
+    people_terms: Vec<index::TermId>,
     /// One bit per record: whether it mentions a year (1900–2099).
     dated_records: Vec<u64>,
     kinds: Kinds,
@@ -942,6 +944,12 @@ impl Engine {
             .filter_map(|word| index.term_of_key(&index.key_of(word)))
             .chain(index.question_words.iter().copied())
             .collect();
+        let people_terms = kb
+            .language
+            .counted_people
+            .iter()
+            .filter_map(|word| index.term_of_key(&index.key_of(word)))
+            .collect();
         let dated_records = dated_records(&index);
         let entries = entries::EntryTable::new(&runtime_entries(&kb));
         Engine {
@@ -953,6 +961,7 @@ impl Engine {
             smalltalk,
             reaction,
             question_terms,
+            people_terms,
             dated_records,
             kinds,
             focus,
@@ -1843,7 +1852,11 @@ impl Engine {
             Some(None) => false,
             Some(Some(term)) => {
                 let terms = &self.index.records[record];
-                terms.strong.binary_search(term).is_ok() || terms.weak.binary_search(term).is_ok()
+                let has = |t: &index::TermId| {
+                    terms.strong.binary_search(t).is_ok() || terms.weak.binary_search(t).is_ok()
+                };
+                // "how many persons", "сколько народу": counted by an entry's "people".
+                has(term) || (self.people_terms.contains(term) && self.people_terms.iter().any(has))
             }
         }
     }
