@@ -1745,6 +1745,9 @@ fn chat_context_around_a_question_is_not_matched() {
         explained.contains("words: who signed the border treaty"),
         "{explained}"
     );
+    // A misspelt phrase is context once corrected ("teachr asked").
+    let explained = engine().explain("who signed the border treaty? teachr asked us");
+    assert!(!explained.contains("teacher"), "{explained}");
     // Only whole phrases: "teacher" alone may be what is asked.
     let explained = engine().explain("which teacher co-wrote the 2023 paper");
     assert!(explained.contains("teacher"), "{explained}");

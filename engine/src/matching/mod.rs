@@ -1112,8 +1112,9 @@ impl Engine {
     /// when an author's name replaced a description): the ranking reads them again.
     fn read_words_and_keys(&self, tokens: Vec<String>) -> (Vec<String>, Option<index::Keys>) {
         let tokens = self.without_chat_context(tokens);
-        let words =
-            self.without_small_counts(self.with_article_digits(self.index.fixed_words(tokens)));
+        // Read again after typo correction: "teachr asked us" is context too.
+        let fixed = self.without_chat_context(self.index.fixed_words(tokens));
+        let words = self.without_small_counts(self.with_article_digits(fixed));
         let keys = self.index.analyse(&words);
         match self
             .authors
