@@ -494,6 +494,11 @@ fn a_number_word_after_article_names_that_article_and_is_read_as_its_number() {
     // Before the word for article, a number word counts articles.
     let outcome = engine().ask("is there one article on terrorism?");
     assert_ne!(outcome.answered_record(), engine().find("article-1"));
+    // Two numbers offered ask which article it is: neither is named.
+    for words in ["is that article four or five", "это статья 4 или 5"] {
+        let words: Vec<String> = words.split(' ').map(str::to_owned).collect();
+        assert_eq!(engine().article_number(&words), None, "{words:?}");
+    }
 }
 
 #[test]

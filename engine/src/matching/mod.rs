@@ -374,6 +374,9 @@ impl QueryFeatures {
     }
 }
 
+/// Words offering an alternative ("article four or five", "статья 4 или 5").
+const ALTERNATIVE_WORDS: &[&str] = &["or", "или", "либо"];
+
 /// True for a number with a leading zero ("the 004 paper", "в статье 004", "004's
 /// co-authors"): it names a document by its number in the seed list, never a treaty article
 /// or a count.
@@ -2103,13 +2106,28 @@ impl Engine {
                     .ok()
                     .filter(|_| !numbers_a_document(candidate));
                 if let Some(n) = numbered.or(ordinal).or(cardinal) {
-                    if (1..=MAX_ARTICLE_NUMBER).contains(&n) {
+                    if (1..=MAX_ARTICLE_NUMBER).contains(&n) && !self.offers_another(words, at) {
                         return Some((at, n));
                     }
                 }
             }
         }
         None
+    }
+
+    /// True when the number at `at` is one of two offered ("is that article four or five?"):
+    /// the question asks which article, it does not name one.
+    fn offers_another(&self, words: &[String], at: usize) -> bool {
+        let language = &self.kb.language;
+        let is_number = |w: &String| {
+            w.parse::<u32>().is_ok()
+                || language.cardinals.contains_key(w.as_str())
+                || language.ordinals.contains_key(w.as_str())
+        };
+        words
+            .get(at + 1)
+            .is_some_and(|w| ALTERNATIVE_WORDS.contains(&w.as_str()))
+            && words.get(at + 2).is_some_and(is_number)
     }
 
     /// The words with an article's number written in digits ("article three" is "article
