@@ -163,6 +163,31 @@ fn typo_guard_keeps_forms_of_the_documents_words() {
 }
 
 #[test]
+fn typo_guard_reads_swapped_letters_as_the_commoner_word_of_the_documents() {
+    // "sings" is a real word, but with two letters swapped it is "signs", which the documents
+    // use and which is more common; "form" is too short to be read as "from".
+    let explained = engine().explain("who put up those border sings");
+    assert!(explained.contains("border signs"), "{explained}");
+    let explained = engine().explain("what form does the council take");
+    assert!(explained.contains("words: what form"), "{explained}");
+    // Equally close words: the one with the very letters typed ("fomr" is "form", not "for").
+    let explained = engine().explain("what fomr of alliance is it");
+    assert!(explained.contains("words: what form"), "{explained}");
+}
+
+#[test]
+fn a_real_word_typed_for_a_question_word_is_read_as_it_before_an_auxiliary() {
+    let explained = engine().explain("were is the trade centre on the border");
+    assert!(explained.contains("words: where is"), "{explained}");
+    // Elsewhere "were" is itself.
+    let explained = engine().explain("were the talks long");
+    assert!(explained.contains("words: were"), "{explained}");
+    // Russian chat shorthand: "магу" is "магистратуру", not a typo of "могу".
+    let explained = engine().explain("где жайлин делал магу");
+    assert!(explained.contains("магистратуру"), "{explained}");
+}
+
+#[test]
 fn contractions_without_apostrophe_keep_their_question_word() {
     let explained = engine().explain("whod they say signed the border treaty");
     assert!(explained.contains("words: who"), "{explained}");
@@ -1659,6 +1684,28 @@ fn when_exactly_with_month_and_year_asks_for_no_day() {
         "когда именно открылся международный центр торгово-экономического сотрудничества — месяц и год?",
         "mechanisms-sihm-launch",
     );
+}
+
+#[test]
+fn a_date_wanted_in_a_question_asking_the_year_asks_for_no_day() {
+    let reply = answered_with(
+        "в каком году жайлин окончил исторический факультет? дата нужна для доклада",
+        "zhailin-bio-history-degree",
+    );
+    assert!(
+        reply.plain_text().contains("2007"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn a_word_for_the_only_one_is_not_read_as_unity() {
+    // "единственная" and "единство" share a stem; "the only footnote" asks nothing of unity.
+    let explained = engine().explain("единственная сноска у аскероглу");
+    assert!(!explained.contains("cohes"), "{explained}");
+    let explained = engine().explain("единство центральной азии");
+    assert!(explained.contains("cohes"), "{explained}");
 }
 
 #[test]

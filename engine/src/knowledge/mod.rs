@@ -12,8 +12,8 @@ mod validate;
 pub use date::PartialDate;
 pub use error::{KnowledgeError, Problem};
 pub use schema::{
-    Agreement, Article, Citation, CountryPairs, Entry, Event, LanguageFile, SmalltalkFile,
-    SmalltalkIntent, Source, SynonymGroup,
+    Agreement, Article, Citation, CountryPairs, Entry, Event, LanguageFile, QuestionWordSlips,
+    SmalltalkFile, SmalltalkIntent, Source, SynonymGroup,
 };
 
 use rustc_hash::FxHashMap as HashMap;

@@ -333,6 +333,10 @@ pub struct LanguageFile {
     /// anything else looks at a question.
     #[serde(default)]
     pub shorthand: std::collections::BTreeMap<String, String>,
+    /// Real words typed for a question word ("were" for "where"), read as that question word
+    /// when one of `question_word_slips.before` follows them ("were did he study").
+    #[serde(default)]
+    pub question_word_slips: QuestionWordSlips,
     /// Chat context around a question ("my teacher asked", "for my essay", "препод спросил"):
     /// removed before matching, because its words ("teacher", "essay") are not what is asked.
     #[serde(default)]
@@ -574,4 +578,15 @@ pub struct SmalltalkIntent {
     /// opinion, not for the documents.
     #[serde(default)]
     pub anywhere: Vec<String>,
+}
+
+/// Real words typed for a question word, recognised by the word after them: "were did he
+/// study" is "where did he study", because "were" is never followed by "did".
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionWordSlips {
+    /// The slip and the question word it stands for.
+    pub words: std::collections::BTreeMap<String, String>,
+    /// The words after which a slip is read as its question word.
+    pub before: Vec<String>,
 }

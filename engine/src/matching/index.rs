@@ -328,6 +328,10 @@ fn unknown_word_factor(word: &str, info: f32, number: bool) -> f32 {
     info
 }
 
+/// The fewest letters of a real word read as another with two letters swapped
+/// ([`Index::swapped_known_word`]).
+const SWAP_MIN_CHARS: usize = 5;
+
 /// How much more common (in Zipf units: a thousand times) a short word's twin must be for the
 /// word to be read as a typo of it.
 const TWIN_FREQUENCY_GAIN: f32 = 3.0;
@@ -790,8 +794,9 @@ impl Index {
                 {
                     continue;
                 }
-                // Among equally close words one that only adds letters the typist left out
-                // ("wher" is "where", not "when": dropped letters are the commonest typo); then
+                // Among equally close words one with the very letters typed, two of them swapped
+                // ("mnay" is "many", not "may"); then one that only adds letters the typist left
+                // out ("wher" is "where", not "when": dropped letters are the commonest typo); then
                 // the more common one in the language ("speek" is "speak", not "seek"); then the
                 // first alphabetically, for a stable answer.
                 let better = match best {
@@ -799,12 +804,17 @@ impl Index {
                     Some((d, w)) => {
                         distance < d
                             || (distance == d && {
+                                let (ac, aw) = (
+                                    bag_distance(&counts, len, candidate) == 0,
+                                    bag_distance(&counts, len, w) == 0,
+                                );
                                 let (sc, sw) =
                                     (is_subsequence(word, candidate), is_subsequence(word, w));
                                 let (zc, zw) =
                                     (lexicon::zipf_or_zero(candidate), lexicon::zipf_or_zero(w));
-                                (sc && !sw)
-                                    || (sc == sw && (zc > zw || (zc == zw && candidate < w)))
+                                let by_letters = (sc && !sw)
+                                    || (sc == sw && (zc > zw || (zc == zw && candidate < w)));
+                                (ac && !aw) || (ac == aw && by_letters)
                             })
                     }
                 };
@@ -832,7 +842,9 @@ impl Index {
             return vec![twin];
         }
         if zipf >= lexicon::REAL_WORD_ZIPF {
-            return vec![word.to_owned()];
+            return vec![self
+                .swapped_known_word(word, zipf)
+                .unwrap_or_else(|| word.to_owned())];
         }
         // "СИХМ" for "SIHM": a Latin name or abbreviation of the documents typed in Cyrillic.
         if let Some(latin) = latin_spellings(word)
@@ -873,6 +885,29 @@ impl Index {
                 None => vec![word.to_owned()],
             },
         }
+    }
+
+    /// The word of the knowledge base a real word becomes with two neighbouring letters
+    /// swapped, when that word is more common in the language ("border sings" is "border
+    /// signs"): swapped letters are the commonest slip, and the commoner reading is the likelier.
+    /// Not in short words, where a swap makes too many other words ("form", "from").
+    fn swapped_known_word(&self, word: &str, zipf: lexicon::Zipf) -> Option<String> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < SWAP_MIN_CHARS {
+            return None;
+        }
+        (0..chars.len() - 1)
+            .filter(|&i| chars[i] != chars[i + 1])
+            .map(|i| {
+                let mut swapped = chars.clone();
+                swapped.swap(i, i + 1);
+                swapped.into_iter().collect::<String>()
+            })
+            .filter(|twin| self.surface.contains(twin) && self.terms.contains(&self.key_of(twin)))
+            .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
+            .filter(|(twin_zipf, _)| *twin_zipf > zipf)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, twin)| twin)
     }
 
     /// Splits a run-together word into two known words, when both halves are words of the

@@ -972,6 +972,7 @@ mod tests {
                 money_words: vec!["billion".into(), "долларов".into()],
                 time_units: vec!["day".into(), "лет".into()],
                 shorthand: Default::default(),
+                question_word_slips: Default::default(),
                 chat_context: vec![],
                 author_cues: vec![],
                 author_relatives: vec![],

@@ -566,6 +566,8 @@ pub struct Engine {
     timeline: Timeline,
     /// Chat shorthand ("u", "ppl") and the words it stands for.
     shorthand: HashMap<String, Vec<String>>,
+    /// Real words typed for a question word ("were did he study").
+    question_word_slips: crate::knowledge::QuestionWordSlips,
     /// Phrases of chat context that are not part of the question ("my teacher asked"), as
     /// words, by their first word, longest first.
     chat_context: HashMap<String, Vec<Vec<String>>>,
@@ -936,6 +938,7 @@ impl Engine {
             .iter()
             .map(|(short, full)| (short.to_lowercase(), normalize::tokenize(full)))
             .collect();
+        let question_word_slips = kb.language.question_word_slips.clone();
         let chat_context = chat_context_by_first_word(&kb.language.chat_context);
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
@@ -971,6 +974,7 @@ impl Engine {
             capabilities,
             timeline,
             shorthand,
+            question_word_slips,
             chat_context,
             followup,
             authors,
@@ -1341,7 +1345,22 @@ impl Engine {
                 },
             }
         }
+        self.read_question_word_slips(&mut tokens);
         tokens
+    }
+
+    /// "were did he study" is "where did he study": a slip for a question word is read as
+    /// that word when a word that cannot follow the slip comes next.
+    fn read_question_word_slips(&self, tokens: &mut [String]) {
+        let slips = &self.question_word_slips;
+        for at in 1..tokens.len() {
+            if !slips.before.contains(&tokens[at]) {
+                continue;
+            }
+            if let Some(word) = slips.words.get(&tokens[at - 1]) {
+                tokens[at - 1].clone_from(word);
+            }
+        }
     }
 
     /// Two questions in one ("when was it signed and who signed it?"): both answered when each

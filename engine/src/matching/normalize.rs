@@ -498,6 +498,10 @@ const RUSSIAN_STEM_MAX_CHARS: usize = 7;
 /// Combining forms that open compound words of many families; the stem cut does not count them.
 const RUSSIAN_COMBINING_FORMS: &[&str] = &["электро"];
 
+/// Stems longer than the cap whose first seven letters open another family: "единственный"
+/// (the only one) is not "единство" (unity). They are kept whole.
+const RUSSIAN_LONG_STEMS: &[&str] = &["единствен"];
+
 /// Shortest Snowball stem kept for a Russian word; shorter ones keep the word as it is.
 const MIN_RUSSIAN_STEM_CHARS: usize = 2;
 
@@ -532,11 +536,17 @@ fn stem_russian(token: &str) -> String {
     };
     // "электро-" opens words of unrelated families ("электронная почта", "электроэнергия"):
     // the letters after it are cut as a word of their own.
-    let max_chars = RUSSIAN_STEM_MAX_CHARS
-        + RUSSIAN_COMBINING_FORMS
-            .iter()
-            .find(|form| stem.starts_with(*form))
-            .map_or(0, |form| form.chars().count());
+    let long_stem = RUSSIAN_LONG_STEMS.iter().find(|s| stem.starts_with(*s));
+    let max_chars = match long_stem {
+        Some(long) => long.chars().count(),
+        None => {
+            RUSSIAN_STEM_MAX_CHARS
+                + RUSSIAN_COMBINING_FORMS
+                    .iter()
+                    .find(|form| stem.starts_with(*form))
+                    .map_or(0, |form| form.chars().count())
+        }
+    };
     match stem.char_indices().nth(max_chars) {
         Some((cut, _)) => stem[..cut].to_owned(),
         None => stem,
