@@ -346,6 +346,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_AW,
     ),
     (
+        "tests/data/blind-chat-ba.jsonl",
+        EN_BLIND_BA,
+        RU_BLIND_BA,
+        OOS_BLIND_BA,
+    ),
+    (
+        "tests/data/blind-chat-bb.jsonl",
+        EN_BLIND_BB,
+        RU_BLIND_BB,
+        OOS_BLIND_BB,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -790,6 +802,23 @@ const OOS_BLIND_AV: usize = 64; // of 64
 const EN_BLIND_AW: usize = 44; // of 53
 const RU_BLIND_AW: usize = 41; // of 53
 const OOS_BLIND_AW: usize = 60; // of 64
+
+// Sets BA and BB, written at the start of the thirty-first session by two helpers who saw only
+// the documents and ../shared/eval/README.md (sha256 ee206ceb… and dececdee…). Unlike the
+// earlier sets they were not screened against the earlier questions: 95 of BA's and 100 of
+// BB's questions have Jaccard >= 0.5 to one of the 7,920 earlier questions (31 and 34 >= 0.8),
+// so their figures overstate; the closing note also gives the figures on the rest.
+// BA (tuned on, as the session's seen set): 50 / 50 / 64 at the session's start (eb9f6f7),
+// 52 / 50 / 64 at its end, the floors.
+const EN_BLIND_BA: usize = 52; // of 53
+const RU_BLIND_BA: usize = 50; // of 53
+const OOS_BLIND_BA: usize = 64; // of 64
+
+// BB (never tuned on, its failures unread): 50 / 47 / 61 at the session's start (eb9f6f7) and
+// at its last build (0d7c480; the phrasings reworded after it change no answer), the floors.
+const EN_BLIND_BB: usize = 50; // of 53
+const RU_BLIND_BB: usize = 47; // of 53
+const OOS_BLIND_BB: usize = 61; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
