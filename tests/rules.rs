@@ -176,12 +176,32 @@ fn typo_guard_reads_swapped_letters_as_the_commoner_word_of_the_documents() {
 }
 
 #[test]
+fn a_tie_for_first_place_goes_to_the_entry_about_the_one_named() {
+    // The list of all allies matches as fully (every ally is in it); the question is about one.
+    for (question, entry) in [
+        (
+            "является ли азербайджан союзником узбекистана",
+            "alliances-azerbaijan",
+        ),
+        (
+            "является ли таджикистан союзником узбекистана",
+            "alliances-tajikistan",
+        ),
+    ] {
+        answered_with(question, entry);
+    }
+}
+
+#[test]
 fn a_real_word_typed_for_a_question_word_is_read_as_it_before_an_auxiliary() {
     let explained = engine().explain("were is the trade centre on the border");
     assert!(explained.contains("words: where is"), "{explained}");
     // Elsewhere "were" is itself.
     let explained = engine().explain("were the talks long");
     assert!(explained.contains("words: were"), "{explained}");
+    // "перечисли", "назови" ask what "list" asks, not about a rare word of their own.
+    let explained = engine().explain("перечисли принципы внешней политики");
+    assert!(explained.contains("list:"), "{explained}");
     // Russian chat shorthand: "магу" is "магистратуру", not a typo of "могу".
     let explained = engine().explain("где жайлин делал магу");
     assert!(explained.contains("магистратуру"), "{explained}");
@@ -519,6 +539,14 @@ fn a_number_word_after_article_names_that_article_and_is_read_as_its_number() {
     // Before the word for article, a number word counts articles.
     let outcome = engine().ask("is there one article on terrorism?");
     assert_ne!(outcome.answered_record(), engine().find("article-1"));
+    // After a word for a publication, "article" is a paper: its number counts something else.
+    for words in [
+        "the journal article three principles",
+        "журнальная статья три базовых принципа",
+    ] {
+        let words: Vec<String> = words.split(' ').map(str::to_owned).collect();
+        assert_eq!(engine().article_number(&words), None, "{words:?}");
+    }
     // Two numbers offered ask which article it is: neither is named.
     for words in ["is that article four or five", "это статья 4 или 5"] {
         let words: Vec<String> = words.split(' ').map(str::to_owned).collect();

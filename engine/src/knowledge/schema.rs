@@ -370,6 +370,10 @@ pub struct LanguageFile {
     /// counts articles ("17 articles in all"), it does not name one.
     #[serde(default)]
     pub article_plurals: Vec<String>,
+    /// Words before the word for article that make it a publication ("the journal article:
+    /// three principles", "журнальная статья"): a number after it names no treaty article.
+    #[serde(default)]
+    pub publication_article_words: Vec<String>,
     /// Ordinal words and their numbers ("first" 1, "пятая" 5): next to the word for article
     /// they name an article ("the first article", "пятая статья").
     #[serde(default)]

@@ -982,6 +982,7 @@ mod tests {
                 count_units: vec![],
                 counted_people: vec![],
                 article_plurals: vec![],
+                publication_article_words: vec![],
                 ordinals: Default::default(),
                 cardinals: Default::default(),
                 open_question_words: vec![],

@@ -374,6 +374,10 @@ impl QueryFeatures {
     }
 }
 
+/// An entity in at most one record in this many is rare: a question naming one asks about it
+/// ([`Engine::break_top_tie`]).
+const RARE_ENTITY_SHARE: usize = 20;
+
 /// Words offering an alternative ("article four or five", "статья 4 или 5").
 const ALTERNATIVE_WORDS: &[&str] = &["or", "или", "либо"];
 
@@ -665,6 +669,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
         format_version: language.format_version,
         count_units: language.count_units,
         article_plurals: language.article_plurals,
+        publication_article_words: language.publication_article_words,
         ordinals: language.ordinals,
         cardinals: language.cardinals,
         open_question_words: language.open_question_words,
@@ -1990,7 +1995,45 @@ impl Engine {
                 .then(fb.total_cmp(fa))
                 .then(a.record.cmp(&b.record))
         });
+        self.break_top_tie(&mut ranked, features);
         ranked.into_iter().map(|(r, _, _)| r).collect()
+    }
+
+    /// Among records tied for first place, when the question names a rare entity, the one
+    /// naming fewer things the question does not name comes first: "is Azerbaijan an ally?" is
+    /// as fully matched by the entry on the alliance with Azerbaijan as by the list of all
+    /// allies, and is about the one. Only the first place: it decides the answer, and the rest
+    /// keep their order. Not for the two countries every entry names: a question naming only
+    /// them asks about no one entity of a list.
+    fn break_top_tie(&self, ranked: &mut [(Ranked, bool, f32)], features: &QueryFeatures) {
+        let Some(&(first, unanswerable, _)) = ranked.first() else {
+            return;
+        };
+        let rare = self.index.records.len() / RARE_ENTITY_SHARE;
+        if !features
+            .entities
+            .iter()
+            .any(|e| self.index.records_with(e.term) <= rare)
+        {
+            return;
+        }
+        let tied = ranked
+            .iter()
+            .take_while(|(r, u, _)| r.score.value() == first.score.value() && *u == unanswerable)
+            .count();
+        if tied > 1 {
+            ranked[..tied].sort_by_key(|(r, _, _)| self.entities_not_asked(r.record, features));
+        }
+    }
+
+    /// How many entities (countries, people, places, years) record `r`'s phrasings and keywords
+    /// name that the question does not.
+    fn entities_not_asked(&self, r: usize, features: &QueryFeatures) -> usize {
+        self.index.records[r]
+            .strong
+            .iter()
+            .filter(|t| self.index.entities.contains(t) && !features.known.contains(t))
+            .count()
     }
 
     /// The score of record `r` and its focus (how much of what the record is about the
@@ -2089,7 +2132,10 @@ impl Engine {
     fn article_number_at(&self, words: &[String]) -> Option<(usize, u32)> {
         let language = &self.kb.language;
         for (i, word) in words.iter().enumerate() {
-            if !self.index.has_key(word, &self.article_key) {
+            let publication = i
+                .checked_sub(1)
+                .is_some_and(|b| language.publication_article_words.contains(&words[b]));
+            if publication || !self.index.has_key(word, &self.article_key) {
                 continue;
             }
             // "article no. 2", "статья номер два", "статья под номером 4".
