@@ -170,6 +170,13 @@ fn typo_guard_reads_swapped_letters_as_the_commoner_word_of_the_documents() {
     assert!(explained.contains("border signs"), "{explained}");
     let explained = engine().explain("what form does the council take");
     assert!(explained.contains("words: what form"), "{explained}");
+    // Two letters swapped in a common English word the documents do not use: that word, not
+    // a word of the documents one letter away ("peice" is "piece", not "peace"); a letter left
+    // out of a word of the documents still comes first ("truks" is "trucks", not "turks").
+    let explained = engine().explain("what does the batyrov peice report");
+    assert!(explained.contains("batyrov piece"), "{explained}");
+    let explained = engine().explain("how many truks cross daily");
+    assert!(explained.contains("many trucks"), "{explained}");
     // Equally close words: the one with the very letters typed ("fomr" is "form", not "for").
     let explained = engine().explain("what fomr of alliance is it");
     assert!(explained.contains("words: what form"), "{explained}");

@@ -328,6 +328,26 @@ fn unknown_word_factor(word: &str, info: f32, number: bool) -> f32 {
     info
 }
 
+/// The common word (a real word of the lexicon) that `word`, not one itself, becomes with two
+/// neighbouring letters swapped; the most common when several do.
+fn swapped_common_word(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < SWAP_MIN_CHARS - 1 {
+        return None;
+    }
+    (0..chars.len() - 1)
+        .filter(|&i| chars[i] != chars[i + 1])
+        .map(|i| {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            swapped.into_iter().collect::<String>()
+        })
+        .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
+        .filter(|(zipf, _)| *zipf >= lexicon::REAL_WORD_ZIPF)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, twin)| twin)
+}
+
 /// The fewest letters of a real word read as another with two letters swapped
 /// ([`Index::swapped_known_word`]).
 const SWAP_MIN_CHARS: usize = 5;
@@ -863,6 +883,16 @@ impl Index {
         // One search up to the word's typo distance: one edit beats splitting, splitting beats
         // two edits.
         let closest = self.closest(word, usize::MAX).filter(|(_, c)| plausible(c));
+        // A letter left out of a word of the knowledge base is the commonest slip ("truks");
+        // next, in English, two letters swapped in a common word, even one the knowledge base
+        // does not use ("peice" is "piece", not "peace"). Not in Russian, where a letter typed
+        // for its neighbour is as common ("саит" is "сайт", not "сати").
+        let dropped = closest.is_some_and(|(d, c)| d == 1 && is_subsequence(word, c));
+        if !dropped && word.is_ascii() {
+            if let Some(twin) = swapped_common_word(word) {
+                return vec![twin];
+            }
+        }
         if let Some((1, candidate)) = closest {
             return vec![candidate.to_owned()];
         }
