@@ -183,6 +183,29 @@ fn typo_guard_reads_swapped_letters_as_the_commoner_word_of_the_documents() {
 }
 
 #[test]
+fn a_place_in_a_sequence_is_not_a_count() {
+    // "Which number of visit" asks for "the first", which no figure gives.
+    let reply = answered_with(
+        "tokayev's december trip: which number of state visit abroad since his inauguration?",
+        "summit-first-foreign-visit",
+    );
+    assert!(
+        reply.plain_text().contains("first"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn a_verb_after_the_counted_noun_is_not_what_is_counted() {
+    // "стран" (countries) is left out of the index; "стали" (became) is not counted.
+    answered_with(
+        "сколько стран стали союзниками узбекистана при президенте мирзиёеве",
+        "chronology-alliances-by-administration",
+    );
+}
+
+#[test]
 fn a_tie_for_first_place_goes_to_the_entry_about_the_one_named() {
     // The list of all allies matches as fully (every ally is in it); the question is about one.
     for (question, entry) in [
@@ -203,6 +226,11 @@ fn a_tie_for_first_place_goes_to_the_entry_about_the_one_named() {
 fn a_real_word_typed_for_a_question_word_is_read_as_it_before_an_auxiliary() {
     let explained = engine().explain("were is the trade centre on the border");
     assert!(explained.contains("words: where is"), "{explained}");
+    let explained = engine().explain("were was the border treaty signed");
+    assert!(explained.contains("words: where was"), "{explained}");
+    // "hw" is chat shorthand for "how".
+    let explained = engine().explain("hw long is the border");
+    assert!(explained.contains("words: how long"), "{explained}");
     // Elsewhere "were" is itself.
     let explained = engine().explain("were the talks long");
     assert!(explained.contains("words: were"), "{explained}");

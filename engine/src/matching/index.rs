@@ -403,7 +403,7 @@ const RUSSIAN_VERB_FORM_ENDINGS: &[&str] = &[
 
 /// True for a Cyrillic word with a verb ending (nouns such as "совет" or "визит" end otherwise),
 /// or an English "-ed" or "-ing" form of six letters or more ("happened", "getting").
-fn is_verb_form(word: &str) -> bool {
+pub(super) fn is_verb_form(word: &str) -> bool {
     if word.is_ascii() {
         return word.len() >= 6 && (word.ends_with("ed") || word.ends_with("ing"));
     }

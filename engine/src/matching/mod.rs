@@ -1847,7 +1847,17 @@ impl Engine {
         // депутатов"); a generic noun the index leaves out ("сколько всего стран стали…")
         // must not hand the count to a later word ("стали").
         let wider = &rest[..rest.len().min(COUNTED_WORDS + 1)];
-        let rest = &rest[..rest.len().min(COUNTED_WORDS)];
+        // A verb after the counted word is not what is counted: in "сколько стран стали
+        // союзниками" the generic noun ("стран") is left out of the index and "стали" (became)
+        // would be taken instead. (Right after the cue it may be an adjective: "how many
+        // crossing posts".)
+        let nouns = rest
+            .iter()
+            .take(COUNTED_WORDS)
+            .skip(1)
+            .position(|w| index::is_verb_form(w))
+            .map_or(COUNTED_WORDS, |at| at + 1);
+        let rest = &rest[..rest.len().min(nouns)];
         let counted = self.index.keys(rest).into_iter().next()?;
         // "how many heavy goods vehicles": an adjective the index leaves out before a noun it
         // knows (read with the word after, for phrases); the noun is what is counted.
