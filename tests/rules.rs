@@ -228,6 +228,9 @@ fn a_real_word_typed_for_a_question_word_is_read_as_it_before_an_auxiliary() {
     assert!(explained.contains("words: where is"), "{explained}");
     let explained = engine().explain("were was the border treaty signed");
     assert!(explained.contains("words: where was"), "{explained}");
+    // "swears" (claims) is no swearing-in.
+    let explained = engine().explain("my friend swears the border is inspected every few years");
+    assert!(!explained.contains("inaugur"), "{explained}");
     // "hw" is chat shorthand for "how".
     let explained = engine().explain("hw long is the border");
     assert!(explained.contains("words: how long"), "{explained}");
@@ -764,6 +767,25 @@ fn timeline_arithmetic_in_english() {
     let text = reply.plain_text();
     assert!(text.contains("15 years"), "{text}");
     assert!(reply.citations.len() >= 2, "both events are cited");
+}
+
+#[test]
+fn timeline_first_before_a_name_is_part_of_it() {
+    // "first" connects events in "which came first" and "X first, Y later", but "its very
+    // first alliance" names Uzbekistan's first alliance (with Russia, 2005).
+    let text = computed("years from uzbek independence to its very first alliance?").plain_text();
+    assert!(text.contains("14 years"), "{text}");
+    let text = computed(
+        "the kazakh alliance first and the azerbaijan one later: how many months between?",
+    )
+    .plain_text();
+    assert!(text.contains("20 months"), "{text}");
+    // A name of the Kazakh alliance: the first under Mirziyoyev.
+    let text = computed(
+        "how many years between the russian alliance and the first alliance under mirziyoyev",
+    )
+    .plain_text();
+    assert!(text.contains("17 years"), "{text}");
 }
 
 #[test]

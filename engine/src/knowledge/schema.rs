@@ -509,6 +509,11 @@ pub struct TimelineCues {
     /// an event's name.
     #[serde(default)]
     pub connectors: Vec<String>,
+    /// Words that put events in sequence after an ordinal ("first … then", "first … later"):
+    /// with one of them after it, "first" orders the events; without, "the first alliance"
+    /// names one.
+    #[serde(default)]
+    pub sequence_words: Vec<String>,
     /// Single words that, beside a unit word (`year_words`, `month_words`, `day_words`), ask
     /// for the time between two events when the question names two known events but no cue
     /// phrase ("X then Y, gap in months?", "разница в годах").

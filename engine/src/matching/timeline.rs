@@ -97,6 +97,11 @@ pub struct Timeline {
     duration: Vec<Vec<String>>,
     order: Vec<Vec<String>>,
     connectors: HashSet<String>,
+    /// Connectors that are ordinals ("first"): before a word of an event's name they are part
+    /// of it ("the first alliance"), elsewhere they connect ("which came first").
+    ordinal_connectors: HashSet<String>,
+    /// Words that, after an ordinal connector, make it order events ("first … then").
+    sequence_words: HashSet<String>,
     between: HashSet<String>,
     ends: Vec<Vec<String>>,
     /// Single words asking for a gap or an order, read only when two events are named.
@@ -215,6 +220,17 @@ impl Timeline {
             duration: phrases(&cues.duration),
             order: phrases(&cues.order),
             connectors: cues.connectors.iter().flat_map(|c| tokenize(c)).collect(),
+            ordinal_connectors: cues
+                .connectors
+                .iter()
+                .flat_map(|c| tokenize(c))
+                .filter(|c| language.ordinals.contains_key(c))
+                .collect(),
+            sequence_words: cues
+                .sequence_words
+                .iter()
+                .flat_map(|c| tokenize(c))
+                .collect(),
             between: cues.between.iter().flat_map(|c| tokenize(c)).collect(),
             ends: phrases(&cues.ends),
             gap_words: phrases(&cues.gap_words),
@@ -386,7 +402,7 @@ impl Timeline {
             .iter()
             .enumerate()
             .filter(|(i, w)| {
-                !cue_words.contains(w) && !self.connectors.contains(*w) && !sources.contains(i)
+                !cue_words.contains(w) && !self.connects(words, *i, index) && !sources.contains(i)
             })
             .map(|(_, w)| w.clone())
             .collect();
@@ -437,6 +453,23 @@ impl Timeline {
             (Moment::Event(second), b),
             asked,
         ))
+    }
+
+    /// True when the word at `at` connects the events rather than naming one: "first" in
+    /// "which came first", not in "the first alliance" (before a word of the knowledge base:
+    /// "the first moon landing" names nothing it knows).
+    fn connects(&self, words: &[String], at: usize, index: &Index) -> bool {
+        let word = &words[at];
+        if !self.connectors.contains(word) {
+            return false;
+        }
+        !self.ordinal_connectors.contains(word)
+            || words.get(at + 1).is_none_or(|next| {
+                self.connectors.contains(next) || index.is_stopword(next) || !index.knows(next)
+            })
+            || words[at + 1..]
+                .iter()
+                .any(|w| self.sequence_words.contains(w))
     }
 
     /// Positions of the words naming who makes a claim ("askeroglu" in "askeroglu says the
