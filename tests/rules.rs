@@ -789,6 +789,17 @@ fn timeline_first_before_a_name_is_part_of_it() {
 }
 
 #[test]
+fn timeline_an_author_after_po_is_the_source_when_two_events_are_named() {
+    // "по аскероглу" says who gives the date, not Askeroğlu's footnote as an event...
+    let text = computed("по аскероглу, сколько дней от публикации проекта до подписания договора?")
+        .plain_text();
+    assert!(text.contains("25 дней"), "{text}");
+    // ...but with one event named, the author's text is the other end.
+    let text = computed("сколько лет независимости узбекистану по раббимову").plain_text();
+    assert!(text.contains("34"), "{text}");
+}
+
+#[test]
 fn timeline_arithmetic_in_russian() {
     let reply =
         computed("сколько лет прошло между договором о вечной дружбе и договором о стратегическом партнёрстве?");

@@ -544,6 +544,11 @@ pub struct TimelineCues {
     /// the word after them names who says it, not an event.
     #[serde(default)]
     pub said_by_after: Vec<String>,
+    /// Words before an author's name that make the author the source of a claim ("по
+    /// аскероглу", "per zhailin"): only before a name, since "по" also means "on" ("договор по
+    /// демаркации").
+    #[serde(default)]
+    pub said_by_author_after: Vec<String>,
     /// Words before a bare year that make it one end of a timeline question ("from 1991 to the
     /// alliance with Russia", "от 1998 до союза").
     #[serde(default)]

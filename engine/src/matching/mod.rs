@@ -930,7 +930,14 @@ impl Engine {
         let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &cue_words);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
-        let timeline = Timeline::new(&kb.language, &kb.events, &index);
+        let author_keys = kb
+            .sources
+            .iter()
+            .flat_map(|s| s.authors.iter())
+            .flat_map(|name| normalize::tokenize(name))
+            .map(|word| index.key_of(&word))
+            .collect();
+        let timeline = Timeline::new(&kb.language, &kb.events, author_keys, &index);
         let focus = focus::Focus::new(&kb.language, &index);
         let reaction = kb
             .smalltalk

@@ -132,6 +132,10 @@ pub struct Timeline {
     /// Words after the source of a claim ("says") and phrases before it ("according to").
     said_by_before: HashSet<String>,
     said_by_after: Vec<Vec<String>>,
+    /// Words that make the author named after them a source ("по аскероглу").
+    said_by_author_after: HashSet<String>,
+    /// The keys of the source documents' authors' names.
+    author_keys: HashSet<String>,
     /// Words before a bare year that make it one end of the time asked about.
     year_ends: HashSet<String>,
 }
@@ -156,7 +160,12 @@ const NAME_COVERAGE: f32 = 0.6;
 const WHOLE_NAME_BONUS: f32 = 1.5;
 
 impl Timeline {
-    pub fn new(language: &LanguageFile, events: &[Event], index: &Index) -> Self {
+    pub fn new(
+        language: &LanguageFile,
+        events: &[Event],
+        author_keys: HashSet<String>,
+        index: &Index,
+    ) -> Self {
         let phrases = |list: &[String]| -> Vec<Vec<String>> {
             list.iter()
                 .map(|p| tokenize(p))
@@ -249,6 +258,8 @@ impl Timeline {
                 .flat_map(|c| tokenize(c))
                 .collect(),
             said_by_after: phrases(&cues.said_by_after),
+            said_by_author_after: cues.said_by_author_after.iter().cloned().collect(),
+            author_keys,
             year_ends: cues.year_ends.iter().flat_map(|c| tokenize(c)).collect(),
             cues_by_first: HashMap::default(),
         };
@@ -397,24 +408,37 @@ impl Timeline {
         // "ended", "закончилась": the end of an event, not a word of its name ("the 100th
         // meeting ended on the 19th" is not Zhailin's "окончание КазНУ").
         cue_words.extend(self.ends.iter().filter(|c| c.len() == 1).flatten());
-        let sources = self.sources_of_claims(words);
-        let rest: Vec<String> = words
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| {
-                !cue_words.contains(w) && !self.connects(words, *i, index) && !sources.contains(i)
-            })
-            .map(|(_, w)| w.clone())
-            .collect();
+        let (sources, authors) = self.sources_of_claims(words, index);
         let given = given_date(words);
-        let rest = match &given {
-            // The date's own words ("декабря") name no event.
-            Some(date) => without_words(words, &date.words, &rest),
-            None => rest,
+        let events_named = |left_out: &HashSet<usize>| {
+            let rest: Vec<String> = words
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| {
+                    !cue_words.contains(w)
+                        && !self.connects(words, *i, index)
+                        && !left_out.contains(i)
+                })
+                .map(|(_, w)| w.clone())
+                .collect();
+            let rest = match &given {
+                // The date's own words ("декабря") name no event.
+                Some(date) => without_words(words, &date.words, &rest),
+                None => rest,
+            };
+            let sequence = index.keys(&rest);
+            let named = self.named_events(&sequence, index);
+            let pair = best_pair(&named, index);
+            (named, pair)
         };
-        let sequence = index.keys(&rest);
-        let named = self.named_events(&sequence, index);
-        let pair = best_pair(&named, index);
+        // "по аскероглу" names who says it when two events are named without it; with one
+        // event, the author's own text may be the other ("сколько лет независимости по
+        // раббимову": until his column).
+        let with_authors = sources.union(&authors).copied().collect();
+        let (named, pair) = match events_named(&with_authors) {
+            (named, Some(pair)) if !authors.is_empty() => (named, Some(pair)),
+            _ => events_named(&sources),
+        };
         // "29.12 — how many days after the signing?": the given day and the event named. A
         // pair of events wins only when the day is one of theirs ("the 25.12.2022 story and its
         // last update").
@@ -475,12 +499,24 @@ impl Timeline {
     /// Positions of the words naming who makes a claim ("askeroglu" in "askeroglu says the
     /// draft came out on 27 November", "батырова" in "по словам батырова"): the source of a
     /// date is not one of the events compared, though authors' own events (a footnote's access
-    /// date) have their names.
-    fn sources_of_claims(&self, words: &[String]) -> HashSet<usize> {
+    /// date) have their names. Then, apart, authors named after "по" ("по аскероглу"), who
+    /// are sources only when the question names two events without them.
+    fn sources_of_claims(
+        &self,
+        words: &[String],
+        index: &Index,
+    ) -> (HashSet<usize>, HashSet<usize>) {
         let mut sources = HashSet::default();
+        let mut authors = HashSet::default();
         for (i, word) in words.iter().enumerate() {
             if i > 0 && self.said_by_before.contains(word) {
                 sources.insert(i - 1);
+            }
+            if i > 0
+                && self.said_by_author_after.contains(&words[i - 1])
+                && self.author_keys.contains(&index.key_of(word))
+            {
+                authors.insert(i);
             }
             for phrase in &self.said_by_after {
                 if words[i..].starts_with(phrase) && i + phrase.len() < words.len() {
@@ -488,7 +524,7 @@ impl Timeline {
                 }
             }
         }
-        sources
+        (sources, authors)
     }
 
     /// An event's date, or its last day when the question points at its end ("after the 100th
