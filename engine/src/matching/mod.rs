@@ -2149,10 +2149,13 @@ impl Engine {
     fn article_number_at(&self, words: &[String]) -> Option<(usize, u32)> {
         let language = &self.kb.language;
         for (i, word) in words.iter().enumerate() {
+            if !self.index.has_key(word, &self.article_key) {
+                continue;
+            }
             let publication = i
                 .checked_sub(1)
                 .is_some_and(|b| language.publication_article_words.contains(&words[b]));
-            if publication || !self.index.has_key(word, &self.article_key) {
+            if publication {
                 continue;
             }
             // "article no. 2", "статья номер два", "статья под номером 4".

@@ -434,11 +434,10 @@ impl Timeline {
         // "по аскероглу" names who says it when two events are named without it; with one
         // event, the author's own text may be the other ("сколько лет независимости по
         // раббимову": until his column).
-        let with_authors = sources.union(&authors).copied().collect();
-        let (named, pair) = match events_named(&with_authors) {
-            (named, Some(pair)) if !authors.is_empty() => (named, Some(pair)),
-            _ => events_named(&sources),
-        };
+        let without_authors = (!authors.is_empty())
+            .then(|| events_named(&sources.union(&authors).copied().collect()))
+            .filter(|(_, pair)| pair.is_some());
+        let (named, pair) = without_authors.unwrap_or_else(|| events_named(&sources));
         // "29.12 — how many days after the signing?": the given day and the event named. A
         // pair of events wins only when the day is one of theirs ("the 25.12.2022 story and its
         // last update").
