@@ -240,6 +240,9 @@ fn a_real_word_typed_for_a_question_word_is_read_as_it_before_an_auxiliary() {
     // "перечисли", "назови" ask what "list" asks, not about a rare word of their own.
     let explained = engine().explain("перечисли принципы внешней политики");
     assert!(explained.contains("list:"), "{explained}");
+    // "што" is "что", a question word, not an unknown word weighing like a rare name.
+    let explained = engine().explain("што сказал токаев");
+    assert!(explained.contains("words: что сказал"), "{explained}");
     // Russian chat shorthand: "магу" is "магистратуру", not a typo of "могу".
     let explained = engine().explain("где жайлин делал магу");
     assert!(explained.contains("магистратуру"), "{explained}");
