@@ -358,6 +358,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BB,
     ),
     (
+        "tests/data/blind-chat-bc.jsonl",
+        EN_BLIND_BC,
+        RU_BLIND_BC,
+        OOS_BLIND_BC,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -819,6 +825,16 @@ const OOS_BLIND_BA: usize = 64; // of 64
 const EN_BLIND_BB: usize = 50; // of 53
 const RU_BLIND_BB: usize = 47; // of 53
 const OOS_BLIND_BB: usize = 61; // of 64
+
+// Set BC, written during the thirty-first session by a helper who saw only the documents and
+// ../shared/eval/README.md and who screened it (with a script that never showed them) to
+// Jaccard < 0.5 against all 8,260 earlier questions and within itself (sha256 66ee8fb7…). Never
+// tuned on: run at the session's start (eb9f6f7: 42 / 46 / 62) and once at its last engine
+// build (f11add4: 43 / 47 / 62, the floors); its failures were read for the closing note after
+// that run.
+const EN_BLIND_BC: usize = 43; // of 53
+const RU_BLIND_BC: usize = 47; // of 53
+const OOS_BLIND_BC: usize = 62; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
