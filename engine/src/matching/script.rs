@@ -80,9 +80,17 @@ pub fn restore(text: &str, known: impl Fn(&str) -> bool) -> Option<String> {
     if text.len() > MAX_TEXT_BYTES {
         return None;
     }
-    let chunks: Vec<&str> = text.split_whitespace().collect();
+    // Cyrillic text is in its own script already: decided before the text is split.
+    if text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return None;
+    }
+    let chunks: Vec<&str> = if text.is_ascii() {
+        text.split_ascii_whitespace().collect()
+    } else {
+        text.split_whitespace().collect()
+    };
     let latin = |c: &&&str| c.chars().any(|ch| ch.is_ascii_alphabetic());
-    if chunks.is_empty() || text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+    if chunks.is_empty() {
         return None;
     }
     let latin_chunks = chunks.iter().filter(latin).count();
