@@ -331,21 +331,36 @@ fn unknown_word_factor(word: &str, info: f32, number: bool) -> f32 {
 /// The common word (a real word of the lexicon) that `word`, not one itself, becomes with two
 /// neighbouring letters swapped; the most common when several do.
 fn swapped_common_word(word: &str) -> Option<String> {
+    most_common(
+        adjacent_swaps(word, SWAP_MIN_CHARS - 1),
+        lexicon::REAL_WORD_ZIPF,
+    )
+}
+
+/// The words `word` becomes with two different neighbouring letters swapped; none when it has
+/// fewer than `min_chars` letters.
+fn adjacent_swaps(word: &str, min_chars: usize) -> impl Iterator<Item = String> {
     let chars: Vec<char> = word.chars().collect();
-    if chars.len() < SWAP_MIN_CHARS - 1 {
-        return None;
-    }
-    (0..chars.len() - 1)
-        .filter(|&i| chars[i] != chars[i + 1])
-        .map(|i| {
-            let mut swapped = chars.clone();
-            swapped.swap(i, i + 1);
-            swapped.into_iter().collect::<String>()
-        })
-        .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
-        .filter(|(zipf, _)| *zipf >= lexicon::REAL_WORD_ZIPF)
+    let swaps = if chars.len() < min_chars {
+        0
+    } else {
+        chars.len() - 1
+    };
+    let differ: Vec<usize> = (0..swaps).filter(|&i| chars[i] != chars[i + 1]).collect();
+    differ.into_iter().map(move |i| {
+        let mut swapped = chars.clone();
+        swapped.swap(i, i + 1);
+        swapped.into_iter().collect()
+    })
+}
+
+/// The most common of `words` in the lexicon, when it is at least `min_zipf` common.
+fn most_common(words: impl Iterator<Item = String>, min_zipf: lexicon::Zipf) -> Option<String> {
+    words
+        .map(|w| (lexicon::zipf_or_zero(&w), w))
+        .filter(|(zipf, _)| *zipf >= min_zipf)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, twin)| twin)
+        .map(|(_, w)| w)
 }
 
 /// The fewest letters of a real word read as another with two letters swapped
@@ -922,22 +937,9 @@ impl Index {
     /// signs"): swapped letters are the commonest slip, and the commoner reading is the likelier.
     /// Not in short words, where a swap makes too many other words ("form", "from").
     fn swapped_known_word(&self, word: &str, zipf: lexicon::Zipf) -> Option<String> {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.len() < SWAP_MIN_CHARS {
-            return None;
-        }
-        (0..chars.len() - 1)
-            .filter(|&i| chars[i] != chars[i + 1])
-            .map(|i| {
-                let mut swapped = chars.clone();
-                swapped.swap(i, i + 1);
-                swapped.into_iter().collect::<String>()
-            })
-            .filter(|twin| self.surface.contains(twin) && self.terms.contains(&self.key_of(twin)))
-            .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
-            .filter(|(twin_zipf, _)| *twin_zipf > zipf)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, twin)| twin)
+        let known = adjacent_swaps(word, SWAP_MIN_CHARS)
+            .filter(|twin| self.surface.contains(twin) && self.terms.contains(&self.key_of(twin)));
+        most_common(known, zipf).filter(|twin| lexicon::zipf_or_zero(twin) > zipf)
     }
 
     /// Splits a run-together word into two known words, when both halves are words of the
