@@ -5,12 +5,18 @@
 //! Run with `cargo bench --bench matching`. Besides criterion's report (one pass over all
 //! questions, and loading), it prints the distribution of the per-question times: each question
 //! is asked `REPEATS` times and its fastest time counts (the least disturbed by the machine).
+//! With `BENCH_TIMES=FILE` it also writes each question's time to FILE, slowest last, to profile
+//! the questions around the median.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use kazuz_bot::matching::Engine;
+
+/// The binary's allocator (see `src/main.rs`): the bench measures the engine as it runs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Times each question is asked for the distribution; its fastest time counts.
 const REPEATS: usize = 15;
@@ -68,6 +74,13 @@ fn print_distribution(engine: &Engine, questions: &[String]) {
         .map(|q| (fastest(engine, q), q.as_str()))
         .collect();
     times.sort();
+    if let Ok(path) = std::env::var("BENCH_TIMES") {
+        let text: String = times
+            .iter()
+            .map(|(t, q)| format!("{:.2}\t{q}\n", t.as_secs_f64() * 1e6))
+            .collect();
+        std::fs::write(path, text).expect("BENCH_TIMES names a writable file");
+    }
     let at = |share: f64| times[((times.len() - 1) as f64 * share).round() as usize].0;
     println!(
         "per question over {} questions: median {:.1} µs, 99th percentile {:.1} µs, max {:.1} µs",

@@ -166,20 +166,42 @@ impl Sums {
                 continue;
             }
             shared_terms.push(t as u32);
-            // Each record's best share kept as the shares grow: weights are positive, so a
-            // phrasing's last share is its largest, and the maximum over every step is the
-            // maximum of the final shares (one pass, no list of the phrasings touched).
-            for &n in &index.question_postings[t] {
-                let n = n as usize;
-                shared[n] += weight;
-                let (r, total) = index.question_owner[n];
-                if total > 0.0 {
-                    let ratio = shared[n] / total;
-                    let best = &mut phrasing[r as usize];
-                    if ratio > *best {
-                        *best = ratio;
-                    }
-                }
+            share_phrasings(
+                &index.question_postings[t],
+                &index.question_owner,
+                shared,
+                phrasing,
+                weight,
+            );
+        }
+    }
+}
+
+/// Adds `weight` to the phrasings `postings` lists (`shared`) and raises each owner's best share
+/// (`best`, per record) to the phrasing's new share. Each record's best share is kept as the
+/// shares grow: weights are positive, so a phrasing's last share is its largest, and the maximum
+/// over every step is the maximum of the final shares (one pass, no list of the phrasings
+/// touched). Its own function, with only the slices it reads as arguments, so that they stay in
+/// registers (most of a ranking's time is this loop).
+#[inline(never)]
+fn share_phrasings(
+    postings: &[u32],
+    owner: &[(u32, f32)],
+    shared: &mut [f32],
+    best: &mut [f32],
+    weight: f32,
+) {
+    // One length for both: a phrasing number checked against one is checked against the other.
+    let shared = &mut shared[..owner.len()];
+    for &n in postings {
+        let n = n as usize;
+        let (r, total) = owner[n];
+        shared[n] += weight;
+        if total > 0.0 {
+            let ratio = shared[n] / total;
+            let best = &mut best[r as usize];
+            if ratio > *best {
+                *best = ratio;
             }
         }
     }
