@@ -5,8 +5,8 @@
 //!
 //! Also turns the general-language lexicon (`lexicon/*.tsv`) into binary tables the engine reads
 //! in place, without parsing at start-up: the words sorted and concatenated, their offsets (u32,
-//! little-endian), their Zipf frequencies (tenths, one byte each) and the first word of each
-//! two-byte prefix.
+//! little-endian), their Zipf frequencies (tenths, one byte each) and a hash table of their
+//! numbers (see `src/matching/lexicon_table.rs`).
 //!
 //! The engine built from these files is serialised by the bot crate's build script, which runs
 //! this crate's code (a build script cannot run the code of its own crate).
@@ -14,8 +14,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "src/matching/buckets.rs"]
-mod buckets;
+#[path = "src/matching/lexicon_table.rs"]
+mod lexicon_table;
 
 /// Build-time variable naming another knowledge directory to embed instead of `knowledge/`.
 const EMBED_OVERRIDE: &str = "KAZUZ_EMBED_KNOWLEDGE";
@@ -54,7 +54,7 @@ fn main() {
     embed_lexicon();
 }
 
-/// Writes the lexicon tables (words, offsets, Zipf, buckets).
+/// Writes the lexicon tables (words, offsets, Zipf, hash table).
 fn embed_lexicon() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut merged: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
@@ -86,25 +86,29 @@ fn embed_lexicon() {
     fs::write(out_dir.join("lexicon_words.bin"), &words).expect("OUT_DIR is writable");
     fs::write(out_dir.join("lexicon_offsets.bin"), &offsets).expect("OUT_DIR is writable");
     fs::write(out_dir.join("lexicon_zipf.bin"), &zipf).expect("OUT_DIR is writable");
-    let buckets = lexicon_buckets(merged.keys());
-    fs::write(out_dir.join("lexicon_buckets.bin"), &buckets).expect("OUT_DIR is writable");
+    let slots = lexicon_slots(merged.keys());
+    fs::write(out_dir.join("lexicon_slots.bin"), &slots).expect("OUT_DIR is writable");
 }
 
-/// For every two-byte prefix (see `buckets::bucket_of`), the number of the first
-/// sorted word whose prefix is not smaller (u32, little-endian), plus the word count at the
-/// end: a look-up then searches only the words sharing its first two bytes.
-fn lexicon_buckets<'a>(sorted: impl Iterator<Item = &'a String>) -> Vec<u8> {
-    let mut starts: Vec<u32> = Vec::with_capacity(buckets::BUCKETS + 1);
-    let mut count = 0u32;
-    for word in sorted {
-        let bucket = buckets::bucket_of(word.as_bytes());
-        while starts.len() <= bucket {
-            starts.push(count);
+/// The hash table of the words' numbers (u32 little-endian slots, see `lexicon_table`): a power
+/// of two at least twice the number of words, so that probes stay short.
+fn lexicon_slots<'a>(words: impl ExactSizeIterator<Item = &'a String>) -> Vec<u8> {
+    let count = words.len();
+    assert!(
+        count < lexicon_table::NUMBER_MASK as usize,
+        "the lexicon has more words than a slot's number bits hold"
+    );
+    let size = (2 * count).next_power_of_two();
+    let mut slots = vec![0u32; size];
+    for (number, word) in words.enumerate() {
+        let hash = lexicon_table::hash(word.as_bytes());
+        let mut slot = lexicon_table::first_slot(hash, size);
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (size - 1);
         }
-        count += 1;
+        slots[slot] = lexicon_table::tag_of(hash) | (number as u32 + 1);
     }
-    starts.resize(buckets::BUCKETS + 1, count);
-    starts.iter().flat_map(|s| s.to_le_bytes()).collect()
+    slots.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

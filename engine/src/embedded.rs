@@ -25,8 +25,8 @@ pub fn lexicon_zipf() -> &'static [u8] {
     include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_zipf.bin"))
 }
 
-/// Per two-byte prefix, the first lexicon word with that prefix or a greater one (u32
-/// little-endian), plus the word count (see `matching::lexicon::bucket_of`).
-pub fn lexicon_buckets() -> &'static [u8] {
-    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_buckets.bin"))
+/// The hash table of the lexicon words' numbers: u32 little-endian slots (see
+/// `matching::lexicon_table`).
+pub fn lexicon_slots() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_slots.bin"))
 }

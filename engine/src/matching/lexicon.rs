@@ -6,9 +6,11 @@
 //! question is: filler that is common everywhere ("these", "days", "сейчас"), an informative word
 //! the documents never use ("inflation", "погода"), a real word that must not be "corrected" into
 //! a knowledge-base word ("match" is not "march"), or a misspelling. `build.rs` turns the lists
-//! into sorted tables that are read in place, so the lexicon costs nothing at start-up.
+//! into tables that are read in place (the words, and a hash table of them), so the lexicon
+//! costs nothing at start-up.
 
-use crate::embedded::{lexicon_buckets, lexicon_offsets, lexicon_words, lexicon_zipf};
+use super::lexicon_table::{first_slot, hash, tag_of, NUMBER_MASK};
+use crate::embedded::{lexicon_offsets, lexicon_slots, lexicon_words, lexicon_zipf};
 
 /// Zipf frequency of a word seen once per billion words; 3 is once per million, 7 is "the".
 pub type Zipf = f32;
@@ -28,8 +30,6 @@ fn offset(i: usize) -> usize {
     u32_at(lexicon_offsets(), i)
 }
 
-pub use super::buckets::{bucket_of, BUCKETS};
-
 fn word_at(i: usize) -> &'static [u8] {
     &lexicon_words()[offset(i)..offset(i + 1)]
 }
@@ -39,21 +39,21 @@ fn word_at(i: usize) -> &'static [u8] {
 /// Russian) or not a word at all.
 pub fn zipf(word: &str) -> Option<Zipf> {
     let key = word.as_bytes();
-    // Only the words sharing the first two bytes are searched (a few hundred, not 200,000).
-    let bucket = bucket_of(key);
-    let (mut low, mut high) = (
-        u32_at(lexicon_buckets(), bucket),
-        u32_at(lexicon_buckets(), bucket + 1),
-    );
-    while low < high {
-        let mid = (low + high) / 2;
-        match word_at(mid).cmp(key) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(f32::from(lexicon_zipf()[mid]) / 10.0),
+    let hash = hash(key);
+    let tag = tag_of(hash);
+    let slots = lexicon_slots().len() / 4;
+    let mut slot = first_slot(hash, slots);
+    loop {
+        let held = u32_at(lexicon_slots(), slot) as u32;
+        if held == 0 {
+            return None;
         }
+        let number = (held & NUMBER_MASK) as usize - 1;
+        if held & !NUMBER_MASK == tag && word_at(number) == key {
+            return Some(f32::from(lexicon_zipf()[number]) / 10.0);
+        }
+        slot = (slot + 1) & (slots - 1);
     }
-    None
 }
 
 /// Zipf frequency, 0 for unlisted words.
@@ -103,6 +103,18 @@ mod tests {
         assert!(zipf("здравствуйте").is_some());
         assert_eq!(zipf("xqzzvw"), None);
         assert_eq!(zipf(""), None);
+    }
+
+    #[test]
+    fn the_hash_table_finds_every_word_of_the_lexicon() {
+        for number in 0..len() {
+            let word = std::str::from_utf8(word_at(number)).expect("lexicon words are UTF-8");
+            assert_eq!(
+                zipf(word),
+                Some(f32::from(lexicon_zipf()[number]) / 10.0),
+                "{word}"
+            );
+        }
     }
 
     #[test]

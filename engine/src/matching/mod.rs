@@ -19,7 +19,6 @@
 //! against the record a conversation was last answered with, then asks it as above.
 
 mod authors;
-mod buckets;
 mod entries;
 mod fast_utf8;
 mod focus;
@@ -28,6 +27,7 @@ mod given_date;
 mod index;
 pub mod kinds;
 pub mod lexicon;
+mod lexicon_table;
 pub mod normalize;
 mod packed;
 mod postings;
