@@ -353,6 +353,10 @@ impl Authors {
     /// `writing`), which refer to an author like a cue.
     fn person_who_wrote(&self, words: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
+        // Few questions have a verb of writing: the persons are looked for only then.
+        if !words.iter().any(|w| self.writing.contains(w)) {
+            return out;
+        }
         for at in 0..words.len() {
             for person in &self.persons {
                 let end = at + person.len();
