@@ -1657,7 +1657,9 @@ impl Engine {
             }
         }
         match ranked.first() {
-            Some(_) if self.params.answers(&ranked) => self.answer_of_kind(&ranked, words),
+            Some(_) if self.params.answers(&ranked, terms.len()) => {
+                self.answer_of_kind(&ranked, words)
+            }
             _ => {
                 let suggestions = ranked
                     .iter()
