@@ -1106,6 +1106,22 @@ impl Engine {
             && self.index.records_with(id) < TOPIC_WORD_RECORDS
     }
 
+    /// True when record `r` has none of the question's known terms but question words ("how
+    /// many", "when"): "сколько людей в день" matched the list of allies on "сколько" alone, as
+    /// fully as an entry could, while naming nothing the entry is about.
+    fn shares_only_question_words(&self, r: usize, terms: &[index::QueryTerm]) -> bool {
+        let record = &self.index.records[r];
+        let has = |id: &index::TermId| {
+            record.strong.binary_search(id).is_ok() || record.weak.binary_search(id).is_ok()
+        };
+        let mut topic = terms
+            .iter()
+            .filter_map(|t| t.term)
+            .filter(|id| !self.question_terms.contains(id))
+            .peekable();
+        topic.peek().is_some() && !topic.any(|id| has(&id))
+    }
+
     /// True for a word the knowledge base uses, as typed or after typo correction, as a topic:
     /// an entity, a word of two entries or more, or a name or term the general language does
     /// not list. An everyday word one entry happens to use ("awake" in "what keeps Tashkent
@@ -1657,7 +1673,10 @@ impl Engine {
             }
         }
         match ranked.first() {
-            Some(_) if self.params.answers(&ranked, terms.len()) => {
+            Some(best)
+                if self.params.answers(&ranked, terms.len())
+                    && !self.shares_only_question_words(best.record, &terms) =>
+            {
                 self.answer_of_kind(&ranked, words)
             }
             _ => {
