@@ -67,39 +67,8 @@ impl Authors {
             .iter()
             .flat_map(|c| index.keys(&tokenize(c)))
             .collect();
-        let mut documents: Vec<(HashSet<String>, Vec<String>)> = kb
-            .sources
-            .iter()
-            .map(|source| {
-                let texts = std::iter::once(&source.title).chain(&source.described_as);
-                let keys = texts.flat_map(|t| index.keys(&tokenize(t))).collect();
-                (keys, name_words(&source.authors, index))
-            })
-            .collect();
-        // Keys most documents share describe none of them.
-        let shared: HashSet<String> = documents
-            .iter()
-            .flat_map(|(keys, _)| keys.iter())
-            .filter(|k| documents.iter().filter(|(d, _)| d.contains(*k)).count() >= SHARED_BY)
-            .cloned()
-            .collect();
-        for (keys, _) in &mut documents {
-            keys.retain(|k| !shared.contains(k));
-        }
-        let phrase_words = kb
-            .sources
-            .iter()
-            .zip(&documents)
-            .map(|(source, (described, _))| {
-                source
-                    .described_as
-                    .iter()
-                    .map(|phrase| tokenize(phrase))
-                    .filter(|words| index.keys(words).iter().all(|k| described.contains(k)))
-                    .flatten()
-                    .collect()
-            })
-            .collect();
+        let documents = described_documents(kb, index);
+        let phrase_words = phrase_words(kb, &documents, index);
         let cue_words = kb
             .language
             .author_cues
@@ -148,24 +117,7 @@ impl Authors {
             cue_words,
             documents,
             phrase_words,
-            each_author: kb
-                .sources
-                .iter()
-                .map(|source| {
-                    source
-                        .authors
-                        .iter()
-                        .zip(&source.each_author_described_as)
-                        .map(|(author, words)| {
-                            let keys = words.iter().flat_map(|w| index.keys(&tokenize(w)));
-                            (
-                                keys.collect(),
-                                name_words(std::slice::from_ref(author), index),
-                            )
-                        })
-                        .collect()
-                })
-                .collect(),
+            each_author: each_author_described(kb, index),
             author_keys,
         }
     }
@@ -409,4 +361,73 @@ fn name_words(authors: &[String], index: &Index) -> Vec<String> {
         out.extend(named);
     }
     out
+}
+
+/// Per document: the keys of its title and describing phrases, less those most documents share
+/// (they describe none of them), and its authors' name words.
+fn described_documents(kb: &KnowledgeBase, index: &Index) -> Vec<(HashSet<String>, Vec<String>)> {
+    let mut documents: Vec<(HashSet<String>, Vec<String>)> = kb
+        .sources
+        .iter()
+        .map(|source| {
+            let texts = std::iter::once(&source.title).chain(&source.described_as);
+            let keys = texts.flat_map(|t| index.keys(&tokenize(t))).collect();
+            (keys, name_words(&source.authors, index))
+        })
+        .collect();
+    let shared: HashSet<String> = documents
+        .iter()
+        .flat_map(|(keys, _)| keys.iter())
+        .filter(|k| documents.iter().filter(|(d, _)| d.contains(*k)).count() >= SHARED_BY)
+        .cloned()
+        .collect();
+    for (keys, _) in &mut documents {
+        keys.retain(|k| !shared.contains(k));
+    }
+    documents
+}
+
+/// Per document: the words of its describing phrases whose keys all describe it alone.
+fn phrase_words(
+    kb: &KnowledgeBase,
+    documents: &[(HashSet<String>, Vec<String>)],
+    index: &Index,
+) -> Vec<HashSet<String>> {
+    kb.sources
+        .iter()
+        .zip(documents)
+        .map(|(source, (described, _))| {
+            source
+                .described_as
+                .iter()
+                .map(|phrase| tokenize(phrase))
+                .filter(|words| index.keys(words).iter().all(|k| described.contains(k)))
+                .flatten()
+                .collect()
+        })
+        .collect()
+}
+
+/// Per document, per author: the keys that tell that author apart, and the author's name words.
+fn each_author_described(
+    kb: &KnowledgeBase,
+    index: &Index,
+) -> Vec<Vec<(HashSet<String>, Vec<String>)>> {
+    kb.sources
+        .iter()
+        .map(|source| {
+            source
+                .authors
+                .iter()
+                .zip(&source.each_author_described_as)
+                .map(|(author, words)| {
+                    let keys = words.iter().flat_map(|w| index.keys(&tokenize(w)));
+                    (
+                        keys.collect(),
+                        name_words(std::slice::from_ref(author), index),
+                    )
+                })
+                .collect()
+        })
+        .collect()
 }

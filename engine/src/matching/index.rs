@@ -267,6 +267,26 @@ fn letter_counts(word: &str) -> LetterCounts {
     counts
 }
 
+/// Between two corrections of `word` at the same distance, true when `candidate` is the better
+/// one than `other`: one with the very letters typed, two of them swapped ("mnay" is "many", not
+/// "may"); then one that only adds letters the typist left out ("wher" is "where", not "when":
+/// dropped letters are the commonest typo); then the more common one in the language ("speek"
+/// is "speak", not "seek"); then the first alphabetically, for a stable answer.
+fn preferred_correction(word: &str, counts: &LetterCounts, candidate: &str, other: &str) -> bool {
+    let len = word.chars().count();
+    let (ac, aw) = (
+        bag_distance(counts, len, candidate) == 0,
+        bag_distance(counts, len, other) == 0,
+    );
+    let (sc, sw) = (is_subsequence(word, candidate), is_subsequence(word, other));
+    let (zc, zw) = (
+        lexicon::zipf_or_zero(candidate),
+        lexicon::zipf_or_zero(other),
+    );
+    let by_letters = (sc && !sw) || (sc == sw && (zc > zw || (zc == zw && candidate < other)));
+    (ac && !aw) || (ac == aw && by_letters)
+}
+
 /// The bag distance between a word (its [`letter_counts`] and its number of letters) and a
 /// candidate: the larger of the numbers of letters each has that the other lacks, counted with
 /// repeats. It is never more than the edit distance (with or without transpositions), so it
@@ -829,30 +849,10 @@ impl Index {
                 {
                     continue;
                 }
-                // Among equally close words one with the very letters typed, two of them swapped
-                // ("mnay" is "many", not "may"); then one that only adds letters the typist left
-                // out ("wher" is "where", not "when": dropped letters are the commonest typo); then
-                // the more common one in the language ("speek" is "speak", not "seek"); then the
-                // first alphabetically, for a stable answer.
-                let better = match best {
-                    None => true,
-                    Some((d, w)) => {
-                        distance < d
-                            || (distance == d && {
-                                let (ac, aw) = (
-                                    bag_distance(&counts, len, candidate) == 0,
-                                    bag_distance(&counts, len, w) == 0,
-                                );
-                                let (sc, sw) =
-                                    (is_subsequence(word, candidate), is_subsequence(word, w));
-                                let (zc, zw) =
-                                    (lexicon::zipf_or_zero(candidate), lexicon::zipf_or_zero(w));
-                                let by_letters = (sc && !sw)
-                                    || (sc == sw && (zc > zw || (zc == zw && candidate < w)));
-                                (ac && !aw) || (ac == aw && by_letters)
-                            })
-                    }
-                };
+                let better = best.is_none_or(|(d, w)| {
+                    distance < d
+                        || (distance == d && preferred_correction(word, &counts, candidate, w))
+                });
                 if distance <= max && better {
                     best = Some((distance, candidate));
                 }

@@ -590,6 +590,58 @@ pub struct Engine {
 }
 
 /// One bit per record of `index`: whether its terms include a year (1900–2099).
+/// A decline offering the candidates above the suggestion floor, best first; for a timeline
+/// question that asked for years, months, days or an order without two known events, saying so.
+fn declined_with_suggestions(ranked: &[Ranked], timeline: Option<TimelineResult>) -> Outcome {
+    let suggestions = ranked
+        .iter()
+        .take_while(|r| r.score.value() >= SUGGESTION_FLOOR)
+        .take(MAX_SUGGESTIONS)
+        .copied()
+        .collect();
+    let reason = match timeline {
+        Some(TimelineResult::Incomplete { asked, found, .. }) if asked != Asked::Gap(None) => {
+            Decline::EventsNotFound { found }
+        }
+        _ => Decline::NoMatch,
+    };
+    Outcome::Declined {
+        reason,
+        suggestions,
+    }
+}
+
+/// The synonym groups as the index builds them.
+fn synonym_groups(kb: &KnowledgeBase) -> Vec<GroupText> {
+    kb.synonyms
+        .iter()
+        .map(|g| GroupText {
+            terms: g.terms.clone(),
+            entity: g.entity,
+            question_word: g.question_word,
+            place: g.place,
+        })
+        .collect()
+}
+
+/// The canonical keys of the documents' authors' name words.
+fn author_keys(kb: &KnowledgeBase, index: &Index) -> HashSet<String> {
+    kb.sources
+        .iter()
+        .flat_map(|s| s.authors.iter())
+        .flat_map(|name| normalize::tokenize(name))
+        .map(|word| index.key_of(&word))
+        .collect()
+}
+
+/// The terms of a list of words, in order, for the ones the index knows.
+fn terms_of_words(words: &[String], index: &Index) -> Vec<index::TermId> {
+    words
+        .iter()
+        .filter_map(|word| index.term_of_key(&index.key_of(word)))
+        .collect()
+}
+
 fn dated_records(index: &Index) -> Vec<u64> {
     let years: HashSet<index::TermId> = (1900..2100u32)
         .filter_map(|year| index.term_of_key(&year.to_string()))
@@ -903,16 +955,7 @@ impl Engine {
         let article_numbers: Vec<String> =
             kb.articles.iter().map(|a| a.number.to_string()).collect();
         let (records, texts) = record_texts(&kb, &article_numbers);
-        let groups: Vec<GroupText> = kb
-            .synonyms
-            .iter()
-            .map(|g| GroupText {
-                terms: g.terms.clone(),
-                entity: g.entity,
-                question_word: g.question_word,
-                place: g.place,
-            })
-            .collect();
+        let groups = synonym_groups(&kb);
         let article_words: &[String] = kb
             .synonyms
             .iter()
@@ -930,14 +973,7 @@ impl Engine {
         let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &cue_words);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
-        let author_keys = kb
-            .sources
-            .iter()
-            .flat_map(|s| s.authors.iter())
-            .flat_map(|name| normalize::tokenize(name))
-            .map(|word| index.key_of(&word))
-            .collect();
-        let timeline = Timeline::new(&kb.language, &kb.events, author_keys, &index);
+        let timeline = Timeline::new(&kb.language, &kb.events, author_keys(&kb, &index), &index);
         let focus = focus::Focus::new(&kb.language, &index);
         let reaction = kb
             .smalltalk
@@ -955,19 +991,11 @@ impl Engine {
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
         let country_pairs = CountryPairTerms::new(&kb.language.country_pairs, &index);
-        let question_terms = kb
-            .language
-            .open_question_words
-            .iter()
-            .filter_map(|word| index.term_of_key(&index.key_of(word)))
+        let question_terms = terms_of_words(&kb.language.open_question_words, &index)
+            .into_iter()
             .chain(index.question_words.iter().copied())
             .collect();
-        let people_terms = kb
-            .language
-            .counted_people
-            .iter()
-            .filter_map(|word| index.term_of_key(&index.key_of(word)))
-            .collect();
+        let people_terms = terms_of_words(&kb.language.counted_people, &index);
         let dated_records = dated_records(&index);
         let entries = entries::EntryTable::new(&runtime_entries(&kb));
         Engine {
@@ -1642,17 +1670,7 @@ impl Engine {
             Some(keys) => self.index.terms_of_keys(keys),
             None => self.index.terms_of(words),
         };
-        // "Who?", "а когда?", "why": a question word alone names nothing to answer about, and
-        // would match whichever entry's phrasings are shortest.
-        if !terms.is_empty()
-            && terms
-                .iter()
-                .all(|t| t.term.is_none_or(|id| self.question_terms.contains(&id)))
-            && timeline.is_none()
-        {
-            return declined(Decline::NoMatch);
-        }
-        if timeline.is_none() && self.only_an_everyday_word(&terms, words) {
+        if timeline.is_none() && self.names_nothing(&terms, words) {
             return declined(Decline::NoMatch);
         }
         let ranked = self.rank_terms(&terms, words);
@@ -1679,28 +1697,19 @@ impl Engine {
             {
                 self.answer_of_kind(&ranked, words)
             }
-            _ => {
-                let suggestions = ranked
-                    .iter()
-                    .take_while(|r| r.score.value() >= SUGGESTION_FLOOR)
-                    .take(MAX_SUGGESTIONS)
-                    .copied()
-                    .collect();
-                let reason = match timeline {
-                    // Asked for years, months, days or an order, but not two known events.
-                    Some(TimelineResult::Incomplete { asked, found, .. })
-                        if asked != Asked::Gap(None) =>
-                    {
-                        Decline::EventsNotFound { found }
-                    }
-                    _ => Decline::NoMatch,
-                };
-                Outcome::Declined {
-                    reason,
-                    suggestions,
-                }
-            }
+            _ => declined_with_suggestions(&ranked, timeline),
         }
+    }
+
+    /// True for a question whose terms name nothing to answer about: question words alone
+    /// ("Who?", "а когда?", "why", which would match whichever entry's phrasings are
+    /// shortest), or one everyday word.
+    fn names_nothing(&self, terms: &[index::QueryTerm], words: &[String]) -> bool {
+        let only_question_words = !terms.is_empty()
+            && terms
+                .iter()
+                .all(|t| t.term.is_none_or(|id| self.question_terms.contains(&id)));
+        only_question_words || self.only_an_everyday_word(terms, words)
     }
 
     /// The words without the documents' authors' names.

@@ -172,75 +172,33 @@ impl Timeline {
                 .filter(|w| !w.is_empty())
                 .collect()
         };
+        let words = |list: &[String]| -> HashSet<String> {
+            list.iter().flat_map(|c| tokenize(c)).collect()
+        };
         let cues = &language.timeline;
         let until = events
             .iter()
             .map(|e| e.until.as_deref().and_then(PartialDate::parse))
             .collect();
-        let events: Vec<(Option<PartialDate>, Vec<Vec<String>>)> = events
-            .iter()
-            .map(|event| {
-                let names = event
-                    .names
-                    .iter()
-                    .chain(event.ru.iter().flat_map(|r| &r.names))
-                    .map(|name| index.keys(&tokenize(name)))
-                    .filter(|keys| !keys.is_empty())
-                    .collect();
-                (PartialDate::parse(&event.date), names)
-            })
-            .collect();
-        let mut names_by_key: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
-        for (e, (_, names)) in events.iter().enumerate() {
-            for (n, name) in names.iter().enumerate() {
-                for key in name {
-                    let pairs = names_by_key.entry(key.clone()).or_default();
-                    if pairs.last() != Some(&(e as u32, n as u32)) {
-                        pairs.push((e as u32, n as u32));
-                    }
-                }
-            }
-        }
-        let name_weights = events
-            .iter()
-            .map(|(_, names)| {
-                names
-                    .iter()
-                    .map(|name| name.iter().map(|k| index.weight_of_key(k)).sum())
-                    .collect()
-            })
-            .collect();
-        let names_by_year = dated_names(&events, index);
-        let name_starts = std::iter::once(0)
-            .chain(events.iter().scan(0u32, |total, (_, names)| {
-                *total += names.len() as u32;
-                Some(*total)
-            }))
-            .collect();
+        let events = event_names(events, index);
         let mut timeline = Timeline {
             until,
-            names_by_year,
-            names_by_key,
-            name_starts,
-            name_weights,
+            names_by_year: dated_names(&events, index),
+            names_by_key: names_by_key(&events),
+            name_starts: name_starts(&events),
+            name_weights: name_weights(&events, index),
             years: phrases(&cues.years),
             months: phrases(&cues.months),
             days: phrases(&cues.days),
             duration: phrases(&cues.duration),
             order: phrases(&cues.order),
-            connectors: cues.connectors.iter().flat_map(|c| tokenize(c)).collect(),
-            ordinal_connectors: cues
-                .connectors
-                .iter()
-                .flat_map(|c| tokenize(c))
+            connectors: words(&cues.connectors),
+            ordinal_connectors: words(&cues.connectors)
+                .into_iter()
                 .filter(|c| language.ordinals.contains_key(c))
                 .collect(),
-            sequence_words: cues
-                .sequence_words
-                .iter()
-                .flat_map(|c| tokenize(c))
-                .collect(),
-            between: cues.between.iter().flat_map(|c| tokenize(c)).collect(),
+            sequence_words: words(&cues.sequence_words),
+            between: words(&cues.between),
             ends: phrases(&cues.ends),
             gap_words: phrases(&cues.gap_words),
             time_gap_words: phrases(&cues.time_gap_words),
@@ -252,19 +210,21 @@ impl Timeline {
                 phrases(&cues.day_words),
             ],
             events,
-            said_by_before: cues
-                .said_by_before
-                .iter()
-                .flat_map(|c| tokenize(c))
-                .collect(),
+            said_by_before: words(&cues.said_by_before),
             said_by_after: phrases(&cues.said_by_after),
             said_by_author_after: cues.said_by_author_after.iter().cloned().collect(),
             author_keys,
-            year_ends: cues.year_ends.iter().flat_map(|c| tokenize(c)).collect(),
+            year_ends: words(&cues.year_ends),
             cues_by_first: HashMap::default(),
         };
+        timeline.cues_by_first = timeline.cues_by_first_word();
+        timeline
+    }
+
+    /// For the first word of each cue of [`Timeline::cue_lists`]: the list and the cue.
+    fn cues_by_first_word(&self) -> HashMap<String, Vec<(u8, u32)>> {
         let mut cues_by_first: HashMap<String, Vec<(u8, u32)>> = HashMap::default();
-        for (l, list) in timeline.cue_lists().iter().enumerate() {
+        for (l, list) in self.cue_lists().iter().enumerate() {
             for (c, cue) in list.iter().enumerate() {
                 if let Some(first) = cue.first() {
                     cues_by_first
@@ -274,8 +234,7 @@ impl Timeline {
                 }
             }
         }
-        timeline.cues_by_first = cues_by_first;
-        timeline
+        cues_by_first
     }
 
     /// The lists of cue phrases [`Timeline::asked`] looks for.
@@ -741,6 +700,67 @@ impl Timeline {
         strong.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.0.cmp(&b.0)));
         strong.into_iter().map(|(_, n)| n).collect()
     }
+}
+
+/// Each event's date and its names (English and Russian) as canonical keys.
+fn event_names(events: &[Event], index: &Index) -> Vec<(Option<PartialDate>, Vec<Vec<String>>)> {
+    events
+        .iter()
+        .map(|event| {
+            let names = event
+                .names
+                .iter()
+                .chain(event.ru.iter().flat_map(|r| &r.names))
+                .map(|name| index.keys(&tokenize(name)))
+                .filter(|keys| !keys.is_empty())
+                .collect();
+            (PartialDate::parse(&event.date), names)
+        })
+        .collect()
+}
+
+/// For each key, the (event, name) pairs whose name has it, each pair once.
+fn names_by_key(
+    events: &[(Option<PartialDate>, Vec<Vec<String>>)],
+) -> HashMap<String, Vec<(u32, u32)>> {
+    let mut names_by_key: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
+    for (e, (_, names)) in events.iter().enumerate() {
+        for (n, name) in names.iter().enumerate() {
+            for key in name {
+                let pairs = names_by_key.entry(key.clone()).or_default();
+                if pairs.last() != Some(&(e as u32, n as u32)) {
+                    pairs.push((e as u32, n as u32));
+                }
+            }
+        }
+    }
+    names_by_key
+}
+
+/// Per event, per name: the total weight of its keys.
+fn name_weights(
+    events: &[(Option<PartialDate>, Vec<Vec<String>>)],
+    index: &Index,
+) -> Vec<Vec<f32>> {
+    events
+        .iter()
+        .map(|(_, names)| {
+            names
+                .iter()
+                .map(|name| name.iter().map(|k| index.weight_of_key(k)).sum())
+                .collect()
+        })
+        .collect()
+}
+
+/// Where each event's names start in the names of all events in order, and their total.
+fn name_starts(events: &[(Option<PartialDate>, Vec<Vec<String>>)]) -> Vec<u32> {
+    std::iter::once(0)
+        .chain(events.iter().scan(0u32, |total, (_, names)| {
+            *total += names.len() as u32;
+            Some(*total)
+        }))
+        .collect()
 }
 
 /// The names of each dated event as terms, by the term of the event's year.
