@@ -345,12 +345,8 @@ impl Kinds {
             givers,
             places: language.places.iter().map(|g| phrases(g)).collect(),
             persons: language.persons.iter().map(|g| phrases(g)).collect(),
-            offices: language.offices.iter().flat_map(|w| tokenize(w)).collect(),
-            office_lookalikes: language
-                .office_lookalikes
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
+            offices: tokens_of(&language.offices),
+            office_lookalikes: tokens_of(&language.office_lookalikes),
             // Written as tokens are: lower case, "е" for "ё".
             sides: language
                 .sides
@@ -361,22 +357,10 @@ impl Kinds {
                         .collect()
                 })
                 .collect(),
-            article_words: article_words.iter().flat_map(|w| tokenize(w)).collect(),
-            number_words: language
-                .number_words
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
-            paired_nouns: language
-                .paired_nouns
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
-            pair_words: language
-                .pair_words
-                .iter()
-                .flat_map(|w| tokenize(w))
-                .collect(),
+            article_words: tokens_of(article_words),
+            number_words: tokens_of(&language.number_words),
+            paired_nouns: tokens_of(&language.paired_nouns),
+            pair_words: tokens_of(&language.pair_words),
             uncounted_after_count: language.uncounted_after_count.iter().cloned().collect(),
             money_words: phrases(&language.money_words),
             time_units: language.time_units.clone(),
@@ -887,6 +871,11 @@ fn cue_runs(cue: &str) -> Vec<Vec<String>> {
         .map(tokenize)
         .filter(|run| !run.is_empty())
         .collect()
+}
+
+/// The tokens of every word or phrase of a list, together.
+fn tokens_of<C: FromIterator<String>>(list: &[String]) -> C {
+    list.iter().flat_map(|w| tokenize(w)).collect()
 }
 
 /// True when each run occurs in `words` as consecutive words, each after the previous one.
