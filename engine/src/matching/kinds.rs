@@ -874,7 +874,7 @@ fn cue_runs(cue: &str) -> Vec<Vec<String>> {
 }
 
 /// The tokens of every word or phrase of a list, together.
-fn tokens_of<C: FromIterator<String>>(list: &[String]) -> C {
+pub(super) fn tokens_of<C: FromIterator<String>>(list: &[String]) -> C {
     list.iter().flat_map(|w| tokenize(w)).collect()
 }
 

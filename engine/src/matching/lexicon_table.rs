@@ -7,6 +7,9 @@
 /// Bits of a slot holding the word's number plus one; the rest hold the tag.
 pub const NUMBER_BITS: u32 = 18;
 
+// The tag takes the bits above the number: there must be some.
+const _: () = assert!(NUMBER_BITS < 32);
+
 /// The mask of a slot's number bits.
 pub const NUMBER_MASK: u32 = (1 << NUMBER_BITS) - 1;
 

@@ -589,7 +589,6 @@ pub struct Engine {
     last_restored: std::sync::Mutex<Option<(String, Option<String>)>>,
 }
 
-/// One bit per record of `index`: whether its terms include a year (1900–2099).
 /// A decline offering the candidates above the suggestion floor, best first; for a timeline
 /// question that asked for years, months, days or an order without two known events, saying so.
 fn declined_with_suggestions(ranked: &[Ranked], timeline: Option<TimelineResult>) -> Outcome {
@@ -642,6 +641,7 @@ fn terms_of_words(words: &[String], index: &Index) -> Vec<index::TermId> {
         .collect()
 }
 
+/// One bit per record of `index`: whether its terms include a year (1900–2099).
 fn dated_records(index: &Index) -> Vec<u64> {
     let years: HashSet<index::TermId> = (1900..2100u32)
         .filter_map(|year| index.term_of_key(&year.to_string()))
@@ -1139,8 +1139,12 @@ impl Engine {
     /// fully as an entry could, while naming nothing the entry is about.
     fn shares_only_question_words(&self, r: usize, terms: &[index::QueryTerm]) -> bool {
         let record = &self.index.records[r];
+        // A word naming or describing a document the record cites counts, as in scoring.
         let has = |id: &index::TermId| {
-            record.strong.binary_search(id).is_ok() || record.weak.binary_search(id).is_ok()
+            record.strong.binary_search(id).is_ok()
+                || record.weak.binary_search(id).is_ok()
+                || record.cited.binary_search(id).is_ok()
+                || self.index.credit_postings[*id as usize].contains(&(r as u32))
         };
         let mut topic = terms
             .iter()

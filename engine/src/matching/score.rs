@@ -41,16 +41,19 @@ pub struct Ranked {
 /// in-scope at 48/50; 0.65 gained three blind declines but lost four answers.
 pub const ANSWER_THRESHOLD: f32 = 0.6;
 
-/// A question with more weighted terms than this has a lower threshold: each term more lowers it
-/// by `LONG_QUESTION_STEP`, down to `LONG_QUESTION_FLOOR`. A long question carries words no entry
+/// A question with more terms than this (every weighted term the index reads from it, unknown
+/// words and question words included) has a lower threshold: each term more lowers it by
+/// `LONG_QUESTION_STEP`, down to `LONG_QUESTION_FLOOR`. A long question carries words no entry
 /// explains (who is asking, why, what they think already), and each costs the best entry some
 /// coverage, so right answers to long paraphrases fell just below 0.6. Measured 2026-12-05 over
-/// every question file but the blind sets BB-BD (`eval --set answer_threshold=0.52`, then by the
+/// every question file but the blind sets BB-BE (`eval --set answer_threshold=0.52`, then by the
 /// number of terms): of the questions this answers that 0.6 declined, 17 in-scope questions are
 /// answered right and no near miss is answered; without the length condition, 0.54 answered 57
 /// more right and 17 near misses wrongly.
 pub const LONG_QUESTION_TERMS: f32 = 8.0;
+/// How much lower the threshold is for each term past `LONG_QUESTION_TERMS`.
 pub const LONG_QUESTION_STEP: f32 = 0.02;
+/// The lowest threshold a long question gets.
 pub const LONG_QUESTION_FLOOR: f32 = 0.54;
 
 /// Candidates at least this good are offered as suggestions when the bot declines.
@@ -297,10 +300,11 @@ pub struct Params {
     pub kind_margin: f32,
     /// The lowest score such a candidate may have (the best's, if lower).
     pub kind_floor: f32,
-    /// Past this many weighted terms a question's threshold is lowered by `long_question_step`
-    /// per term, down to `long_question_floor`.
+    /// Past this many terms a question's threshold is lowered...
     pub long_question_terms: f32,
+    /// ...by this much per term...
     pub long_question_step: f32,
+    /// ...down to this.
     pub long_question_floor: f32,
 }
 

@@ -63,7 +63,7 @@ impl Sums {
     }
 
     /// Sums for an index of this size, all zero: the calling thread's last ones when they fit
-    /// (cleared entry by entry after use), else new ones. Zeroing whole arrays for every
+    /// (cleared after use: entry by entry, or the phrasing array in one fill), else new ones. Zeroing whole arrays for every
     /// ranking cost as much as the ranking itself on a knowledge base ten times larger.
     pub fn take(records: usize, phrasings: usize) -> Self {
         SPARE
@@ -95,7 +95,8 @@ impl Sums {
         }
     }
 
-    /// Back to all zero, touching only the entries a ranking wrote.
+    /// Back to all zero, touching only the entries a ranking wrote (or, when they are many, the
+    /// whole phrasing array at once).
     fn clear(&mut self, index: &Index) {
         let p = self.parts();
         for &r in p.touched.iter() {

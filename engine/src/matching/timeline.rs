@@ -172,9 +172,7 @@ impl Timeline {
                 .filter(|w| !w.is_empty())
                 .collect()
         };
-        let words = |list: &[String]| -> HashSet<String> {
-            list.iter().flat_map(|c| tokenize(c)).collect()
-        };
+        let words = |list: &[String]| -> HashSet<String> { super::kinds::tokens_of(list) };
         let cues = &language.timeline;
         let until = events
             .iter()
