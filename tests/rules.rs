@@ -2321,3 +2321,18 @@ fn an_entry_sharing_only_question_words_is_no_answer() {
     // about: "сколько" alone matched it as fully as an entry could.
     declined("сколько людей за день?");
 }
+
+#[test]
+fn a_name_asked_a_few_words_after_an_office_asks_for_its_holder() {
+    // "spokesman - his name?": the office need not stand right before the name-word.
+    not_given(
+        "uzbek foreign ministry spokesman - his name?",
+        AnswerKind::Person,
+    );
+    // "Which leader" asks for a person like "which minister": the 1998 treaty's signatories are
+    // not given.
+    not_given(
+        "which kazakh leader signed the 1998 friendship treaty?",
+        AnswerKind::Person,
+    );
+}

@@ -446,8 +446,9 @@ impl Kinds {
         // "the spokesperson's name", "spokesperson name?": the office just before.
         let office_named = |i: usize| {
             NAME_WORDS.contains(&words[i].as_str())
-                && i.checked_sub(1)
-                    .is_some_and(|b| self.offices.contains(&words[b]))
+                && words[i.saturating_sub(NAME_OFFICE_GAP + 1)..i]
+                    .iter()
+                    .any(|b| self.offices.contains(b))
         };
         (0..words.len()).any(office_named)
             || words.iter().enumerate().any(|(i, w)| {
