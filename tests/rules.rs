@@ -2336,3 +2336,18 @@ fn a_name_asked_a_few_words_after_an_office_asks_for_its_holder() {
         AnswerKind::Person,
     );
 }
+
+#[test]
+fn when_exactly_is_answered_with_the_month_a_day_asked_is_not() {
+    // "When exactly", "дата": as precise as the documents are (SIHM opened in April 2021)...
+    answered_with(
+        "when exactly did the sihm centre start?",
+        "mechanisms-sihm-launch",
+    );
+    answered_with("дата открытия центра sihm?", "mechanisms-sihm-launch");
+    // ...but a day asked in so many words is not given.
+    not_given(
+        "what exact day was the sihm centre launched?",
+        AnswerKind::Day,
+    );
+}
