@@ -374,6 +374,10 @@ pub struct LanguageFile {
     /// three principles", "журнальная статья"): a number after it names no treaty article.
     #[serde(default)]
     pub publication_article_words: Vec<String>,
+    /// Nouns for a document ("paper", "column", "статья"): a year beside one names the document
+    /// ("the 2023 paper", "в статье 2023 года"), not the date a question asks for.
+    #[serde(default)]
+    pub document_words: Vec<String>,
     /// Ordinal words and their numbers ("first" 1, "пятая" 5): next to the word for article
     /// they name an article ("the first article", "пятая статья").
     #[serde(default)]

@@ -209,7 +209,7 @@ impl Capabilities {
             // "What exact day in 2016…" needs a day of 2016, not any day.
             // "Which day in February 2022…" needs a day of February 2022.
             AnswerKind::Day | AnswerKind::Month if !self.dates.is_empty() => {
-                let years: Vec<&String> = question_words.iter().filter(|w| is_year(w)).collect();
+                let years = &question.years;
                 let months: Vec<u8> = question_words
                     .iter()
                     .filter_map(|w| PartialDate::month_of_word(w))
@@ -254,6 +254,9 @@ impl Capabilities {
 #[derive(Debug, Clone)]
 pub struct Asked<'a> {
     pub words: &'a [String],
+    /// The years the question names, but for one beside a noun for a document ("the 2023
+    /// paper", "в статье 2023 года"), which names the document, not the date asked for.
+    years: Vec<&'a String>,
     places: Vec<usize>,
     persons: Vec<usize>,
     /// Offices the question names ("ambassador"): a person answer must hold one of them.
@@ -293,6 +296,8 @@ pub struct Kinds {
     /// The words for one article ("article", "статья"; the synonym group of the knowledge
     /// base): an answer naming one with its number gives an article.
     article_words: HashSet<String>,
+    /// Nouns for a document: a year beside one is no date asked (see [`Asked::years`]).
+    document_words: HashSet<String>,
     paired_nouns: HashSet<String>,
     pair_words: HashSet<String>,
     uncounted_after_count: HashSet<String>,
@@ -358,6 +363,7 @@ impl Kinds {
                 })
                 .collect(),
             article_words: tokens_of(article_words),
+            document_words: tokens_of(&language.document_words),
             number_words: tokens_of(&language.number_words),
             paired_nouns: tokens_of(&language.paired_nouns),
             pair_words: tokens_of(&language.pair_words),
@@ -384,6 +390,7 @@ impl Kinds {
         };
         Asked {
             words,
+            years: self.years_asked(words),
             places: named(&self.places),
             persons: named(&self.persons),
             offices: words.iter().filter(|w| self.offices.contains(*w)).collect(),
@@ -391,6 +398,20 @@ impl Kinds {
             sides: self.sides_of_offices(words),
             side_words: &self.sides,
         }
+    }
+
+    /// The years of `words` but those beside a noun for a document (see [`Asked::years`]).
+    fn years_asked<'a>(&self, words: &'a [String]) -> Vec<&'a String> {
+        let document = |at: Option<usize>| {
+            at.and_then(|at| words.get(at))
+                .is_some_and(|w| self.document_words.contains(w))
+        };
+        words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| is_year(w) && !document(Some(i + 1)) && !document(i.checked_sub(1)))
+            .map(|(_, w)| w)
+            .collect()
     }
 
     /// The sides named next to an office ("the Uzbek foreign ministry's spokesman", "пресс-
@@ -973,6 +994,7 @@ mod tests {
                 counted_people: vec![],
                 article_plurals: vec![],
                 publication_article_words: vec![],
+                document_words: vec!["paper".into(), "статье".into()],
                 ordinals: Default::default(),
                 cardinals: Default::default(),
                 open_question_words: vec![],
@@ -1288,6 +1310,19 @@ mod tests {
         assert!(!gives(&k, &caps, AnswerKind::Number, "which city"));
         assert!(!gives(&k, &caps, AnswerKind::Day, "what exact day in 2016"));
         assert!(gives(&k, &caps, AnswerKind::Day, "what exact day in 2022"));
+        // A year beside a noun for a document names the document, not the day asked for.
+        assert!(gives(
+            &k,
+            &caps,
+            AnswerKind::Day,
+            "what exact day, per the 2016 paper"
+        ));
+        assert!(gives(
+            &k,
+            &caps,
+            AnswerKind::Day,
+            "какого числа по статье 2016 года"
+        ));
         let caps = k.capabilities(&["Signed in 2013."], &[]);
         assert!(gives(&k, &caps, AnswerKind::Year, "which city"));
         assert!(!gives(&k, &caps, AnswerKind::Day, "which city"));
