@@ -2351,3 +2351,18 @@ fn when_exactly_is_answered_with_the_month_a_day_asked_is_not() {
         AnswerKind::Day,
     );
 }
+
+#[test]
+fn a_word_used_after_two_entities_names_both_events_kind() {
+    // "the russia pact … and the kazakhstan pact": two pacts, not a pact and the change of power
+    // that "the mirziyoyev era" also names.
+    let reply = computed(
+        "the russia pact from the karimov era and the kazakhstan pact from the mirziyoyev era: \
+         how many years between the two signings?",
+    );
+    assert!(
+        reply.plain_text().starts_with("17 years"),
+        "{}",
+        reply.plain_text()
+    );
+}

@@ -385,7 +385,7 @@ impl Timeline {
             };
             let sequence = index.keys(&rest);
             let named = self.named_events(&sequence, index);
-            let pair = best_pair(&named, index);
+            let pair = best_pair(&named, &kinds_of_two_named(&sequence, index), index);
             (named, pair)
         };
         // "по аскероглу" names who says it when two events are named without it; with one
@@ -814,10 +814,27 @@ fn compared(a: (Moment, PartialDate), b: (Moment, PartialDate), asked: Asked) ->
 /// Kazakh alliance adds "Kazakhstan". Counting each word once, rather than rewarding words one
 /// event explains and the other does not, keeps a fully named event ("the declaration… and the
 /// signing of the treaty") from losing to a weaker one that merely shares fewer of its words.
-fn best_pair(named: &[Named], index: &Index) -> Option<(usize, usize)> {
+///
+/// A word the question uses twice, each time after a different entity ("the Russia pact vs the
+/// Kazakhstan pact"), names the kind of both events: when two named events share it, only such
+/// pairs are weighed ("the pact of the Karimov era" paired the Russian alliance with the change
+/// of power after Karimov).
+fn best_pair(named: &[Named], kinds: &[&String], index: &Index) -> Option<(usize, usize)> {
+    let pair_has = |k: &String| {
+        named.iter().enumerate().any(|(i, (_, _, a))| {
+            a.contains(k) && named.iter().skip(i + 1).any(|(_, _, b)| b.contains(k))
+        })
+    };
+    let kinds: Vec<&String> = kinds.iter().copied().filter(|k| pair_has(k)).collect();
     let mut best: Option<(f32, usize, usize)> = None;
     for (i, (a, cov_a, keys_a)) in named.iter().enumerate() {
         for (b, cov_b, keys_b) in named.iter().skip(i + 1) {
+            if !kinds
+                .iter()
+                .all(|k| keys_a.contains(*k) && keys_b.contains(*k))
+            {
+                continue;
+            }
             let only_a = keys_a.iter().any(|k| !keys_b.contains(k));
             let only_b = keys_b.iter().any(|k| !keys_a.contains(k));
             // Each event needs words of its own, unless it is named in full ("the border deal
@@ -843,6 +860,30 @@ fn best_pair(named: &[Named], index: &Index) -> Option<(usize, usize)> {
         }
     }
     best.map(|(_, a, b)| (a, b))
+}
+
+/// The keys a question uses at least twice, each time right after a different entity ("russia
+/// pact … kazakhstan pact"): the kind of two events it names.
+fn kinds_of_two_named<'a>(sequence: &'a [String], index: &Index) -> Vec<&'a String> {
+    let is_entity = |k: &String| {
+        index
+            .term_of_key(k)
+            .is_some_and(|t| index.entities.contains(&t))
+    };
+    let mut kinds: Vec<&String> = Vec::new();
+    for (i, key) in sequence.iter().enumerate().skip(1) {
+        let before = &sequence[i - 1];
+        if kinds.contains(&key) || !is_entity(before) || is_entity(key) {
+            continue;
+        }
+        let again = sequence[i + 1..]
+            .windows(2)
+            .any(|w| w[1] == *key && w[0] != *before && is_entity(&w[0]));
+        if again {
+            kinds.push(key);
+        }
+    }
+    kinds
 }
 
 /// The time from `a` to `b` (`a` not later than `b`).
