@@ -1138,12 +1138,15 @@ impl Engine {
     /// many", "when"): "сколько людей в день" matched the list of allies on "сколько" alone, as
     /// fully as an entry could, while naming nothing the entry is about.
     fn shares_only_question_words(&self, r: usize, terms: &[index::QueryTerm]) -> bool {
-        let record = &self.index.records[r];
-        // A word naming or describing a document the record cites counts, as in scoring.
+        // Its term lists searched (no masks: no sums here), as scoring reads a record; a word
+        // naming or describing a document the record cites counts too, as in scoring.
+        let holds = Holds {
+            terms: &self.index.records[r],
+            strong: 0,
+            weak: 0,
+        };
         let has = |id: &index::TermId| {
-            record.strong.binary_search(id).is_ok()
-                || record.weak.binary_search(id).is_ok()
-                || record.cited.binary_search(id).is_ok()
+            holds.mentions(TermBit { term: *id, mask: 0 })
                 || self.index.credit_postings[*id as usize].contains(&(r as u32))
         };
         let mut topic = terms
