@@ -44,6 +44,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "education",
     "pages",
     "tenure",
+    "frequency",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -85,6 +86,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_language",
     "not_given_article",
     "not_given_later",
+    "not_given_frequency",
     "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",

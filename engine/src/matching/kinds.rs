@@ -67,6 +67,9 @@ pub enum AnswerKind {
     /// ("when was he appointed spokesman", "с какого года преподаёт"): no document dates any,
     /// so only an entry declaring it could.
     Tenure,
+    /// How often something happens ("how often does it meet", "раз в сколько"): "every
+    /// quarter" or "annually" answers it without a figure, and a count alone does not.
+    Frequency,
 }
 
 impl AnswerKind {
@@ -92,6 +95,7 @@ impl AnswerKind {
             AnswerKind::Education => "education",
             AnswerKind::Pages => "pages",
             AnswerKind::Tenure => "tenure",
+            AnswerKind::Frequency => "frequency",
         }
     }
 
@@ -116,6 +120,7 @@ impl AnswerKind {
             AnswerKind::Education,
             AnswerKind::Pages,
             AnswerKind::Tenure,
+            AnswerKind::Frequency,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -1191,7 +1196,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 19);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 20);
     }
 
     #[test]
