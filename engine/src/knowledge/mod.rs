@@ -45,6 +45,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "pages",
     "tenure",
     "frequency",
+    "distance",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -87,6 +88,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_article",
     "not_given_later",
     "not_given_frequency",
+    "not_given_distance",
     "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",

@@ -70,6 +70,10 @@ pub enum AnswerKind {
     /// How often something happens ("how often does it meet", "раз в сколько"): "every
     /// quarter" or "annually" answers it without a figure, and a count alone does not.
     Frequency,
+    /// How far one place is from another ("how far is Tashkent from Astana", "расстояние от
+    /// Ташкента до Шымкента"): no document gives one (the border's length is not a distance
+    /// between places), so only an entry declaring it could.
+    Distance,
 }
 
 impl AnswerKind {
@@ -96,6 +100,7 @@ impl AnswerKind {
             AnswerKind::Pages => "pages",
             AnswerKind::Tenure => "tenure",
             AnswerKind::Frequency => "frequency",
+            AnswerKind::Distance => "distance",
         }
     }
 
@@ -121,6 +126,7 @@ impl AnswerKind {
             AnswerKind::Pages,
             AnswerKind::Tenure,
             AnswerKind::Frequency,
+            AnswerKind::Distance,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -1196,7 +1202,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 20);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 21);
     }
 
     #[test]
