@@ -2366,3 +2366,96 @@ fn a_word_used_after_two_entities_names_both_events_kind() {
         reply.plain_text()
     );
 }
+
+#[test]
+fn how_often_is_answered_by_a_frequency_and_not_by_a_count() {
+    let commission = answered_with(
+        "how often does the intergovernmental trade commission hold consultations?",
+        "mechanisms-commission-quarterly",
+    );
+    assert!(
+        commission.plain_text().contains("quarter"),
+        "{}",
+        commission.plain_text()
+    );
+    // The council's entry says what it is for, never how often it meets.
+    let council = declined("как часто собирается межпарламентский совет?");
+    assert!(
+        council.plain_text().starts_with("Как часто"),
+        "{}",
+        council.plain_text()
+    );
+    // "Сколько месяцев" here asks how often, not the months between two events.
+    declined("раз в сколько месяцев собирается межпарламентский совет?");
+    assert!(
+        reply("how many times a year does the inter-parliamentary council meet?")
+            .plain_text()
+            .starts_with("The documents do not say how often")
+    );
+}
+
+#[test]
+fn a_distance_between_places_is_not_the_length_of_the_border() {
+    let reply = declined("how far is astana from tashkent by road?");
+    assert!(
+        reply.plain_text().contains("distances"),
+        "{}",
+        reply.plain_text()
+    );
+    declined("какое расстояние от астаны до самарканда?");
+    declined("what time zone is astana in?");
+    answered_with("how long is the kz-uz border?", "border-length");
+}
+
+#[test]
+fn thanks_for_something_named_is_still_thanks() {
+    assert_eq!(small_talk("thanks for the alliance info!"), "thanks");
+    assert_eq!(small_talk("спасибо за инфу про союз"), "thanks");
+    // A question after the thanks is answered.
+    assert!(reply("thanks! and when was the border treaty signed?").answered);
+}
+
+#[test]
+fn requests_to_translate_or_write_are_small_talk() {
+    assert_eq!(
+        small_talk("translate the treaty's title into uzbek for me"),
+        "task"
+    );
+    assert_eq!(small_talk("переведи текст статьи 3 на казахский"), "task");
+    assert_eq!(
+        small_talk("make me a quiz about the alliance for my students"),
+        "task"
+    );
+}
+
+#[test]
+fn everyday_topics_the_documents_never_touch_are_declined() {
+    for question in [
+        "is there a visa regime between kazakhstan and uzbekistan?",
+        "сколько стоит перелёт из астаны в ташкент?",
+        "what's the population of the border regions?",
+    ] {
+        declined(question);
+    }
+}
+
+#[test]
+fn whether_a_goal_was_reached_is_after_the_documents() {
+    let reply = declined("did they actually reach the 10 billion trade target?");
+    assert!(
+        reply.plain_text().contains("2025"),
+        "{}",
+        reply.plain_text()
+    );
+    answered_with("what is the trade target?", "trade-target");
+}
+
+#[test]
+fn what_another_countrys_treaty_contains_is_not_in_the_documents() {
+    declined("что входит в союзный договор узбекистана с таджикистаном?");
+}
+
+#[test]
+fn a_photographer_is_a_person_a_press_service_credit_does_not_name() {
+    declined("who was the photographer at the signing ceremony?");
+}

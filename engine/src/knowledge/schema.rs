@@ -450,6 +450,9 @@ pub struct CountryPairs {
     /// naming one asks about something else, whatever else it shares with an entry.
     #[serde(default)]
     pub absent: Vec<String>,
+    /// Everyday topics no document touches ("currency", "погода"): weighed like `absent`.
+    #[serde(default)]
+    pub absent_topics: Vec<String>,
 }
 
 /// The words that make a short question a follow-up ("who signed it?", "а когда?") and the
@@ -596,6 +599,10 @@ pub struct SmalltalkIntent {
     /// opinion, not for the documents.
     #[serde(default)]
     pub anywhere: Vec<String>,
+    /// Like a reaction, this intent may carry a word or two of comment that asks nothing
+    /// ("thanks for the treaty info!", "спасибо за инфу про договор").
+    #[serde(default)]
+    pub with_comment: bool,
 }
 
 /// Real words typed for a question word, recognised by the word after them: "were did he

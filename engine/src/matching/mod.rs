@@ -215,6 +215,7 @@ impl CountryPairTerms {
             absent: pairs
                 .absent
                 .iter()
+                .chain(&pairs.absent_topics)
                 .map(|w| index.key_of(&normalize::tokenize(w).join(" ")))
                 .filter(|key| index.term_of_key(key).is_none())
                 .collect(),
@@ -1664,8 +1665,11 @@ impl Engine {
                 None => return declined(Decline::UnknownArticle(number)),
             }
         }
-        // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap.
-        let timeline = if kinds::asks_age_then(words, |w| self.is_person(w)) {
+        // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap; "раз в
+        // сколько месяцев": how often, not the months between two events.
+        let timeline = if kinds::asks_age_then(words, |w| self.is_person(w))
+            || self.asked(words) == Some(AnswerKind::Frequency)
+        {
             None
         } else {
             self.timeline.answer(words, &self.index)

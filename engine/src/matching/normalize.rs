@@ -539,7 +539,18 @@ pub fn stem(token: &str) -> String {
     }
 }
 
+/// Word beginnings whose Snowball stems run into another family: "визит", "визите" (a visit)
+/// would stem as "виз", the stem of "визы" (visas), and "залили" (uploaded) as "зал", that of
+/// "зале" (a hall). A word opening with one of these has it as its stem.
+const RUSSIAN_STEM_EXCEPTIONS: &[&str] = &["визит", "госвизит", "залил"];
+
 fn stem_russian(token: &str) -> String {
+    if let Some(stem) = RUSSIAN_STEM_EXCEPTIONS
+        .iter()
+        .find(|s| token.starts_with(*s))
+    {
+        return (*stem).to_owned();
+    }
     thread_local! {
         // The Snowball stemmer is a small state machine; one per thread avoids rebuilding it.
         static RUSSIAN: rust_stemmers::Stemmer =
@@ -793,6 +804,15 @@ mod tests {
             stem("казахстана")
         );
         assert_eq!(stem("договора"), stem("договор"));
+    }
+
+    #[test]
+    fn a_visit_is_not_a_visa_and_an_upload_not_a_hall() {
+        assert_eq!(stem("визит"), stem("визита"));
+        assert_eq!(stem("визите"), stem("визиту"));
+        assert_ne!(stem("визит"), stem("визы"));
+        assert_eq!(stem("залили"), stem("залил"));
+        assert_ne!(stem("залили"), stem("зале"));
     }
 
     #[test]

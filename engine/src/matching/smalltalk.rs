@@ -30,6 +30,8 @@ pub struct SmallTalk {
     /// Words that make a message a question ("what", "когда"): a reaction with one of them
     /// ("wow, when was that?") asks something.
     question_words: HashSet<String>,
+    /// Intents other than the reaction that may carry a comment (`with_comment`).
+    commented: Vec<IntentId>,
 }
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
@@ -101,6 +103,9 @@ impl SmallTalk {
             addressee,
             pronouns,
             question_words: question_words.iter().flat_map(|w| tokenize(w)).collect(),
+            commented: (0..file.intents.len())
+                .filter(|&i| file.intents[i].with_comment)
+                .collect(),
         }
     }
 
@@ -214,7 +219,8 @@ impl SmallTalk {
 impl SmallTalk {
     /// A reaction with a word or two of comment and no question ("ого, вот это поворот 😳",
     /// "хм, ну допустим", "wow, big deal"): the comment asks nothing the documents could
-    /// answer, though its words ("поворот", "допустим") may occur in them.
+    /// answer, though its words ("поворот", "допустим") may occur in them. So for thanks
+    /// ("thanks for the treaty info!") and the other intents marked `with_comment`.
     fn exclamation(
         &self,
         words: &[String],
@@ -222,7 +228,6 @@ impl SmallTalk {
         leftover: usize,
         reaction: Option<IntentId>,
     ) -> Option<IntentId> {
-        let reaction = reaction?;
         if leftover > MAX_COMMENT_WORDS {
             return None;
         }
@@ -230,10 +235,17 @@ impl SmallTalk {
             || words
                 .iter()
                 .any(|w| self.question_words.contains(w) || asks_a_number(w));
-        let reacts = self.intents[reaction]
-            .iter()
-            .any(|cue| contains_sequence(words, cue));
-        (reacts && !asks).then_some(reaction)
+        if asks {
+            return None;
+        }
+        reaction
+            .into_iter()
+            .chain(self.commented.iter().copied())
+            .find(|&intent| {
+                self.intents[intent]
+                    .iter()
+                    .any(|cue| contains_sequence(words, cue))
+            })
     }
 }
 
@@ -273,6 +285,7 @@ mod tests {
             cues: cues.iter().map(|c| (*c).to_owned()).collect(),
             quiet_in_groups: false,
             anywhere: vec![],
+            with_comment: false,
         };
         let file = SmalltalkFile {
             format_version: 1,
