@@ -399,6 +399,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_Q,
         OOS_REVIEW_Q,
     ),
+    (
+        "tests/data/review-chat-bg.jsonl",
+        0,
+        0,
+        OOS_REVIEW_BG,
+    ),
 ];
 
 #[test]
@@ -884,6 +890,14 @@ const OOS_REVIEW_R: usize = 39; // of 40
 const EN_REVIEW_Q: usize = 32; // of 35
 const RU_REVIEW_Q: usize = 35; // of 35
 const OOS_REVIEW_Q: usize = 37; // of 40
+
+// Set BG (thirty-third session): 200 out-of-scope questions only (per language 60 near misses,
+// 25 everyday trivia, 15 small talk), written by a helper who saw only ../shared/seeds and the
+// eval README, to find near misses answered. 167 declined at the session's start (58a07c7);
+// tuned on after that: everyday topics, requests to translate, thanks naming their subject,
+// translators and photographers, tenure. A few rows ask what an entry answers only with "the
+// documents give no more" (Askeroğlu's think tanks): answered, so counted as failures.
+const OOS_REVIEW_BG: usize = 183; // of 200
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
 // 8 typos, 8 articles, 8 two-part or date questions, 28 out of scope: 8 small talk, 20 near
