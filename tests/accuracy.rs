@@ -399,11 +399,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_Q,
         OOS_REVIEW_Q,
     ),
+    ("tests/data/review-chat-bg.jsonl", 0, 0, OOS_REVIEW_BG),
     (
-        "tests/data/review-chat-bg.jsonl",
-        0,
-        0,
-        OOS_REVIEW_BG,
+        "tests/data/review-chat-bh.jsonl",
+        EN_REVIEW_BH,
+        RU_REVIEW_BH,
+        OOS_REVIEW_BH,
     ),
 ];
 
@@ -891,13 +892,22 @@ const EN_REVIEW_Q: usize = 32; // of 35
 const RU_REVIEW_Q: usize = 35; // of 35
 const OOS_REVIEW_Q: usize = 37; // of 40
 
-// Set BG (thirty-third session): 200 out-of-scope questions only (per language 60 near misses,
+// Set BG (thirty-third session): 196 out-of-scope questions only (per language 60 near misses,
 // 25 everyday trivia, 15 small talk), written by a helper who saw only ../shared/seeds and the
 // eval README, to find near misses answered. 167 declined at the session's start (58a07c7);
 // tuned on after that: everyday topics, requests to translate, thanks naming their subject,
 // translators and photographers, tenure. A few rows ask what an entry answers only with "the
-// documents give no more" (Askeroğlu's think tanks): answered, so counted as failures.
-const OOS_REVIEW_BG: usize = 183; // of 200
+// documents give no more" (Askeroğlu's think tanks): answered, so counted as failures. Four rows
+// that happened to repeat phrasings the knowledge base already had were dropped (the copy test).
+const OOS_REVIEW_BG: usize = 180; // of 196
+
+// Set BH (thirty-third session): 198 more (per language 30 paraphrases worded without the
+// documents' key words, 10 facts, 10 typos, 50 out of scope), written the same way. At the
+// session's start (58a07c7): en 47/50, ru 48/50, out of scope 95/100; tuned on after that. Two
+// rows repeating phrasings the knowledge base already had were dropped (the copy test).
+const EN_REVIEW_BH: usize = 47; // of 50
+const RU_REVIEW_BH: usize = 48; // of 50
+const OOS_REVIEW_BH: usize = 94; // of 98
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
 // 8 typos, 8 articles, 8 two-part or date questions, 28 out of scope: 8 small talk, 20 near

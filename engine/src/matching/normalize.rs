@@ -541,8 +541,9 @@ pub fn stem(token: &str) -> String {
 
 /// Word beginnings whose Snowball stems run into another family: "визит", "визите" (a visit)
 /// would stem as "виз", the stem of "визы" (visas), and "залили" (uploaded) as "зал", that of
-/// "зале" (a hall). A word opening with one of these has it as its stem.
-const RUSSIAN_STEM_EXCEPTIONS: &[&str] = &["визит", "госвизит", "залил"];
+/// "зале" (a hall); "пограничники" (border guards) as "погранич", that of "пограничный" (of the
+/// border). A word opening with one of these has it as its stem.
+const RUSSIAN_STEM_EXCEPTIONS: &[&str] = &["визит", "госвизит", "залил", "пограничник"];
 
 fn stem_russian(token: &str) -> String {
     if let Some(stem) = RUSSIAN_STEM_EXCEPTIONS
@@ -813,6 +814,7 @@ mod tests {
         assert_ne!(stem("визит"), stem("визы"));
         assert_eq!(stem("залили"), stem("залил"));
         assert_ne!(stem("залили"), stem("зале"));
+        assert_ne!(stem("пограничников"), stem("пограничный"));
     }
 
     #[test]
