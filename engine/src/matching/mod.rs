@@ -1666,13 +1666,14 @@ impl Engine {
             }
         }
         // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap; "раз в
-        // сколько месяцев": how often, not the months between two events.
-        let timeline = if kinds::asks_age_then(words, |w| self.is_person(w))
-            || self.asked(words) == Some(AnswerKind::Frequency)
-        {
+        // сколько месяцев": how often, not the months between two events (asked only of the
+        // few questions the timeline takes).
+        let timeline = if kinds::asks_age_then(words, |w| self.is_person(w)) {
             None
         } else {
-            self.timeline.answer(words, &self.index)
+            self.timeline
+                .answer(words, &self.index)
+                .filter(|_| self.asked(words) != Some(AnswerKind::Frequency))
         };
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
