@@ -899,7 +899,10 @@ const OOS_REVIEW_Q: usize = 37; // of 40
 // translators and photographers, tenure. A few rows ask what an entry answers only with "the
 // documents give no more" (Askeroğlu's think tanks): answered, so counted as failures. Four rows
 // that happened to repeat phrasings the knowledge base already had were dropped (the copy test).
-const OOS_REVIEW_BG: usize = 180; // of 196
+// 180 until a review found "time difference" (a time-zone cue) taking "the time difference
+// between the 1998 treaty and the alliance": the cue went, and bg064 (Astana and Tashkent's time
+// difference) is answered again.
+const OOS_REVIEW_BG: usize = 179; // of 196
 
 // Set BH (thirty-third session): 198 more (per language 30 paraphrases worded without the
 // documents' key words, 10 facts, 10 typos, 50 out of scope), written the same way. At the

@@ -2396,23 +2396,35 @@ fn how_often_is_answered_by_a_frequency_and_not_by_a_count() {
 
 #[test]
 fn a_distance_between_places_is_not_the_length_of_the_border() {
-    let reply = declined("how far is astana from tashkent by road?");
+    let road = declined("how far is astana from tashkent by road?");
     assert!(
-        reply.plain_text().contains("distances"),
+        road.plain_text().contains("distances"),
         "{}",
-        reply.plain_text()
+        road.plain_text()
     );
     declined("какое расстояние от астаны до самарканда?");
     declined("what time zone is astana in?");
     answered_with("how long is the kz-uz border?", "border-length");
+    // The spacing of the signs is computed from the documents' figures; a time difference
+    // between two events is a gap.
+    assert!(reply("what's the average distance from one border sign to the next?").answered);
+    let gap = reply(
+        "what is the time difference between the eternal friendship treaty and the alliance treaty?",
+    );
+    assert!(
+        gap.plain_text().contains("24 years"),
+        "{}",
+        gap.plain_text()
+    );
 }
 
 #[test]
 fn thanks_for_something_named_is_still_thanks() {
     assert_eq!(small_talk("thanks for the alliance info!"), "thanks");
     assert_eq!(small_talk("спасибо за инфу про союз"), "thanks");
-    // A question after the thanks is answered.
+    // A question after the thanks is answered, and so are words without "for".
     assert!(reply("thanks! and when was the border treaty signed?").answered);
+    answered_with("great, trade target", "trade-target");
 }
 
 #[test]
@@ -2426,6 +2438,8 @@ fn requests_to_translate_or_write_are_small_talk() {
         small_talk("make me a quiz about the alliance for my students"),
         "task"
     );
+    // Making a quiz oneself is context, not a request.
+    assert!(reply("i'm making a quiz for my students: when was the treaty signed?").answered);
 }
 
 #[test]
@@ -2441,13 +2455,15 @@ fn everyday_topics_the_documents_never_touch_are_declined() {
 
 #[test]
 fn whether_a_goal_was_reached_is_after_the_documents() {
-    let reply = declined("did they actually reach the 10 billion trade target?");
+    let target = declined("did they actually reach the 10 billion trade target?");
     assert!(
-        reply.plain_text().contains("2025"),
+        target.plain_text().contains("2025"),
         "{}",
-        reply.plain_text()
+        target.plain_text()
     );
     answered_with("what is the trade target?", "trade-target");
+    // Reaching an agreement is what the documents tell.
+    assert!(reply("did they reach an agreement on the border?").answered);
 }
 
 #[test]

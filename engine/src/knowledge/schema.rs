@@ -599,10 +599,11 @@ pub struct SmalltalkIntent {
     /// opinion, not for the documents.
     #[serde(default)]
     pub anywhere: Vec<String>,
-    /// Like a reaction, this intent may carry a word or two of comment that asks nothing
-    /// ("thanks for the treaty info!", "спасибо за инфу про договор").
+    /// Like a reaction, this intent may carry a word or two of comment that asks nothing, when
+    /// one of these words introduces it ("thanks for the treaty info!", "спасибо за инфу про
+    /// договор"); "great, trade target" still asks about the target.
     #[serde(default)]
-    pub with_comment: bool,
+    pub comment_after: Vec<String>,
 }
 
 /// Real words typed for a question word, recognised by the word after them: "were did he

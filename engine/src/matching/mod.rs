@@ -181,7 +181,8 @@ struct CountryPairTerms {
     /// Phrases asking what a treaty says, as words.
     content: Vec<Vec<String>>,
     treaty_words: HashSet<String>,
-    /// Index keys of countries, capitals and leaders no document mentions.
+    /// Index keys of countries, capitals, leaders and everyday topics (visas, flights) no
+    /// document mentions.
     absent: HashSet<String>,
 }
 
@@ -222,7 +223,8 @@ impl CountryPairTerms {
         }
     }
 
-    /// How many words of the question name a country, capital or leader no document mentions.
+    /// How many words of the question name a country, capital, leader or everyday topic no
+    /// document mentions.
     fn absent_places(&self, query: &[index::QueryTerm], index: &Index) -> i32 {
         query
             .iter()

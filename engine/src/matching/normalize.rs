@@ -539,17 +539,27 @@ pub fn stem(token: &str) -> String {
     }
 }
 
-/// Word beginnings whose Snowball stems run into another family: "визит", "визите" (a visit)
-/// would stem as "виз", the stem of "визы" (visas), and "залили" (uploaded) as "зал", that of
-/// "зале" (a hall); "пограничники" (border guards) as "погранич", that of "пограничный" (of the
-/// border). A word opening with one of these has it as its stem.
-const RUSSIAN_STEM_EXCEPTIONS: &[&str] = &["визит", "госвизит", "залил", "пограничник"];
+/// Words whose Snowball stems run into another family, with the endings of their forms: "визит",
+/// "визите" (a visit) would stem as "виз", the stem of "визы" (visas), and "залили" (uploaded) as
+/// "зал", that of "зале" (a hall); "пограничники" (border guards) as "погранич", that of
+/// "пограничный" (of the border). Such a form has the word as its stem ("визитка" is none).
+const RUSSIAN_STEM_EXCEPTIONS: &[(&str, &[&str])] = &[
+    ("визит", NOUN_ENDINGS),
+    ("госвизит", NOUN_ENDINGS),
+    ("пограничник", NOUN_ENDINGS),
+    ("залил", &["", "а", "и", "о"]),
+];
+
+/// The case endings of a masculine noun like "визит".
+const NOUN_ENDINGS: &[&str] = &["", "а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах"];
 
 fn stem_russian(token: &str) -> String {
-    if let Some(stem) = RUSSIAN_STEM_EXCEPTIONS
-        .iter()
-        .find(|s| token.starts_with(*s))
-    {
+    let exception = RUSSIAN_STEM_EXCEPTIONS.iter().find(|(stem, endings)| {
+        token
+            .strip_prefix(*stem)
+            .is_some_and(|ending| endings.contains(&ending))
+    });
+    if let Some((stem, _)) = exception {
         return (*stem).to_owned();
     }
     thread_local! {
@@ -815,6 +825,7 @@ mod tests {
         assert_eq!(stem("залили"), stem("залил"));
         assert_ne!(stem("залили"), stem("зале"));
         assert_ne!(stem("пограничников"), stem("пограничный"));
+        assert_ne!(stem("визитка"), stem("визит"));
     }
 
     #[test]

@@ -5,7 +5,11 @@
 //! A message is small talk when one of the intents of `smalltalk.toml` matches (all the words of
 //! one of its cues occur in it) and every other word is a stop word, a filler word or a word of
 //! another small-talk cue. "Hello! When was the border treaty signed?" is therefore not small
-//! talk: "border", "treaty" and "signed" are left over, and the question is answered.
+//! talk: "border", "treaty" and "signed" are left over, and the question is answered. Three
+//! exceptions: an intent's `anywhere` phrases make a message that intent whatever else it says
+//! ("tell me a joke about…", "translate…"); a reaction may carry a word or two of comment that
+//! asks nothing ("ого, вот это поворот"); and so may thanks after "for" or "за" ("thanks for the
+//! alliance info!").
 
 use super::kinds::contains_sequence;
 use super::lexicon;
@@ -30,8 +34,9 @@ pub struct SmallTalk {
     /// Words that make a message a question ("what", "когда"): a reaction with one of them
     /// ("wow, when was that?") asks something.
     question_words: HashSet<String>,
-    /// Intents other than the reaction that may carry a comment (`with_comment`).
-    commented: Vec<IntentId>,
+    /// Intents other than the reaction that may carry a comment, with the words that introduce
+    /// one (`comment_after`).
+    commented: Vec<(IntentId, Vec<String>)>,
 }
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
@@ -103,8 +108,21 @@ impl SmallTalk {
             addressee,
             pronouns,
             question_words: question_words.iter().flat_map(|w| tokenize(w)).collect(),
-            commented: (0..file.intents.len())
-                .filter(|&i| file.intents[i].with_comment)
+            commented: file
+                .intents
+                .iter()
+                .enumerate()
+                .filter(|(_, intent)| !intent.comment_after.is_empty())
+                .map(|(id, intent)| {
+                    (
+                        id,
+                        intent
+                            .comment_after
+                            .iter()
+                            .flat_map(|w| tokenize(w))
+                            .collect(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -220,7 +238,8 @@ impl SmallTalk {
     /// A reaction with a word or two of comment and no question ("ого, вот это поворот 😳",
     /// "хм, ну допустим", "wow, big deal"): the comment asks nothing the documents could
     /// answer, though its words ("поворот", "допустим") may occur in them. So for thanks
-    /// ("thanks for the treaty info!") and the other intents marked `with_comment`.
+    /// ("thanks for the treaty info!") and the other intents with `comment_after` words, when
+    /// one of those introduces the comment.
     fn exclamation(
         &self,
         words: &[String],
@@ -238,14 +257,18 @@ impl SmallTalk {
         if asks {
             return None;
         }
-        reaction
-            .into_iter()
-            .chain(self.commented.iter().copied())
-            .find(|&intent| {
-                self.intents[intent]
-                    .iter()
-                    .any(|cue| contains_sequence(words, cue))
-            })
+        let cued = |intent: IntentId| {
+            self.intents[intent]
+                .iter()
+                .any(|cue| contains_sequence(words, cue))
+        };
+        if let Some(reaction) = reaction.filter(|&r| cued(r)) {
+            return Some(reaction);
+        }
+        self.commented
+            .iter()
+            .find(|(intent, leads)| leads.iter().any(|l| words.contains(l)) && cued(*intent))
+            .map(|(intent, _)| *intent)
     }
 }
 
@@ -260,7 +283,8 @@ fn asks_a_number(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit()) && !time_of_day
 }
 
-/// How many words besides small talk a reaction may carry as comment ("вот это поворот").
+/// How many words besides small talk a reaction (or thanks, after "for") may carry as comment
+/// ("вот это поворот", "thanks for the alliance info").
 const MAX_COMMENT_WORDS: usize = 2;
 
 /// How many words no cue or filler lists small talk may carry when none is a topic of the
@@ -285,7 +309,7 @@ mod tests {
             cues: cues.iter().map(|c| (*c).to_owned()).collect(),
             quiet_in_groups: false,
             anywhere: vec![],
-            with_comment: false,
+            comment_after: vec![],
         };
         let file = SmalltalkFile {
             format_version: 1,
@@ -297,6 +321,10 @@ mod tests {
                 SmalltalkIntent {
                     anywhere: vec!["joke".to_owned()],
                     ..intent("joke", &["joke", "funny"])
+                },
+                SmalltalkIntent {
+                    comment_after: vec!["for".to_owned()],
+                    ..intent("thanks", &["thanks", "great"])
                 },
             ],
             filler: vec!["bro".to_owned()],
@@ -362,6 +390,15 @@ mod tests {
     fn a_time_of_day_asks_nothing_but_a_year_does() {
         assert!(!asks_a_number("2am") && !asks_a_number("11pm"));
         assert!(asks_a_number("2022") && asks_a_number("13pm") && asks_a_number("5"));
+    }
+
+    #[test]
+    fn thanks_may_say_what_for_but_not_ask() {
+        let st = small_talk();
+        assert_eq!(detect(&st, "thanks for the alliance info"), Some(5));
+        // Without "for" the words are a question of their own; with a question word too.
+        assert_eq!(detect(&st, "great, alliance info"), None);
+        assert_eq!(detect(&st, "thanks for that, when alliance"), None);
     }
 
     #[test]
