@@ -602,6 +602,8 @@ fn asking_the_bot_for_its_opinion_is_small_talk_whatever_it_names() {
         "opinion"
     );
     assert_eq!(small_talk("а тебе нравится союзный договор?"), "opinion");
+    assert_eq!(small_talk("who is better, kz or uz?"), "opinion");
+    assert_eq!(small_talk("uzbekistan is the best country"), "opinion");
     assert_eq!(small_talk("thanks, that's all i needed"), "thanks");
 }
 
