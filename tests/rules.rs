@@ -2477,3 +2477,10 @@ fn what_another_countrys_treaty_contains_is_not_in_the_documents() {
 fn a_photographer_is_a_person_a_press_service_credit_does_not_name() {
     declined("who was the photographer at the signing ceremony?");
 }
+
+#[test]
+fn every_office_a_who_question_names_must_be_held_in_the_answer() {
+    // The entry names the prime ministers who lead the committee, no deputy.
+    declined("как зовут вице-премьера узбекистана в межправкомиссии?");
+    declined("who is the deputy prime minister on the uzbek side of the economic committee?");
+}

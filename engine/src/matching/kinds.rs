@@ -237,9 +237,10 @@ impl Capabilities {
             // "Who is the current Prime Minister?" is not answered by an entry that only names
             // the office of Prime Minister.
             AnswerKind::Person if self.persons.is_empty() => true,
-            // "Who was the ambassador?" is not answered by an entry naming the presidents.
+            // "Who was the ambassador?" is not answered by an entry naming the presidents, nor
+            // "the deputy prime minister" by one naming the prime ministers: every office named.
             AnswerKind::Person if !question.offices.is_empty() => {
-                question.offices.iter().any(|office| {
+                question.offices.iter().all(|office| {
                     let prefix: String = office.chars().take(OFFICE_PREFIX_CHARS).collect();
                     self.lead_words.split_whitespace().any(|w| {
                         w.starts_with(&prefix)
