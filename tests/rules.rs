@@ -589,7 +589,11 @@ fn a_number_word_after_article_names_that_article_and_is_read_as_its_number() {
         assert_eq!(engine().article_number(&words), None, "{words:?}");
     }
     // Two numbers offered ask which article it is: neither is named.
-    for words in ["is that article four or five", "это статья 4 или 5"] {
+    for words in [
+        "is that article four or five",
+        "это статья 4 или 5",
+        "совет прописан в 4 или в 5 статье",
+    ] {
         let words: Vec<String> = words.split(' ').map(str::to_owned).collect();
         assert_eq!(engine().article_number(&words), None, "{words:?}");
     }
@@ -2471,6 +2475,17 @@ fn whether_a_goal_was_reached_is_after_the_documents() {
 #[test]
 fn what_another_countrys_treaty_contains_is_not_in_the_documents() {
     declined("что входит в союзный договор узбекистана с таджикистаном?");
+}
+
+#[test]
+fn a_border_between_uzbekistan_and_another_neighbour_is_not_given() {
+    // "Тадж" is Tajikistan: the length asked is not the Kazakh–Uzbek border's.
+    let reply = declined("граница узб-тадж протяженность км");
+    assert!(
+        reply.plain_text().contains("не привод"),
+        "{}",
+        reply.plain_text()
+    );
 }
 
 #[test]

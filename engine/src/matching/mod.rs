@@ -2244,8 +2244,8 @@ impl Engine {
         None
     }
 
-    /// True when the number at `at` is one of two offered ("is that article four or five?"):
-    /// the question asks which article, it does not name one.
+    /// True when the number at `at` is one of two offered ("is that article four or five?",
+    /// "в 4-й или в 5-й статье?"): the question asks which article, it does not name one.
     fn offers_another(&self, words: &[String], at: usize) -> bool {
         let language = &self.kb.language;
         let is_number = |w: &String| {
@@ -2253,10 +2253,20 @@ impl Engine {
                 || language.cardinals.contains_key(w.as_str())
                 || language.ordinals.contains_key(w.as_str())
         };
-        words
-            .get(at + 1)
-            .is_some_and(|w| ALTERNATIVE_WORDS.contains(&w.as_str()))
-            && words.get(at + 2).is_some_and(is_number)
+        let alternative = |w: &String| ALTERNATIVE_WORDS.contains(&w.as_str());
+        let after =
+            words.get(at + 1).is_some_and(alternative) && words.get(at + 2).is_some_and(is_number);
+        // Before it, with a preposition between ("в 4 или в 5 статье").
+        let before = words[at.saturating_sub(3)..at]
+            .iter()
+            .position(alternative)
+            .is_some_and(|p| {
+                let or = at.saturating_sub(3) + p;
+                or.checked_sub(1)
+                    .and_then(|b| words.get(b))
+                    .is_some_and(is_number)
+            });
+        after || before
     }
 
     /// The words with an article's number written in digits ("article three" is "article
