@@ -232,7 +232,7 @@ impl Capabilities {
                 })
             }
             // Declared without a name in the text: trust the declaration.
-            AnswerKind::Place if self.places.is_empty() => true,
+            AnswerKind::Place if self.places.is_empty() || question.place_choice => true,
             AnswerKind::Place => self.places.iter().any(|p| !question.places.contains(p)),
             // "Who is the current Prime Minister?" is not answered by an entry that only names
             // the office of Prime Minister.
@@ -279,6 +279,9 @@ pub struct Asked<'a> {
     sides: Vec<usize>,
     /// Every side's words, to look for in an answer.
     side_words: &'a [Vec<String>],
+    /// True for a choice between places ("in Baku or in Tashkent?"): an answer naming one of
+    /// them says which.
+    place_choice: bool,
 }
 
 /// The cues of `language.toml`, ready to match.
@@ -409,7 +412,27 @@ impl Kinds {
             office_lookalikes: &self.office_lookalikes,
             sides: self.sides_of_offices(words),
             side_words: &self.sides,
+            place_choice: self.offers_a_choice_of_places(words),
         }
+    }
+
+    /// True when "or" stands between two places ("в Баку или в Ташкенте?", "Tashkent or
+    /// Astana"): the question asks which place, though it names both.
+    fn offers_a_choice_of_places(&self, words: &[String]) -> bool {
+        if !words.iter().any(|w| OR_WORDS.contains(&w.as_str())) {
+            return false;
+        }
+        let mut is_place = vec![false; words.len()];
+        for (i, spelling) in self.places.iter().flatten().flat_map(|spellings| {
+            (0..words.len()).filter_map(move |i| words[i..].starts_with(spellings).then_some((i, spellings)))
+        }) {
+            is_place[i..i + spelling.len()].fill(true);
+        }
+        words.iter().enumerate().any(|(i, w)| {
+            OR_WORDS.contains(&w.as_str())
+                && is_place[i.saturating_sub(PLACE_CHOICE_GAP)..i].contains(&true)
+                && is_place[i + 1..(i + 1 + PLACE_CHOICE_GAP).min(words.len())].contains(&true)
+        })
     }
 
     /// The years of `words` but those beside a noun for a document (see [`Asked::years`]).
@@ -468,6 +491,7 @@ impl Kinds {
         // "university" cancels the person cues ("who is the best university").
         match cued {
             None | Some(AnswerKind::Number) if who && office => Some(AnswerKind::Person),
+            None if self.offers_a_choice_of_places(words) => Some(AnswerKind::Place),
             cued => cued,
         }
     }
@@ -783,6 +807,12 @@ const WHICH_WORDS: &[&str] = &[
 
 /// Words that may stand between a which-word and its office ("which Uzbek prime minister").
 const WHICH_OFFICE_GAP: usize = 1;
+
+/// The words offering a choice ("Baku or Tashkent").
+const OR_WORDS: &[&str] = &["or", "или", "либо"];
+
+/// How many words a place may stand before or after "or" in a choice ("в Баку или в Ташкенте").
+const PLACE_CHOICE_GAP: usize = 3;
 
 /// Words that ask for a name: with an office soon after them ("name of the officer in charge",
 /// "фамилия министра"), they ask for a person.

@@ -972,8 +972,14 @@ impl Engine {
             &kb.language.open_question_words,
         );
         let filler: Vec<String> = smalltalk.words().cloned().collect();
-        let cue_words = timeline_cue_words(&kb.language.timeline);
-        let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &cue_words);
+        // Names and topics no document mentions ("tenge", "Minsk") are real words too: typo
+        // correction keeps them as typed ("tenge" is not "tense"), so they count as absent.
+        let pairs = &kb.language.country_pairs;
+        let kept_words: Vec<&str> = timeline_cue_words(&kb.language.timeline)
+            .into_iter()
+            .chain(pairs.absent.iter().chain(&pairs.absent_topics).map(String::as_str))
+            .collect();
+        let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &kept_words);
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
         let timeline = Timeline::new(&kb.language, &kb.events, author_keys(&kb, &index), &index);

@@ -101,7 +101,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
         tokens.push(current);
     }
     for token in &mut tokens {
-        strip_english_ordinal(token);
+        strip_ordinal_ending(token);
     }
     if tokens.iter().any(|t| lost_apostrophe(t).is_some()) {
         tokens = tokens
@@ -126,10 +126,14 @@ fn lost_apostrophe(token: &str) -> Option<&'static str> {
 }
 
 /// "4th", "21st", "100th" become "4", "21", "100": the number, as the documents mostly write
-/// it, instead of a rare word of its own.
-fn strip_english_ordinal(token: &mut String) {
+/// it, instead of a rare word of its own. So does a year with a Russian ending typed without a
+/// hyphen ("в 2024м", "1998г"); two-digit years ("98го") are read elsewhere.
+fn strip_ordinal_ending(token: &mut String) {
     let digits = token.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && matches!(&token[digits..], "st" | "nd" | "rd" | "th") {
+    let ending = &token[digits..];
+    let year_ending = digits == YEAR_DIGITS
+        && (matches!(ending, "г" | "гг") || ORDINAL_ENDINGS.contains(&ending));
+    if digits > 0 && (matches!(ending, "st" | "nd" | "rd" | "th") || year_ending) {
         token.truncate(digits);
     }
 }
@@ -435,9 +439,8 @@ fn is_russian_past_verb(word: &str) -> bool {
 }
 
 /// A number of up to three digits with an ordinal ending written on ("17я", "4ю", "4th",
-/// "100е") as the number alone; `None` for any other word, which stays as it is. Years written so ("в 2007м") are left
-/// as they were: read as the year, it weighed more than the rest of the question and turned a
-/// seen answer about Zhailin's studies into a decline.
+/// "100е") as the number alone; `None` for any other word, which stays as it is. (Years written
+/// so, "в 2007м", lose their ending when tokenised.)
 fn without_ordinal_ending(token: &str) -> Option<String> {
     let digits_end = token
         .bytes()
@@ -451,6 +454,9 @@ fn without_ordinal_ending(token: &str) -> Option<String> {
         None
     }
 }
+
+/// Digits of a year written in full.
+const YEAR_DIGITS: usize = 4;
 
 /// Ordinals written with digits have at most this many ("100th"); years have four.
 const MAX_ORDINAL_DIGITS: usize = 3;
