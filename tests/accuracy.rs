@@ -406,6 +406,7 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_REVIEW_Q,
     ),
     ("tests/data/review-chat-bg.jsonl", 0, 0, OOS_REVIEW_BG),
+    ("tests/data/review-chat-bj.jsonl", 0, 0, OOS_REVIEW_BJ),
     (
         "tests/data/review-chat-bh.jsonl",
         EN_REVIEW_BH,
@@ -926,6 +927,15 @@ const OOS_REVIEW_BG: usize = 179; // of 196
 const EN_REVIEW_BH: usize = 47; // of 50
 const RU_REVIEW_BH: usize = 48; // of 50
 const OOS_REVIEW_BH: usize = 94; // of 98
+
+// Set BJ (thirty-fourth session): 200 out-of-scope questions (per language 80 near misses, 20
+// small talk with topic words), written by a helper who saw only ../shared/seeds and the eval
+// README. 169 declined at the session's start (dbcfc33); tuned on after that: money spent,
+// the next summit, a choice between places, degrees, days something ran, "2024м". One row
+// repeating a small-talk cue of the knowledge base was dropped (the copy test). Some rows ask
+// what an entry answers with "as of the column, not yet" (the Kyrgyz alliance): answered, so
+// counted as failures.
+const OOS_REVIEW_BJ: usize = 183; // of 199
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,
 // 8 typos, 8 articles, 8 two-part or date questions, 28 out of scope: 8 small talk, 20 near

@@ -2499,3 +2499,62 @@ fn every_office_a_who_question_names_must_be_held_in_the_answer() {
     declined("как зовут вице-премьера узбекистана в межправкомиссии?");
     declined("who is the deputy prime minister on the uzbek side of the economic committee?");
 }
+
+#[test]
+fn money_spent_in_a_currency_no_document_names_is_not_given() {
+    // "Tenge" is kept as typed (not corrected into "tense") and counts as an absent topic.
+    declined("how much did astana pay for the border markers, in tenge?");
+    declined("how much did uzbekistan spend on the border demarcation?");
+}
+
+#[test]
+fn the_next_meeting_or_whether_someone_still_holds_a_post_is_after_the_documents() {
+    declined("when will the next kz-uz summit take place?");
+    declined("когда следующее заседание высшего госсовета?");
+    declined("смадияров всё ещё официальный представитель мид?");
+    // The next allies Rabbimov foresees are what his column says.
+    assert!(reply("which countries could become uzbekistan's next allies?").answered);
+}
+
+#[test]
+fn a_choice_between_two_places_asks_which_place() {
+    // No document says where the 1998 treaty was signed, though the entry names neither city.
+    let friendship = declined("the eternal friendship treaty, signed in almaty or in tashkent?");
+    assert!(
+        friendship.plain_text().contains("city") || friendship.plain_text().contains("place"),
+        "{}",
+        friendship.plain_text()
+    );
+    // Naming one of the places offered answers it.
+    let alliance = reply("was the alliance treaty signed in tashkent or in astana?");
+    assert!(
+        alliance.answered && alliance.plain_text().contains("Tashkent"),
+        "{}",
+        alliance.plain_text()
+    );
+}
+
+#[test]
+fn thanks_may_follow_appreciate_and_writing_for_someone_is_a_task() {
+    assert_eq!(small_talk("appreciate the border treaty summary"), "thanks");
+    assert_eq!(small_talk("напиши введение для реферата про союз"), "task");
+    assert_eq!(
+        small_talk("чей союз крепче: с россией или с казахстаном?"),
+        "opinion"
+    );
+}
+
+#[test]
+fn a_year_with_a_russian_ending_typed_on_is_that_year() {
+    // "2025м" is 2025, after the documents' last figures.
+    declined("товарооборот в 2025м какой?");
+}
+
+#[test]
+fn a_degree_is_given_only_by_an_answer_naming_one() {
+    // Her entry names her post, not a degree.
+    declined("какая учёная степень у абдуразаковой?");
+    assert!(reply("what degree does muslimova hold?").answered);
+    // The days something ran are a date the documents do not give.
+    declined("on which days was hamkorlik-2021 held?");
+}

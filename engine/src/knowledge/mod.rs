@@ -46,6 +46,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "tenure",
     "frequency",
     "distance",
+    "degree",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -89,6 +90,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_later",
     "not_given_frequency",
     "not_given_distance",
+    "not_given_degree",
     "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",

@@ -74,6 +74,10 @@ pub enum AnswerKind {
     /// Ташкента до Шымкента"): no document gives one (the border's length is not a distance
     /// between places), so only an entry declaring it could.
     Distance,
+    /// Which academic degree someone holds ("does she have a PhD", "учёная степень"): a
+    /// doctorate, a master's or a bachelor's named in the answer's lead; a post ("lecturer")
+    /// does not say.
+    Degree,
 }
 
 impl AnswerKind {
@@ -101,6 +105,7 @@ impl AnswerKind {
             AnswerKind::Tenure => "tenure",
             AnswerKind::Frequency => "frequency",
             AnswerKind::Distance => "distance",
+            AnswerKind::Degree => "degree",
         }
     }
 
@@ -127,6 +132,7 @@ impl AnswerKind {
             AnswerKind::Tenure,
             AnswerKind::Frequency,
             AnswerKind::Distance,
+            AnswerKind::Degree,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -424,7 +430,8 @@ impl Kinds {
         }
         let mut is_place = vec![false; words.len()];
         for (i, spelling) in self.places.iter().flatten().flat_map(|spellings| {
-            (0..words.len()).filter_map(move |i| words[i..].starts_with(spellings).then_some((i, spellings)))
+            (0..words.len())
+                .filter_map(move |i| words[i..].starts_with(spellings).then_some((i, spellings)))
         }) {
             is_place[i..i + spelling.len()].fill(true);
         }
@@ -1233,7 +1240,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 21);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 22);
     }
 
     #[test]

@@ -977,7 +977,13 @@ impl Engine {
         let pairs = &kb.language.country_pairs;
         let kept_words: Vec<&str> = timeline_cue_words(&kb.language.timeline)
             .into_iter()
-            .chain(pairs.absent.iter().chain(&pairs.absent_topics).map(String::as_str))
+            .chain(
+                pairs
+                    .absent
+                    .iter()
+                    .chain(&pairs.absent_topics)
+                    .map(String::as_str),
+            )
             .collect();
         let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &kept_words);
         drop(texts);
