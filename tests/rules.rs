@@ -2511,9 +2511,12 @@ fn money_spent_in_a_currency_no_document_names_is_not_given() {
 fn the_next_meeting_or_whether_someone_still_holds_a_post_is_after_the_documents() {
     declined("when will the next kz-uz summit take place?");
     declined("когда следующее заседание высшего госсовета?");
-    declined("смадияров всё ещё официальный представитель мид?");
-    // The next allies Rabbimov foresees are what his column says.
+    declined("is he still the spokesman, smadiyarov?");
+    // The next allies Rabbimov foresees are what his column says, and so is what came next
+    // after an event; a treaty still a draft is answered by its signing.
     assert!(reply("which countries could become uzbekistan's next allies?").answered);
+    assert!(reply("what came next after mirziyoyev's 2021 visit?").answered);
+    assert!(reply("is the alliance treaty still a draft?").answered);
 }
 
 #[test]
@@ -2535,13 +2538,17 @@ fn a_choice_between_two_places_asks_which_place() {
 }
 
 #[test]
-fn thanks_may_follow_appreciate_and_writing_for_someone_is_a_task() {
-    assert_eq!(small_talk("appreciate the border treaty summary"), "thanks");
+fn writing_for_someone_is_a_task_and_whose_alliance_is_stronger_an_opinion() {
     assert_eq!(small_talk("напиши введение для реферата про союз"), "task");
     assert_eq!(
         small_talk("чей союз крепче: с россией или с казахстаном?"),
         "opinion"
     );
+    // A review found these taken for thanks, a task or an opinion; each asks what the
+    // documents tell.
+    assert!(reply("would appreciate the signing date of the allied treaty").answered);
+    assert!(reply("what do the authors write the conclusion about?").answered);
+    assert!(reply("почему союз крепче, чем стратегическое партнерство?").answered);
 }
 
 #[test]
@@ -2555,6 +2562,13 @@ fn a_degree_is_given_only_by_an_answer_naming_one() {
     // Her entry names her post, not a degree.
     declined("какая учёная степень у абдуразаковой?");
     assert!(reply("what degree does muslimova hold?").answered);
+    // Askeroğlu's doctorate is in his biography: no "not given" lead-in.
+    let phd = reply("does askeroglu have a phd?");
+    assert!(
+        !phd.plain_text().contains("academic degree"),
+        "{}",
+        phd.plain_text()
+    );
     // The days something ran are a date the documents do not give.
     declined("on which days was hamkorlik-2021 held?");
 }

@@ -127,12 +127,13 @@ fn lost_apostrophe(token: &str) -> Option<&'static str> {
 
 /// "4th", "21st", "100th" become "4", "21", "100": the number, as the documents mostly write
 /// it, instead of a rare word of its own. So does a year with a Russian ending typed without a
-/// hyphen ("в 2024м", "1998г"); two-digit years ("98го") are read elsewhere.
+/// hyphen ("в 2024м", "1998г"), not a decade ("1990х", "2000е"); two-digit years ("98го") are
+/// read elsewhere.
 fn strip_ordinal_ending(token: &mut String) {
     let digits = token.bytes().take_while(u8::is_ascii_digit).count();
     let ending = &token[digits..];
     let year_ending = digits == YEAR_DIGITS
-        && (matches!(ending, "г" | "гг") || ORDINAL_ENDINGS.contains(&ending));
+        && (YEAR_ENDINGS.contains(&ending) || matches!(ending, "му" | "г" | "гг"));
     if digits > 0 && (matches!(ending, "st" | "nd" | "rd" | "th") || year_ending) {
         token.truncate(digits);
     }

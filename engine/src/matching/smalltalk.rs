@@ -204,7 +204,7 @@ impl SmallTalk {
         let leftover = words
             .iter()
             .filter(|w| !self.is_neutral(w))
-            .take(MAX_LED_COMMENT_WORDS + 1)
+            .take(MAX_COMMENT_WORDS + 1)
             .count();
         if leftover > 0 {
             return self.exclamation(words, text, leftover, reaction);
@@ -247,7 +247,7 @@ impl SmallTalk {
         leftover: usize,
         reaction: Option<IntentId>,
     ) -> Option<IntentId> {
-        if leftover > MAX_LED_COMMENT_WORDS {
+        if leftover > MAX_COMMENT_WORDS {
             return None;
         }
         let asks = text.contains('?')
@@ -262,7 +262,7 @@ impl SmallTalk {
                 .iter()
                 .any(|cue| contains_sequence(words, cue))
         };
-        if let Some(reaction) = reaction.filter(|&r| leftover <= MAX_COMMENT_WORDS && cued(r)) {
+        if let Some(reaction) = reaction.filter(|&r| cued(r)) {
             return Some(reaction);
         }
         self.commented
@@ -286,10 +286,6 @@ fn asks_a_number(word: &str) -> bool {
 /// How many words besides small talk a reaction (or thanks, after "for") may carry as comment
 /// ("вот это поворот", "thanks for the alliance info").
 const MAX_COMMENT_WORDS: usize = 2;
-
-/// How many such words thanks may carry after "for" or "appreciate", which say what follows is
-/// what they are for ("appreciate the alliance treaty rundown").
-const MAX_LED_COMMENT_WORDS: usize = 3;
 
 /// How many words no cue or filler lists small talk may carry when none is a topic of the
 /// documents ([`SmallTalk::detect_around`]).
