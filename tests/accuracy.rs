@@ -948,9 +948,9 @@ const OOS_REVIEW_BJ: usize = 180; // of 199
 // the documents' key words, 20 facts, 10 typos, 10 out of scope), written the same way. At
 // 0908ca7, right after it was written: en 62/70, ru 52/69 (one row repeating a phrasing of
 // the knowledge base dropped), out of scope 19/20; tuned on after that: slang and words the
-// knowledge base lacked ("meetup", "caucasian", "elite", "доки", "жратва").
+// knowledge base lacked ("meetup", "caucasian", "elite", "доки", "жратва", "совместная группа").
 const EN_REVIEW_BK: usize = 65; // of 70
-const RU_REVIEW_BK: usize = 53; // of 69
+const RU_REVIEW_BK: usize = 55; // of 69
 const OOS_REVIEW_BK: usize = 19; // of 20
 
 // Set P: an eleventh smoke review (tenth session), 80 fresh questions (12 facts, 16 paraphrases,

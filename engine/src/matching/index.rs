@@ -881,6 +881,9 @@ impl Index {
                 .swapped_known_word(word, zipf)
                 .unwrap_or_else(|| word.to_owned())];
         }
+        if lexicon::is_form_of_real_word(word) {
+            return vec![word.to_owned()];
+        }
         // "СИХМ" for "SIHM": a Latin name or abbreviation of the documents typed in Cyrillic.
         if let Some(latin) = latin_spellings(word)
             .into_iter()

@@ -73,6 +73,36 @@ pub fn is_real_word(word: &str) -> bool {
     zipf_or_zero(word) >= REAL_WORD_ZIPF
 }
 
+/// Endings of Russian finite verb forms (present, past), longest first: a base before one takes
+/// "ть" for the infinitive ("налажива-ют", "складыва-ло").
+const RUSSIAN_VERB_ENDINGS: &[&str] =
+    &["ют", "ут", "ет", "ем", "ешь", "ете", "ла", "ло", "ли", "л"];
+
+/// Letters a Russian verb keeps before its ending for the infinitive to be tried.
+const MIN_RUSSIAN_BASE_CHARS: usize = 4;
+
+/// True for a Russian verb form too rare for the lexicon whose infinitive it lists as a real
+/// word: "налаживают" (unlisted) is a form of "налаживать", not a misspelling of "наращивают".
+/// Only verbs: the lexicon lists most forms of nouns and adjectives, and a misspelt one often
+/// takes another ending of a real word ("степнь", "степной").
+pub fn is_form_of_real_word(word: &str) -> bool {
+    if word.is_ascii() {
+        return false;
+    }
+    let (word, reflexive) = match word.strip_suffix("ся").or_else(|| word.strip_suffix("сь")) {
+        Some(base) => (base, true),
+        None => (word, false),
+    };
+    RUSSIAN_VERB_ENDINGS.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .filter(|base| base.chars().count() >= MIN_RUSSIAN_BASE_CHARS)
+            .is_some_and(|base| {
+                let infinitive = format!("{base}ть");
+                is_real_word(&infinitive) || (reflexive && is_real_word(&format!("{infinitive}ся")))
+            })
+    })
+}
+
 /// Words at or above this frequency carry almost no information on their own ("the", "это").
 const COMMON_ZIPF: Zipf = 6.5;
 /// Words at or below this frequency are as informative as a word can be ("treaty" 4.3).
@@ -97,6 +127,15 @@ pub fn informativeness(word: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rare_russian_forms_of_listed_words_are_real_words() {
+        assert!(is_form_of_real_word("налаживают"));
+        assert!(is_form_of_real_word("складывалось"));
+        assert!(!is_form_of_real_word("безопастности"));
+        assert!(!is_form_of_real_word("дагавор"));
+        assert!(!is_form_of_real_word("treaty"));
+    }
 
     #[test]
     fn lexicon_lists_both_languages() {
