@@ -2572,3 +2572,13 @@ fn a_degree_is_given_only_by_an_answer_naming_one() {
     // The days something ran are a date the documents do not give.
     declined("on which days was hamkorlik-2021 held?");
 }
+
+#[test]
+fn meals_families_and_whether_a_target_was_reached_are_not_in_the_documents() {
+    declined("what did tokayev have for lunch at the summit?");
+    declined("what's the name of tokayev's wife?");
+    declined("has the $10bn target been reached?");
+    declined("достигли ли цели в 10 млрд?");
+    // The target itself is what the documents give; "enough to eat" is food security.
+    answered_with("what target has been set for trade?", "trade-target");
+}
