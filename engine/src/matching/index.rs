@@ -134,6 +134,10 @@ pub struct Index {
 /// counted against every entry: they are mostly typos of short function words ("teh", "wat").
 const MIN_UNKNOWN_WORD_CHARS: usize = 4;
 
+/// Letters a Russian piece of a run-together word needs to count as a form of a knowledge-base
+/// word by its stem alone.
+const SPLIT_INFLECTED_MIN_CHARS: usize = 5;
+
 /// Unknown words up to this length that the lexicon does not list either are mostly mangled
 /// function words or slang ("wat", "plz", "скока"): they count for little.
 const SHORT_UNKNOWN_WORD_CHARS: usize = 5;
@@ -961,7 +965,11 @@ impl Index {
                     0.0
                 };
             }
-            if self.surface.contains(part) {
+            // A Russian form of a knowledge-base word that neither lists ("к" + "сноскам").
+            let inflected = !part.is_ascii()
+                && chars >= SPLIT_INFLECTED_MIN_CHARS
+                && self.terms.contains(&self.key_of(part));
+            if self.surface.contains(part) || inflected {
                 zipf.max(SPLIT_MIN_ZIPF)
             } else {
                 zipf
@@ -1182,6 +1190,22 @@ mod tests {
         assert_eq!(index.fix_word("скока"), ["скока"]);
         // A Latin word of the knowledge base typed in Cyrillic.
         assert_eq!(index.fix_word("бордер"), ["border"]);
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_form_of_a_known_word_is_split() {
+        let texts = [RecordText {
+            questions: vec!["Что в сноске?"],
+            keywords: vec![],
+            answer: vec!["Сноска даёт источник."],
+            sources: vec![],
+            described: vec![],
+        }];
+        let index = Index::build(&texts, &[], &[], &[], &[]);
+        // "Сноскам" is neither in the knowledge base nor in the lexicon; its stem is.
+        assert_eq!(index.fix_word("ксноскам"), ["к", "сноскам"]);
+        // A Russian verb form whose infinitive the lexicon lists is no typo.
+        assert_eq!(index.fix_word("налаживают"), ["налаживают"]);
     }
 
     #[test]
