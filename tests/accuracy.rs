@@ -382,6 +382,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BF,
     ),
     (
+        "tests/data/blind-chat-bi.jsonl",
+        EN_BLIND_BI,
+        RU_BLIND_BI,
+        OOS_BLIND_BI,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -890,6 +896,17 @@ const OOS_BLIND_BE: usize = 63; // of 64
 const EN_BLIND_BF: usize = 50; // of 53
 const RU_BLIND_BF: usize = 50; // of 53
 const OOS_BLIND_BF: usize = 59; // of 64
+
+// Set BI, written at the start of the thirty-fourth session like BF (documents and eval README
+// only, screened to Jaccard < 0.5; sha256 fbdc6b06…), frozen before the session's changes. Only
+// its totals were read (dbcfc33: 45 / 47 / 58) until the final build (457343f: 45 / 47 / 59),
+// then its failures. Tuned on after that: "which cities" asks for a place, a name-word may stand
+// five words before its office ("name of the Uzbek MFA spokesperson") (45 / 47 / 61). bi153, a
+// near miss that happens to repeat a phrasing the knowledge base already had, is dropped here
+// (the copy test): the floors below are of 63 out-of-scope questions.
+const EN_BLIND_BI: usize = 45; // of 53
+const RU_BLIND_BI: usize = 47; // of 53
+const OOS_BLIND_BI: usize = 60; // of 63
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

@@ -2582,3 +2582,14 @@ fn meals_families_and_whether_a_target_was_reached_are_not_in_the_documents() {
     // The target itself is what the documents give; "enough to eat" is food security.
     answered_with("what target has been set for trade?", "trade-target");
 }
+
+#[test]
+fn which_cities_asks_for_places_and_a_name_may_come_well_before_its_office() {
+    // No document names the cities of the January 2022 events, nor an Uzbek spokesman.
+    declined("in what cities were the january 2022 riots in kazakhstan?");
+    declined("what's the name of the uzbek foreign ministry spokesman on the border?");
+    answered_with(
+        "what's the name of the kazakh foreign ministry spokesman on the border?",
+        "border-smadiyarov",
+    );
+}

@@ -826,8 +826,8 @@ const PLACE_CHOICE_GAP: usize = 3;
 const NAME_WORDS: &[&str] = &["name", "names", "имя", "фамилия", "фамилию", "фио"];
 
 /// Words that may stand between a name-word and its office ("name of the officer", "name of the
-/// guy chairing").
-const NAME_OFFICE_GAP: usize = 3;
+/// guy chairing", "name of the Uzbek MFA spokesperson").
+const NAME_OFFICE_GAP: usize = 5;
 
 /// How many words before or after an office a side word may stand to name the office's side:
 /// "uzbek foreign ministry spokesman" is three words.
