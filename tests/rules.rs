@@ -894,6 +894,10 @@ fn timeline_end_of_a_several_day_event() {
     )
     .plain_text();
     assert!(text.contains("33 дня") && !text.contains("КазНУ"), "{text}");
+    // The instrumental case ("между окончанием … и …") says the end as well.
+    let text = computed("сколько дней прошло между окончанием сотого заседания комиссии по демаркации и подписанием договора о границе?")
+        .plain_text();
+    assert!(text.contains("33 дня"), "{text}");
     // "Closing" and "закрытие" say the end too.
     let text = computed(
         "days from the closing of the 100th demarcation commission meeting to the border treaty signing?",
