@@ -2597,3 +2597,14 @@ fn which_cities_asks_for_places_and_a_name_may_come_well_before_its_office() {
         "border-smadiyarov",
     );
 }
+
+#[test]
+fn an_ordinal_before_president_numbers_a_person_the_answer_names() {
+    // "The second president" is Mirziyoyev: the answer need not say "second".
+    let reply = reply("how many alliances did uzbekistan sign under its second president?");
+    assert!(
+        reply.answered && reply.plain_text().contains("three"),
+        "{}",
+        reply.plain_text()
+    );
+}

@@ -403,6 +403,10 @@ pub struct LanguageFile {
     /// Nouns an answer gives without naming them ("which country" → "Kazakhstan").
     #[serde(default)]
     pub generic_focus: Vec<String>,
+    /// Nouns an ordinal before them numbers without the answer saying it: "the second
+    /// president" is Mirziyoyev.
+    #[serde(default)]
+    pub unnumbered_after_ordinal: Vec<String>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

@@ -327,6 +327,8 @@ pub struct Kinds {
     time_units: Vec<String>,
     /// Ordinal words ("fifth", "пятая") and their numbers.
     ordinal_words: HashMap<String, u32>,
+    /// Nouns an ordinal numbers without an answer repeating it ("second president").
+    unnumbered_after_ordinal: HashSet<String>,
 }
 
 impl Kinds {
@@ -396,6 +398,7 @@ impl Kinds {
                 .iter()
                 .map(|(w, &n)| (w.clone(), n))
                 .collect(),
+            unnumbered_after_ordinal: tokens_of(&language.unnumbered_after_ordinal),
         }
     }
 
@@ -694,9 +697,12 @@ impl Kinds {
     /// a series.
     pub fn ordinal_asked(&self, words: &[String]) -> Option<(usize, u32)> {
         words.iter().enumerate().find_map(|(i, w)| {
+            let numbers_a_person = words
+                .get(i + 1)
+                .is_some_and(|next| self.unnumbered_after_ordinal.contains(next));
             self.ordinal_words
                 .get(w)
-                .filter(|&&n| n > 1)
+                .filter(|&&n| n > 1 && !numbers_a_person)
                 .map(|&n| (i, n))
         })
     }
@@ -1052,6 +1058,7 @@ mod tests {
                 focus_verbs: vec![],
                 focus_skip: vec![],
                 generic_focus: vec![],
+                unnumbered_after_ordinal: vec!["president".to_owned()],
                 yes_no_leads: vec![],
                 foreign_letters: String::new(),
                 foreign_words: vec![],
