@@ -2608,3 +2608,15 @@ fn an_ordinal_before_president_numbers_a_person_the_answer_names() {
         reply.plain_text()
     );
 }
+
+#[test]
+fn a_decline_showing_a_yes_no_entry_drops_its_yes() {
+    // The entry on Askeroğlu's expectation starts "Yes."; after "what they do say" that would
+    // seem to answer when the next summit is.
+    let reply = declined("when is the next summit?");
+    let text = reply.plain_text();
+    assert!(
+        !text.contains("\n\nYes") && !text.contains("say:\nYes"),
+        "{text}"
+    );
+}

@@ -266,14 +266,19 @@ impl Reply {
         let messages = &engine.knowledge().messages;
         self.record_id = Some(engine.record(record).id.clone());
         let answer = answer_text(engine, record, lang);
+        // After "what they do say:", an entry's leading "Yes." would seem to answer what the
+        // documents do not give ("when is the next summit?" … "Yes. Askeroğlu expected…").
+        let shown = || without_yes_no_lead(&answer, &engine.knowledge().language.yes_no_leads);
         self.body = match (asked, unmentioned) {
             (Some(kind), _) => format!(
-                "{}\n\n{answer}",
-                messages.get(lang.code(), &format!("not_given_{}", kind.name()))
+                "{}\n\n{}",
+                messages.get(lang.code(), &format!("not_given_{}", kind.name())),
+                shown()
             ),
             (None, Some(phrase)) => format!(
-                "{}\n\n{answer}",
-                messages.format(lang.code(), "not_given_unmentioned", &[("asked", phrase)])
+                "{}\n\n{}",
+                messages.format(lang.code(), "not_given_unmentioned", &[("asked", phrase)]),
+                shown()
             ),
             (None, None) => answer,
         };
