@@ -47,6 +47,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "frequency",
     "distance",
     "degree",
+    "area",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -91,6 +92,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_frequency",
     "not_given_distance",
     "not_given_degree",
+    "not_given_area",
     "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",

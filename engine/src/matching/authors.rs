@@ -79,9 +79,14 @@ impl Authors {
             .sources
             .iter()
             .map(|source| {
+                // The document's year beside a cue too: "the 2023 authors" are the journal
+                // article's. (A year several documents share tells none apart.)
+                let year = source.date.split('-').next().unwrap_or_default();
                 source
                     .author_described_as
                     .iter()
+                    .map(String::as_str)
+                    .chain(std::iter::once(year))
                     .flat_map(|w| index.keys(&tokenize(w)))
                     .collect()
             })

@@ -78,6 +78,10 @@ pub enum AnswerKind {
     /// doctorate, a master's or a bachelor's named in the answer's lead; a post ("lecturer")
     /// does not say.
     Degree,
+    /// How much land something covers ("what acreage does the trade centre cover", "какую
+    /// площадь занимает"): an answer in hectares or square kilometres says; the border's length
+    /// or the centre's launch date does not.
+    Area,
 }
 
 impl AnswerKind {
@@ -106,6 +110,7 @@ impl AnswerKind {
             AnswerKind::Frequency => "frequency",
             AnswerKind::Distance => "distance",
             AnswerKind::Degree => "degree",
+            AnswerKind::Area => "area",
         }
     }
 
@@ -133,6 +138,7 @@ impl AnswerKind {
             AnswerKind::Frequency,
             AnswerKind::Distance,
             AnswerKind::Degree,
+            AnswerKind::Area,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -1247,7 +1253,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 22);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 23);
     }
 
     #[test]

@@ -78,6 +78,10 @@ pub fn is_real_word(word: &str) -> bool {
 const RUSSIAN_VERB_ENDINGS: &[&str] =
     &["ют", "ут", "ет", "ем", "ешь", "ете", "ла", "ло", "ли", "л"];
 
+/// Endings of the second conjugation, whose infinitive ends in "ить" or "еть" ("поруч-ат",
+/// "поручить"; "смотр-ят", "смотреть").
+const SECOND_CONJUGATION_ENDINGS: &[&str] = &["ат", "ят", "ит", "им", "ите", "ишь"];
+
 /// Letters a Russian verb keeps before its ending for the infinitive to be tried.
 const MIN_RUSSIAN_BASE_CHARS: usize = 4;
 
@@ -93,14 +97,22 @@ pub fn is_form_of_real_word(word: &str) -> bool {
         Some(base) => (base, true),
         None => (word, false),
     };
-    RUSSIAN_VERB_ENDINGS.iter().any(|ending| {
+    let has_infinitive = |base: &str, suffix: &str| {
+        let infinitive = format!("{base}{suffix}");
+        is_real_word(&infinitive) || (reflexive && is_real_word(&format!("{infinitive}ся")))
+    };
+    let long_enough = |base: &&str| base.chars().count() >= MIN_RUSSIAN_BASE_CHARS;
+    let first = RUSSIAN_VERB_ENDINGS.iter().any(|ending| {
         word.strip_suffix(ending)
-            .filter(|base| base.chars().count() >= MIN_RUSSIAN_BASE_CHARS)
-            .is_some_and(|base| {
-                let infinitive = format!("{base}ть");
-                is_real_word(&infinitive) || (reflexive && is_real_word(&format!("{infinitive}ся")))
-            })
-    })
+            .filter(long_enough)
+            .is_some_and(|base| has_infinitive(base, "ть"))
+    });
+    first
+        || SECOND_CONJUGATION_ENDINGS.iter().any(|ending| {
+            word.strip_suffix(ending)
+                .filter(long_enough)
+                .is_some_and(|base| ["ить", "еть"].iter().any(|s| has_infinitive(base, s)))
+        })
 }
 
 /// Words at or above this frequency carry almost no information on their own ("the", "это").
@@ -132,6 +144,7 @@ mod tests {
     fn rare_russian_forms_of_listed_words_are_real_words() {
         assert!(is_form_of_real_word("налаживают"));
         assert!(is_form_of_real_word("складывалось"));
+        assert!(is_form_of_real_word("поручат"));
         assert!(!is_form_of_real_word("безопастности"));
         assert!(!is_form_of_real_word("дагавор"));
         assert!(!is_form_of_real_word("treaty"));
