@@ -48,6 +48,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "distance",
     "degree",
     "area",
+    "percent",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -93,6 +94,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_distance",
     "not_given_degree",
     "not_given_area",
+    "not_given_percent",
     "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",

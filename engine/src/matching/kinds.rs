@@ -82,6 +82,9 @@ pub enum AnswerKind {
     /// площадь занимает"): an answer in hectares or square kilometres says; the border's length
     /// or the centre's launch date does not.
     Area,
+    /// A share in percent ("by what percent did turnover grow", "на сколько процентов"): an
+    /// answer with a percentage gives it; a count or a sum does not.
+    Percent,
 }
 
 impl AnswerKind {
@@ -111,6 +114,7 @@ impl AnswerKind {
             AnswerKind::Distance => "distance",
             AnswerKind::Degree => "degree",
             AnswerKind::Area => "area",
+            AnswerKind::Percent => "percent",
         }
     }
 
@@ -139,6 +143,7 @@ impl AnswerKind {
             AnswerKind::Distance,
             AnswerKind::Degree,
             AnswerKind::Area,
+            AnswerKind::Percent,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -662,6 +667,10 @@ impl Kinds {
                 if counted && words.get(i + 1).is_some_and(|n| self.is_time_unit(n)) {
                     caps.kinds.insert(AnswerKind::Duration);
                 }
+            }
+            if lead(text).contains('%') {
+                caps.kinds.insert(AnswerKind::Percent);
+                caps.phrase_given.insert(AnswerKind::Percent);
             }
             if text.contains('$')
                 || self
@@ -1253,7 +1262,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 23);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 24);
     }
 
     #[test]

@@ -450,7 +450,14 @@ pub(super) fn check_version(problems: &mut Vec<Problem>, path: &Path, version: u
     }
 }
 
-/// `language.toml`: known answer kinds, no empty cue lists.
+/// True for text with a character other than letters, digits, spaces and the punctuation
+/// inside words ("…" for any words, apostrophes, hyphens).
+fn has_dropped_symbol(text: &str) -> bool {
+    text.chars()
+        .any(|c| !(c.is_alphanumeric() || c.is_whitespace() || "…'’-".contains(c)))
+}
+
+/// `language.toml`: known answer kinds, no empty cue lists, no cue with a symbol.
 pub(super) fn check_language(
     problems: &mut Vec<Problem>,
     language: &Option<(PathBuf, LanguageFile)>,
@@ -467,6 +474,15 @@ pub(super) fn check_language(
         }
         if kind.cues.iter().all(|c| c.trim().is_empty()) {
             problems.push(Problem::new(path, Some(&kind.name), "no cues"));
+        }
+        // Matching reads words only: "what %" would be the cue "what", which nearly every
+        // question has.
+        for cue in kind.cues.iter().filter(|c| has_dropped_symbol(c)) {
+            problems.push(Problem::new(
+                path,
+                Some(&kind.name),
+                format!("cue {cue:?} has a symbol that matching drops"),
+            ));
         }
     }
     // Single-word lists are read word by word: "president of the university" would make "of"
@@ -546,6 +562,15 @@ pub(super) fn check_entry_answer_kinds(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cue_with_a_symbol_matching_drops_is_a_problem() {
+        assert!(has_dropped_symbol("what %"));
+        assert!(has_dropped_symbol("how many $"));
+        assert!(!has_dropped_symbol("where … held"));
+        assert!(!has_dropped_symbol("who's the current"));
+        assert!(!has_dropped_symbol("штаб-квартира"));
+    }
 
     #[test]
     fn ids_are_lowercase_words_joined_by_dashes() {
