@@ -138,6 +138,8 @@ pub struct Timeline {
     author_keys: HashSet<String>,
     /// Words before a bare year that make it one end of the time asked about.
     year_ends: HashSet<String>,
+    /// Numbers written as words ("ten months before" states a gap, like "10 months before").
+    number_words: HashSet<String>,
 }
 
 /// One name of a dated event as terms, each with its weight, and the total weight of its keys
@@ -213,6 +215,7 @@ impl Timeline {
             said_by_author_after: cues.said_by_author_after.iter().cloned().collect(),
             author_keys,
             year_ends: words(&cues.year_ends),
+            number_words: words(&language.number_words),
             cues_by_first: HashMap::default(),
         };
         timeline.cues_by_first = timeline.cues_by_first_word();
@@ -255,7 +258,7 @@ impl Timeline {
     }
 
     /// True when `cue` starts with a unit and every occurrence follows a count: "34 years after
-    /// independence" states a gap the question goes on from ("…how many allies does it have?"),
+    /// independence", "ten months before" state a gap the question goes on from ("…how many allies does it have?"),
     /// it does not ask one. A year right before the unit is no count.
     fn stated_gap(&self, words: &[String], cue: &[String]) -> bool {
         let is_unit = |w: &String| {
@@ -272,7 +275,8 @@ impl Timeline {
             if words[at..].starts_with(cue) {
                 let count = at > 0
                     && !is_year(&words[at - 1])
-                    && words[at - 1].bytes().all(|b| b.is_ascii_digit());
+                    && (words[at - 1].bytes().all(|b| b.is_ascii_digit())
+                        || self.number_words.contains(&words[at - 1]));
                 if !count {
                     return false;
                 }
