@@ -161,6 +161,22 @@ const NAME_COVERAGE: f32 = 0.6;
 /// Coverage multiplier for a name found as consecutive words in the question.
 const WHOLE_NAME_BONUS: f32 = 1.5;
 
+/// Words after a unit that place a gap relative to one event ("34 years after independence",
+/// "ten months before"): a count before them states the gap.
+const RELATIVE_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "later",
+    "earlier",
+    "ago",
+    "спустя",
+    "после",
+    "до",
+    "назад",
+    "позже",
+    "раньше",
+];
+
 impl Timeline {
     pub fn new(
         language: &LanguageFile,
@@ -267,7 +283,13 @@ impl Timeline {
                 .flatten()
                 .any(|u| u.len() == 1 && &u[0] == w)
         };
-        if !is_unit(&cue[0]) {
+        // "Fifteen years between A and B?" checks a gap: the computed answer confirms or
+        // corrects it. Only a gap before or after one event is stated.
+        if !is_unit(&cue[0])
+            || !cue[1..]
+                .iter()
+                .any(|w| RELATIVE_WORDS.contains(&w.as_str()))
+        {
             return false;
         }
         let mut found = false;
