@@ -2673,3 +2673,19 @@ fn a_gap_written_in_words_is_stated_not_asked() {
     // What became of something the documents follow up is theirs to say.
     assert!(reply("what became of the draft treaty?").answered);
 }
+
+#[test]
+fn the_bot_called_an_assistant_and_a_chat_greeting_are_small_talk() {
+    assert_eq!(
+        declined("worst assistant ever smh").small_talk.as_deref(),
+        Some("insult")
+    );
+    assert_eq!(
+        declined("hey, anybody alive in this chat? need kz uz help later")
+            .small_talk
+            .as_deref(),
+        Some("greeting")
+    );
+    // A question after the same words is answered.
+    assert!(reply("hey, need kz uz help: how long is the border?").answered);
+}
