@@ -388,6 +388,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BI,
     ),
     (
+        "tests/data/blind-chat-bl.jsonl",
+        EN_BLIND_BL,
+        RU_BLIND_BL,
+        OOS_BLIND_BL,
+    ),
+    (
+        "tests/data/blind-chat-bn.jsonl",
+        EN_BLIND_BN,
+        RU_BLIND_BN,
+        OOS_BLIND_BN,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -915,6 +927,19 @@ const OOS_BLIND_BF: usize = 62; // of 64 (59 at the thirty-third session's end)
 const EN_BLIND_BI: usize = 45; // of 53
 const RU_BLIND_BI: usize = 49; // of 53
 const OOS_BLIND_BI: usize = 60; // of 63
+
+// Set BL, written at the start of the thirty-fifth session like BI (documents and eval README
+// only, screened to Jaccard < 0.5; sha256 c559fcdc…), frozen before the session's changes. Only
+// its totals were read (8c66820: 47 / 47 / 59) until the final build (15919e4: 47 / 47 / 59),
+// then its failures. Set BN, written the same way during that session and never tuned on
+// (sha256 ac1fb3a1…): 8c66820 47 / 47 / 58, 15919e4 the same; after its final run, small talk
+// around "assistant" and "chat" (47 / 47 / 60).
+const EN_BLIND_BL: usize = 47; // of 53
+const RU_BLIND_BL: usize = 47; // of 53
+const OOS_BLIND_BL: usize = 59; // of 64
+const EN_BLIND_BN: usize = 47; // of 53
+const RU_BLIND_BN: usize = 47; // of 53
+const OOS_BLIND_BN: usize = 60; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
