@@ -102,12 +102,12 @@ pub fn is_form_of_real_word(word: &str) -> bool {
         is_real_word(&infinitive) || (reflexive && is_real_word(&format!("{infinitive}ся")))
     };
     let long_enough = |base: &&str| base.chars().count() >= MIN_RUSSIAN_BASE_CHARS;
-    let first = RUSSIAN_VERB_ENDINGS.iter().any(|ending| {
+    let first_conjugation = RUSSIAN_VERB_ENDINGS.iter().any(|ending| {
         word.strip_suffix(ending)
             .filter(long_enough)
             .is_some_and(|base| has_infinitive(base, "ть"))
     });
-    first
+    first_conjugation
         || SECOND_CONJUGATION_ENDINGS.iter().any(|ending| {
             word.strip_suffix(ending)
                 .filter(long_enough)

@@ -274,8 +274,8 @@ impl Timeline {
     }
 
     /// True when `cue` starts with a unit and every occurrence follows a count: "34 years after
-    /// independence", "ten months before" state a gap the question goes on from ("…how many allies does it have?"),
-    /// it does not ask one. A year right before the unit is no count.
+    /// independence", "ten months before" state a gap the question goes on from ("…how many
+    /// allies does it have?"), they do not ask one. A year right before the unit is no count.
     fn stated_gap(&self, words: &[String], cue: &[String]) -> bool {
         let is_unit = |w: &String| {
             self.unit_words
