@@ -2689,3 +2689,38 @@ fn the_bot_called_an_assistant_and_a_chat_greeting_are_small_talk() {
     // A question after the same words is answered.
     assert!(reply("hey, need kz uz help: how long is the border?").answered);
 }
+
+#[test]
+fn answer_types_keep_a_day_to_the_event_dated_by_its_month() {
+    // The best entry dates the Azerbaijani alliance to August 2024: a lower entry's day
+    // belongs to another event, so the day asked is declined with what the documents say.
+    for question in [
+        "what day did uzbekistan ally with tajikistan?",
+        "exact day uzbekistan signed alliance with tajikistan",
+    ] {
+        let reply = reply(question);
+        assert!(!reply.answered, "{question:?}: {}", reply.plain_text());
+        assert!(
+            reply.plain_text().contains("February"),
+            "{}",
+            reply.plain_text()
+        );
+    }
+    answered_with(
+        "what day was the kazakh-uzbek treaty on allied relations signed?",
+        "treaty-signing-date",
+    );
+}
+
+#[test]
+fn answer_types_an_entry_declining_a_date_declines_every_precision() {
+    // The entry saying the documents do not date the treaty's entry into force answers "which
+    // month" as well as "what date", rather than the signing date below it.
+    for question in [
+        "binding since when? the date the alliance treaty came into force",
+        "в каком месяце союзный договор вступил в силу?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(!outcome.is_answer(), "{question:?}: {outcome:?}");
+    }
+}

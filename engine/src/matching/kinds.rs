@@ -204,7 +204,11 @@ impl Capabilities {
     /// into force?"): when it ranks first, it answers a question asking for `kind`, rather
     /// than a lower entry that merely shows such a fact.
     pub fn declines(&self, kind: AnswerKind) -> bool {
+        // A date not given is not given to any precision: the entry asking "from what date is
+        // the treaty effective?" also declines "in which month did it enter into force?".
+        const DATES: [AnswerKind; 3] = [AnswerKind::Day, AnswerKind::Month, AnswerKind::Year];
         self.declined.contains(&kind)
+            || (DATES.contains(&kind) && DATES.iter().any(|k| self.declined.contains(k)))
     }
 
     /// The same, giving the article it is (an article record).
@@ -1092,6 +1096,22 @@ mod tests {
     fn gives(k: &Kinds, caps: &Capabilities, kind: AnswerKind, question: &str) -> bool {
         let words = words(question);
         caps.gives(kind, &k.question(&words))
+    }
+
+    #[test]
+    fn a_date_declined_at_one_precision_is_declined_at_all() {
+        let k = kinds();
+        let caps = k
+            .capabilities(&["The documents do not say."], &[])
+            .with_declined_kinds([AnswerKind::Day]);
+        assert!(caps.declines(AnswerKind::Day));
+        assert!(caps.declines(AnswerKind::Month));
+        assert!(caps.declines(AnswerKind::Year));
+        assert!(!caps.declines(AnswerKind::Place));
+        let place = k
+            .capabilities(&["The documents do not say."], &[])
+            .with_declined_kinds([AnswerKind::Place]);
+        assert!(!place.declines(AnswerKind::Month));
     }
 
     #[test]

@@ -1841,6 +1841,19 @@ impl Engine {
             }
             Some(kind) => {
                 let question = self.kinds.question(words);
+                // The best record dates its event to the month only: "what day of the month was
+                // the Tajik alliance signed" is about that event, and a lower record's day
+                // belongs to another one.
+                if kind == AnswerKind::Day
+                    && !self.capabilities[best.record].gives(AnswerKind::Day, &question)
+                    && self.capabilities[best.record].gives(AnswerKind::Month, &question)
+                {
+                    return declined(Decline::NotGiven {
+                        record: best.record,
+                        asked: Some(kind),
+                        unmentioned: None,
+                    });
+                }
                 let counted = self.counted(words);
                 let fits = ranked
                     .iter()
