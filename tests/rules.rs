@@ -2724,3 +2724,37 @@ fn answer_types_an_entry_declining_a_date_declines_every_precision() {
         assert!(!outcome.is_answer(), "{question:?}: {outcome:?}");
     }
 }
+
+#[test]
+fn answer_types_read_a_target_year_and_a_sum_an_investor_paid() {
+    // "Target year" asks for a year, which the entry on the $10bn goal does not give; "$10bn"
+    // reads as "10 bn", the number and the unit.
+    let outcome = engine().ask("the $10bn goal for trade, any target year?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Year),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+    let outcome = engine().ask("в какую сумму встал инвесторам центр SIHM?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Money),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+}

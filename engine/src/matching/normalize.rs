@@ -103,6 +103,15 @@ pub fn tokenize(text: &str) -> Vec<String> {
     for token in &mut tokens {
         strip_ordinal_ending(token);
     }
+    if tokens.iter().any(|t| unit_after_number(t).is_some()) {
+        tokens = tokens
+            .into_iter()
+            .flat_map(|t| match unit_after_number(&t) {
+                Some(at) => vec![t[..at].to_owned(), t[at..].to_owned()],
+                None => vec![t],
+            })
+            .collect();
+    }
     if tokens.iter().any(|t| lost_apostrophe(t).is_some()) {
         tokens = tokens
             .into_iter()
@@ -113,6 +122,18 @@ pub fn tokenize(text: &str) -> Vec<String> {
             .collect();
     }
     tokens
+}
+
+/// Units people type glued to a number ("$10bn", "2356km", "400га").
+const GLUED_UNITS: &[&str] = &[
+    "bn", "mln", "mn", "km", "ha", "млрд", "млн", "км", "га", "тыс",
+];
+
+/// Where the unit starts in a number typed with its unit ("10bn": 2), so that it reads as
+/// "10 bn", the number and the unit's word; `None` for anything else ("2021", "b4", "100th").
+fn unit_after_number(token: &str) -> Option<usize> {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && GLUED_UNITS.contains(&&token[digits..])).then_some(digits)
 }
 
 /// The question word of "whos", "wheres", "hows": "who's" typed without its apostrophe, which
@@ -637,6 +658,13 @@ mod tests {
         let all = (0..0x3000u32).filter_map(char::from_u32);
         let expected: Vec<char> = all.clone().flat_map(char::to_lowercase).collect();
         assert_eq!(lower_case(all), expected);
+    }
+
+    #[test]
+    fn a_unit_glued_to_a_number_is_its_own_word() {
+        assert_eq!(tokenize("the $10bn goal"), ["the", "10", "bn", "goal"]);
+        assert_eq!(tokenize("400га, 2356km"), ["400", "га", "2356", "km"]);
+        assert_eq!(tokenize("100th b4 2021"), ["100", "b4", "2021"]);
     }
 
     #[test]
