@@ -2758,3 +2758,36 @@ fn answer_types_read_a_target_year_and_a_sum_an_investor_paid() {
         "{outcome:?}"
     );
 }
+
+#[test]
+fn answer_types_a_why_question_needs_an_entry_that_gives_a_reason() {
+    // The inspection entry says every ten years, not why ten: declined with what it says.
+    for question in [
+        "why was a ten-year interval chosen for joint inspections of the border?",
+        "почему для совместной проверки границы выбрали срок в десять лет?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven {
+                        asked: Some(AnswerKind::Reason),
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{question:?}: {outcome:?}"
+        );
+    }
+    // An entry written to answer "why" gives its reason, with or without "because".
+    answered_with(
+        "why is turkmenistan not an ally of uzbekistan?",
+        "alliances-turkmenistan",
+    );
+    answered_with(
+        "зачем нужен межпарламентский совет?",
+        "bodies-inter-parliamentary-council",
+    );
+}

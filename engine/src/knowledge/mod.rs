@@ -49,6 +49,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "degree",
     "area",
     "percent",
+    "reason",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -95,6 +96,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_degree",
     "not_given_area",
     "not_given_percent",
+    "not_given_reason",
     "not_given_unmentioned",
     "timeline_gap",
     "timeline_order",

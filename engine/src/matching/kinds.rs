@@ -85,6 +85,9 @@ pub enum AnswerKind {
     /// A share in percent ("by what percent did turnover grow", "на сколько процентов"): an
     /// answer with a percentage gives it; a count or a sum does not.
     Percent,
+    /// Why something happened or was done ("why was the council created", "почему летом"):
+    /// an answer whose lead gives a cause or a purpose ("because", "чтобы", "due to").
+    Reason,
 }
 
 impl AnswerKind {
@@ -115,6 +118,7 @@ impl AnswerKind {
             AnswerKind::Degree => "degree",
             AnswerKind::Area => "area",
             AnswerKind::Percent => "percent",
+            AnswerKind::Reason => "reason",
         }
     }
 
@@ -144,6 +148,7 @@ impl AnswerKind {
             AnswerKind::Degree,
             AnswerKind::Area,
             AnswerKind::Percent,
+            AnswerKind::Reason,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -186,6 +191,14 @@ impl Capabilities {
             |s: usize| names_side(&question.side_words[s], self.lead_words.split_whitespace());
         // A lead naming neither side may still be about the one asked.
         named(side) || !(0..question.side_words.len()).any(|other| other != side && named(other))
+    }
+
+    /// The same, also giving a reason: an entry written to answer "why" gives one, whether or
+    /// not its lead says "because".
+    pub fn with_reason(mut self) -> Self {
+        self.kinds.insert(AnswerKind::Reason);
+        self.phrase_given.insert(AnswerKind::Reason);
+        self
     }
 
     /// The same, for an entry saying the documents do not give `kinds`.
@@ -1282,7 +1295,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 24);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 25);
     }
 
     #[test]

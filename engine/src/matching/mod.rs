@@ -919,6 +919,11 @@ fn capabilities(
                 RecordKind::Entry(i) if kb.entries[i].unanswerable => {
                     caps.with_declined_kinds(kinds_asked_by(kinds, &kb.entries[i]))
                 }
+                RecordKind::Entry(i)
+                    if kinds_asked_by(kinds, &kb.entries[i]).contains(&AnswerKind::Reason) =>
+                {
+                    caps.with_reason()
+                }
                 RecordKind::Entry(_) => caps,
             }
         })
