@@ -2791,3 +2791,15 @@ fn answer_types_a_why_question_needs_an_entry_that_gives_a_reason() {
         "bodies-inter-parliamentary-council",
     );
 }
+
+#[test]
+fn small_talk_asks_the_bot_its_nickname_and_to_switch_language() {
+    assert_eq!(
+        small_talk("how should i call you, any nickname?"),
+        "identity"
+    );
+    assert_eq!(
+        small_talk("can I write to you in uzbek instead?"),
+        "languages"
+    );
+}
