@@ -2803,3 +2803,42 @@ fn small_talk_asks_the_bot_its_nickname_and_to_switch_language() {
         "languages"
     );
 }
+
+#[test]
+fn a_why_question_is_not_an_order_of_events_and_a_post_taken_is_not_dated() {
+    // "Why in summer and not earlier" names a season and "earlier", but asks a reason.
+    let outcome = engine().ask("почему союз с азербайджаном заключили летом, а не раньше?");
+    assert!(
+        matches!(
+            outcome,
+            Outcome::Declined {
+                reason: Decline::NotGiven {
+                    asked: Some(AnswerKind::Reason),
+                    ..
+                },
+                ..
+            }
+        ),
+        "{outcome:?}"
+    );
+    // When someone became head or took the oath: no document dates it.
+    for question in [
+        "since when has muslimova been department head?",
+        "когда мирзиёев принял присягу после выборов 2021?",
+    ] {
+        let outcome = engine().ask(question);
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Declined {
+                    reason: Decline::NotGiven {
+                        asked: Some(AnswerKind::Tenure),
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{question:?}: {outcome:?}"
+        );
+    }
+}

@@ -1685,14 +1685,18 @@ impl Engine {
             }
         }
         // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap; "раз в
-        // сколько месяцев": how often, not the months between two events (asked only of the
-        // few questions the timeline takes).
+        // сколько месяцев": how often, not the months between two events; "why" a reason (asked
+        // only of the few questions the timeline takes).
         let timeline = if kinds::asks_age_then(words, |w| self.is_person(w)) {
             None
         } else {
-            self.timeline
-                .answer(words, &self.index)
-                .filter(|_| self.asked(words) != Some(AnswerKind::Frequency))
+            self.timeline.answer(words, &self.index).filter(|_| {
+                // "Why in summer and not earlier?" asks a reason, not the order of events.
+                !matches!(
+                    self.asked(words),
+                    Some(AnswerKind::Frequency | AnswerKind::Reason)
+                )
+            })
         };
         if let Some(TimelineResult::Computed(comparison)) = timeline {
             return Outcome::Compared(comparison);
