@@ -443,6 +443,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_BM,
         OOS_REVIEW_BM,
     ),
+    (
+        "tests/data/review-chat-bq.jsonl",
+        EN_REVIEW_BQ,
+        RU_REVIEW_BQ,
+        OOS_REVIEW_BQ,
+    ),
 ];
 
 #[test]
@@ -1019,3 +1025,14 @@ const OOS_REVIEW_BM: usize = 32; // of 40
 const EN_REVIEW_P: usize = 25; // of 26
 const RU_REVIEW_P: usize = 23; // of 26
 const OOS_REVIEW_P: usize = 27; // of 28
+
+// BQ (thirty-sixth session): 200 questions a helper wrote from the documents alone, 160 of
+// them out of scope (120 near misses, 40 small talk), to find kinds of decline failure. At
+// 4360f39 (before the session's rules; measured on its first run at f4c9dbb, which changed
+// none of its answers): en 19/20, ru 18/20, out of scope 127/160; tuned on after that (the
+// reason kind, small talk, tenure cues). A helper's review then found cues that misfired
+// ("did that happen or not" about events the documents report, "inaugurated" for a centre's
+// opening, "general" as an office in "what general principles"), which were taken out.
+const EN_REVIEW_BQ: usize = 19; // of 20
+const RU_REVIEW_BQ: usize = 18; // of 20
+const OOS_REVIEW_BQ: usize = 133; // of 160

@@ -2821,10 +2821,10 @@ fn a_why_question_is_not_an_order_of_events_and_a_post_taken_is_not_dated() {
         ),
         "{outcome:?}"
     );
-    // When someone became head or took the oath: no document dates it.
+    // When someone became head: no document dates it.
     for question in [
         "since when has muslimova been department head?",
-        "когда мирзиёев принял присягу после выборов 2021?",
+        "muslimova, head of department since when?",
     ] {
         let outcome = engine().ask(question);
         assert!(

@@ -179,9 +179,12 @@ impl Engine {
             } => Some(*record),
             outcome => outcome.answered_record(),
         };
+        // Nor about a name the documents never use: "is psg signing anyone this summer?" after
+        // the Azerbaijani alliance is about football.
         let ignores_own_words = shown
             .is_some_and(|record| !self.mentions_own_terms(question, record))
-            || !self.knows_a_word_of(question);
+            || !self.knows_a_word_of(question)
+            || self.names_something_unknown(question);
         // Nor is a reading that finds nothing either: the user's own words suggest better.
         let no_better = matches!(
             (&plain, &outcome),

@@ -86,7 +86,8 @@ pub enum AnswerKind {
     /// answer with a percentage gives it; a count or a sum does not.
     Percent,
     /// Why something happened or was done ("why was the council created", "почему летом"):
-    /// an answer whose lead gives a cause or a purpose ("because", "чтобы", "due to").
+    /// any answer but one giving a figure, which must give a cause or a purpose ("because",
+    /// "чтобы", "due to") or be written to answer "why".
     Reason,
 }
 
@@ -217,11 +218,29 @@ impl Capabilities {
     /// into force?"): when it ranks first, it answers a question asking for `kind`, rather
     /// than a lower entry that merely shows such a fact.
     pub fn declines(&self, kind: AnswerKind) -> bool {
-        // A date not given is not given to any precision: the entry asking "from what date is
-        // the treaty effective?" also declines "in which month did it enter into force?".
-        const DATES: [AnswerKind; 3] = [AnswerKind::Day, AnswerKind::Month, AnswerKind::Year];
-        self.declined.contains(&kind)
-            || (DATES.contains(&kind) && DATES.iter().any(|k| self.declined.contains(k)))
+        // A date not given to a precision is not given to a finer one: the entry asking "in
+        // what year did the treaty enter into force?" also declines "which month", "what date".
+        // Not the other way: the entry on the exercises' exact days does not decline their year.
+        let coarser: &[AnswerKind] = match kind {
+            AnswerKind::Day => &[AnswerKind::Month, AnswerKind::Year],
+            AnswerKind::Month => &[AnswerKind::Year],
+            _ => &[],
+        };
+        self.declined.contains(&kind) || coarser.iter().any(|k| self.declined.contains(k))
+    }
+
+    /// The months and years this record dates to the month only or to the day.
+    pub fn dated_months(&self) -> impl Iterator<Item = (u8, Option<&str>)> + '_ {
+        self.dates
+            .iter()
+            .map(|(_, month, year)| (*month, year.as_deref()))
+    }
+
+    /// True when the record gives the day of a date in `month` of `year`.
+    pub fn gives_day_in(&self, month: u8, year: Option<&str>) -> bool {
+        self.dates.iter().any(|(precision, m, y)| {
+            *precision == AnswerKind::Day && *m == month && (year.is_none() || y.as_deref() == year)
+        })
     }
 
     /// The same, giving the article it is (an article record).
@@ -705,6 +724,18 @@ impl Kinds {
                 caps.kinds.insert(*kind);
                 caps.phrase_given.insert(*kind);
             }
+            // A reason often follows the fact it explains ("Uzbekistan turned to Moscow. After
+            // Andijan, the West…"): anywhere in the answer.
+            let all_words = tokenize(text);
+            let gives_reason = self
+                .givers
+                .iter()
+                .filter(|(kind, _)| *kind == AnswerKind::Reason)
+                .any(|(_, g)| g.iter().any(|phrase| contains_sequence(&all_words, phrase)));
+            if gives_reason {
+                caps.kinds.insert(AnswerKind::Reason);
+                caps.phrase_given.insert(AnswerKind::Reason);
+            }
             for (group, spellings) in self.places.iter().enumerate() {
                 if spellings.iter().any(occurs) {
                     caps.kinds.insert(AnswerKind::Place);
@@ -720,6 +751,19 @@ impl Kinds {
                     caps.persons.push(group);
                 }
             }
+        }
+        // Why a figure is what it is ("why every ten years", "why 400 hectares") the documents
+        // never say, unless the answer gives a cause; an answer describing or explaining
+        // something is taken to answer "why" about it.
+        const FIGURES: [AnswerKind; 4] = [
+            AnswerKind::Number,
+            AnswerKind::Area,
+            AnswerKind::Percent,
+            AnswerKind::Money,
+        ];
+        if !FIGURES.iter().any(|k| caps.kinds.contains(k)) {
+            caps.kinds.insert(AnswerKind::Reason);
+            caps.phrase_given.insert(AnswerKind::Reason);
         }
         caps
     }
@@ -1112,14 +1156,18 @@ mod tests {
     }
 
     #[test]
-    fn a_date_declined_at_one_precision_is_declined_at_all() {
+    fn a_date_declined_at_one_precision_is_declined_at_finer_ones() {
         let k = kinds();
         let caps = k
             .capabilities(&["The documents do not say."], &[])
             .with_declined_kinds([AnswerKind::Day]);
         assert!(caps.declines(AnswerKind::Day));
-        assert!(caps.declines(AnswerKind::Month));
-        assert!(caps.declines(AnswerKind::Year));
+        assert!(!caps.declines(AnswerKind::Month));
+        assert!(!caps.declines(AnswerKind::Year));
+        let year = k
+            .capabilities(&["The documents do not say."], &[])
+            .with_declined_kinds([AnswerKind::Year]);
+        assert!(year.declines(AnswerKind::Day) && year.declines(AnswerKind::Month));
         assert!(!caps.declines(AnswerKind::Place));
         let place = k
             .capabilities(&["The documents do not say."], &[])

@@ -68,6 +68,10 @@ pub fn zipf_or_zero(word: &str) -> Zipf {
 /// wordfreq lists frequent misspellings too ("lenght" 2.0, "wich" 2.8), but below this.
 pub const REAL_WORD_ZIPF: Zipf = 3.0;
 
+/// A word at least this common is an everyday word ("summer" 5.0, "football" 4.6), not a name
+/// or a term ("psg" 3.3).
+pub const EVERYDAY_WORD_ZIPF: Zipf = 4.0;
+
 /// True for a word common enough to be a real word of English or Russian.
 pub fn is_real_word(word: &str) -> bool {
     zipf_or_zero(word) >= REAL_WORD_ZIPF

@@ -1569,6 +1569,16 @@ impl Engine {
 
     /// True when the question has a word the knowledge base knows (a topic, a name or a
     /// question word): "nvm, forget it" has none, and is no follow-up to anything.
+    /// True when a question names something the knowledge base never mentions: a word it does
+    /// not use that is rarer than everyday words (a name or a term, "psg"), not an everyday
+    /// one ("summer").
+    pub(crate) fn names_something_unknown(&self, question: &str) -> bool {
+        let words = self.read_words(self.tokens(question));
+        self.index.terms_of(&words).iter().any(|t| {
+            t.term.is_none() && lexicon::zipf_or_zero(&t.text) < lexicon::EVERYDAY_WORD_ZIPF
+        })
+    }
+
     pub(crate) fn knows_a_word_of(&self, question: &str) -> bool {
         let words = self.read_words(self.tokens(question));
         self.index.terms_of(&words).iter().any(|t| t.term.is_some())
@@ -1850,19 +1860,26 @@ impl Engine {
             }
             Some(kind) => {
                 let question = self.kinds.question(words);
-                // The best record dates its event to the month only: "what day of the month was
-                // the Tajik alliance signed" is about that event, and a lower record's day
-                // belongs to another one.
-                if kind == AnswerKind::Day
-                    && !self.capabilities[best.record].gives(AnswerKind::Day, &question)
-                    && self.capabilities[best.record].gives(AnswerKind::Month, &question)
-                {
+                let best_caps = &self.capabilities[best.record];
+                // A lower record's reason is seldom one for what the best record is about.
+                if kind == AnswerKind::Reason && !best_caps.gives(kind, &question) {
                     return declined(Decline::NotGiven {
                         record: best.record,
                         asked: Some(kind),
                         unmentioned: None,
                     });
                 }
+                // The best record dates its event to the month only ("what day was the Tajik
+                // alliance signed": February 2024): a lower record's day in another month
+                // belongs to another event. One in the same month may date the same one (the
+                // declaration signed during the visit of December 2021).
+                let same_month = |r: &Ranked| {
+                    r.record == best.record
+                        || !best_caps.gives(AnswerKind::Month, &question)
+                        || best_caps
+                            .dated_months()
+                            .any(|(m, y)| self.capabilities[r.record].gives_day_in(m, y))
+                };
                 let counted = self.counted(words);
                 let fits = ranked
                     .iter()
@@ -1871,6 +1888,7 @@ impl Engine {
                             && best.score.value() - r.score.value() <= self.params.kind_margin
                     })
                     .filter(|r| kind != AnswerKind::Number || self.counts(r.record, &counted))
+                    .filter(|r| kind != AnswerKind::Day || same_month(r))
                     .find(|r| self.capabilities[r.record].gives(kind, &question));
                 match fits {
                     Some(r) => *r,
