@@ -400,6 +400,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BN,
     ),
     (
+        "tests/data/blind-chat-bo.jsonl",
+        EN_BLIND_BO,
+        RU_BLIND_BO,
+        OOS_BLIND_BO,
+    ),
+    (
+        "tests/data/blind-chat-bp.jsonl",
+        EN_BLIND_BP,
+        RU_BLIND_BP,
+        OOS_BLIND_BP,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -940,12 +952,28 @@ const OOS_BLIND_BI: usize = 60; // of 63
 // then its failures. Set BN, written the same way during that session and never tuned on
 // (sha256 ac1fb3a1…): 8c66820 47 / 47 / 58, 15919e4 the same; after its final run, small talk
 // around "assistant" and "chat" (47 / 47 / 60).
+// Tuned on in the thirty-sixth session (the entry-into-force date, the $10bn target year, the
+// SIHM's cost, the Tajik alliance's day): 47 / 47 / 62 and 47 / 47 / 61.
 const EN_BLIND_BL: usize = 47; // of 53
 const RU_BLIND_BL: usize = 47; // of 53
-const OOS_BLIND_BL: usize = 59; // of 64
+const OOS_BLIND_BL: usize = 62; // of 64
 const EN_BLIND_BN: usize = 47; // of 53
 const RU_BLIND_BN: usize = 47; // of 53
-const OOS_BLIND_BN: usize = 60; // of 64
+const OOS_BLIND_BN: usize = 61; // of 64
+
+// Sets BO and BP, written at the start of the thirty-sixth session by two helpers that saw only
+// the documents and the eval README, screened to Jaccard < 0.5 and frozen (sha256 f244bf8b…,
+// 37381e34…) before the session's first change was measured. Only their totals were read, at
+// the session's start build (4360f39: BO 48 / 49 / 61, BP 48 / 48 / 59) and at its final build
+// (4de92f9: BO 48 / 49 / 61, BP 48 / 48 / 60), then their failures. One BO row (bo048) that a
+// phrasing of the knowledge base, written sessions earlier, happens to repeat is left out of
+// this copy (ru 48 of 52).
+const EN_BLIND_BO: usize = 48; // of 53
+const RU_BLIND_BO: usize = 48; // of 52
+const OOS_BLIND_BO: usize = 61; // of 64
+const EN_BLIND_BP: usize = 48; // of 53
+const RU_BLIND_BP: usize = 48; // of 53
+const OOS_BLIND_BP: usize = 60; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
