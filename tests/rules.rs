@@ -2729,33 +2729,13 @@ fn answer_types_an_entry_declining_a_date_declines_every_precision() {
 fn answer_types_read_a_target_year_and_a_sum_an_investor_paid() {
     // "Target year" asks for a year, which the entry on the $10bn goal does not give; "$10bn"
     // reads as "10 bn", the number and the unit.
-    let outcome = engine().ask("the $10bn goal for trade, any target year?");
-    assert!(
-        matches!(
-            outcome,
-            Outcome::Declined {
-                reason: Decline::NotGiven {
-                    asked: Some(AnswerKind::Year),
-                    ..
-                },
-                ..
-            }
-        ),
-        "{outcome:?}"
+    not_given(
+        "the $10bn goal for trade, any target year?",
+        AnswerKind::Year,
     );
-    let outcome = engine().ask("в какую сумму встал инвесторам центр SIHM?");
-    assert!(
-        matches!(
-            outcome,
-            Outcome::Declined {
-                reason: Decline::NotGiven {
-                    asked: Some(AnswerKind::Money),
-                    ..
-                },
-                ..
-            }
-        ),
-        "{outcome:?}"
+    not_given(
+        "в какую сумму встал инвесторам центр SIHM?",
+        AnswerKind::Money,
     );
 }
 
@@ -2766,20 +2746,7 @@ fn answer_types_a_why_question_needs_an_entry_that_gives_a_reason() {
         "why was a ten-year interval chosen for joint inspections of the border?",
         "почему для совместной проверки границы выбрали срок в десять лет?",
     ] {
-        let outcome = engine().ask(question);
-        assert!(
-            matches!(
-                outcome,
-                Outcome::Declined {
-                    reason: Decline::NotGiven {
-                        asked: Some(AnswerKind::Reason),
-                        ..
-                    },
-                    ..
-                }
-            ),
-            "{question:?}: {outcome:?}"
-        );
+        not_given(question, AnswerKind::Reason);
     }
     // An entry written to answer "why" gives its reason, with or without "because".
     answered_with(
@@ -2807,38 +2774,15 @@ fn small_talk_asks_the_bot_its_nickname_and_to_switch_language() {
 #[test]
 fn a_why_question_is_not_an_order_of_events_and_a_post_taken_is_not_dated() {
     // "Why in summer and not earlier" names a season and "earlier", but asks a reason.
-    let outcome = engine().ask("почему союз с азербайджаном заключили летом, а не раньше?");
-    assert!(
-        matches!(
-            outcome,
-            Outcome::Declined {
-                reason: Decline::NotGiven {
-                    asked: Some(AnswerKind::Reason),
-                    ..
-                },
-                ..
-            }
-        ),
-        "{outcome:?}"
+    not_given(
+        "почему союз с азербайджаном заключили летом, а не раньше?",
+        AnswerKind::Reason,
     );
     // When someone became head: no document dates it.
     for question in [
         "since when has muslimova been department head?",
         "muslimova, head of department since when?",
     ] {
-        let outcome = engine().ask(question);
-        assert!(
-            matches!(
-                outcome,
-                Outcome::Declined {
-                    reason: Decline::NotGiven {
-                        asked: Some(AnswerKind::Tenure),
-                        ..
-                    },
-                    ..
-                }
-            ),
-            "{question:?}: {outcome:?}"
-        );
+        not_given(question, AnswerKind::Tenure);
     }
 }

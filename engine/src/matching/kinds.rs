@@ -197,9 +197,13 @@ impl Capabilities {
     /// The same, also giving a reason: an entry written to answer "why" gives one, whether or
     /// not its lead says "because".
     pub fn with_reason(mut self) -> Self {
+        self.give_reason();
+        self
+    }
+
+    fn give_reason(&mut self) {
         self.kinds.insert(AnswerKind::Reason);
         self.phrase_given.insert(AnswerKind::Reason);
-        self
     }
 
     /// The same, for an entry saying the documents do not give `kinds`.
@@ -733,8 +737,7 @@ impl Kinds {
                 .filter(|(kind, _)| *kind == AnswerKind::Reason)
                 .any(|(_, g)| g.iter().any(|phrase| contains_sequence(&all_words, phrase)));
             if gives_reason {
-                caps.kinds.insert(AnswerKind::Reason);
-                caps.phrase_given.insert(AnswerKind::Reason);
+                caps.give_reason();
             }
             for (group, spellings) in self.places.iter().enumerate() {
                 if spellings.iter().any(occurs) {
@@ -762,8 +765,7 @@ impl Kinds {
             AnswerKind::Money,
         ];
         if !FIGURES.iter().any(|k| caps.kinds.contains(k)) {
-            caps.kinds.insert(AnswerKind::Reason);
-            caps.phrase_given.insert(AnswerKind::Reason);
+            caps.give_reason();
         }
         caps
     }

@@ -1567,8 +1567,6 @@ impl Engine {
         })
     }
 
-    /// True when the question has a word the knowledge base knows (a topic, a name or a
-    /// question word): "nvm, forget it" has none, and is no follow-up to anything.
     /// True when a question names something the knowledge base never mentions: a word it does
     /// not use that is rarer than everyday words (a name or a term, "psg"), not an everyday
     /// one ("summer").
@@ -1579,6 +1577,8 @@ impl Engine {
         })
     }
 
+    /// True when the question has a word the knowledge base knows (a topic, a name or a
+    /// question word): "nvm, forget it" has none, and is no follow-up to anything.
     pub(crate) fn knows_a_word_of(&self, question: &str) -> bool {
         let words = self.read_words(self.tokens(question));
         self.index.terms_of(&words).iter().any(|t| t.term.is_some())
