@@ -172,11 +172,48 @@ pub const ORDINAL_ENDINGS: &[&str] = &[
 /// count. `is_article` tells the word for article ("статьи"), next to which a number is an
 /// article's, never a year.
 pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<String> {
-    let tokens = tokenize(&with_joiners_and_ordinals_read(text))
+    let text = with_apostrophe_years(text);
+    let tokens = tokenize(&with_joiners_and_ordinals_read(&text))
         .into_iter()
         .map(without_elongation)
         .collect();
     with_full_years(tokens, is_article)
+}
+
+/// The text with a year written as an apostrophe and two digits ("dec '22", "nov ’05") in full
+/// ("dec 2022"): the apostrophe is dropped with other punctuation, and "dec 22" would be the 22nd
+/// of December.
+fn with_apostrophe_years(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most questions have none: the text as it is, without collecting its characters.
+    if !text.chars().any(is_apostrophe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let year_at = |i: usize| {
+        is_apostrophe(chars[i])
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+            && digit(i + 1)
+            && digit(i + 2)
+            && !chars.get(i + 3).is_some_and(|c| c.is_alphanumeric())
+    };
+    if !(0..chars.len()).any(year_at) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        if year_at(i) {
+            let two_digits = chars[i + 1].to_digit(10).unwrap_or(0) * 10
+                + chars[i + 2].to_digit(10).unwrap_or(0);
+            out.push_str(&full_year(two_digits));
+            i += 3;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The text with "+" and "&" between words as "plus" and "and" ([`joins_words`]) and Russian
@@ -719,6 +756,19 @@ mod tests {
         tokenize_question(text, |w| {
             ["article", "статья", "статьи", "статью"].contains(&w)
         })
+    }
+
+    #[test]
+    fn a_year_written_with_an_apostrophe_is_the_full_year() {
+        assert_eq!(
+            question_words("dec '22 alliance"),
+            ["dec", "2022", "alliance"]
+        );
+        assert_eq!(question_words("nov \u{2019}05"), ["nov", "2005"]);
+        assert_eq!(question_words("the '98 treaty"), ["the", "1998", "treaty"]);
+        // Not after a letter, nor three digits.
+        assert_eq!(question_words("rock'22"), ["rock22"]);
+        assert_eq!(question_words("'222"), ["222"]);
     }
 
     #[test]
