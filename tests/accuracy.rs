@@ -412,6 +412,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BP,
     ),
     (
+        "tests/data/blind-chat-br.jsonl",
+        EN_BLIND_BR,
+        RU_BLIND_BR,
+        OOS_BLIND_BR,
+    ),
+    (
+        "tests/data/blind-chat-bs.jsonl",
+        EN_BLIND_BS,
+        RU_BLIND_BS,
+        OOS_BLIND_BS,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -460,6 +472,24 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         EN_REVIEW_BQ,
         RU_REVIEW_BQ,
         OOS_REVIEW_BQ,
+    ),
+    (
+        "tests/data/review-chat-bt.jsonl",
+        EN_REVIEW_BT,
+        RU_REVIEW_BT,
+        OOS_REVIEW_BT,
+    ),
+    (
+        "tests/data/review-chat-bu.jsonl",
+        EN_REVIEW_BU,
+        RU_REVIEW_BU,
+        OOS_REVIEW_BU,
+    ),
+    (
+        "tests/data/review-chat-bv.jsonl",
+        EN_REVIEW_BV,
+        RU_REVIEW_BV,
+        OOS_REVIEW_BV,
     ),
 ];
 
@@ -975,6 +1005,19 @@ const EN_BLIND_BP: usize = 48; // of 53
 const RU_BLIND_BP: usize = 48; // of 53
 const OOS_BLIND_BP: usize = 60; // of 64
 
+// Sets BR and BS, written at the start of the thirty-seventh session by two helpers that saw only
+// the documents and the eval README, screened to Jaccard < 0.5 and frozen (sha256 in the README)
+// before the session's first change was measured. Only their totals were read, at the session's
+// start build (7bdb115: BR 46 / 49 / 56, BS 44 / 44 / 55) and at its final engine (BR 46 / 49 /
+// 56, BS 45 / 44 / 55), then their failures. One BR row (br123) that a phrasing of the knowledge
+// base, written sessions earlier, happens to repeat is left out of this copy (ru 48 of 52).
+const EN_BLIND_BR: usize = 46; // of 53
+const RU_BLIND_BR: usize = 48; // of 52
+const OOS_BLIND_BR: usize = 56; // of 64
+const EN_BLIND_BS: usize = 45; // of 53
+const RU_BLIND_BS: usize = 44; // of 53
+const OOS_BLIND_BS: usize = 55; // of 64
+
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
@@ -1064,3 +1107,20 @@ const OOS_REVIEW_P: usize = 27; // of 28
 const EN_REVIEW_BQ: usize = 19; // of 20
 const RU_REVIEW_BQ: usize = 18; // of 20
 const OOS_REVIEW_BQ: usize = 133; // of 160
+
+// Sets BT (facts and paraphrases), BU (near misses and small talk) and BV (paraphrases and date
+// arithmetic): 240 questions each that helpers wrote in the thirty-seventh session from the
+// documents and the eval README alone, to find kinds of failure; tuned on, so floors, not
+// estimates. Rows that a knowledge-base phrasing repeats are left out (BT 238, BU 238, BV 236).
+// First read (whole files): BT at b7d6ca2, en 74/85, ru 74/85, out of scope 64/70; BU and BV with
+// part of 6fb968a, BU 33/40, 29/40, 135/160, BV 88/100, 81/100, 36/40. The floors are what the
+// session's final engine scores on these copies.
+const EN_REVIEW_BT: usize = 74; // of 85
+const RU_REVIEW_BT: usize = 74; // of 83
+const OOS_REVIEW_BT: usize = 67; // of 70
+const EN_REVIEW_BU: usize = 32; // of 39
+const RU_REVIEW_BU: usize = 30; // of 40
+const OOS_REVIEW_BU: usize = 136; // of 159
+const EN_REVIEW_BV: usize = 89; // of 97
+const RU_REVIEW_BV: usize = 82; // of 100
+const OOS_REVIEW_BV: usize = 35; // of 39
