@@ -1000,7 +1000,7 @@ const OOS_BLIND_BN: usize = 61; // of 64
 // this copy (ru 48 of 52).
 const EN_BLIND_BO: usize = 48; // of 53
 const RU_BLIND_BO: usize = 48; // of 52
-const OOS_BLIND_BO: usize = 61; // of 64
+const OOS_BLIND_BO: usize = 62; // of 64
 const EN_BLIND_BP: usize = 48; // of 53
 const RU_BLIND_BP: usize = 48; // of 53
 const OOS_BLIND_BP: usize = 60; // of 64
@@ -1013,7 +1013,7 @@ const OOS_BLIND_BP: usize = 60; // of 64
 // base, written sessions earlier, happens to repeat is left out of this copy (ru 48 of 52).
 const EN_BLIND_BR: usize = 46; // of 53
 const RU_BLIND_BR: usize = 48; // of 52
-const OOS_BLIND_BR: usize = 56; // of 64
+const OOS_BLIND_BR: usize = 57; // of 64 (56 at the final engine; br047 after the count-off rule)
 const EN_BLIND_BS: usize = 45; // of 53
 const RU_BLIND_BS: usize = 44; // of 53
 const OOS_BLIND_BS: usize = 55; // of 64

@@ -583,6 +583,10 @@ pub struct SmalltalkFile {
     /// The pronouns an addressee word stands for in cues ("you", "тебя").
     #[serde(default)]
     pub addressee_pronouns: Vec<String>,
+    /// Counting said into a microphone ("1 2 3", "раз два три"): left out of a message before
+    /// small talk is looked for, so that "testing testing 1 2 3" is a check, not a question.
+    #[serde(default)]
+    pub count_offs: Vec<String>,
 }
 
 /// One kind of small talk.

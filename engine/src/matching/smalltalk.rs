@@ -37,6 +37,8 @@ pub struct SmallTalk {
     /// Intents other than the reaction that may carry a comment, with the words that introduce
     /// one (`comment_after`).
     commented: Vec<(IntentId, Vec<String>)>,
+    /// Counting into a microphone, as word lists (see [`SmalltalkFile::count_offs`]).
+    count_offs: Vec<Vec<String>>,
 }
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
@@ -108,6 +110,12 @@ impl SmallTalk {
             addressee,
             pronouns,
             question_words: question_words.iter().flat_map(|w| tokenize(w)).collect(),
+            count_offs: file
+                .count_offs
+                .iter()
+                .map(|phrase| tokenize(phrase))
+                .filter(|words| !words.is_empty())
+                .collect(),
             commented: file
                 .intents
                 .iter()
@@ -145,6 +153,7 @@ impl SmallTalk {
         words: &[String],
         is_topic: impl Fn(&str) -> bool,
     ) -> Option<IntentId> {
+        let words = &*self.without_count_offs(words);
         // One word past the limit is enough to know a question is no small talk.
         let leftover: Vec<&String> = words
             .iter()
@@ -178,6 +187,7 @@ impl SmallTalk {
         if words.is_empty() {
             return reaction.filter(|_| text.chars().any(is_pictograph));
         }
+        let words = &*self.without_count_offs(words);
         // "hi from Astana", "привет из Ташкента": where the writer is says nothing to answer.
         let words = match words {
             [rest @ .., from, _place]
@@ -210,6 +220,32 @@ impl SmallTalk {
             return self.exclamation(words, text, leftover, reaction);
         }
         self.longest_cue(words)
+    }
+
+    /// The words without counting into a microphone ("testing 1 2 3"); the words themselves
+    /// when there is none (most messages: one look at their first word).
+    fn without_count_offs<'w>(&self, words: &'w [String]) -> std::borrow::Cow<'w, [String]> {
+        let starts_at = |i: usize| {
+            self.count_offs
+                .iter()
+                .find(|phrase| words[i..].starts_with(phrase))
+                .map(Vec::len)
+        };
+        if !(0..words.len()).any(|i| starts_at(i).is_some()) {
+            return std::borrow::Cow::Borrowed(words);
+        }
+        let mut kept = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            match starts_at(i) {
+                Some(len) => i += len,
+                None => {
+                    kept.push(words[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        std::borrow::Cow::Owned(kept)
     }
 
     /// The intent with the longest cue all of whose words occur in `words`.
@@ -330,6 +366,7 @@ mod tests {
             filler: vec!["bro".to_owned()],
             addressee: vec!["bot".to_owned()],
             addressee_pronouns: vec!["you".to_owned()],
+            count_offs: vec!["1 2 3".to_owned()],
         };
         SmallTalk::new(
             &file,
@@ -399,6 +436,14 @@ mod tests {
         // Without "for" the words are a question of their own; with a question word too.
         assert_eq!(detect(&st, "great, alliance info"), None);
         assert_eq!(detect(&st, "thanks for that, when alliance"), None);
+    }
+
+    #[test]
+    fn counting_into_a_microphone_asks_no_number() {
+        let st = small_talk();
+        assert_eq!(detect(&st, "hello hello 1 2 3"), Some(0));
+        // A number that is not the count-off still asks.
+        assert_eq!(detect(&st, "hello 2 3"), None);
     }
 
     #[test]
