@@ -2786,3 +2786,17 @@ fn a_why_question_is_not_an_order_of_events_and_a_post_taken_is_not_dated() {
         not_given(question, AnswerKind::Tenure);
     }
 }
+
+#[test]
+fn counting_into_a_microphone_is_a_presence_check() {
+    assert_eq!(
+        small_talk("testing testing 1 2 3, can you hear me?"),
+        "presence"
+    );
+    assert_eq!(small_talk("раз два три, проверка связи"), "presence");
+    // A question after a microphone check is still answered.
+    answered_with(
+        "testing testing, when was the treaty signed?",
+        "treaty-signing",
+    );
+}
