@@ -222,8 +222,8 @@ impl SmallTalk {
         self.longest_cue(words)
     }
 
-    /// The words without counting into a microphone ("testing 1 2 3"); the words themselves
-    /// when there is none (most messages: one look at their first word).
+    /// The words without counting into a microphone ("testing 1 2 3"); the words themselves,
+    /// uncopied, when there is none (most messages).
     fn without_count_offs<'w>(&self, words: &'w [String]) -> std::borrow::Cow<'w, [String]> {
         let starts_at = |i: usize| {
             self.count_offs
