@@ -2800,3 +2800,38 @@ fn counting_into_a_microphone_is_a_presence_check() {
         "treaty-signing",
     );
 }
+
+#[test]
+fn what_something_is_made_of_is_given_by_no_document() {
+    // The border signs are counted in the documents, never described: the count is shown as
+    // what they do say, in a decline.
+    let signs = declined("what are the border signs made of?");
+    assert!(
+        signs.plain_text().contains("made of") && signs.plain_text().contains("1,301"),
+        "{}",
+        signs.plain_text()
+    );
+    declined("из чего сделаны погранзнаки на кз-уз границе?");
+    // "Материал" is also a news report: Batyrov's is still answered.
+    assert!(reply("когда вышел материал Батырова?").answered);
+}
+
+#[test]
+fn the_contents_of_uzbekistans_other_alliance_treaties_are_not_in_the_documents() {
+    declined("what did uzbekistan and tajikistan commit to in their alliance treaty?");
+    declined("какие положения в союзном договоре узбекистана и азербайджана?");
+    // When they were signed is what the documents do say.
+    assert!(reply("when did uzbekistan ally with azerbaijan?").answered);
+}
+
+#[test]
+fn closing_a_conversation_and_the_bots_age_are_small_talk() {
+    assert_eq!(small_talk("no more questions, bye"), "bye");
+    assert_eq!(small_talk("больше вопросов нет 🙏"), "bye");
+    assert_eq!(small_talk("ок, записал себе"), "ack");
+    assert_eq!(small_talk("how old are you?"), "identity");
+    assert_eq!(small_talk("who built you, openai or someone else?"), "creator");
+    assert_eq!(small_talk("можно задать вопрос?"), "capabilities");
+    // A question after it is still a question.
+    assert!(reply("no more questions about the border — when was the alliance signed?").answered);
+}

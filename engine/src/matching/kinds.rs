@@ -56,6 +56,9 @@ pub enum AnswerKind {
     /// A company, firm or contractor ("which company built it", "какая фирма"): the documents
     /// name none, so only an entry declaring it could.
     Company,
+    /// What something is made of ("what are the border signs made of", "из чего сделаны"): no
+    /// document says, so only an entry declaring it could.
+    Material,
     /// Where someone studied or took a degree ("which uni did she graduate from", "где
     /// училась"): only an entry declaring it gives it. An entry that names a degree ("a Master
     /// of Sociology") or a workplace university does not say where the degree was taken.
@@ -111,6 +114,7 @@ impl AnswerKind {
             AnswerKind::Article => "article",
             AnswerKind::Later => "later",
             AnswerKind::Company => "company",
+            AnswerKind::Material => "material",
             AnswerKind::Education => "education",
             AnswerKind::Pages => "pages",
             AnswerKind::Tenure => "tenure",
@@ -141,6 +145,7 @@ impl AnswerKind {
             AnswerKind::Article,
             AnswerKind::Later,
             AnswerKind::Company,
+            AnswerKind::Material,
             AnswerKind::Education,
             AnswerKind::Pages,
             AnswerKind::Tenure,
@@ -1345,7 +1350,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 25);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 26);
     }
 
     #[test]

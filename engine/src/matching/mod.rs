@@ -379,7 +379,7 @@ impl QueryFeatures {
 
 /// An entity in at most one record in this many is rare: a question naming one asks about it
 /// ([`Engine::break_top_tie`]).
-const RARE_ENTITY_SHARE: usize = 20;
+const RARE_ENTITY_SHARE: usize = 15;
 
 /// Words offering an alternative ("article four or five", "статья 4 или 5").
 const ALTERNATIVE_WORDS: &[&str] = &["or", "или", "либо"];
