@@ -2830,8 +2830,30 @@ fn closing_a_conversation_and_the_bots_age_are_small_talk() {
     assert_eq!(small_talk("больше вопросов нет 🙏"), "bye");
     assert_eq!(small_talk("ок, записал себе"), "ack");
     assert_eq!(small_talk("how old are you?"), "identity");
-    assert_eq!(small_talk("who built you, openai or someone else?"), "creator");
+    assert_eq!(
+        small_talk("who built you, openai or someone else?"),
+        "creator"
+    );
     assert_eq!(small_talk("можно задать вопрос?"), "capabilities");
     // A question after it is still a question.
     assert!(reply("no more questions about the border — when was the alliance signed?").answered);
+}
+
+#[test]
+fn which_goods_asks_for_goods_and_a_gift_is_in_no_document() {
+    // "What goods" is a kind of thing asked, not the value of goods traded.
+    declined("what goods does kazakhstan mostly buy from uzbekistan?");
+    declined("какие товары узбекистан продаёт казахстану?");
+    assert!(reply("what is the value of goods traded between kz and uz?").answered);
+    declined("what gift did mirziyoyev get from tokayev at the summit?");
+}
+
+#[test]
+fn the_partnership_treaty_is_the_2013_one_and_so_many_asks_a_count() {
+    let gap = computed("how many years between the friendship treaty and the partnership treaty?");
+    assert!(gap.plain_text().contains("15"), "{}", gap.plain_text());
+    answered_with(
+        "со скольки странами у узбекистана союзнические отношения?",
+        "alliances-list",
+    );
 }
