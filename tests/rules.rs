@@ -2857,3 +2857,20 @@ fn the_partnership_treaty_is_the_2013_one_and_so_many_asks_a_count() {
         "alliances-list",
     );
 }
+
+#[test]
+fn a_document_made_of_articles_is_not_a_material_and_a_diploma_is_not_a_workplace() {
+    // "What is the treaty made of" asks what it consists of, which the documents give.
+    assert!(reply("what is the treaty made of?").answered);
+    // "Из какого университета" alone asks where she is from (works), not where she studied.
+    answered_with(
+        "из какого университета абдуразакова?",
+        "paper-abdurazakova-university",
+    );
+    declined("муслимова магистр социологии — из какого вуза диплом?");
+    // A count that names what it counts before the cue ("союзников … скока вышло").
+    answered_with(
+        "раббимов посчитал союзников узбекистана — скока вышло?",
+        "alliances-list",
+    );
+}
