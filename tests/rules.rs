@@ -2874,3 +2874,12 @@ fn a_document_made_of_articles_is_not_a_material_and_a_diploma_is_not_a_workplac
         "alliances-list",
     );
 }
+
+#[test]
+fn month_adjectives_and_brussels_name_what_the_documents_name() {
+    // "Майские события" are the May 2005 events in Andijan; Brussels stands for the EU.
+    answered_with(
+        "после майских событий 2005 года чего требовал брюссель от ташкента?",
+        "rabbimov-andijan-events",
+    );
+}
