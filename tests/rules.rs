@@ -2883,3 +2883,15 @@ fn month_adjectives_and_brussels_name_what_the_documents_name() {
         "rabbimov-andijan-events",
     );
 }
+
+#[test]
+fn the_uzbek_spokesman_and_the_kalkan_drills_details_are_not_in_the_documents() {
+    // The only ministry spokesman the documents quote is Kazakhstan's.
+    declined("как зовут спикера мида узбекистана?");
+    answered_with(
+        "кто был спикером мида казахстана в ноябре 2022?",
+        "border-smadiyarov",
+    );
+    declined("what weapons did the troops use at kalkan-2021?");
+    declined("как называлась магистерская диссертация жайлина 2009 года?");
+}
