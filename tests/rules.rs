@@ -2895,3 +2895,16 @@ fn the_uzbek_spokesman_and_the_kalkan_drills_details_are_not_in_the_documents() 
     declined("what weapons did the troops use at kalkan-2021?");
     declined("как называлась магистерская диссертация жайлина 2009 года?");
 }
+
+#[test]
+fn what_the_documents_leave_open_about_the_council_the_clusters_and_zhailins_reading_degree() {
+    declined("how many sessions has the supreme interstate council held?");
+    declined("how many joint industrial clusters have been set up so far?");
+    declined("in which year did zhailin finish at reading?");
+    // What they do say is still answered, and a clause number asks for the article.
+    assert!(reply("are joint industrial clusters planned?").answered);
+    answered_with(
+        "what's the number of the treaty article that sets up the high council?",
+        "article-4",
+    );
+}
