@@ -2908,3 +2908,14 @@ fn what_the_documents_leave_open_about_the_council_the_clusters_and_zhailins_rea
         "article-4",
     );
 }
+
+#[test]
+fn the_russian_language_is_not_russia() {
+    // A name "in Russian" is the language; the Kremlin's view of the treaty is Russia's, and no
+    // document gives it.
+    answered_with(
+        "what is the alliance treaty called in russian?",
+        "treaty-name",
+    );
+    declined("что сказал кремль про союзный договор казахстана и узбекистана?");
+}
