@@ -424,6 +424,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BS,
     ),
     (
+        "tests/data/blind-chat-bw.jsonl",
+        EN_BLIND_BW,
+        RU_BLIND_BW,
+        OOS_BLIND_BW,
+    ),
+    (
+        "tests/data/blind-chat-bx.jsonl",
+        EN_BLIND_BX,
+        RU_BLIND_BX,
+        OOS_BLIND_BX,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -490,6 +502,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         EN_REVIEW_BV,
         RU_REVIEW_BV,
         OOS_REVIEW_BV,
+    ),
+    (
+        "tests/data/review-chat-by.jsonl",
+        EN_REVIEW_BY,
+        RU_REVIEW_BY,
+        OOS_REVIEW_BY,
     ),
 ];
 
@@ -1012,11 +1030,26 @@ const OOS_BLIND_BP: usize = 60; // of 64
 // 56, BS 45 / 44 / 55), then their failures. One BR row (br123) that a phrasing of the knowledge
 // base, written sessions earlier, happens to repeat is left out of this copy (ru 48 of 52).
 const EN_BLIND_BR: usize = 46; // of 53
-const RU_BLIND_BR: usize = 48; // of 52
-const OOS_BLIND_BR: usize = 57; // of 64 (56 at the final engine; br047 after the count-off rule)
+const RU_BLIND_BR: usize = 49; // of 52 (raised to the thirty-eighth session's engine)
+const OOS_BLIND_BR: usize = 59; // of 64 (56 at the final engine; 57 after the count-off rule; 59 in session 38)
 const EN_BLIND_BS: usize = 45; // of 53
 const RU_BLIND_BS: usize = 44; // of 53
-const OOS_BLIND_BS: usize = 55; // of 64
+const OOS_BLIND_BS: usize = 56; // of 64 (raised in session 38)
+
+// Sets BW and BX: 170 questions each that two helpers wrote at the thirty-eighth session's start
+// from the documents and the eval README alone (same composition as BR and BS, screened to
+// Jaccard < 0.5), frozen (sha256 271c191d… and a20f5760…) and read only as totals at the start
+// build (78245a5: BW 49 / 45 / 59, BX 46 / 49 / 56) and at the final engine (9b80d3a: BW 48 / 45 /
+// 59, BX 45 / 49 / 59), then their failures. The two in-scope questions lost at the final engine
+// (bw053, bx106) came from a decline entry on Zhailin's Reading degree that was too broad; it was
+// narrowed after that measurement, so these floors are no longer blind. One BW typo row (bw052),
+// whose real word "heard" the copy check reads as a stored misspelling, is left out (en of 52).
+const EN_BLIND_BW: usize = 49; // of 52
+const RU_BLIND_BW: usize = 45; // of 53
+const OOS_BLIND_BW: usize = 59; // of 64
+const EN_BLIND_BX: usize = 46; // of 53
+const RU_BLIND_BX: usize = 49; // of 53
+const OOS_BLIND_BX: usize = 59; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
@@ -1115,12 +1148,20 @@ const OOS_REVIEW_BQ: usize = 133; // of 160
 // First read (whole files): BT at b7d6ca2, en 74/85, ru 74/85, out of scope 64/70; BU and BV with
 // part of 6fb968a, BU 33/40, 29/40, 135/160, BV 88/100, 81/100, 36/40. The floors are what the
 // session's final engine scores on these copies.
-const EN_REVIEW_BT: usize = 74; // of 85
+const EN_REVIEW_BT: usize = 75; // of 85 (floors raised to session 38's engine)
 const RU_REVIEW_BT: usize = 74; // of 83
 const OOS_REVIEW_BT: usize = 67; // of 70
-const EN_REVIEW_BU: usize = 32; // of 39
-const RU_REVIEW_BU: usize = 30; // of 40
-const OOS_REVIEW_BU: usize = 136; // of 159
-const EN_REVIEW_BV: usize = 89; // of 97
-const RU_REVIEW_BV: usize = 82; // of 100
-const OOS_REVIEW_BV: usize = 35; // of 39
+const EN_REVIEW_BU: usize = 33; // of 39
+const RU_REVIEW_BU: usize = 31; // of 40
+const OOS_REVIEW_BU: usize = 140; // of 159
+const EN_REVIEW_BV: usize = 91; // of 97
+const RU_REVIEW_BV: usize = 83; // of 100
+const OOS_REVIEW_BV: usize = 37; // of 39
+
+// Set BY: 240 questions (80 of them near misses and small talk per language) that a helper wrote
+// in the thirty-eighth session from the documents and the eval README alone, to find kinds of
+// failure; tuned on, so floors, not estimates. First read at 78245a5: en 36/40, ru 37/40, out of
+// scope 124/160. The floors are what the session's final engine scores.
+const EN_REVIEW_BY: usize = 37; // of 40
+const RU_REVIEW_BY: usize = 39; // of 40
+const OOS_REVIEW_BY: usize = 139; // of 160
