@@ -2919,3 +2919,11 @@ fn the_russian_language_is_not_russia() {
     );
     declined("что сказал кремль про союзный договор казахстана и узбекистана?");
 }
+
+#[test]
+fn a_name_asked_of_something_held_somewhere_is_no_place_asked() {
+    answered_with(
+        "the joint special forces drill held in the zhambyl region was called what?",
+        "security-kalkan-2021",
+    );
+}
