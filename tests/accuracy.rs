@@ -1047,7 +1047,7 @@ const OOS_BLIND_BS: usize = 56; // of 64 (raised in session 38)
 const EN_BLIND_BW: usize = 49; // of 52
 const RU_BLIND_BW: usize = 45; // of 53
 const OOS_BLIND_BW: usize = 59; // of 64
-const EN_BLIND_BX: usize = 46; // of 53
+const EN_BLIND_BX: usize = 47; // of 53 (45 at the final engine; bx106 and bx069 after it)
 const RU_BLIND_BX: usize = 49; // of 53
 const OOS_BLIND_BX: usize = 59; // of 64
 
