@@ -2927,3 +2927,9 @@ fn a_name_asked_of_something_held_somewhere_is_no_place_asked() {
         "security-kalkan-2021",
     );
 }
+
+#[test]
+fn the_word_for_article_glued_to_its_number_names_the_article() {
+    answered_with("what does art3 say about disputes?", "article-3");
+    answered_with("что в ст2 про ненападение?", "article-2");
+}

@@ -361,6 +361,18 @@ pub fn split_name_and_year(token: &str) -> Option<(String, String)> {
     Some((name.to_owned(), year))
 }
 
+/// A word typed together with a number of one to three digits ("art3", "статья17") as the word
+/// and the number; `None` for anything else ("b4" has too short a word, "kalkan2021" a year).
+pub fn split_word_and_number(token: &str) -> Option<(&str, &str)> {
+    let at = token.find(|c: char| c.is_ascii_digit())?;
+    let (word, digits) = token.split_at(at);
+    let glued = word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    glued.then_some((word, digits))
+}
+
 /// A year with the Russian abbreviation for "year" glued on ("2023г", "2022гг") as the year:
 /// the abbreviation says nothing more, and glued on it hides a year every entry knows.
 pub fn year_without_abbreviation(token: &str) -> Option<&str> {
@@ -813,6 +825,15 @@ mod tests {
         assert_eq!(question_words("17я статья"), ["17", "статья"]);
         assert_eq!(question_words("the 4th article"), ["the", "4", "article"]);
         assert_eq!(question_words("2022 5g"), ["2022", "5g"]);
+    }
+
+    #[test]
+    fn a_word_glued_to_a_short_number_is_split_and_a_year_is_not() {
+        assert_eq!(split_word_and_number("art3"), Some(("art", "3")));
+        assert_eq!(split_word_and_number("статья17"), Some(("статья", "17")));
+        assert_eq!(split_word_and_number("kalkan2021"), None);
+        assert_eq!(split_word_and_number("b4"), None);
+        assert_eq!(split_word_and_number("art"), None);
     }
 
     #[test]
