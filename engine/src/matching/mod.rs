@@ -1419,16 +1419,8 @@ impl Engine {
             match self.shorthand.get(&t) {
                 Some(full) => tokens.extend(full.iter().cloned()),
                 None if self.index.knows(&t) => tokens.push(t),
-                // "art3", "article5", "ст17": the word for article and its number, glued.
-                None if normalize::split_word_and_number(&t)
-                    .is_some_and(|(w, _)| is_article(w)) =>
-                {
-                    if let Some((word, number)) = normalize::split_word_and_number(&t) {
-                        tokens.extend([word.to_owned(), number.to_owned()]);
-                    }
-                }
-                None => match normalize::split_name_and_year(&t) {
-                    Some((name, year)) => tokens.extend([name, year]),
+                None => match normalize::split_glued(&t, is_article) {
+                    Some(parts) => tokens.extend(parts),
                     None => match normalize::year_without_abbreviation(&t) {
                         Some(year) => tokens.push(year.to_owned()),
                         None => tokens.push(t),

@@ -343,7 +343,7 @@ fn without_elongation(token: String) -> String {
 /// A name typed together with its year ("hamkorlik2021", "kalkan21", "калкан2021") as the
 /// name and the full year: the exercises are named this way, and users drop the hyphen. Two
 /// digits are a year of this century. `None` for anything else ("b4", "c5", "10bn").
-pub fn split_name_and_year(token: &str) -> Option<(String, String)> {
+fn split_name_and_year(token: &str) -> Option<(String, String)> {
     let at = token.find(|c: char| c.is_ascii_digit())?;
     let (name, digits) = token.split_at(at);
     let letters = name.chars().count();
@@ -361,9 +361,18 @@ pub fn split_name_and_year(token: &str) -> Option<(String, String)> {
     Some((name.to_owned(), year))
 }
 
+/// A token gluing two words together, as the two: the word for article and its number ("art3",
+/// "ст17"; `is_article` tells the word), or a name and its year ("hamkorlik2021").
+pub fn split_glued(token: &str, is_article: impl Fn(&str) -> bool) -> Option<[String; 2]> {
+    match split_word_and_number(token) {
+        Some((word, number)) if is_article(word) => Some([word.to_owned(), number.to_owned()]),
+        _ => split_name_and_year(token).map(|(name, year)| [name, year]),
+    }
+}
+
 /// A word typed together with a number of one to three digits ("art3", "статья17") as the word
 /// and the number; `None` for anything else ("b4" has too short a word, "kalkan2021" a year).
-pub fn split_word_and_number(token: &str) -> Option<(&str, &str)> {
+fn split_word_and_number(token: &str) -> Option<(&str, &str)> {
     let at = token.find(|c: char| c.is_ascii_digit())?;
     let (word, digits) = token.split_at(at);
     let glued = word.chars().count() >= 2
