@@ -370,6 +370,14 @@ pub struct LanguageFile {
     /// counts articles ("17 articles in all"), it does not name one.
     #[serde(default)]
     pub article_plurals: Vec<String>,
+    /// Words that ask about the treaty's articles as a whole ("total", "last", "всего"): beside
+    /// one of `article_count_words` ("how many", "number", "статей") a question naming an article
+    /// ("art 17 is quoted, but how many are there in total?") asks how many there are, not what
+    /// that article says.
+    #[serde(default)]
+    pub article_total_words: Vec<String>,
+    #[serde(default)]
+    pub article_count_words: Vec<String>,
     /// Words before the word for article that make it a publication ("the journal article:
     /// three principles", "журнальная статья"): a number after it names no treaty article.
     #[serde(default)]
@@ -407,6 +415,11 @@ pub struct LanguageFile {
     /// president" is Mirziyoyev.
     #[serde(default)]
     pub unnumbered_after_ordinal: Vec<String>,
+    /// Nouns of a series that "first" before them numbers ("the first meeting", "первое
+    /// заседание"): an answer about another one of the series does not answer it. Elsewhere
+    /// "first" seldom numbers anything ("which came first", "the first ally").
+    #[serde(default)]
+    pub series_after_first: Vec<String>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

@@ -385,6 +385,8 @@ pub struct Kinds {
     ordinal_words: HashMap<String, u32>,
     /// Nouns an ordinal numbers without an answer repeating it ("second president").
     unnumbered_after_ordinal: HashSet<String>,
+    /// Nouns of a series "first" numbers ("the first meeting").
+    series_after_first: HashSet<String>,
 }
 
 impl Kinds {
@@ -455,6 +457,7 @@ impl Kinds {
                 .map(|(w, &n)| (w.clone(), n))
                 .collect(),
             unnumbered_after_ordinal: tokens_of(&language.unnumbered_after_ordinal),
+            series_after_first: tokens_of(&language.series_after_first),
         }
     }
 
@@ -775,17 +778,18 @@ impl Kinds {
         caps
     }
 
-    /// The first ordinal word above one in a question ("the fifth meeting", "пятое совещание")
-    /// and its position. "First" is left out: "which came first", "the first ally" rarely number
-    /// a series.
+    /// The first ordinal word in a question ("the fifth meeting", "пятое совещание") and its
+    /// position. "First" only before a noun of a series ("the first meeting"): "which came
+    /// first", "the first ally" rarely number a series.
     pub fn ordinal_asked(&self, words: &[String]) -> Option<(usize, u32)> {
         words.iter().enumerate().find_map(|(i, w)| {
-            let numbers_a_person = words
-                .get(i + 1)
-                .is_some_and(|next| self.unnumbered_after_ordinal.contains(next));
+            let next = words.get(i + 1);
+            let numbers_a_person =
+                next.is_some_and(|next| self.unnumbered_after_ordinal.contains(next));
+            let numbers_a_series = next.is_some_and(|next| self.series_after_first.contains(next));
             self.ordinal_words
                 .get(w)
-                .filter(|&&n| n > 1 && !numbers_a_person)
+                .filter(|&&n| (n > 1 || numbers_a_series) && !numbers_a_person)
                 .map(|&n| (i, n))
         })
     }
@@ -1131,6 +1135,8 @@ mod tests {
                 count_units: vec![],
                 counted_people: vec![],
                 article_plurals: vec![],
+                article_total_words: vec![],
+                article_count_words: vec![],
                 publication_article_words: vec![],
                 document_words: vec!["paper".into(), "статье".into()],
                 ordinals: Default::default(),
@@ -1142,6 +1148,7 @@ mod tests {
                 focus_skip: vec![],
                 generic_focus: vec![],
                 unnumbered_after_ordinal: vec!["president".to_owned()],
+                series_after_first: vec!["meeting".to_owned()],
                 yes_no_leads: vec![],
                 foreign_letters: String::new(),
                 foreign_words: vec![],

@@ -724,6 +724,8 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
         format_version: language.format_version,
         count_units: language.count_units,
         article_plurals: language.article_plurals,
+        article_total_words: language.article_total_words,
+        article_count_words: language.article_count_words,
         publication_article_words: language.publication_article_words,
         ordinals: language.ordinals,
         cardinals: language.cardinals,
@@ -1683,7 +1685,10 @@ impl Engine {
 
     /// [`Self::answer_words`] with the words' keys when they are already known.
     fn answer_words_with(&self, words: &[String], keys: Option<index::Keys>) -> Outcome {
-        if let Some(number) = self.article_number(words) {
+        let named = self
+            .article_number(words)
+            .filter(|_| !self.counts_the_articles(words));
+        if let Some(number) = named {
             match self.find(&format!("article-{number}")) {
                 // "Article 2 of the Uzbekistan–Turkey treaty" is not this treaty's article 2:
                 // a name the article never mentions sends the question to the ranking. An
@@ -1744,6 +1749,15 @@ impl Engine {
             }
             _ => declined_with_suggestions(&ranked, timeline),
         }
+    }
+
+    /// True when a question naming an article asks about the articles as a whole ("art 17 is
+    /// quoted, but what's the final article number?", "а всего скока статей?"): the ranking
+    /// answers it, the named article only as one candidate among others.
+    fn counts_the_articles(&self, words: &[String]) -> bool {
+        let language = &self.kb.language;
+        let has = |list: &[String]| words.iter().any(|w| list.contains(w));
+        has(&language.article_total_words) && has(&language.article_count_words)
     }
 
     /// True for a question whose terms name nothing to answer about: question words alone
