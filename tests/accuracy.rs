@@ -509,6 +509,12 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_BY,
         OOS_REVIEW_BY,
     ),
+    (
+        "tests/data/review-chat-cb.jsonl",
+        EN_REVIEW_CB,
+        RU_REVIEW_CB,
+        OOS_REVIEW_CB,
+    ),
 ];
 
 #[test]
@@ -1165,3 +1171,12 @@ const OOS_REVIEW_BV: usize = 37; // of 39
 const EN_REVIEW_BY: usize = 37; // of 40
 const RU_REVIEW_BY: usize = 39; // of 40
 const OOS_REVIEW_BY: usize = 139; // of 160
+
+// Set CB: 240 questions (80 of them near misses and small talk per language) that a helper wrote
+// in the thirty-ninth session from the documents and the eval README alone, screened against every
+// earlier question; tuned on, so floors, not estimates. First read at c841e0b: en 36/40, ru 28/40,
+// out of scope 128/160. cb232 is left out of the copy: the copy check reads its chat spelling
+// "типо", stored long before, as a copied misspelling.
+const EN_REVIEW_CB: usize = 36; // of 40
+const RU_REVIEW_CB: usize = 28; // of 39
+const OOS_REVIEW_CB: usize = 135; // of 160
