@@ -1176,7 +1176,9 @@ const OOS_REVIEW_BY: usize = 139; // of 160
 // in the thirty-ninth session from the documents and the eval README alone, screened against every
 // earlier question; tuned on, so floors, not estimates. First read at c841e0b: en 36/40, ru 28/40,
 // out of scope 128/160. cb232 is left out of the copy: the copy check reads its chat spelling
-// "типо", stored long before, as a copied misspelling.
+// "типо", stored long before, as a copied misspelling. The floors are what the session's final
+// engine scores (after a review took back rules that misfired: "still in force" as a question
+// about the current state, dates read sentence by sentence).
 const EN_REVIEW_CB: usize = 36; // of 40
 const RU_REVIEW_CB: usize = 28; // of 39
-const OOS_REVIEW_CB: usize = 135; // of 160
+const OOS_REVIEW_CB: usize = 134; // of 160

@@ -329,10 +329,6 @@ pub struct LanguageFile {
     /// is a span, which answers "how long did it last?".
     #[serde(default)]
     pub time_units: Vec<String>,
-    /// Beginnings of words that ask for a date ("date", "дат"): with `time_units`, the words of
-    /// a "when" question that name no fact of their own.
-    #[serde(default)]
-    pub date_words: Vec<String>,
     /// Chat shorthand and the words it stands for ("u" → "you", "ppl" → "people"), read before
     /// anything else looks at a question.
     #[serde(default)]
@@ -382,6 +378,10 @@ pub struct LanguageFile {
     pub article_total_words: Vec<String>,
     #[serde(default)]
     pub article_count_words: Vec<String>,
+    /// Beside the word for article, numbering it ("the final article number", "номер последней
+    /// статьи"): with one of `article_total_words`, the articles are counted too.
+    #[serde(default)]
+    pub article_number_words: Vec<String>,
     /// Words before the word for article that make it a publication ("the journal article:
     /// three principles", "журнальная статья"): a number after it names no treaty article.
     #[serde(default)]
@@ -438,10 +438,6 @@ pub struct LanguageFile {
     /// Common words of such languages written in Latin letters (Uzbek "qachon", "nima").
     #[serde(default)]
     pub foreign_words: Vec<String>,
-    /// Words that open a sentence continuing the one before ("It was signed on…", "Он
-    /// окончил…"): such a sentence is about what the one before names.
-    #[serde(default)]
-    pub continuing_words: Vec<String>,
     /// What makes a question a follow-up of the last answer, and how it is rewritten.
     #[serde(default)]
     pub followup: FollowUpCues,

@@ -381,8 +381,6 @@ pub struct Kinds {
     money_words: Vec<Vec<String>>,
     /// Beginnings of words that count time ("day", "year", "дн", "лет").
     time_units: Vec<String>,
-    /// Beginnings of words asking for a date ("date", "дат").
-    date_words: Vec<String>,
     /// Ordinal words ("fifth", "пятая") and their numbers.
     ordinal_words: HashMap<String, u32>,
     /// Nouns an ordinal numbers without an answer repeating it ("second president").
@@ -453,7 +451,6 @@ impl Kinds {
             uncounted_after_count: language.uncounted_after_count.iter().cloned().collect(),
             money_words: phrases(&language.money_words),
             time_units: language.time_units.clone(),
-            date_words: language.date_words.clone(),
             ordinal_words: language
                 .ordinals
                 .iter()
@@ -620,16 +617,6 @@ impl Kinds {
             Some(AnswerKind::Number) if persons_age => Some(AnswerKind::Age),
             asked => asked,
         }
-    }
-
-    /// True for a word asking for a date or naming a unit of time ("date", "year", "числа" aside):
-    /// in "the signing date of the treaty" it names no fact of the answer's.
-    pub fn is_date_word(&self, word: &str) -> bool {
-        self.is_time_unit(word)
-            || self
-                .date_words
-                .iter()
-                .any(|start| word.starts_with(start.as_str()))
     }
 
     /// True for a word counting time ("days", "лет", "месяца"): a number before it is a span.
@@ -1137,7 +1124,6 @@ mod tests {
                 number_words: vec!["four".into(), "три".into()],
                 money_words: vec!["billion".into(), "долларов".into()],
                 time_units: vec!["day".into(), "лет".into()],
-                date_words: vec![],
                 shorthand: Default::default(),
                 question_word_slips: Default::default(),
                 chat_context: vec![],
@@ -1151,6 +1137,7 @@ mod tests {
                 article_plurals: vec![],
                 article_total_words: vec![],
                 article_count_words: vec![],
+                article_number_words: vec![],
                 publication_article_words: vec![],
                 document_words: vec!["paper".into(), "статье".into()],
                 ordinals: Default::default(),
@@ -1166,7 +1153,6 @@ mod tests {
                 yes_no_leads: vec![],
                 foreign_letters: String::new(),
                 foreign_words: vec![],
-                continuing_words: vec![],
                 followup: Default::default(),
                 country_pairs: Default::default(),
             },

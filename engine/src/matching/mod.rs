@@ -726,6 +726,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
         article_plurals: language.article_plurals,
         article_total_words: language.article_total_words,
         article_count_words: language.article_count_words,
+        article_number_words: language.article_number_words,
         publication_article_words: language.publication_article_words,
         ordinals: language.ordinals,
         cardinals: language.cardinals,
@@ -733,7 +734,6 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
         yes_no_leads: language.yes_no_leads,
         foreign_letters: language.foreign_letters,
         foreign_words: language.foreign_words,
-        continuing_words: language.continuing_words,
         ..LanguageFile::default()
     }
 }
@@ -894,17 +894,6 @@ const NUMBER_MARKERS: [&str; 6] = ["no", "n", "number", "номер", "номе�
 const ARTICLE_NUMBER_REACH: usize = 3;
 /// How many words after a count cue ("how many", "сколько") may name what is counted.
 const COUNTED_WORDS: usize = 2;
-
-/// The sentences of an answer text: split after ".", "?", "!" or ";" before a space or a line
-/// break ("2356.6 km" stays whole).
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(". ")
-        .flat_map(|s| s.split("? "))
-        .flat_map(|s| s.split("! "))
-        .flat_map(|s| s.split("; "))
-        .flat_map(|s| s.split('\n'))
-        .filter(|s| !s.trim().is_empty())
-}
 
 /// Numbers up to this, written in digits before a noun, are counts ("the 2 countries").
 const MAX_COUNTED_NUMBER: u32 = 12;
@@ -1765,11 +1754,21 @@ impl Engine {
 
     /// True when a question naming an article asks about the articles as a whole ("art 17 is
     /// quoted, but what's the final article number?", "а всего скока статей?"): the ranking
-    /// answers it, the named article only as one candidate among others.
+    /// answers it, the named article only as one candidate among others. "How many … in total"
+    /// alone counts within the article ("статья 2 — сколько всего форматов консультаций").
     fn counts_the_articles(&self, words: &[String]) -> bool {
         let language = &self.kb.language;
         let has = |list: &[String]| words.iter().any(|w| list.contains(w));
-        has(&language.article_total_words) && has(&language.article_count_words)
+        // "article number", "номер статьи": the word for article beside a word numbering it.
+        let numbered = words.windows(2).any(|pair| {
+            let [first, second] = pair else {
+                return false;
+            };
+            let is_article = |w: &String| self.index.has_key(w, &self.article_key);
+            let numbers = |w: &String| language.article_number_words.contains(w);
+            (is_article(first) && numbers(second)) || (numbers(first) && is_article(second))
+        });
+        has(&language.article_total_words) && (has(&language.article_count_words) || numbered)
     }
 
     /// True for a question whose terms name nothing to answer about: question words alone
@@ -1915,9 +1914,22 @@ impl Engine {
                     })
                     .filter(|r| kind != AnswerKind::Number || self.counts(r.record, &counted))
                     .filter(|r| kind != AnswerKind::Day || same_month(r))
-                    .find(|r| self.capabilities[r.record].gives(kind, &question));
+                    // An entry saying the documents do not give this kind, ranked above any
+                    // that gives it, says so ("how many articles in all" is not answered by the
+                    // count of Askeroğlu's footnotes below it).
+                    .find(|r| {
+                        let caps = &self.capabilities[r.record];
+                        caps.gives(kind, &question) || caps.declines(kind)
+                    });
                 match fits {
-                    Some(r) => *r,
+                    Some(r) if !self.capabilities[r.record].declines(kind) => *r,
+                    Some(r) => {
+                        return declined(Decline::NotGiven {
+                            record: r.record,
+                            asked: Some(kind),
+                            unmentioned: None,
+                        })
+                    }
                     None => {
                         return declined(Decline::NotGiven {
                             record: best.record,
@@ -1942,13 +1954,6 @@ impl Engine {
                 unmentioned: Some(phrase),
             });
         }
-        if let Some(kind) = self.dated_elsewhere(chosen.record, words) {
-            return declined(Decline::NotGiven {
-                record: chosen.record,
-                asked: Some(kind),
-                unmentioned: None,
-            });
-        }
         if self.is_unanswerable(chosen.record) {
             return declined(Decline::NotGiven {
                 record: chosen.record,
@@ -1968,75 +1973,6 @@ impl Engine {
             best: chosen,
             alternatives,
         }
-    }
-
-    /// For a question asking when (a year, month or day), the kind asked when `record`'s answer
-    /// names the question's most telling word only in sentences giving no such date: its dates
-    /// belong to other facts ("which year did Zhailin get the Bolashak grant" of his biography,
-    /// which dates his degrees but not the grant). A sentence opening with "it", "он"… continues
-    /// the one before it. (Places read the same way lost two answers for one decline: "which
-    /// city's events made the West demand an inquiry" names the city in another sentence.)
-    fn dated_elsewhere(&self, record: usize, words: &[String]) -> Option<AnswerKind> {
-        let kind = self
-            .asked(words)
-            .filter(|k| matches!(k, AnswerKind::Year | AnswerKind::Month | AnswerKind::Day))?;
-        let RecordKind::Entry(i) = self.records[record].kind else {
-            return None;
-        };
-        if self.entries.is_unanswerable(i) {
-            return None;
-        }
-        let question = self.kinds.question(words);
-        let entry = self.entries.get(i);
-        let texts = std::iter::once(entry.answer.as_str())
-            .chain(entry.ru.as_ref().and_then(|r| r.answer.as_deref()));
-        let continuing = &self.kb.language.continuing_words;
-        // Each sentence's terms, and whether it gives the date asked.
-        let mut read: Vec<(Vec<index::TermId>, bool)> = Vec::new();
-        for text in texts {
-            let mut before: Vec<index::TermId> = Vec::new();
-            for sentence in sentences(text) {
-                let sentence_words = normalize::tokenize(sentence);
-                let mut ids: Vec<index::TermId> = self
-                    .index
-                    .terms_of(&sentence_words)
-                    .iter()
-                    .filter_map(|t| t.term)
-                    .collect();
-                if sentence_words
-                    .first()
-                    .is_some_and(|w| continuing.contains(w))
-                {
-                    ids.extend(&before);
-                }
-                let dated = self
-                    .kinds
-                    .capabilities(&[sentence], &[])
-                    .gives(kind, &question);
-                before.clone_from(&ids);
-                read.push((ids, dated));
-            }
-        }
-        // The question's most telling word that the answer uses, words asking for the date
-        // aside ("the signing date": "Rabbimov dates the alliance to the same day" is no date).
-        let fact_words: Vec<String> = words
-            .iter()
-            .filter(|w| !self.kinds.is_date_word(w))
-            .cloned()
-            .collect();
-        let focus = self
-            .index
-            .terms_of(&fact_words)
-            .iter()
-            .filter_map(|t| Some((t.term?, t.weight)))
-            .filter(|(id, _)| !self.question_terms.contains(id))
-            .filter(|(id, _)| read.iter().any(|(ids, _)| ids.contains(id)))
-            .max_by(|a, b| a.1.total_cmp(&b.1))?
-            .0;
-        let dated_with_focus = read
-            .iter()
-            .any(|(ids, dated)| *dated && ids.contains(&focus));
-        (!dated_with_focus).then_some(kind)
     }
 
     /// What a "how many" question counts: the first word after the cue ("how many people",

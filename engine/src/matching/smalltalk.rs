@@ -53,6 +53,21 @@ const NEUTRAL_ZIPF: lexicon::Zipf = 5.8;
 /// "from", as in "greetings from Tashkent".
 const FROM_WORDS: &[&str] = &["from", "из"];
 
+/// The words without the place a writer says they write from ("hi from Astana", "привет из
+/// Ташкента"): the word after "from" or "из", when some other word comes before it; the words
+/// themselves, uncopied, when there is none.
+fn without_places_from(words: &[String]) -> std::borrow::Cow<'_, [String]> {
+    let is_place = |i: usize| i >= 2 && FROM_WORDS.contains(&words[i - 1].as_str());
+    if !(0..words.len()).any(is_place) {
+        return std::borrow::Cow::Borrowed(words);
+    }
+    let kept: Vec<String> = (0..words.len())
+        .filter(|&i| !is_place(i))
+        .map(|i| words[i].clone())
+        .collect();
+    std::borrow::Cow::Owned(kept)
+}
+
 impl SmallTalk {
     /// Builds the matcher from `smalltalk.toml`, the stop words and the words that open a
     /// question.
@@ -188,15 +203,9 @@ impl SmallTalk {
             return reaction.filter(|_| text.chars().any(is_pictograph));
         }
         let words = &*self.without_count_offs(words);
-        // "hi from Astana", "привет из Ташкента": where the writer is says nothing to answer.
-        let words = match words {
-            [rest @ .., from, _place]
-                if !rest.is_empty() && FROM_WORDS.contains(&from.as_str()) =>
-            {
-                rest
-            }
-            _ => words,
-        };
+        // "hi from Astana", "salem! greetings from Karaganda, anybody there?": where the writer
+        // is says nothing to answer.
+        let words = &*without_places_from(words);
         // The first phrase (in the file's order) that the message contains, looked for only
         // among the phrases starting with one of its words.
         let first_found = words
