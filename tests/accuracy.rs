@@ -436,6 +436,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_BX,
     ),
     (
+        "tests/data/blind-chat-bz.jsonl",
+        EN_BLIND_BZ,
+        RU_BLIND_BZ,
+        OOS_BLIND_BZ,
+    ),
+    (
+        "tests/data/blind-chat-ca.jsonl",
+        EN_BLIND_CA,
+        RU_BLIND_CA,
+        OOS_BLIND_CA,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -1056,6 +1068,20 @@ const OOS_BLIND_BW: usize = 59; // of 64
 const EN_BLIND_BX: usize = 47; // of 53 (45 at the final engine; bx106 and bx069 after it)
 const RU_BLIND_BX: usize = 49; // of 53
 const OOS_BLIND_BX: usize = 59; // of 64
+
+// Sets BZ and CA: 170 questions each that two helpers wrote at the thirty-ninth session's start
+// from the documents and the eval README alone (same composition as BW and BX; each then reworded
+// by a second helper until no question had a word-set Jaccard of 0.5 or more with any earlier
+// question), frozen (sha256 c9ddef09… and a01b7506…) and read only as totals at the start build
+// (c841e0b: BZ 49 / 47 / 59, CA 48 / 46 / 59) and at the final engine (4a435e2: BZ 49 / 47 / 59,
+// CA 49 / 46 / 60), then their failures; one rule came after that (ca112: "сколько в итоге").
+// bz044 is left out of the copy: a Russian phrasing stored long before matches it word for word.
+const EN_BLIND_BZ: usize = 49; // of 53
+const RU_BLIND_BZ: usize = 46; // of 52
+const OOS_BLIND_BZ: usize = 59; // of 64
+const EN_BLIND_CA: usize = 49; // of 53
+const RU_BLIND_CA: usize = 47; // of 53
+const OOS_BLIND_CA: usize = 60; // of 64
 
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate

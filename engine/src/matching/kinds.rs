@@ -667,9 +667,13 @@ impl Kinds {
     /// True when the words after a count cue count nothing named: occurrences ("how many
     /// times a year") or whose figure it is ("how much according to the headline").
     pub fn counts_nothing_named(&self, after_cue: &[String]) -> bool {
+        // One word ("times"), or two ("в итоге": in the end).
+        let first_two = after_cue.get(..2).map(|two| two.join(" "));
         after_cue
             .first()
-            .is_some_and(|w| self.uncounted_after_count.contains(w))
+            .into_iter()
+            .chain(first_two.as_ref())
+            .any(|w| self.uncounted_after_count.contains(w))
     }
 
     /// What a record gives, from its answer texts and the kinds it declares.
