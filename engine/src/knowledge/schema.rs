@@ -371,11 +371,13 @@ pub struct LanguageFile {
     #[serde(default)]
     pub article_plurals: Vec<String>,
     /// Words that ask about the treaty's articles as a whole ("total", "last", "всего"): beside
-    /// one of `article_count_words` ("how many", "number", "статей") a question naming an article
-    /// ("art 17 is quoted, but how many are there in total?") asks how many there are, not what
-    /// that article says.
+    /// one of `article_count_words` or an article numbered by `article_number_words`, a question
+    /// naming an article ("art 17 is quoted, but how many articles in total?") asks how many
+    /// there are, not what that article says.
     #[serde(default)]
     pub article_total_words: Vec<String>,
+    /// The plurals that count articles beside one of `article_total_words` ("articles",
+    /// "статей"); "how many" alone may count within the article named.
     #[serde(default)]
     pub article_count_words: Vec<String>,
     /// Beside the word for article, numbering it ("the final article number", "номер последней
