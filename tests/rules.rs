@@ -2933,3 +2933,44 @@ fn the_word_for_article_glued_to_its_number_names_the_article() {
     answered_with("what does art3 say about disputes?", "article-3");
     answered_with("что в ст2 про ненападение?", "article-2");
 }
+
+#[test]
+fn a_question_counting_the_articles_is_not_about_the_article_it_names() {
+    let total = declined(
+        "art 17 is quoted everywhere, but how many articles does the treaty have in total?",
+    );
+    assert_eq!(total.record_id.as_deref(), Some("treaty-total-articles"));
+    // The entry saying the total is not given outranks a count of something else below it.
+    let ru = declined("ст. 17 цитируют, а всего сколько статей?");
+    assert_eq!(ru.record_id.as_deref(), Some("treaty-total-articles"));
+    // "How many … in all" without a plural of article counts within the article named.
+    answered_with(
+        "статья 2 — сколько всего форматов консультаций?",
+        "zhailin-article-2",
+    );
+}
+
+#[test]
+fn the_first_meeting_of_a_series_is_not_its_hundredth() {
+    declined("when was the first meeting of the demarcation commission?");
+    declined("в каком году комиссия по демаркации провела самое первое заседание?");
+    answered_with(
+        "when was the 100th meeting of the demarcation commission?",
+        "border-commission-100th-meeting",
+    );
+    // "Who was in charge" asks for a person, which the documents do not name.
+    declined("who was in charge of the kazakh team on the demarcation commission?");
+}
+
+#[test]
+fn in_the_end_counts_nothing_and_a_place_written_from_is_no_topic() {
+    answered_with("сколько в итоге погранзнаков установили?", "border-signs");
+    assert_eq!(small_talk("hi from karaganda, anybody there?"), "presence");
+    // A question after the greeting is still answered, its place kept.
+    answered_with(
+        "hi from astana, when was the treaty signed?",
+        "treaty-signing-date",
+    );
+    // Whether something recurs is asked, not answered by the one exercise named.
+    declined("проводят ли учения хамкорлик каждый год?");
+}
