@@ -433,11 +433,13 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
 const UNKNOWN_VERB_FACTOR: f32 = 0.5;
 
 /// Russian infinitive, past-tense and common present-tense endings: a verb the knowledge base
-/// never uses says what is done ("позвать", "дружат"), rarely what the question is about.
+/// never uses says what is done ("позвать", "дружат", "обернулось"), rarely what the question is
+/// about.
 const RUSSIAN_VERB_FORM_ENDINGS: &[&str] = &[
     "ать", "ять", "ить", "еть", "уть", "зть", "ться", "ал", "ала", "али", "ало", "ял", "яла",
     "яли", "ил", "ила", "или", "ел", "ела", "ели", "ает", "яет", "ует", "ают", "яют", "уют",
-    "ется", "ются", "ится", "атся", "ятся",
+    "ется", "ются", "ится", "атся", "ятся", "нул", "нула", "нуло", "нули", "лся", "лась", "лось",
+    "лись",
 ];
 
 /// True for a Cyrillic word with a verb ending (nouns such as "совет" or "визит" end otherwise),
