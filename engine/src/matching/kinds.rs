@@ -698,28 +698,7 @@ impl Kinds {
                 present.contains(phrase[0].as_str()) && contains_sequence(&words, phrase)
             };
             self.read_dates(&words, &mut caps);
-            for (i, word) in words.iter().enumerate() {
-                let digits = word.chars().all(|c| c.is_ascii_digit() || c == '.');
-                // "100-е заседание", "100-го": an ordinal, not a count.
-                let ordinal = words
-                    .get(i + 1)
-                    .is_some_and(|n| ORDINAL_ENDINGS.contains(&n.as_str()));
-                if digits && !is_year(word) && !is_day_of(&words, i) && !ordinal {
-                    caps.kinds.insert(AnswerKind::Number);
-                    caps.numbers.insert(word.clone());
-                }
-                let paired = self.pair_words.contains(word)
-                    && words
-                        .get(i + 1)
-                        .is_some_and(|n| self.paired_nouns.contains(n));
-                if self.number_words.contains(word) && !paired {
-                    caps.kinds.insert(AnswerKind::Number);
-                }
-                let counted = (digits && !is_year(word)) || self.number_words.contains(word);
-                if counted && words.get(i + 1).is_some_and(|n| self.is_time_unit(n)) {
-                    caps.kinds.insert(AnswerKind::Duration);
-                }
-            }
+            self.read_numbers(&words, &mut caps);
             if lead(text).contains('%') {
                 caps.kinds.insert(AnswerKind::Percent);
                 caps.phrase_given.insert(AnswerKind::Percent);
@@ -751,21 +730,7 @@ impl Kinds {
             if gives_reason {
                 caps.give_reason();
             }
-            for (group, spellings) in self.places.iter().enumerate() {
-                if spellings.iter().any(occurs) {
-                    caps.kinds.insert(AnswerKind::Place);
-                    caps.places.push(group);
-                }
-            }
-            for (group, spellings) in self.persons.iter().enumerate() {
-                if spellings
-                    .iter()
-                    .any(|s| occurs(s) && names_a_person(&words, s))
-                {
-                    caps.kinds.insert(AnswerKind::Person);
-                    caps.persons.push(group);
-                }
-            }
+            self.read_names(&words, &occurs, &mut caps);
         }
         // Why a figure is what it is ("why every ten years", "why 400 hectares") the documents
         // never say, unless the answer gives a cause; an answer describing or explaining
@@ -780,6 +745,57 @@ impl Kinds {
             caps.give_reason();
         }
         caps
+    }
+
+    /// The counts and durations in an answer's lead: a number that is no year, day or ordinal
+    /// ("100-е заседание"), a number word not paired with a noun, a count before a time unit.
+    fn read_numbers(&self, words: &[String], caps: &mut Capabilities) {
+        for (i, word) in words.iter().enumerate() {
+            let digits = word.chars().all(|c| c.is_ascii_digit() || c == '.');
+            // "100-е заседание", "100-го": an ordinal, not a count.
+            let ordinal = words
+                .get(i + 1)
+                .is_some_and(|n| ORDINAL_ENDINGS.contains(&n.as_str()));
+            if digits && !is_year(word) && !is_day_of(words, i) && !ordinal {
+                caps.kinds.insert(AnswerKind::Number);
+                caps.numbers.insert(word.clone());
+            }
+            let paired = self.pair_words.contains(word)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| self.paired_nouns.contains(n));
+            if self.number_words.contains(word) && !paired {
+                caps.kinds.insert(AnswerKind::Number);
+            }
+            let counted = (digits && !is_year(word)) || self.number_words.contains(word);
+            if counted && words.get(i + 1).is_some_and(|n| self.is_time_unit(n)) {
+                caps.kinds.insert(AnswerKind::Duration);
+            }
+        }
+    }
+
+    /// The places and persons an answer's lead names (a person only where named as one).
+    fn read_names(
+        &self,
+        words: &[String],
+        occurs: &impl Fn(&Vec<String>) -> bool,
+        caps: &mut Capabilities,
+    ) {
+        for (group, spellings) in self.places.iter().enumerate() {
+            if spellings.iter().any(occurs) {
+                caps.kinds.insert(AnswerKind::Place);
+                caps.places.push(group);
+            }
+        }
+        for (group, spellings) in self.persons.iter().enumerate() {
+            if spellings
+                .iter()
+                .any(|s| occurs(s) && names_a_person(words, s))
+            {
+                caps.kinds.insert(AnswerKind::Person);
+                caps.persons.push(group);
+            }
+        }
     }
 
     /// The first ordinal word in a question ("the fifth meeting", "пятое совещание") and its

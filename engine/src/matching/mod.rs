@@ -404,6 +404,42 @@ fn known_terms(query: &[index::QueryTerm]) -> Vec<(index::TermId, f32)> {
     known
 }
 
+/// The spellings of the word "article" (its synonym group), which the kinds read article
+/// numbers after.
+fn article_words(kb: &KnowledgeBase) -> &[String] {
+    kb.synonyms
+        .iter()
+        .find(|g| g.terms.iter().any(|t| t == ARTICLE_WORD))
+        .map_or(&[], |g| g.terms.as_slice())
+}
+
+/// The words typo correction keeps as typed: the timeline's cues, and names and topics no
+/// document mentions ("tenge", "Minsk"), which are real words too ("tenge" is not "tense") and
+/// so count as absent.
+fn kept_as_typed(kb: &KnowledgeBase) -> Vec<&str> {
+    let pairs = &kb.language.country_pairs;
+    timeline_cue_words(&kb.language.timeline)
+        .into_iter()
+        .chain(
+            pairs
+                .absent
+                .iter()
+                .chain(&pairs.absent_topics)
+                .map(String::as_str),
+        )
+        .collect()
+}
+
+/// The decline saying the documents do not give what was asked, showing what record `record`
+/// does say.
+fn not_given(record: usize, asked: Option<AnswerKind>, unmentioned: Option<String>) -> Outcome {
+    declined(Decline::NotGiven {
+        record,
+        asked,
+        unmentioned,
+    })
+}
+
 fn declined(reason: Decline) -> Outcome {
     Outcome::Declined {
         reason,
@@ -967,12 +1003,7 @@ impl Engine {
             kb.articles.iter().map(|a| a.number.to_string()).collect();
         let (records, texts) = record_texts(&kb, &article_numbers);
         let groups = synonym_groups(&kb);
-        let article_words: &[String] = kb
-            .synonyms
-            .iter()
-            .find(|g| g.terms.iter().any(|t| t == ARTICLE_WORD))
-            .map_or(&[], |g| g.terms.as_slice());
-        let kinds = Kinds::new(&kb.language, article_words);
+        let kinds = Kinds::new(&kb.language, article_words(&kb));
         let capabilities = capabilities(&kb, &kinds, &records, &texts, &article_numbers);
         let smalltalk = SmallTalk::new(
             &kb.smalltalk,
@@ -980,20 +1011,7 @@ impl Engine {
             &kb.language.open_question_words,
         );
         let filler: Vec<String> = smalltalk.words().cloned().collect();
-        // Names and topics no document mentions ("tenge", "Minsk") are real words too: typo
-        // correction keeps them as typed ("tenge" is not "tense"), so they count as absent.
-        let pairs = &kb.language.country_pairs;
-        let kept_words: Vec<&str> = timeline_cue_words(&kb.language.timeline)
-            .into_iter()
-            .chain(
-                pairs
-                    .absent
-                    .iter()
-                    .chain(&pairs.absent_topics)
-                    .map(String::as_str),
-            )
-            .collect();
-        let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &kept_words);
+        let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &kept_as_typed(&kb));
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
         let timeline = Timeline::new(&kb.language, &kb.events, author_keys(&kb, &index), &index);
@@ -1873,93 +1891,19 @@ impl Engine {
     /// (a day, a place, a number…), or an honest decline showing what the best one does say.
     /// `ranked` is not empty and its first score is at least the threshold.
     fn answer_of_kind(&self, ranked: &[Ranked], words: &[String]) -> Outcome {
-        let best = ranked[0];
-        let chosen = match self.asked(words) {
-            None => best,
-            Some(kind) if self.capabilities[best.record].declines(kind) => {
-                return declined(Decline::NotGiven {
-                    record: best.record,
-                    asked: Some(kind),
-                    unmentioned: None,
-                })
-            }
-            Some(kind) => {
-                let question = self.kinds.question(words);
-                let best_caps = &self.capabilities[best.record];
-                // A lower record's reason is seldom one for what the best record is about.
-                if kind == AnswerKind::Reason && !best_caps.gives(kind, &question) {
-                    return declined(Decline::NotGiven {
-                        record: best.record,
-                        asked: Some(kind),
-                        unmentioned: None,
-                    });
-                }
-                // The best record dates its event to the month only ("what day was the Tajik
-                // alliance signed": February 2024): a lower record's day in another month
-                // belongs to another event. One in the same month may date the same one (the
-                // declaration signed during the visit of December 2021).
-                let same_month = |r: &Ranked| {
-                    r.record == best.record
-                        || !best_caps.gives(AnswerKind::Month, &question)
-                        || best_caps
-                            .dated_months()
-                            .any(|(m, y)| self.capabilities[r.record].gives_day_in(m, y))
-                };
-                let counted = self.counted(words);
-                let fits = ranked
-                    .iter()
-                    .take_while(|r| {
-                        r.score.value() >= self.params.kind_floor.min(best.score.value())
-                            && best.score.value() - r.score.value() <= self.params.kind_margin
-                    })
-                    .filter(|r| kind != AnswerKind::Number || self.counts(r.record, &counted))
-                    .filter(|r| kind != AnswerKind::Day || same_month(r))
-                    // An entry saying the documents do not give this kind, ranked above any
-                    // that gives it, says so ("how many articles in all" is not answered by the
-                    // count of Askeroğlu's footnotes below it).
-                    .find(|r| {
-                        let caps = &self.capabilities[r.record];
-                        caps.gives(kind, &question) || caps.declines(kind)
-                    });
-                match fits {
-                    Some(r) if !self.capabilities[r.record].declines(kind) => *r,
-                    Some(r) => {
-                        return declined(Decline::NotGiven {
-                            record: r.record,
-                            asked: Some(kind),
-                            unmentioned: None,
-                        })
-                    }
-                    None => {
-                        return declined(Decline::NotGiven {
-                            record: best.record,
-                            asked: Some(kind),
-                            unmentioned: None,
-                        })
-                    }
-                }
-            }
+        let chosen = match self.record_of_kind(ranked, words) {
+            Ok(chosen) => chosen,
+            Err(decline) => return decline,
         };
         if let Some(focus) = self.focus.asked(words, &self.index) {
-            return declined(Decline::NotGiven {
-                record: chosen.record,
-                asked: None,
-                unmentioned: Some(words[focus.start..focus.end].join(" ")),
-            });
+            let unmentioned = words[focus.start..focus.end].join(" ");
+            return not_given(chosen.record, None, Some(unmentioned));
         }
         if let Some(phrase) = self.other_ordinal(chosen.record, words) {
-            return declined(Decline::NotGiven {
-                record: chosen.record,
-                asked: None,
-                unmentioned: Some(phrase),
-            });
+            return not_given(chosen.record, None, Some(phrase));
         }
         if self.is_unanswerable(chosen.record) {
-            return declined(Decline::NotGiven {
-                record: chosen.record,
-                asked: None,
-                unmentioned: None,
-            });
+            return not_given(chosen.record, None, None);
         }
         // An entry recording what the documents do not say is no answer to offer instead.
         let alternatives = ranked
@@ -1972,6 +1916,55 @@ impl Engine {
         Outcome::Answer {
             best: chosen,
             alternatives,
+        }
+    }
+
+    /// The record that gives the kind of fact the question asks for (the best one when it asks
+    /// for no particular kind), or the decline saying the documents do not give it.
+    fn record_of_kind(&self, ranked: &[Ranked], words: &[String]) -> Result<Ranked, Outcome> {
+        let best = ranked[0];
+        let Some(kind) = self.asked(words) else {
+            return Ok(best);
+        };
+        let question = self.kinds.question(words);
+        let best_caps = &self.capabilities[best.record];
+        // A lower record's reason is seldom one for what the best record is about.
+        if best_caps.declines(kind)
+            || (kind == AnswerKind::Reason && !best_caps.gives(kind, &question))
+        {
+            return Err(not_given(best.record, Some(kind), None));
+        }
+        // The best record dates its event to the month only ("what day was the Tajik
+        // alliance signed": February 2024): a lower record's day in another month
+        // belongs to another event. One in the same month may date the same one (the
+        // declaration signed during the visit of December 2021).
+        let same_month = |r: &Ranked| {
+            r.record == best.record
+                || !best_caps.gives(AnswerKind::Month, &question)
+                || best_caps
+                    .dated_months()
+                    .any(|(m, y)| self.capabilities[r.record].gives_day_in(m, y))
+        };
+        let counted = self.counted(words);
+        let fits = ranked
+            .iter()
+            .take_while(|r| {
+                r.score.value() >= self.params.kind_floor.min(best.score.value())
+                    && best.score.value() - r.score.value() <= self.params.kind_margin
+            })
+            .filter(|r| kind != AnswerKind::Number || self.counts(r.record, &counted))
+            .filter(|r| kind != AnswerKind::Day || same_month(r))
+            // An entry saying the documents do not give this kind, ranked above any that gives
+            // it, says so ("how many articles in all" is not answered by the count of
+            // Askeroğlu's footnotes below it).
+            .find(|r| {
+                let caps = &self.capabilities[r.record];
+                caps.gives(kind, &question) || caps.declines(kind)
+            });
+        match fits {
+            Some(r) if !self.capabilities[r.record].declines(kind) => Ok(*r),
+            Some(r) => Err(not_given(r.record, Some(kind), None)),
+            None => Err(not_given(best.record, Some(kind), None)),
         }
     }
 
