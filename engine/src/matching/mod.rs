@@ -848,6 +848,14 @@ const PART_STARTS: &[&str] = &[
     "каково",
     "каковы",
     "скольких",
+    "сколькими",
+    "скольким",
+    "какую",
+    "каким",
+    "какими",
+    "какому",
+    "кем",
+    "кому",
 ];
 /// ...or a noun asking for a count or a name, with or without "the" ("and the count of border
 /// signs", "и количество знаков", "and the names of the councils"): a figure or name asked as a
@@ -868,7 +876,8 @@ const PART_NOUNS: &[&str] = &[
 ];
 /// ...or a preposition and a question word ("and in which year", "и в каком году").
 const PART_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "for", "from", "to", "by", "в", "во", "на", "с", "по", "до", "от", "за", "из",
+    "in", "on", "at", "for", "from", "to", "by", "в", "во", "на", "с", "со", "по", "до", "от",
+    "за", "из", "о", "об", "при", "про",
 ];
 /// A question in two parts: the words of each (the second with the names of the first added,
 /// which it may refer to), and how many of the second's words the user wrote.
