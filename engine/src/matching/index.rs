@@ -163,6 +163,29 @@ fn sound_alike_vowels(a: &str, b: &str) -> bool {
         })
 }
 
+/// The most common real word of the language that `word` becomes with one vowel written as its
+/// sound-alike ("праходила" is "проходила"), when `word` is not listed itself: such a slip is
+/// likelier than two words run together ("пра" + "ходила").
+fn sound_alike_real_word(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let variants = chars.iter().enumerate().flat_map(|(i, &c)| {
+        let chars = &chars;
+        SOUND_ALIKE_VOWELS
+            .iter()
+            .filter_map(move |&(p, q)| match c {
+                _ if c == p => Some(q),
+                _ if c == q => Some(p),
+                _ => None,
+            })
+            .map(move |other| {
+                let mut variant = chars.clone();
+                variant[i] = other;
+                variant.into_iter().collect::<String>()
+            })
+    });
+    most_common(variants, lexicon::REAL_WORD_ZIPF)
+}
+
 /// True when a replacement as common as `zipf` may stand for a word as common as `word_zipf`
 /// (0: not listed): see [`TYPO_FREQUENCY_GAIN`].
 fn plausible_gain(zipf: f32, word_zipf: f32) -> bool {
@@ -920,6 +943,11 @@ impl Index {
         if let Some((1, candidate)) = closest {
             return vec![candidate.to_owned()];
         }
+        if zipf == 0.0 && !word.is_ascii() {
+            if let Some(real) = sound_alike_real_word(word) {
+                return vec![real];
+            }
+        }
         // A rare listed word ("melons", 2.9) is split only into halves much more common than
         // itself, like a correction: "mel" + "ons" are not.
         if let Some((left, right)) = self
@@ -1168,6 +1196,16 @@ mod tests {
                 "{a} {b}"
             );
         }
+    }
+
+    #[test]
+    fn a_sound_alike_vowel_reads_a_real_word_before_splitting() {
+        assert_eq!(
+            sound_alike_real_word("праходила").as_deref(),
+            Some("проходила")
+        );
+        assert_eq!(sound_alike_real_word("вкаком"), None);
+        assert_eq!(sound_alike_real_word("xqzzvw"), None);
     }
 
     #[test]
