@@ -140,6 +140,9 @@ pub struct Timeline {
     year_ends: HashSet<String>,
     /// Numbers written as words ("ten months before" states a gap, like "10 months before").
     number_words: HashSet<String>,
+    /// Words for a pair ("two", "both", "обоими"): the noun after one is the kind of both
+    /// events ("between those 2 pacts").
+    pair_words: HashSet<String>,
 }
 
 /// One name of a dated event as terms, each with its weight, and the total weight of its keys
@@ -232,6 +235,10 @@ impl Timeline {
             author_keys,
             year_ends: words(&cues.year_ends),
             number_words: words(&language.number_words),
+            pair_words: words(&language.pair_words)
+                .into_iter()
+                .chain(["2".to_owned()])
+                .collect(),
             cues_by_first: HashMap::default(),
         };
         timeline.cues_by_first = timeline.cues_by_first_word();
@@ -392,6 +399,7 @@ impl Timeline {
         // meeting ended on the 19th" is not Zhailin's "окончание КазНУ").
         cue_words.extend(self.ends.iter().filter(|c| c.len() == 1).flatten());
         let (sources, authors) = self.sources_of_claims(words, index);
+        let paired = self.kinds_of_a_pair(words, index);
         let given = given_date(words);
         let events_named = |left_out: &HashSet<usize>| {
             let rest: Vec<String> = words
@@ -411,7 +419,9 @@ impl Timeline {
             };
             let sequence = index.keys(&rest);
             let named = self.named_events(&sequence, index);
-            let pair = best_pair(&named, &kinds_of_two_named(&sequence, index), index);
+            let mut kinds = kinds_of_two_named(&sequence, index);
+            kinds.extend(&paired);
+            let pair = best_pair(&named, &kinds, index);
             (named, pair)
         };
         // "по аскероглу" names who says it when two events are named without it; with one
@@ -459,6 +469,17 @@ impl Timeline {
             (Moment::Event(second), b),
             asked,
         ))
+    }
+
+    /// The keys of the nouns after a word for a pair ("those 2 pacts", "обоими договорами"):
+    /// the kind of both events asked about.
+    fn kinds_of_a_pair(&self, words: &[String], index: &Index) -> Vec<String> {
+        words
+            .windows(2)
+            .filter(|w| self.pair_words.contains(&w[0]))
+            .map(|w| index.key_of(&w[1]))
+            .filter(|key| index.term_of_key(key).is_some())
+            .collect()
     }
 
     /// True when the word at `at` connects the events rather than naming one: "first" in
