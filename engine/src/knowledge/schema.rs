@@ -362,10 +362,6 @@ pub struct LanguageFile {
     /// count of things ("the 2 countries").
     #[serde(default)]
     pub count_units: Vec<String>,
-    /// Words after a year that only mark it as one ("в 2013 году", "статья 2023 года"): part of
-    /// the date, not a topic word of the question.
-    #[serde(default)]
-    pub year_markers: Vec<String>,
     /// Words that count people ("people", "persons", "человек", "народу"): a question counting
     /// people in one of them is counted by an entry using another.
     #[serde(default)]

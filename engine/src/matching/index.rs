@@ -109,9 +109,6 @@ pub struct Index {
     /// Chat filler and small-talk words ("pls", "hello", "спасибо") that the knowledge base does
     /// not use: dropped from a question that also asks something.
     filler: StringSet,
-    /// Stems of the words that mark a year as one ("году" in "в 2013 году"): dropped right after
-    /// a year.
-    year_markers: HashSet<String>,
     pub records: Vec<RecordTerms>,
     /// Terms that name an entity (a country, a person).
     pub entities: HashSet<TermId>,
@@ -187,11 +184,6 @@ fn sound_alike_real_word(word: &str) -> Option<String> {
             })
     });
     most_common(variants, lexicon::REAL_WORD_ZIPF)
-}
-
-/// True for a year written in four digits ("2013").
-fn is_year_number(word: &str) -> bool {
-    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True when a replacement as common as `zipf` may stand for a word as common as `word_zipf`
@@ -484,19 +476,16 @@ pub(super) fn is_verb_form(word: &str) -> bool {
 
 impl Index {
     /// Builds the index over the records' texts, with the synonym groups and stop words.
-    /// `year_markers` ("году") are dropped right after a year. `cue_words` (the timeline's cues,
-    /// "первее", "старше") are kept as typed, not corrected into a knowledge-base word that looks
-    /// like them.
+    /// `cue_words` (the timeline's cues, "первее", "старше") are kept as typed, not corrected
+    /// into a knowledge-base word that looks like them.
     pub fn build(
         records: &[RecordText<'_>],
         synonym_groups: &[GroupText],
         stopwords: &[String],
         filler: &[String],
-        year_markers: &[String],
         cue_words: &[&str],
     ) -> Self {
         let mut index = Index::empty(stopwords);
-        index.year_markers = year_markers.iter().map(|w| stem(w)).collect();
         let (entity_keys, question_word_keys, place_keys) =
             index.add_synonym_groups(synonym_groups);
         for word in stopwords
@@ -539,7 +528,6 @@ impl Index {
             weights: Vec::new(),
             unknown_weight: 1.0,
             filler: StringSet::default(),
-            year_markers: HashSet::default(),
             records: Vec::new(),
             strong_postings: Postings::default(),
             weak_postings: Postings::default(),
@@ -773,10 +761,8 @@ impl Index {
                 i += len;
                 continue 'outer;
             }
-            let marks_year =
-                i > 0 && is_year_number(&words[i - 1]) && self.year_markers.contains(stem);
             // The stop-word set holds every stop word's stem, so one look-up by stem suffices.
-            if !self.stopwords.contains(stem) && !marks_year {
+            if !self.stopwords.contains(stem) {
                 let key = match self.synonym_of.get(stem) {
                     Some(canonical) => canonical.to_owned(),
                     None => stem.to_owned(),
@@ -1231,7 +1217,7 @@ mod tests {
             sources: vec![],
             described: vec![],
         }];
-        let index = Index::build(&texts, &[], &["the".to_owned()], &[], &[], &[]);
+        let index = Index::build(&texts, &[], &["the".to_owned()], &[], &[]);
         assert_eq!(index.fix_word("bordr"), ["border"]);
         assert_eq!(index.fix_word("demarkation"), ["demarcation"]);
         // A real word of the language is left alone even one edit from a known word.
@@ -1255,7 +1241,7 @@ mod tests {
             sources: vec![],
             described: vec![],
         }];
-        let index = Index::build(&texts, &[], &[], &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         // "Сноскам" is neither in the knowledge base nor in the lexicon; its stem is.
         assert_eq!(index.fix_word("ксноскам"), ["к", "сноскам"]);
         // A Russian verb form whose infinitive the lexicon lists is no typo.
@@ -1268,14 +1254,14 @@ mod tests {
             questions: vec!["What do they seek?", "Which languages do they speak?"],
             ..RecordText::default()
         }];
-        let index = Index::build(&texts, &[], &[], &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         assert_eq!(index.fix_word("speek"), ["speak"]);
         // A dropped letter beats a changed one, however common: "wher" is "where".
         let texts = [RecordText {
             questions: vec!["When was it signed?", "Where was it signed?"],
             ..RecordText::default()
         }];
-        let index = Index::build(&texts, &[], &[], &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         assert_eq!(index.fix_word("wher"), ["where"]);
     }
 
@@ -1302,7 +1288,7 @@ mod tests {
             questions: vec!["When was the treaty signed?"],
             ..RecordText::default()
         }];
-        let index = Index::build(&texts, &[], &[], &[], &[], &[]);
+        let index = Index::build(&texts, &[], &[], &[], &[]);
         let weight = |word: &str| {
             let terms = index.terms_of(&[word.to_owned()]);
             assert_eq!(terms.len(), 1, "{word}");
@@ -1326,7 +1312,7 @@ mod tests {
             place: false,
         }];
         let filler = ["of".to_owned()];
-        let index = Index::build(&texts, &groups, &[], &filler, &[], &[]);
+        let index = Index::build(&texts, &groups, &[], &filler, &[]);
         let words: Vec<String> = ["heads", "of", "state"].map(String::from).to_vec();
         let terms = index.terms_of(&words);
         assert_eq!(terms.len(), 1, "{terms:?}");

@@ -1153,7 +1153,6 @@ mod tests {
                 author_persons: vec![],
                 author_verbs: vec![],
                 count_units: vec![],
-                year_markers: vec![],
                 counted_people: vec![],
                 article_plurals: vec![],
                 article_total_words: vec![],

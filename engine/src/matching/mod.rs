@@ -1020,14 +1020,7 @@ impl Engine {
             &kb.language.open_question_words,
         );
         let filler: Vec<String> = smalltalk.words().cloned().collect();
-        let index = Index::build(
-            &texts,
-            &groups,
-            &kb.stopwords,
-            &filler,
-            &kb.language.year_markers,
-            &kept_as_typed(&kb),
-        );
+        let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &kept_as_typed(&kb));
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
         let timeline = Timeline::new(&kb.language, &kb.events, author_keys(&kb, &index), &index);
