@@ -848,6 +848,11 @@ const PART_STARTS: &[&str] = &[
     "каково",
     "каковы",
     "скольких",
+];
+/// ...or an inflected question word right after the joiner or its preposition ("… и со
+/// сколькими странами …", "… и кем подписан"). Not one word later, as "… и раз во сколько лет"
+/// may be: "алатау и хоргос с каким терминалом" names two things and asks one question.
+const PART_STARTS_INFLECTED: &[&str] = &[
     "сколькими",
     "скольким",
     "какую",
@@ -876,9 +881,11 @@ const PART_NOUNS: &[&str] = &[
 ];
 /// ...or a preposition and a question word ("and in which year", "и в каком году").
 const PART_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "for", "from", "to", "by", "в", "во", "на", "с", "со", "по", "до", "от",
-    "за", "из", "о", "об", "при", "про",
+    "in", "on", "at", "for", "from", "to", "by", "в", "во", "на", "с", "по", "до", "от", "за", "из",
 ];
+/// Prepositions before a question word only right after the joiner ("… и о чём договорились"):
+/// one word later they start no question ("рк и руз о чём-то договорились").
+const PART_PREPOSITIONS_AFTER_JOINER: &[&str] = &["со", "о", "об", "при", "про"];
 /// A question in two parts: the words of each (the second with the names of the first added,
 /// which it may refer to), and how many of the second's words the user wrote.
 struct Split {
@@ -1636,7 +1643,15 @@ impl Engine {
                 PART_PREPOSITIONS.contains(&word(j)) && PART_STARTS.contains(&word(j + 1))
             };
             let asked_as_noun = |j: usize| PART_NOUNS.contains(&word(j));
+            let inflected = |j: usize| PART_STARTS_INFLECTED.contains(&word(j));
+            let any_start = |j: usize| PART_STARTS.contains(&word(j)) || inflected(j);
+            let any_preposition = |j: usize| {
+                PART_PREPOSITIONS.contains(&word(j))
+                    || PART_PREPOSITIONS_AFTER_JOINER.contains(&word(j))
+            };
             PART_STARTS.contains(&word(i))
+                || inflected(i)
+                || (any_preposition(i) && any_start(i + 1))
                 || asked_as_noun(i)
                 || (word(i) == "the" && asked_as_noun(i + 1))
                 || asked_after_preposition(i)
