@@ -2974,3 +2974,66 @@ fn in_the_end_counts_nothing_and_a_place_written_from_is_no_topic() {
     // Whether something recurs is asked, not answered by the one exercise named.
     declined("проводят ли учения хамкорлик каждый год?");
 }
+
+#[test]
+fn an_inflected_question_word_after_and_starts_a_second_question() {
+    // "… и со сколькими странами …": two questions, each answered; not the interval between
+    // independence and the alliance that one question would be.
+    let text =
+        reply("сколько лет узбекистан независим по раббимову и со сколькими странами он в союзе?")
+            .plain_text();
+    assert!(
+        text.contains("34 года") && text.contains("четырьмя"),
+        "{text}"
+    );
+    // One word later it starts nothing: two hubs are named, one terminal asked.
+    let hubs =
+        reply("казахстан предложил связать алатау и хоргос с каким терминалом?").plain_text();
+    assert_eq!(hubs.matches("Алатау").count(), 1, "{hubs}");
+}
+
+#[test]
+fn everyday_phrasings_of_when_money_and_the_day() {
+    answered_with(
+        "kazakhstan and uzbekistan signed the alliance treaty in what time?",
+        "treaty-signing-date",
+    );
+    declined("how much the border demarcation costed?");
+    let day = answered_with(
+        "когда подписали декларацию 2021 года, число помните?",
+        "chronology-declaration",
+    );
+    assert!(
+        day.plain_text().contains("6 декабря"),
+        "{}",
+        day.plain_text()
+    );
+    // An apology for the question is chat, not a topic.
+    answered_with(
+        "извините за глупый вопрос, когда подписали договор о союзничестве?",
+        "treaty-signing-date",
+    );
+    answered_with(
+        "на чьи деньги жайлин учился в британии?",
+        "zhailin-bio-bolashak",
+    );
+    answered_with(
+        "на что направлен договор о союзнических отношениях?",
+        "treaty-aims",
+    );
+    answered_with(
+        "что прописано в договоре про экологию?",
+        "treaty-environment",
+    );
+}
+
+#[test]
+fn what_the_documents_do_not_give_is_declined_with_what_they_say() {
+    let independence = declined("what year did kazakhstan become an independent state?");
+    assert_eq!(
+        independence.record_id.as_deref(),
+        Some("chronology-kazakhstan-independence-not-given")
+    );
+    declined("какая столица у узбекистана?");
+    declined("where is the next summit of the central asian heads of state?");
+}
