@@ -366,6 +366,10 @@ pub struct LanguageFile {
     /// people in one of them is counted by an entry using another.
     #[serde(default)]
     pub counted_people: Vec<String>,
+    /// Titles before a person's name ("Dr. Askeroğlu", "доктор Аскероглу"): part of the name,
+    /// not a word of the question ("doctor" is also a degree asked about).
+    #[serde(default)]
+    pub person_titles: Vec<String>,
     /// Plural forms of the word for article ("articles", "статей"): a number right before one
     /// counts articles ("17 articles in all"), it does not name one.
     #[serde(default)]

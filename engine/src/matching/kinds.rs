@@ -1153,6 +1153,7 @@ mod tests {
                 author_persons: vec![],
                 author_verbs: vec![],
                 count_units: vec![],
+                person_titles: vec![],
                 counted_people: vec![],
                 article_plurals: vec![],
                 article_total_words: vec![],

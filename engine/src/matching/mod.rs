@@ -759,6 +759,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
     LanguageFile {
         format_version: language.format_version,
         count_units: language.count_units,
+        person_titles: language.person_titles,
         article_plurals: language.article_plurals,
         article_total_words: language.article_total_words,
         article_count_words: language.article_count_words,
@@ -1241,7 +1242,7 @@ impl Engine {
         let tokens = self.without_chat_context(tokens);
         // Read again after typo correction: "teachr asked us" is context too.
         let fixed = self.without_chat_context(self.index.fixed_words(tokens));
-        let words = self.without_small_counts(self.with_article_digits(fixed));
+        let words = self.without_small_counts(self.with_article_digits(self.without_titles(fixed)));
         let keys = self.index.analyse(&words);
         match self
             .authors
@@ -1250,6 +1251,24 @@ impl Engine {
             Some(named) => (named, None),
             None => (words, Some(keys)),
         }
+    }
+
+    /// The words without a title before a person's name ("dr askeroglu", "доктор аскероглу"):
+    /// "doctor" there names no degree, and "Dr." matched the entries that write it.
+    fn without_titles(&self, words: Vec<String>) -> Vec<String> {
+        let titled = |i: usize| {
+            self.kb.language.person_titles.contains(&words[i])
+                && words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|next| self.is_person(next))
+        };
+        let keep: Vec<bool> = (0..words.len()).map(|i| !titled(i)).collect();
+        words
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(w, keep)| keep.then_some(w))
+            .collect()
     }
 
     /// The tokens without chat context ("my teacher asked: …").
