@@ -448,6 +448,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_CA,
     ),
     (
+        "tests/data/blind-chat-cc.jsonl",
+        EN_BLIND_CC,
+        RU_BLIND_CC,
+        OOS_BLIND_CC,
+    ),
+    (
+        "tests/data/blind-chat-cd.jsonl",
+        EN_BLIND_CD,
+        RU_BLIND_CD,
+        OOS_BLIND_CD,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -1096,6 +1108,20 @@ const EN_BLIND_CA: usize = 49; // of 53
 const RU_BLIND_CA: usize = 48; // of 53
 const OOS_BLIND_CA: usize = 60; // of 64
 
+// Sets CC and CD: blind sets of the fortieth session, 170 questions each in BZ's composition,
+// written by two helpers from the documents and the eval README alone, reworded by two more until
+// the screen (word-set Jaccard >= 0.5 to any earlier question) flagged none, frozen (sha256
+// 9f53e08a… and c16dbb85…) and read only as totals at the start build (5c92026: CC 45 / 46 / 59,
+// CD 48 / 48 / 57) and at the final engine (the same), then their failures. Five lines
+// are left out of the copies (CC018, CC034, CD018, CD039, CD141): phrasings or words stored long
+// before ("super", "межгос", "meetup") match them.
+const EN_BLIND_CC: usize = 44; // of 52
+const RU_BLIND_CC: usize = 45; // of 52
+const OOS_BLIND_CC: usize = 59; // of 64
+const EN_BLIND_CD: usize = 47; // of 52
+const RU_BLIND_CD: usize = 46; // of 51
+const OOS_BLIND_CD: usize = 57; // of 64
+
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
@@ -1230,7 +1256,7 @@ const OOS_REVIEW_CB: usize = 134; // of 160
 // (CE012, CE074, CE088, CE099, CE151, CE166, CE176, CE195, CF035, CF053, CF084, CF137, CF216):
 // phrasings stored long before match them almost word for word. The floors are what the
 // session's final engine scores.
-const EN_REVIEW_CE: usize = 38; // of 40
+const EN_REVIEW_CE: usize = 39; // of 40
 const RU_REVIEW_CE: usize = 37; // of 38
 const OOS_REVIEW_CE: usize = 146; // of 154
 const EN_REVIEW_CF: usize = 56; // of 59

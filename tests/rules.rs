@@ -3037,3 +3037,12 @@ fn what_the_documents_do_not_give_is_declined_with_what_they_say() {
     declined("какая столица у узбекистана?");
     declined("where is the next summit of the central asian heads of state?");
 }
+
+#[test]
+fn a_title_is_part_of_the_name() {
+    // "Doctor" before a name is a title, not the PhD the biography entry is about.
+    answered_with(
+        "which languages does doctor askeroglu speak well?",
+        "askeroglu-languages",
+    );
+}
