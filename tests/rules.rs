@@ -3046,3 +3046,17 @@ fn a_title_is_part_of_the_name() {
         "askeroglu-languages",
     );
 }
+
+#[test]
+fn nato_article_5_is_no_article_of_this_treaty() {
+    // "Article 5" of NATO names no article of this treaty: NATO is an entity it never mentions.
+    answered_with(
+        "is there an article like nato's article 5 in the kz-uz treaty, and which one?",
+        "treaty-no-mutual-defence",
+    );
+    // "Which article" is answered by the entry saying no article does.
+    answered_with(
+        "which article of the treaty says an attack on one party is an attack on both?",
+        "treaty-no-mutual-defence",
+    );
+}
