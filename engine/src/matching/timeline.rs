@@ -235,10 +235,7 @@ impl Timeline {
             author_keys,
             year_ends: words(&cues.year_ends),
             number_words: words(&language.number_words),
-            pair_words: words(&language.pair_words)
-                .into_iter()
-                .chain(["2".to_owned()])
-                .collect(),
+            pair_words: words(&language.pair_words),
             cues_by_first: HashMap::default(),
         };
         timeline.cues_by_first = timeline.cues_by_first_word();
