@@ -1263,6 +1263,10 @@ impl Engine {
                     .take(2)
                     .any(|next| self.is_person(next))
         };
+        // Most questions have no title: they keep their words without a copy.
+        if !(0..words.len()).any(titled) {
+            return words;
+        }
         let keep: Vec<bool> = (0..words.len()).map(|i| !titled(i)).collect();
         words
             .into_iter()
