@@ -272,6 +272,14 @@ impl Capabilities {
     /// "Tashkent").
     pub fn gives(&self, kind: AnswerKind, question: &Asked) -> bool {
         let question_words = question.words;
+        // "Разница сколько?" between two visits is answered by "около года": a span counts
+        // where a gap or a unit of time is asked ("how many times" is no span).
+        if kind == AnswerKind::Number
+            && question.asks_span
+            && self.phrase_given.contains(&AnswerKind::Duration)
+        {
+            return true;
+        }
         if !self.kinds.contains(&kind) {
             return false;
         }
@@ -344,6 +352,8 @@ pub struct Asked<'a> {
     /// True for a choice between places ("in Baku or in Tashkent?"): an answer naming one of
     /// them says which.
     place_choice: bool,
+    /// True when a word of a gap ("разница", "apart") or a unit of time is asked about.
+    asks_span: bool,
 }
 
 /// The cues of `language.toml`, ready to match.
@@ -387,6 +397,8 @@ pub struct Kinds {
     unnumbered_after_ordinal: HashSet<String>,
     /// Nouns of a series "first" numbers ("the first meeting").
     series_after_first: HashSet<String>,
+    /// Words for a gap in time ("difference", "разница"; the timeline's).
+    gap_words: HashSet<String>,
 }
 
 impl Kinds {
@@ -458,6 +470,7 @@ impl Kinds {
                 .collect(),
             unnumbered_after_ordinal: tokens_of(&language.unnumbered_after_ordinal),
             series_after_first: tokens_of(&language.series_after_first),
+            gap_words: tokens_of(&language.timeline.gap_words),
         }
     }
 
@@ -481,6 +494,9 @@ impl Kinds {
             sides: self.sides_of_offices(words),
             side_words: &self.sides,
             place_choice: self.offers_a_choice_of_places(words),
+            asks_span: words
+                .iter()
+                .any(|w| self.gap_words.contains(w) || self.is_time_unit(w)),
         }
     }
 
@@ -764,8 +780,10 @@ impl Kinds {
                 && words
                     .get(i + 1)
                     .is_some_and(|n| self.paired_nouns.contains(n));
+            // "Шесть дней: … с 14 по 19 ноября" gives a count the question does not name.
             if self.number_words.contains(word) && !paired {
                 caps.kinds.insert(AnswerKind::Number);
+                caps.numbers.insert(word.clone());
             }
             let counted = (digits && !is_year(word)) || self.number_words.contains(word);
             if counted && words.get(i + 1).is_some_and(|n| self.is_time_unit(n)) {
@@ -1045,8 +1063,18 @@ fn is_day_of(words: &[String], i: usize) -> bool {
         j.and_then(|j| words.get(j))
             .is_some_and(|w| PartialDate::month_of_word(w).is_some())
     };
-    words[i].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
-        && (month_at(i.checked_sub(1)) || month_at(Some(i + 1)) || month_at(Some(i + 2)))
+    let is_day = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|w| w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+    };
+    // "с 14 по 19 ноября", "14 to 19 November": the first day of a range is a day too.
+    let range_start = is_day(i + 2) && month_at(Some(i + 3));
+    is_day(i)
+        && (month_at(i.checked_sub(1))
+            || month_at(Some(i + 1))
+            || month_at(Some(i + 2))
+            || range_start)
 }
 
 /// A cue phrase as runs of words: "where … held" gives [["where"], ["held"]].

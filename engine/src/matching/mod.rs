@@ -1522,6 +1522,14 @@ impl Engine {
             }
         }
         let b = self.second_part(split, &a);
+        // The time between two events, one named in each part, is the whole question's one
+        // question ("how many years between the council being set up and the two agreeing on
+        // theirs"); a part computed alone is a question of its own ("сколько лет независим и со
+        // сколькими странами союз").
+        let computed = |o: &Outcome| matches!(o, Outcome::Compared(_));
+        if computed(&whole) && !computed(&a) && !computed(&b) {
+            return whole;
+        }
         // An answer's record, `None` for a computed one; `None` outside for no answer.
         let record = |o: &Outcome| match o {
             Outcome::Compared(_) => Some(None),
@@ -1601,6 +1609,15 @@ impl Engine {
                 }
             }
             Outcome::Compared(_) | Outcome::Parts(..) => return whole,
+            // "The food security + agro joint ventures part — what's the article number?": the
+            // whole question asks what the part's own entry does not give.
+            Outcome::Declined {
+                reason:
+                    Decline::NotGiven {
+                        record: declined, ..
+                    },
+                ..
+            } if Some(*declined) == record => return whole,
             _ => {}
         }
         Outcome::PartlyAnswered {
@@ -1751,6 +1768,12 @@ impl Engine {
 
     /// [`Self::answer_words`] with the words' keys when they are already known.
     fn answer_words_with(&self, words: &[String], keys: Option<index::Keys>) -> Outcome {
+        let timeline = self.timeline_answer(words);
+        // "В сноске жайлина к статье 1 дата обращения… за сколько дней до саммита": two dated
+        // events compared, whatever article one of them names.
+        if let Some(TimelineResult::Computed(comparison)) = timeline {
+            return Outcome::Compared(comparison);
+        }
         let named = self
             .article_number(words)
             .filter(|_| !self.counts_the_articles(words));
@@ -1764,23 +1787,6 @@ impl Engine {
                 Some(article) => return self.article_or_commentary(article, number, words),
                 None => return declined(Decline::UnknownArticle(number)),
             }
-        }
-        // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap; "раз в
-        // сколько месяцев": how often, not the months between two events; "why" a reason (asked
-        // only of the few questions the timeline takes).
-        let timeline = if kinds::asks_age_then(words, |w| self.is_person(w)) {
-            None
-        } else {
-            self.timeline.answer(words, &self.index).filter(|_| {
-                // "Why in summer and not earlier?" asks a reason, not the order of events.
-                !matches!(
-                    self.asked(words),
-                    Some(AnswerKind::Frequency | AnswerKind::Reason)
-                )
-            })
-        };
-        if let Some(TimelineResult::Computed(comparison)) = timeline {
-            return Outcome::Compared(comparison);
         }
         let terms = match keys {
             Some(keys) => self.index.terms_of_keys(keys),
@@ -1815,6 +1821,23 @@ impl Engine {
             }
             _ => declined_with_suggestions(&ranked, timeline),
         }
+    }
+
+    /// The timeline's reading of a question: the time between two events or their order.
+    fn timeline_answer(&self, words: &[String]) -> Option<TimelineResult> {
+        // "Сколько лет было Мирзиёеву, когда он подписывал союз": an age, not a gap; "раз в
+        // сколько месяцев": how often, not the months between two events; "why" a reason (asked
+        // only of the few questions the timeline takes).
+        if kinds::asks_age_then(words, |w| self.is_person(w)) {
+            return None;
+        }
+        self.timeline.answer(words, &self.index).filter(|_| {
+            // "Why in summer and not earlier?" asks a reason, not the order of events.
+            !matches!(
+                self.asked(words),
+                Some(AnswerKind::Frequency | AnswerKind::Reason)
+            )
+        })
     }
 
     /// True when a question naming an article asks about the articles as a whole ("art 17 is

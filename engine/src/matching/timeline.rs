@@ -433,6 +433,11 @@ impl Timeline {
         // last update").
         if let Some(date) = &given {
             let dated = |e: usize| self.events[e].0.is_some_and(|d| date.is(d));
+            if let Some((a, b)) = pair.filter(|&(a, b)| !dated(a) && !dated(b)) {
+                if let Some(result) = self.own_event_of_date(&named, &dated, [a, b], asked, words) {
+                    return Some(result);
+                }
+            }
             if !pair.is_some_and(|(a, b)| dated(a) || dated(b)) {
                 let event = named.first().map(|(e, _, _)| *e);
                 let result = event.and_then(|e| self.with_given_date(date, e, asked, words));
@@ -464,6 +469,31 @@ impl Timeline {
         Some(compared(
             (Moment::Event(first), a),
             (Moment::Event(second), b),
+            asked,
+        ))
+    }
+
+    /// "Дата обращения 05.12.2022 в сноске Жайлина… за сколько дней до саммита": a day given
+    /// that is the date of a named event stands for that event, compared with the event of the
+    /// pair found (`pair`, of other dates) sharing the fewer of its words (the summit, not
+    /// Zhailin's other footnotes).
+    fn own_event_of_date(
+        &self,
+        named: &[Named<'_>],
+        dated: &impl Fn(usize) -> bool,
+        pair: [usize; 2],
+        asked: Asked,
+        words: &[String],
+    ) -> Option<TimelineResult> {
+        let (own, _, own_words) = named.iter().find(|(e, _, _)| dated(*e))?;
+        let (other, _, _) = named
+            .iter()
+            .filter(|(e, _, _)| pair.contains(e))
+            .min_by_key(|(_, _, matched)| matched.intersection(own_words).count())?;
+        let (a, b) = (self.date_of(*own, words)?, self.date_of(*other, words)?);
+        Some(compared(
+            (Moment::Event(*own), a),
+            (Moment::Event(*other), b),
             asked,
         ))
     }
