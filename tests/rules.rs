@@ -3060,3 +3060,59 @@ fn nato_article_5_is_no_article_of_this_treaty() {
         "treaty-no-mutual-defence",
     );
 }
+
+#[test]
+fn an_article_named_by_one_of_two_dated_events_leaves_the_question_to_the_timeline() {
+    // Zhailin's footnote to Article 1 (accessed 5 December 2022) and Askeroğlu's footnote
+    // (28 November 2022): a week apart.
+    let text = computed("askeroglu's legalacts footnote vs zhailin's footnote to article 1: days between the access dates?")
+        .plain_text();
+    assert!(text.contains('7'), "{text}");
+}
+
+#[test]
+fn a_day_given_for_a_named_event_is_compared_with_the_other_event() {
+    // 5.12.2022 is the access date of Zhailin's footnote to Article 1: 17 days before the
+    // summit of 22 December, not 24 days before his other footnotes' access date.
+    let text = computed(
+        "жайлин в сноске к статье 1 указал дату обращения 05.12.2022 — сколько дней оставалось до саммита в ташкенте",
+    )
+    .plain_text();
+    assert!(text.contains("17"), "{text}");
+}
+
+#[test]
+fn how_long_until_and_how_far_apart_ask_the_time_between_two_events() {
+    computed("how long until the border deal was signed, counting from the opening of the 100th commission meeting?");
+    computed("the batyrov report and its page's last update: how far apart are they");
+}
+
+#[test]
+fn a_count_in_words_is_given_beside_days_the_question_names() {
+    // "Шесть дней: … с 14 по 19 ноября": the 14th is the range's first day, and six a count.
+    let reply = answered_with(
+        "сотое заседание комиссии началось 14 ноября, сколько дней оно шло?",
+        "batyrov-100th-meeting-duration",
+    );
+    assert!(
+        reply.plain_text().starts_with("Шесть"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn a_comparison_spanning_both_parts_of_a_question_is_one_answer() {
+    computed("how many years between the central asian advisory council being founded and kz and uz agreeing to form their interstate council?");
+}
+
+#[test]
+fn a_part_answered_by_the_entry_declining_the_whole_question_leaves_the_decline() {
+    let reply = declined(
+        "the food security + farming joint ventures clause — which article number holds it?",
+    );
+    assert!(
+        reply.record_id.as_deref() == Some("treaty-food-security"),
+        "{reply:?}"
+    );
+}
