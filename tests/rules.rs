@@ -3116,3 +3116,26 @@ fn a_part_answered_by_the_entry_declining_the_whole_question_leaves_the_decline(
         "{reply:?}"
     );
 }
+
+#[test]
+fn a_which_question_is_not_answered_by_an_entry_mentioning_the_thing_only_vaguely() {
+    // The biography says Askeroğlu worked at "various think tanks", naming none.
+    for question in [
+        "which think tanks has askeroglu been part of?",
+        "в каких аналитических центрах трудился аскероглу",
+    ] {
+        let reply = declined(question);
+        assert!(
+            reply
+                .record_id
+                .as_deref()
+                .is_some_and(|id| id.starts_with("askeroglu-think-tank")),
+            "{question:?}: {reply:?}"
+        );
+    }
+    // An entry naming what is asked still answers: the SIHM's area is given.
+    answered_with(
+        "which hectares figure does the sihm cover?",
+        "mechanisms-sihm",
+    );
+}

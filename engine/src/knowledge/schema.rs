@@ -421,6 +421,10 @@ pub struct LanguageFile {
     /// Nouns an answer gives without naming them ("which country" → "Kazakhstan").
     #[serde(default)]
     pub generic_focus: Vec<String>,
+    /// Words that mention things without naming them ("various think tanks", "ряд резервов"):
+    /// an answer mentioning only so what a "which X" question asks does not say which.
+    #[serde(default)]
+    pub vague_quantifiers: Vec<String>,
     /// Nouns an ordinal before them numbers without the answer saying it: "the second
     /// president" is Mirziyoyev.
     #[serde(default)]

@@ -12,6 +12,9 @@ use super::normalize::tokenize;
 use crate::knowledge::LanguageFile;
 use rustc_hash::FxHashSet as HashSet;
 
+/// How many words before a noun a vague word may stand ("a number of unused reserves").
+const VAGUE_REACH: usize = 3;
+
 /// How many words right after the question word may name what is asked ("which russian
 /// company": either word will do).
 const FOCUS_WORDS: usize = 2;
@@ -28,6 +31,8 @@ pub struct Focus {
     skip: HashSet<String>,
     /// Index keys of nouns an answer gives without naming ("country", "год").
     generic: HashSet<String>,
+    /// Words mentioning things without naming them ("various", "ряд").
+    vague: HashSet<String>,
 }
 
 /// Where a question asks for something the knowledge base never mentions: its question word
@@ -49,7 +54,69 @@ impl Focus {
                 .iter()
                 .map(|w| index.key_of(w))
                 .collect(),
+            vague: words(&language.vague_quantifiers),
         }
+    }
+
+    /// The noun a "which X" question asks for when the knowledge base uses it ("which think
+    /// tanks"), as the question's words from the cue to it and the noun's index key.
+    pub fn asked_known(&self, words: &[String], index: &Index) -> Option<(Asked, String)> {
+        let start =
+            (0..words.len()).find(|&i| self.cues.iter().any(|cue| words[i..].starts_with(cue)))?;
+        let len = self
+            .cues
+            .iter()
+            .filter(|cue| words[start..].starts_with(cue))
+            .map(Vec::len)
+            .max()?;
+        let from = start
+            + len
+            + words[start + len..]
+                .iter()
+                .take_while(|w| self.skip.contains(*w))
+                .count();
+        // A phrase the index knows ("think tanks", "аналитические центры"), or else, after a
+        // Russian adjective, the noun ("какие промышленные кластеры").
+        let first = words.get(from)?;
+        let (at, key) = match key_at(words, from, index) {
+            Some(key) if index.term_of_key(&key).is_some() => (from, key),
+            _ if is_cyrillic(first) && looks_adjectival(first) => {
+                (from + 1, key_at(words, from + 1, index)?)
+            }
+            _ => return None,
+        };
+        // A key the index holds is no stop word ("think" alone is one, "think tanks" is not).
+        let noun = &words[at];
+        if noun.chars().any(|c| c.is_ascii_digit())
+            || self.generic.contains(&key)
+            || index.term_of_key(&key).is_none()
+        {
+            return None;
+        }
+        // The phrase's words with it ("каких именно аналитических центрах").
+        let end = (at + 1..=(at + 2).min(words.len()))
+            .rev()
+            .find(|&end| index.keys(&words[at..end]).len() == 1)
+            .unwrap_or(at + 1);
+        Some((Asked { start, end }, key))
+    }
+
+    /// True when `answer` mentions the noun of index key `key` only after a word mentioning
+    /// things without naming them ("worked at various think tanks"): it does not say which.
+    pub fn mentions_only_vaguely(&self, answer: &str, key: &str, index: &Index) -> bool {
+        let words = tokenize(answer);
+        let mut found = false;
+        for i in 0..words.len() {
+            if key_at(&words, i, index).as_deref() != Some(key) {
+                continue;
+            }
+            let before = &words[i.saturating_sub(VAGUE_REACH)..i];
+            if !before.iter().any(|w| self.vague.contains(w)) {
+                return false;
+            }
+            found = true;
+        }
+        found
     }
 
     /// The thing the question asks for, when a focus cue is followed by a noun that is neither
@@ -118,6 +185,12 @@ impl Focus {
             end: from + named.len(),
         })
     }
+}
+
+/// The index key of the word at `at`, or of the phrase it begins ("think tanks").
+fn key_at(words: &[String], at: usize, index: &Index) -> Option<String> {
+    let end = (at + 2).min(words.len());
+    index.keys(words.get(at..end)?).into_iter().next()
 }
 
 /// Each phrase of a list as its words, empty ones left out.

@@ -1197,6 +1197,7 @@ mod tests {
                 focus_verbs: vec![],
                 focus_skip: vec![],
                 generic_focus: vec![],
+                vague_quantifiers: vec![],
                 unnumbered_after_ordinal: vec!["president".to_owned()],
                 series_after_first: vec!["meeting".to_owned()],
                 yes_no_leads: vec![],

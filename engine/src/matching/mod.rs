@@ -1972,6 +1972,9 @@ impl Engine {
         if let Some(phrase) = self.other_ordinal(chosen.record, words) {
             return not_given(chosen.record, None, Some(phrase));
         }
+        if let Some(phrase) = self.named_only_vaguely(chosen.record, words) {
+            return not_given(chosen.record, None, Some(phrase));
+        }
         if self.is_unanswerable(chosen.record) {
             return not_given(chosen.record, None, None);
         }
@@ -1987,6 +1990,21 @@ impl Engine {
             best: chosen,
             alternatives,
         }
+    }
+
+    /// "Which think tanks did he work at?" against "he worked at various think tanks": the
+    /// question's words for what it asks, when the record's answer mentions it only vaguely.
+    fn named_only_vaguely(&self, record: usize, words: &[String]) -> Option<String> {
+        let RecordKind::Entry(i) = self.records[record].kind else {
+            return None;
+        };
+        let (asked, key) = self.focus.asked_known(words, &self.index)?;
+        let entry = self.entries.get(i);
+        let ru = entry.ru.as_ref().and_then(|ru| ru.answer.as_ref());
+        let vague = std::iter::once(&entry.answer)
+            .chain(ru)
+            .any(|a| self.focus.mentions_only_vaguely(a, &key, &self.index));
+        vague.then(|| words[asked.start..asked.end].join(" "))
     }
 
     /// The record that gives the kind of fact the question asks for (the best one when it asks
