@@ -3139,3 +3139,15 @@ fn a_which_question_is_not_answered_by_an_entry_mentioning_the_thing_only_vaguel
         "mechanisms-sihm",
     );
 }
+
+#[test]
+fn where_a_treaty_was_signed_asks_for_a_place_and_how_a_war_will_end_for_later_news() {
+    // The documents date the Uzbek–Tajik alliance to February 2024 but name no venue.
+    declined("где подписывали союз узбекистана и таджикистана — в душанбе или нет?");
+    // A relative "where" asks no place: the summit where the treaty was signed is dated.
+    answered_with(
+        "what day was the tashkent summit where the presidents signed the allied treaty",
+        "",
+    );
+    declined("in rabbimov's view how will the war in ukraine end?");
+}
