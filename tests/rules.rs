@@ -3151,3 +3151,35 @@ fn where_a_treaty_was_signed_asks_for_a_place_and_how_a_war_will_end_for_later_n
     );
     declined("in rabbimov's view how will the war in ukraine end?");
 }
+
+#[test]
+fn when_asks_for_a_date_anywhere_in_the_answer() {
+    // The Termez terminal is described, never dated.
+    declined("termez terminal at the afghan border: when was it put into operation?");
+    // The Andijan events are dated in the second sentence of the answer that mentions them.
+    let reply = answered_with("когда были события в андижане по раббимову", "");
+    assert!(
+        reply.plain_text().contains("2005"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn a_trade_figure_is_a_sum_that_only_a_trade_entry_gives() {
+    // The 2013 treaty is dated, but no trade figure of 2013 is given.
+    declined("trade turnover between kz and uz in the year of the strategic partnership treaty?");
+    answered_with(
+        "какой товарооборот сейчас между казахстаном и узбекистаном",
+        "trade-",
+    );
+}
+
+#[test]
+fn a_site_not_named_a_country_of_a_place_and_an_age_today_are_declined() {
+    declined("what portal published rabbimov's piece on uzbekistan's allies?");
+    declined("cholpon-ata — what country is it in?");
+    // An age today is no gap between two events of the timeline.
+    let outcome = engine().ask("how old is askeroglu now, what's his year of birth?");
+    assert!(!matches!(outcome, Outcome::Compared(_)), "{outcome:?}");
+}

@@ -51,6 +51,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "area",
     "percent",
     "reason",
+    "date",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -98,6 +99,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_degree",
     "not_given_area",
     "not_given_percent",
+    "not_given_date",
     "not_given_reason",
     "not_given_unmentioned",
     "timeline_gap",

@@ -92,6 +92,9 @@ pub enum AnswerKind {
     /// any answer but one giving a figure, which must give a cause or a purpose ("because",
     /// "чтобы", "due to") or be written to answer "why".
     Reason,
+    /// When something happened, at any precision ("when was the Termez terminal opened",
+    /// "когда открылся"): a year or a month anywhere in the answer gives it.
+    Date,
 }
 
 impl AnswerKind {
@@ -124,6 +127,7 @@ impl AnswerKind {
             AnswerKind::Area => "area",
             AnswerKind::Percent => "percent",
             AnswerKind::Reason => "reason",
+            AnswerKind::Date => "date",
         }
     }
 
@@ -155,6 +159,7 @@ impl AnswerKind {
             AnswerKind::Area,
             AnswerKind::Percent,
             AnswerKind::Reason,
+            AnswerKind::Date,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -738,6 +743,14 @@ impl Kinds {
             // A reason often follows the fact it explains ("Uzbekistan turned to Moscow. After
             // Andijan, the West…"): anywhere in the answer.
             let all_words = tokenize(text);
+            // "When" accepts a date anywhere in the answer, at any precision: "after the
+            // events in Andijan in May 2005" says when they were, in its second sentence.
+            if all_words
+                .iter()
+                .any(|w| is_year(w) || PartialDate::month_of_word(w).is_some())
+            {
+                caps.kinds.insert(AnswerKind::Date);
+            }
             let gives_reason = self
                 .givers
                 .iter()
@@ -1408,7 +1421,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 26);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 27);
     }
 
     #[test]
