@@ -1526,8 +1526,13 @@ impl Engine {
         // question ("how many years between the council being set up and the two agreeing on
         // theirs"); a part computed alone is a question of its own ("сколько лет независим и со
         // сколькими странами союз").
+        // A second part with a question of its own ("… и когда страницу обновляли?") is one.
         let computed = |o: &Outcome| matches!(o, Outcome::Compared(_));
-        if computed(&whole) && !computed(&a) && !computed(&b) {
+        let own_question = split
+            .second
+            .iter()
+            .any(|w| PART_STARTS.contains(&w.as_str()));
+        if computed(&whole) && !computed(&a) && !computed(&b) && !own_question {
             return whole;
         }
         // An answer's record, `None` for a computed one; `None` outside for no answer.
@@ -1609,12 +1614,15 @@ impl Engine {
                 }
             }
             Outcome::Compared(_) | Outcome::Parts(..) => return whole,
-            // "The food security + agro joint ventures part — what's the article number?": the
-            // whole question asks what the part's own entry does not give.
+            // "The food security + agro joint ventures part — what's the article number?": one
+            // question, the article of a topic, which the answered part's own entry does not
+            // give. (Other kinds are asked of one part: "their names + locations".)
             Outcome::Declined {
                 reason:
                     Decline::NotGiven {
-                        record: declined, ..
+                        record: declined,
+                        asked: Some(AnswerKind::Article),
+                        ..
                     },
                 ..
             } if Some(*declined) == record => return whole,
