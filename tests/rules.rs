@@ -3183,3 +3183,15 @@ fn a_site_not_named_a_country_of_a_place_and_an_age_today_are_declined() {
     let outcome = engine().ask("how old is askeroglu now, what's his year of birth?");
     assert!(!matches!(outcome, Outcome::Compared(_)), "{outcome:?}");
 }
+
+#[test]
+fn a_third_partys_reaction_is_declined_and_the_presidents_words_are_answered() {
+    // No document records any other state's reaction to the alliance.
+    declined("how did tashkent's neighbours in bishkek react to the kz-uz alliance?");
+    declined("пекин как-то отреагировал на союзный договор казахстана и узбекистана?");
+    // Batyrov quotes what the presidents said at the signing.
+    answered_with(
+        "tokayev's reaction to the agreements signed in tashkent?",
+        "summit-tokayev",
+    );
+}

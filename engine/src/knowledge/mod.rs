@@ -52,6 +52,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "percent",
     "reason",
     "date",
+    "reaction",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -100,6 +101,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_area",
     "not_given_percent",
     "not_given_date",
+    "not_given_reaction",
     "not_given_reason",
     "not_given_unmentioned",
     "timeline_gap",

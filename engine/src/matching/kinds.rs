@@ -95,6 +95,10 @@ pub enum AnswerKind {
     /// When something happened, at any precision ("when was the Termez terminal opened",
     /// "когда открылся"): a year or a month anywhere in the answer gives it.
     Date,
+    /// How someone reacted to something or commented on it ("did Ankara comment on the
+    /// alliance", "как отреагировала Москва"): an answer reporting what someone said gives it;
+    /// the documents record no third country's reaction.
+    Reaction,
 }
 
 impl AnswerKind {
@@ -128,6 +132,7 @@ impl AnswerKind {
             AnswerKind::Percent => "percent",
             AnswerKind::Reason => "reason",
             AnswerKind::Date => "date",
+            AnswerKind::Reaction => "reaction",
         }
     }
 
@@ -160,6 +165,7 @@ impl AnswerKind {
             AnswerKind::Percent,
             AnswerKind::Reason,
             AnswerKind::Date,
+            AnswerKind::Reaction,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -758,6 +764,16 @@ impl Kinds {
                 .any(|(_, g)| g.iter().any(|phrase| contains_sequence(&all_words, phrase)));
             if gives_reason {
                 caps.give_reason();
+            }
+            // So is a reaction: "…, and Tokayev said the agreements would open new horizons".
+            let reacts = self
+                .givers
+                .iter()
+                .filter(|(kind, _)| *kind == AnswerKind::Reaction)
+                .any(|(_, g)| g.iter().any(|phrase| contains_sequence(&all_words, phrase)));
+            if reacts {
+                caps.kinds.insert(AnswerKind::Reaction);
+                caps.phrase_given.insert(AnswerKind::Reaction);
             }
             self.read_names(&words, &occurs, &mut caps);
         }
@@ -1421,7 +1437,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 27);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 28);
     }
 
     #[test]

@@ -2024,10 +2024,10 @@ impl Engine {
         };
         let question = self.kinds.question(words);
         let best_caps = &self.capabilities[best.record];
-        // A lower record's reason is seldom one for what the best record is about.
-        if best_caps.declines(kind)
-            || (kind == AnswerKind::Reason && !best_caps.gives(kind, &question))
-        {
+        // A lower record's reason, or someone's words there, are seldom about what the best
+        // record is about.
+        let own_only = matches!(kind, AnswerKind::Reason | AnswerKind::Reaction);
+        if best_caps.declines(kind) || (own_only && !best_caps.gives(kind, &question)) {
             return Err(not_given(best.record, Some(kind), None));
         }
         // The best record dates its event to the month only ("what day was the Tajik
