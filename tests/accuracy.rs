@@ -460,6 +460,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         OOS_BLIND_CD,
     ),
     (
+        "tests/data/blind-chat-cg.jsonl",
+        EN_BLIND_CG,
+        RU_BLIND_CG,
+        OOS_BLIND_CG,
+    ),
+    (
+        "tests/data/blind-chat-ch.jsonl",
+        EN_BLIND_CH,
+        RU_BLIND_CH,
+        OOS_BLIND_CH,
+    ),
+    (
         "tests/data/review-chat-af.jsonl",
         EN_REVIEW_AF,
         RU_REVIEW_AF,
@@ -550,6 +562,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         EN_REVIEW_CF,
         RU_REVIEW_CF,
         OOS_REVIEW_CF,
+    ),
+    (
+        "tests/data/review-chat-ci.jsonl",
+        EN_REVIEW_CI,
+        RU_REVIEW_CI,
+        OOS_REVIEW_CI,
+    ),
+    (
+        "tests/data/review-chat-cj.jsonl",
+        EN_REVIEW_CJ,
+        RU_REVIEW_CJ,
+        OOS_REVIEW_CJ,
     ),
 ];
 
@@ -1126,6 +1150,19 @@ const EN_BLIND_CD: usize = 47; // of 52
 const RU_BLIND_CD: usize = 46; // of 51
 const OOS_BLIND_CD: usize = 58; // of 64
 
+// Sets CG and CH: blind sets of the forty-first session, 170 questions each in BZ's composition,
+// written by two helpers from the documents and the eval README alone, reworded by two more until
+// the screen flagged none, frozen (sha256 cf52eee6… and 082eda05…) and read only as totals at the
+// start build (b17699b: CG 48 / 48 / 54, CH 49 / 45 / 56) and at the engine of bb0ecc3 (the
+// same), then their failures. After that rules came from their failures (a third state's
+// reaction, "lists" naming who says it, "диплом историка"), so the copies are no longer blind. CG005 is left out of the copy: its word "грузовики" is stored.
+const EN_BLIND_CG: usize = 48; // of 53
+const RU_BLIND_CG: usize = 47; // of 52
+const OOS_BLIND_CG: usize = 58; // of 64
+const EN_BLIND_CH: usize = 50; // of 53
+const RU_BLIND_CH: usize = 46; // of 53
+const OOS_BLIND_CH: usize = 56; // of 64
+
 // Set AF: 200 questions a helper wrote (documents and eval README only, Jaccard < 0.5 to earlier
 // sets) for tuning in the sixteenth session; four 'fact' questions on the journal certificate
 // (page furniture) relabelled as near misses. Tuned on: a floor, not an estimate.
@@ -1266,3 +1303,17 @@ const OOS_REVIEW_CE: usize = 146; // of 154
 const EN_REVIEW_CF: usize = 56; // of 59
 const RU_REVIEW_CF: usize = 78; // of 79
 const OOS_REVIEW_CF: usize = 92; // of 97
+
+// Sets CI and CJ: 240 questions each that helpers wrote in the forty-first session from the
+// documents and the eval README alone (CI: CE's composition; CJ: 90 near misses and small talk
+// per language), to find kinds of failure; tuned on, so floors, not estimates. First read at
+// b17699b: CI en 39/40, ru 37/40, out of scope 153/160; CJ en 30/30, ru 28/30, out of scope
+// 161/180. Ten lines are left out of the copies (CI033, CI173, CI176, CJ009, CJ031, CJ043, CJ160,
+// CJ185, CJ206, CJ237): phrasings stored long before match them almost word for word. The floors
+// are what the session's final engine scores.
+const EN_REVIEW_CI: usize = 40; // of 40
+const RU_REVIEW_CI: usize = 37; // of 40
+const OOS_REVIEW_CI: usize = 153; // of 157
+const EN_REVIEW_CJ: usize = 30; // of 30
+const RU_REVIEW_CJ: usize = 27; // of 29
+const OOS_REVIEW_CJ: usize = 162; // of 174

@@ -3195,3 +3195,13 @@ fn a_third_partys_reaction_is_declined_and_the_presidents_words_are_answered() {
         "summit-tokayev",
     );
 }
+
+#[test]
+fn lists_names_who_says_it() {
+    // "Rabbimov lists…" names who says it, not his column as one of the events.
+    let text = computed(
+        "rabbimov lists the alliances with kazakhstan and with tajikistan; months in between?",
+    )
+    .plain_text();
+    assert!(text.contains("14"), "{text}");
+}
