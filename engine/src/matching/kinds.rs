@@ -746,32 +746,22 @@ impl Kinds {
                 caps.kinds.insert(*kind);
                 caps.phrase_given.insert(*kind);
             }
-            // A reason often follows the fact it explains ("Uzbekistan turned to Moscow. After
-            // Andijan, the West…"): anywhere in the answer.
+            // "When" accepts a date anywhere in the answer, at any precision: "after the events
+            // in Andijan in May 2005" says when they were, in its second sentence.
             let all_words = tokenize(text);
-            // "When" accepts a date anywhere in the answer, at any precision: "after the
-            // events in Andijan in May 2005" says when they were, in its second sentence.
             if all_words
                 .iter()
                 .any(|w| is_year(w) || PartialDate::month_of_word(w).is_some())
             {
                 caps.kinds.insert(AnswerKind::Date);
             }
-            let gives_reason = self
-                .givers
-                .iter()
-                .filter(|(kind, _)| *kind == AnswerKind::Reason)
-                .any(|(_, g)| g.iter().any(|phrase| contains_sequence(&all_words, phrase)));
-            if gives_reason {
+            // A reason often follows the fact it explains ("Uzbekistan turned to Moscow. After
+            // Andijan, the West…"), and someone's words the fact they comment on ("…, and
+            // Tokayev said the agreements would open new horizons"): anywhere in the answer.
+            if self.given_anywhere(AnswerKind::Reason, &all_words) {
                 caps.give_reason();
             }
-            // So is a reaction: "…, and Tokayev said the agreements would open new horizons".
-            let reacts = self
-                .givers
-                .iter()
-                .filter(|(kind, _)| *kind == AnswerKind::Reaction)
-                .any(|(_, g)| g.iter().any(|phrase| contains_sequence(&all_words, phrase)));
-            if reacts {
+            if self.given_anywhere(AnswerKind::Reaction, &all_words) {
                 caps.kinds.insert(AnswerKind::Reaction);
                 caps.phrase_given.insert(AnswerKind::Reaction);
             }
@@ -790,6 +780,14 @@ impl Kinds {
             caps.give_reason();
         }
         caps
+    }
+
+    /// True when a phrase giving `kind` occurs anywhere in an answer's words.
+    fn given_anywhere(&self, kind: AnswerKind, all_words: &[String]) -> bool {
+        self.givers
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .any(|(_, g)| g.iter().any(|phrase| contains_sequence(all_words, phrase)))
     }
 
     /// The counts and durations in an answer's lead: a number that is no year, day or ordinal
