@@ -61,20 +61,9 @@ impl Focus {
     /// The noun a "which X" question asks for when the knowledge base uses it ("which think
     /// tanks"), as the question's words from the cue to it and the noun's index key.
     pub fn asked_known(&self, words: &[String], index: &Index) -> Option<(Asked, String)> {
-        let start =
-            (0..words.len()).find(|&i| self.cues.iter().any(|cue| words[i..].starts_with(cue)))?;
-        let len = self
-            .cues
-            .iter()
-            .filter(|cue| words[start..].starts_with(cue))
-            .map(Vec::len)
-            .max()?;
-        let from = start
-            + len
-            + words[start + len..]
-                .iter()
-                .take_while(|w| self.skip.contains(*w))
-                .count();
+        let (start, len) =
+            (0..words.len()).find_map(|i| longest_cue(&self.cues, words, i).map(|len| (i, len)))?;
+        let from = self.past_skipped(words, start + len);
         // A phrase the index knows ("think tanks", "аналитические центры"), or else, after a
         // Russian adjective, the noun ("какие промышленные кластеры").
         let first = words.get(from)?;
@@ -124,12 +113,7 @@ impl Focus {
     /// is no evidence that the documents lack what it names.
     pub fn asked(&self, words: &[String], index: &Index) -> Option<Asked> {
         (0..words.len()).find_map(|start| {
-            let longest = |cues: &[Vec<String>]| {
-                cues.iter()
-                    .filter(|cue| words[start..].starts_with(cue))
-                    .map(Vec::len)
-                    .max()
-            };
+            let longest = |cues: &[Vec<String>]| longest_cue(cues, words, start);
             if let Some(len) = longest(&self.cues) {
                 return self.noun_after(words, start, start + len, index);
             }
@@ -144,6 +128,15 @@ impl Focus {
         })
     }
 
+    /// The first position from `from` on past the words between a question word and its noun
+    /// ("exactly", "именно").
+    fn past_skipped(&self, words: &[String], from: usize) -> usize {
+        from + words[from..]
+            .iter()
+            .take_while(|w| self.skip.contains(*w))
+            .count()
+    }
+
     fn noun_after(
         &self,
         words: &[String],
@@ -151,11 +144,7 @@ impl Focus {
         from: usize,
         index: &Index,
     ) -> Option<Asked> {
-        let from = from
-            + words[from..]
-                .iter()
-                .take_while(|w| self.skip.contains(*w))
-                .count();
+        let from = self.past_skipped(words, from);
         let named: Vec<&String> = words[from..]
             .iter()
             .take(FOCUS_WORDS)
@@ -185,6 +174,14 @@ impl Focus {
             end: from + named.len(),
         })
     }
+}
+
+/// The length of the longest of `cues` that begins at `start`.
+fn longest_cue(cues: &[Vec<String>], words: &[String], start: usize) -> Option<usize> {
+    cues.iter()
+        .filter(|cue| words[start..].starts_with(cue))
+        .map(Vec::len)
+        .max()
 }
 
 /// The index key of the word at `at`, or of the phrase it begins ("think tanks").
