@@ -64,6 +64,15 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         text.push(' ');
         text.push_str(messages.get(code, note));
     }
+    if let Some((end, gap)) = comparison.from_first_end {
+        let values = [
+            ("end", end.display(code)),
+            ("gap", gap_words(kb, &gap, unit, lang)),
+        ];
+        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        text.push(' ');
+        text.push_str(&messages.format(code, "timeline_from_first_end", &refs));
+    }
     if let Some(note) = calendar_years_note(kb, comparison, lang) {
         text.push(' ');
         text.push_str(&note);

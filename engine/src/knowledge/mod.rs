@@ -112,6 +112,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "timeline_given_after",
     "timeline_year_assumed",
     "timeline_precision_year",
+    "timeline_from_first_end",
     "timeline_precision_month",
     "timeline_years_and_months",
     "timeline_calendar_years",

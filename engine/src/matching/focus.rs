@@ -94,6 +94,11 @@ impl Focus {
     /// things without naming them ("worked at various think tanks"): it does not say which.
     pub fn mentions_only_vaguely(&self, answer: &str, key: &str, index: &Index) -> bool {
         let words = tokenize(answer);
+        // Most answers have no vague word at all: then no mention is vague, and the words need
+        // no index keys (reading them was a twentieth of a question's time).
+        if !words.iter().any(|w| self.vague.contains(w)) {
+            return false;
+        }
         let mut found = false;
         for i in 0..words.len() {
             if key_at(&words, i, index).as_deref() != Some(key) {

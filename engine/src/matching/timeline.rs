@@ -73,6 +73,10 @@ pub struct Comparison {
     pub dates: (PartialDate, PartialDate),
     pub asked: Asked,
     pub gap: Gap,
+    /// The earlier event's last day and the gap counted from it, when that event lasted
+    /// several days and the question did not say which end it meant ("the 100th meeting,
+    /// 14–19 November, and the signing on 22 December": 38 days from its start, 33 from its end).
+    pub from_first_end: Option<(PartialDate, Gap)>,
 }
 
 /// What came of a timeline question.
@@ -466,11 +470,23 @@ impl Timeline {
             });
         };
         let (a, b) = (self.date_of(first, words)?, self.date_of(second, words)?);
-        Some(compared(
-            (Moment::Event(first), a),
-            (Moment::Event(second), b),
-            asked,
-        ))
+        let mut result = compared((Moment::Event(first), a), (Moment::Event(second), b), asked);
+        if let TimelineResult::Computed(comparison) = &mut result {
+            comparison.from_first_end = self.gap_from_first_end(comparison);
+        }
+        Some(result)
+    }
+
+    /// See [`Comparison::from_first_end`]: only for a gap, from an event counted from its first
+    /// day to a later one it does not overlap.
+    fn gap_from_first_end(&self, comparison: &Comparison) -> Option<(PartialDate, Gap)> {
+        let Moment::Event(first) = comparison.first else {
+            return None;
+        };
+        let until = self.until[first]?;
+        let (start, later) = comparison.dates;
+        let counted_from_start = matches!(comparison.asked, Asked::Gap(_)) && start != until;
+        (counted_from_start && until < later).then(|| (until, gap(until, later)))
     }
 
     /// "Дата обращения 05.12.2022 в сноске Жайлина… за сколько дней до саммита": a day given
@@ -878,6 +894,7 @@ fn compared(a: (Moment, PartialDate), b: (Moment, PartialDate), asked: Asked) ->
         dates: (first.1, second.1),
         asked,
         gap: gap(first.1, second.1),
+        from_first_end: None,
     })
 }
 
