@@ -53,6 +53,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "reason",
     "date",
     "reaction",
+    "name",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -102,6 +103,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_percent",
     "not_given_date",
     "not_given_reaction",
+    "not_given_name",
     "not_given_reason",
     "not_given_unmentioned",
     "timeline_gap",

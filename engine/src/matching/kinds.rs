@@ -99,6 +99,9 @@ pub enum AnswerKind {
     /// alliance", "как отреагировала Москва"): an answer reporting what someone said gives it;
     /// the documents record no third country's reaction.
     Reaction,
+    /// A person's own name ("как зовут премьера", "his name?"): an answer naming someone by
+    /// name gives it; one naming only an office ("the prime ministers") does not.
+    Name,
 }
 
 impl AnswerKind {
@@ -133,6 +136,7 @@ impl AnswerKind {
             AnswerKind::Reason => "reason",
             AnswerKind::Date => "date",
             AnswerKind::Reaction => "reaction",
+            AnswerKind::Name => "name",
         }
     }
 
@@ -166,6 +170,7 @@ impl AnswerKind {
             AnswerKind::Reason,
             AnswerKind::Date,
             AnswerKind::Reaction,
+            AnswerKind::Name,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -290,6 +295,11 @@ impl Capabilities {
             && self.phrase_given.contains(&AnswerKind::Duration)
         {
             return true;
+        }
+        // A name, and one of whoever holds the office asked about: "the Uzbek spokesman's name"
+        // is not answered by the Kazakh one's.
+        if kind == AnswerKind::Name {
+            return self.phrase_given.contains(&kind) && self.gives(AnswerKind::Person, question);
         }
         if !self.kinds.contains(&kind) {
             return false;
@@ -1435,7 +1445,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 28);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 29);
     }
 
     #[test]
