@@ -3301,3 +3301,17 @@ fn withdrawing_a_question_is_small_talk_and_any_word_from_a_state_asks_a_reactio
     small_talk("забей, уже не надо");
     declined("any word from ankara on the kz-uz alliance?");
 }
+
+#[test]
+fn a_geographic_handicap_is_the_sea_and_a_misfortune_is_a_threat() {
+    let reply = answered_with(
+        "что мешает узбекистану географически, из-за чего он вынужден сотрудничать?",
+        "paper-reason-no-sea-access",
+    );
+    assert!(reply.answered);
+    // Since when someone has been a spokesman: the documents date only what he said.
+    not_given(
+        "когда смадияров стал спикером мид казахстана?",
+        AnswerKind::Tenure,
+    );
+}
