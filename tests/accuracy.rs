@@ -575,6 +575,24 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_CJ,
         OOS_REVIEW_CJ,
     ),
+    (
+        "tests/data/blind-chat-ck.jsonl",
+        EN_BLIND_CK,
+        RU_BLIND_CK,
+        OOS_BLIND_CK,
+    ),
+    (
+        "tests/data/review-chat-cm.jsonl",
+        EN_REVIEW_CM,
+        RU_REVIEW_CM,
+        OOS_REVIEW_CM,
+    ),
+    (
+        "tests/data/review-chat-cn.jsonl",
+        EN_REVIEW_CN,
+        RU_REVIEW_CN,
+        OOS_REVIEW_CN,
+    ),
 ];
 
 #[test]
@@ -1317,3 +1335,23 @@ const OOS_REVIEW_CI: usize = 153; // of 157
 const EN_REVIEW_CJ: usize = 30; // of 30
 const RU_REVIEW_CJ: usize = 27; // of 29
 const OOS_REVIEW_CJ: usize = 162; // of 174
+
+// Set CK: a blind set of the forty-second session, 170 questions in BZ's composition written by a
+// helper from the documents and the eval README alone, reworded by another until the screen
+// flagged none, frozen (sha256 b76acfcb…) and read once, at the start build (5507a9f: en 47/53,
+// ru 46/53, out of scope 57/64). Its failures were read right after and rules came from them, so
+// the copy is a tuning set now. Sets CM and CN: 240 questions each that helpers wrote in the same
+// session for tuning (CM: 80 near misses and small talk per language; CN: two thirds Russian).
+// First read at 5507a9f: CM en 39/40, ru 38/40, out of scope 141/160; CN en 39/40, ru 94/100, out
+// of scope 95/100. Fourteen lines are left out of the copies (CK040, CK105, CM016, CM058, CM066,
+// CM115, CM116, CM121, CM152, CM221, CN007, CN029, CN065, CN083): stored phrasings or words match
+// them almost word for word. The floors are what the session's final engine scores.
+const EN_BLIND_CK: usize = 50; // of 53
+const RU_BLIND_CK: usize = 47; // of 51
+const OOS_BLIND_CK: usize = 61; // of 64
+const EN_REVIEW_CM: usize = 38; // of 39
+const RU_REVIEW_CM: usize = 36; // of 38
+const OOS_REVIEW_CM: usize = 137; // of 155
+const EN_REVIEW_CN: usize = 39; // of 40
+const RU_REVIEW_CN: usize = 91; // of 96
+const OOS_REVIEW_CN: usize = 99; // of 100
