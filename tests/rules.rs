@@ -3315,3 +3315,19 @@ fn a_geographic_handicap_is_the_sea_and_a_misfortune_is_a_threat() {
         AnswerKind::Tenure,
     );
 }
+
+#[test]
+fn where_a_thesis_was_defended_and_what_sort_of_is_no_topic() {
+    // Zhailin's master's thesis: KazNU, 2009 (not the entry saying its topic is not given).
+    let reply = answered_with(
+        "в каком университете жайлин защитил магистерскую диссертацию?",
+        "zhailin-bio-kaznu-masters",
+    );
+    assert!(reply.answered);
+    // "What sort of" is "what kind of": no word of a topic.
+    answered_with(
+        "what sort of meaning did the alliance idea get in tashkent after karimov?",
+        "alliances-change-2016",
+    );
+    small_talk("which topics am i allowed to ask about?");
+}
