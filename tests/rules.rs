@@ -3331,3 +3331,18 @@ fn where_a_thesis_was_defended_and_what_sort_of_is_no_topic() {
     );
     small_talk("which topics am i allowed to ask about?");
 }
+
+#[test]
+fn a_greeting_passed_on_is_small_talk_and_wired_together_is_interconnection() {
+    assert_eq!(small_talk("my colleague aigerim says hi"), "greeting");
+    assert_eq!(small_talk("научрук передаёт привет"), "greeting");
+    answered_with(
+        "which two kazakh trade centres were to be wired together with uzbek hubs?",
+        "mechanisms-kazakh-proposal",
+    );
+    // A list of threats is asked: the entry with all of them, not one threat's.
+    answered_with(
+        "against which threats will the two countries fight together under the treaty?",
+        "treaty-threats-list",
+    );
+}
