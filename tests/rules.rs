@@ -3346,3 +3346,16 @@ fn a_greeting_passed_on_is_small_talk_and_wired_together_is_interconnection() {
         "treaty-threats-list",
     );
 }
+
+#[test]
+fn the_numbered_principles_are_answered_as_a_list() {
+    let reply = answered_with(
+        "какие принципы внешнего курса узбекистана названы в журнальной статье 2023 года?",
+        "foreign-policy-three-principles",
+    );
+    assert!(
+        reply.plain_text().contains("афган"),
+        "{}",
+        reply.plain_text()
+    );
+}
