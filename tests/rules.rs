@@ -3359,3 +3359,14 @@ fn the_numbered_principles_are_answered_as_a_list() {
         reply.plain_text()
     );
 }
+
+#[test]
+fn whether_it_happened_later_and_what_a_state_said_are_declined() {
+    // "Потом … или нет": whether something happened after the documents.
+    not_given(
+        "а с туркменией ташкент потом подписал союз или нет?",
+        AnswerKind::Later,
+    );
+    // What a third state said ("сказала про"): no document records it.
+    declined("что россия сказала про союзный договор?");
+}
