@@ -64,16 +64,11 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         text.push(' ');
         text.push_str(messages.get(code, note));
     }
-    if let Some((end, gap)) = comparison.from_first_end {
-        let values = [
-            ("end", end.display(code)),
-            ("gap", gap_words(kb, &gap, unit, lang)),
-        ];
-        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        text.push(' ');
-        text.push_str(&messages.format(code, "timeline_from_first_end", &refs));
-    }
-    if let Some(note) = calendar_years_note(kb, comparison, lang) {
+    let notes = [
+        first_end_note(kb, comparison, unit, lang),
+        calendar_years_note(kb, comparison, lang),
+    ];
+    for note in notes.into_iter().flatten() {
         text.push(' ');
         text.push_str(&note);
     }
@@ -88,6 +83,26 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
         }
     }
     text
+}
+
+/// The gap counted from the earlier event's last day too, when it lasted several days (see
+/// [`Comparison::from_first_end`]).
+fn first_end_note(
+    kb: &KnowledgeBase,
+    comparison: &Comparison,
+    unit: Option<Unit>,
+    lang: Lang,
+) -> Option<String> {
+    let (end, gap) = comparison.from_first_end?;
+    let values = [
+        ("end", end.display(lang.code())),
+        ("gap", gap_words(kb, &gap, unit, lang)),
+    ];
+    let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(
+        kb.messages
+            .format(lang.code(), "timeline_from_first_end", &refs),
+    )
 }
 
 /// For years asked between dates known to the month or day, when subtracting the years gives
