@@ -3298,6 +3298,8 @@ fn a_name_asked_needs_a_name_of_whoever_holds_the_office() {
 #[test]
 fn withdrawing_a_question_is_small_talk_and_any_word_from_a_state_asks_a_reaction() {
     small_talk("nvm, found it myself");
+    // Withdrawn and then goodbye: a farewell.
+    assert_eq!(small_talk("nvm, bye then"), "bye");
     small_talk("забей, уже не надо");
     declined("any word from ankara on the kz-uz alliance?");
 }
