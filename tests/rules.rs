@@ -3311,6 +3311,11 @@ fn a_geographic_handicap_is_the_sea_and_a_misfortune_is_a_threat() {
         "paper-reason-no-sea-access",
     );
     assert!(reply.answered);
+    // Geography behind good ties with every neighbour: all four reasons, not only the sea.
+    answered_with(
+        "what geographic reasons make uzbekistan keep good ties with all its neighbours, per the mechanisms paper?",
+        "foreign-policy-golden-principle-reasons",
+    );
     // Since when someone has been a spokesman: the documents date only what he said.
     not_given(
         "когда смадияров стал спикером мид казахстана?",
