@@ -73,6 +73,17 @@ const MONTHS_RU_PREPOSITIONAL: [&str; 12] = [
 ];
 
 impl PartialDate {
+    /// The name of a month (1–12) as a date writes it: "December", or in Russian the genitive
+    /// "декабря".
+    pub fn month_name(month: u8, russian: bool) -> Option<&'static str> {
+        let names = if russian {
+            &MONTHS_RU_GENITIVE
+        } else {
+            &MONTHS_EN
+        };
+        names.get(usize::from(month).checked_sub(1)?).copied()
+    }
+
     /// The month (1–12) a lower-case word names, in English (full or three-letter "dec") or
     /// Russian (nominative, genitive, prepositional).
     pub fn month_of_word(word: &str) -> Option<u8> {

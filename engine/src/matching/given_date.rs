@@ -47,7 +47,14 @@ pub fn given_date(words: &[String]) -> Option<GivenDate> {
 /// "29.12" or "29.12.2022" (or "29.12.22"): the month in two digits, so that a decimal such
 /// as "4.5" is not read as a date.
 fn dotted(words: &[String], i: usize) -> Option<GivenDate> {
-    let mut parts = words[i].split('.');
+    let (day, month, year) = dotted_date(&words[i])?;
+    checked(day, month, year, i..i + 1)
+}
+
+/// The day, month and year (when written) of a word such as "29.12" or "29.12.2022" (or
+/// "29.12.22"): the month in two digits, so that a decimal such as "4.5" is not read as a date.
+pub fn dotted_date(word: &str) -> Option<(u8, u8, Option<u16>)> {
+    let mut parts = word.split('.');
     let (day, month, year) = (parts.next()?, parts.next()?, parts.next());
     if parts.next().is_some() || month.len() != 2 {
         return None;
@@ -58,7 +65,8 @@ fn dotted(words: &[String], i: usize) -> Option<GivenDate> {
         Some(y) if y.len() == 2 => Some(2000 + y.parse::<u16>().ok()?),
         Some(_) => return None,
     };
-    checked(day_number(day)?, month.parse().ok()?, year, i..i + 1)
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((day_number(day)?, month, year))
 }
 
 /// "29 December 2022", "29 декабря".

@@ -228,7 +228,13 @@ impl CountryPairTerms {
     fn absent_places(&self, query: &[index::QueryTerm], index: &Index) -> i32 {
         query
             .iter()
-            .filter(|q| q.term.is_none() && self.absent.contains(&index.key_of(&q.text)))
+            // The text of a term is already its key; keying it again stems it twice, which
+            // loses a Russian name ("эрдоган" is keyed "эрдога", and that "эрдог").
+            .filter(|q| {
+                q.term.is_none()
+                    && (self.absent.contains(&q.text)
+                        || self.absent.contains(&index.key_of(&q.text)))
+            })
             .count() as i32
     }
 

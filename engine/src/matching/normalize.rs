@@ -177,7 +177,31 @@ pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<S
         .into_iter()
         .map(without_elongation)
         .collect();
-    with_full_years(tokens, is_article)
+    with_dotted_dates_spelled(with_full_years(tokens, is_article))
+}
+
+/// A date written with dots and a year ("10.09.2012", "22.12.22") as the words a date is
+/// written with elsewhere ("10 september 2012", in Russian "10 сентября 2012"), so that its
+/// month and year count as the question's words. A date without a year ("29.12") stays one
+/// word: a question gives such a date of its own (see `given_date`).
+fn with_dotted_dates_spelled(tokens: Vec<String>) -> Vec<String> {
+    let spelled = |token: &str| {
+        let (day, month, year) = super::given_date::dotted_date(token)?;
+        let russian = tokens.iter().any(|t| is_cyrillic(t));
+        let month = crate::knowledge::PartialDate::month_name(month, russian)?;
+        Some([day.to_string(), month.to_lowercase(), year?.to_string()])
+    };
+    if !tokens.iter().any(|t| spelled(t).is_some()) {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 2);
+    for token in &tokens {
+        match spelled(token) {
+            Some(words) => out.extend(words),
+            None => out.push(token.clone()),
+        }
+    }
+    out
 }
 
 /// The text with a year written as an apostrophe and two digits ("dec '22", "nov ’05") in full
@@ -777,6 +801,21 @@ mod tests {
         tokenize_question(text, |w| {
             ["article", "статья", "статьи", "статью"].contains(&w)
         })
+    }
+
+    #[test]
+    fn a_dotted_date_with_a_year_is_spelled_in_the_questions_language() {
+        assert_eq!(
+            question_words("закон от 10.09.2012?"),
+            ["закон", "от", "10", "сентября", "2012"]
+        );
+        assert_eq!(
+            question_words("signed 22.12.22"),
+            ["signed", "22", "december", "2022"]
+        );
+        // Without a year the date stays one word, and a decimal is no date.
+        assert_eq!(question_words("on 29.12"), ["on", "29.12"]);
+        assert_eq!(question_words("1.15 billion"), ["1.15", "billion"]);
     }
 
     #[test]
