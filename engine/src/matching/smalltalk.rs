@@ -68,6 +68,47 @@ fn without_places_from(words: &[String]) -> std::borrow::Cow<'_, [String]> {
     std::borrow::Cow::Owned(kept)
 }
 
+/// Words after which a writer gives their own name ("my name is Aibek", "i'm Kamola", "меня
+/// зовут Сабир", "я Азамат").
+const NAME_INTRODUCERS: &[&[&str]] = &[
+    &["name", "is"],
+    &["names"],
+    &["im"],
+    &["i", "am"],
+    &["call", "me"],
+    &["зовут"],
+    &["звать"],
+    &["я"],
+];
+
+/// The words without a name the writer introduces themselves with ("my name is Dauren, nice to
+/// meet you"): a first name may be an author's, but saying one's own asks nothing. Only a word
+/// that is no small-talk word itself ("i am new" keeps "new"); the words themselves, uncopied,
+/// when there is none.
+fn without_introduced_names<'w>(
+    words: &'w [String],
+    is_neutral: impl Fn(&str) -> bool,
+) -> std::borrow::Cow<'w, [String]> {
+    let is_name = |i: usize| {
+        !is_neutral(&words[i])
+            && NAME_INTRODUCERS.iter().any(|intro| {
+                i >= intro.len()
+                    && words[i - intro.len()..i]
+                        .iter()
+                        .zip(intro.iter())
+                        .all(|(w, x)| w == x)
+            })
+    };
+    if !(0..words.len()).any(is_name) {
+        return std::borrow::Cow::Borrowed(words);
+    }
+    let kept: Vec<String> = (0..words.len())
+        .filter(|&i| !is_name(i))
+        .map(|i| words[i].clone())
+        .collect();
+    std::borrow::Cow::Owned(kept)
+}
+
 impl SmallTalk {
     /// Builds the matcher from `smalltalk.toml`, the stop words and the words that open a
     /// question.
@@ -206,6 +247,7 @@ impl SmallTalk {
         // "hi from Astana", "salem! greetings from Karaganda, anybody there?": where the writer
         // is says nothing to answer.
         let words = &*without_places_from(words);
+        let words = &*without_introduced_names(words, |w| self.is_neutral(w));
         // The first phrase (in the file's order) that the message contains, looked for only
         // among the phrases starting with one of its words.
         let first_found = words
