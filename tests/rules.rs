@@ -1504,7 +1504,7 @@ fn an_author_described_instead_of_named_is_read_as_named() {
     let words =
         engine.explain("where did the guy who wrote about the presidents' december trip study");
     assert!(
-        words.lines().next().unwrap_or("").contains("dauren"),
+        words.lines().next().unwrap_or("").contains("zhailin"),
         "{words}"
     );
     let words = engine.explain("тот, кто разбирал проект договора, где учился?");
@@ -1584,7 +1584,7 @@ fn a_word_for_an_author_that_fits_one_document_names_its_author() {
     // Only Rabbimov's text is a column; every document has an analyst or an author.
     let words = engine().explain("what does the columnist say about azerbaijan");
     assert!(
-        words.starts_with("words: what does the say about azerbaijan kamoliddin\n"),
+        words.starts_with("words: what does the say about azerbaijan rabbimov\n"),
         "{words}"
     );
     let words = engine().explain("what does the analyst say about azerbaijan");
@@ -2658,7 +2658,7 @@ fn a_documents_year_beside_an_author_cue_names_its_authors() {
     // "The 2023 authors" are Abdurazakova and Muslimova, whatever else the question names.
     let words = engine().explain("why can't tashkent dominate the region, per the 2023 authors?");
     assert!(words.contains("abdurazakova"), "{words}");
-    assert!(!words.contains("dauren"), "{words}");
+    assert!(!words.contains("zhailin"), "{words}");
 }
 
 #[test]
@@ -3376,4 +3376,50 @@ fn whether_it_happened_later_and_what_a_state_said_are_declined() {
     );
     // What a third state said ("сказала про"): no document records it.
     declined("что россия сказала про союзный договор?");
+}
+
+#[test]
+fn a_writers_own_name_is_no_question() {
+    // A first name may be an author's, but saying one's own is an introduction.
+    for greeting in [
+        "hey there, my name is Dauren",
+        "hi im korlan",
+        "меня зовут азамат, приятно познакомиться",
+    ] {
+        assert_eq!(small_talk(greeting), "greeting", "{greeting:?}");
+    }
+    // With a question, the question is answered.
+    answered_with("my name is dauren, when was the treaty signed?", "treaty-");
+}
+
+#[test]
+fn an_authors_given_name_alone_names_the_author() {
+    let words = engine().explain("what does sabir think about the treaty");
+    assert!(words.contains("askeroglu"), "{words}");
+    let words = engine().explain("kamola and her employer");
+    assert!(words.contains("abdurazakova"), "{words}");
+}
+
+#[test]
+fn a_leader_no_document_names_is_absent_in_russian_too() {
+    // "эрдоган" is keyed once; keying it again stemmed it past the absent list's key.
+    declined("эрдоган и узбекистан где подписали союз");
+    declined("where did erdogan and mirziyoyev sign the alliance");
+}
+
+#[test]
+fn a_dotted_date_with_a_year_is_read_as_its_words() {
+    answered_with("какой закон узбекистан принял 10.09.2012", "");
+    let reply = reply("какой закон узбекистан принял 10.09.2012");
+    assert!(
+        reply.plain_text().contains("2012"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn leaving_the_ussr_is_independence() {
+    let words = engine().explain("когда узбекистан вышел из ссср");
+    assert!(words.contains("independ"), "{words}");
 }

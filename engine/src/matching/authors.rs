@@ -361,13 +361,21 @@ impl Authors {
 /// name groups of `synonyms.toml`), one word per person.
 fn name_words(authors: &[String], index: &Index) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let is_person = |w: &String| {
+        index
+            .term_of_key(&index.key_of(w))
+            .is_some_and(|t| index.entities.contains(&t))
+    };
+    // The word that is its group's own key ("askeroglu"), rather than a given name that stands
+    // for it ("sabir").
+    let is_own_key = |w: &String| index.key_of(w) == super::normalize::stem(w);
     for author in authors {
-        let named = tokenize(author).into_iter().find(|w| {
-            index
-                .term_of_key(&index.key_of(w))
-                .is_some_and(|t| index.entities.contains(&t))
-        });
-        out.extend(named);
+        let words = tokenize(author);
+        let named = words
+            .iter()
+            .find(|w| is_person(w) && is_own_key(w))
+            .or_else(|| words.iter().find(|w| is_person(w)));
+        out.extend(named.cloned());
     }
     out
 }
