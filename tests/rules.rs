@@ -3423,3 +3423,20 @@ fn leaving_the_ussr_is_independence() {
     let words = engine().explain("когда узбекистан вышел из ссср");
     assert!(words.contains("independ"), "{words}");
 }
+
+#[test]
+fn the_signing_alone_is_the_signing_of_the_alliance_treaty() {
+    // Both treaties were signed that day, so the gap is the same whichever is meant.
+    let reply = computed("days from the draft going public to the signing?");
+    assert!(
+        reply.plain_text().contains("25 days"),
+        "{}",
+        reply.plain_text()
+    );
+    let reply = computed("сколько дней от подписания до репортажа батырова");
+    assert!(
+        reply.plain_text().contains("3 дн"),
+        "{}",
+        reply.plain_text()
+    );
+}

@@ -111,7 +111,15 @@ pub fn is_form_of_real_word(word: &str) -> bool {
             .filter(long_enough)
             .is_some_and(|base| has_infinitive(base, "ть"))
     });
+    // "-овать" verbs change the suffix in the present: "согласу-ют" is "согласовать".
+    let ovat = RUSSIAN_VERB_ENDINGS.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .and_then(|base| base.strip_suffix('у'))
+            .filter(long_enough)
+            .is_some_and(|base| has_infinitive(base, "овать"))
+    });
     first_conjugation
+        || ovat
         || SECOND_CONJUGATION_ENDINGS.iter().any(|ending| {
             word.strip_suffix(ending)
                 .filter(long_enough)
@@ -143,6 +151,13 @@ pub fn informativeness(word: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn present_forms_of_ovat_verbs_are_forms_of_real_words() {
+        assert!(is_form_of_real_word("согласуют"), "согласовать");
+        assert!(is_form_of_real_word("гарантируют"), "гарантировать");
+        assert!(!is_form_of_real_word("согласию"));
+    }
 
     #[test]
     fn rare_russian_forms_of_listed_words_are_real_words() {
