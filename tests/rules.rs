@@ -3440,3 +3440,17 @@ fn the_signing_alone_is_the_signing_of_the_alliance_treaty() {
         reply.plain_text()
     );
 }
+
+#[test]
+fn a_council_headed_by_someone_says_who_chairs_it() {
+    answered_with(
+        "who will chair the supreme interstate council?",
+        "bodies-supreme-council",
+    );
+    answered_with(
+        "кто будет председателем высшего межгосударственного совета?",
+        "bodies-supreme-council",
+    );
+    // A co-chair the documents do not name stays unnamed.
+    declined("who co-chairs the intergovernmental commission on the kazakh side?");
+}

@@ -299,6 +299,10 @@ pub struct LanguageFile {
     /// no minister): an answer's lead naming one does not name the office's holder.
     #[serde(default)]
     pub office_lookalikes: Vec<String>,
+    /// Beginnings of words that name one office in different words ("chair", "head",
+    /// "возглав"): a lead saying a council is "headed by" someone says who chairs it.
+    #[serde(default)]
+    pub office_equivalents: Vec<Vec<String>>,
     /// The two sides, one group each, as words or word beginnings ending in `*` ("uzbek*",
     /// "руз"): "the Uzbek foreign ministry's spokesman" is not answered by an entry naming the
     /// Kazakh one.

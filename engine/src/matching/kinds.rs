@@ -333,8 +333,9 @@ impl Capabilities {
             AnswerKind::Person if !question.offices.is_empty() => {
                 question.offices.iter().all(|office| {
                     let prefix: String = office.chars().take(OFFICE_PREFIX_CHARS).collect();
+                    let prefixes = question.office_prefixes(&prefix);
                     self.lead_words.split_whitespace().any(|w| {
-                        w.starts_with(&prefix)
+                        prefixes.iter().any(|p| w.starts_with(p))
                             && !question
                                 .office_lookalikes
                                 .iter()
@@ -366,6 +367,8 @@ pub struct Asked<'a> {
     offices: Vec<&'a String>,
     /// Words beginning like an office that name an institution ("ministry").
     office_lookalikes: &'a [String],
+    /// Beginnings of words naming one office in different words ("chair", "head").
+    office_equivalents: &'a [Vec<String>],
     /// The sides the question names (group numbers of `language.toml`'s sides).
     sides: Vec<usize>,
     /// Every side's words, to look for in an answer.
@@ -375,6 +378,23 @@ pub struct Asked<'a> {
     place_choice: bool,
     /// True when a word of a gap ("разница", "apart") or a unit of time is asked about.
     asks_span: bool,
+}
+
+impl Asked<'_> {
+    /// The beginnings of words naming the office that begins with `prefix`: itself and, when
+    /// it is one of a group of equivalents ("chair", "head"), the others.
+    fn office_prefixes(&self, prefix: &str) -> Vec<String> {
+        let mut prefixes = vec![prefix.to_owned()];
+        for group in self.office_equivalents {
+            if group
+                .iter()
+                .any(|p| prefix.starts_with(p.as_str()) || p.starts_with(prefix))
+            {
+                prefixes.extend(group.iter().cloned());
+            }
+        }
+        prefixes
+    }
 }
 
 /// The cues of `language.toml`, ready to match.
@@ -398,6 +418,7 @@ pub struct Kinds {
     offices: HashSet<String>,
     /// Beginnings of institutions' names that begin like an office ("ministry").
     office_lookalikes: Vec<String>,
+    office_equivalents: Vec<Vec<String>>,
     /// Per side, its words and word beginnings (`*` ending).
     sides: Vec<Vec<String>>,
     number_words: HashSet<String>,
@@ -466,6 +487,11 @@ impl Kinds {
             persons: language.persons.iter().map(|g| phrases(g)).collect(),
             offices: tokens_of(&language.offices),
             office_lookalikes: tokens_of(&language.office_lookalikes),
+            office_equivalents: language
+                .office_equivalents
+                .iter()
+                .map(|group| tokens_of(group))
+                .collect(),
             // Written as tokens are: lower case, "е" for "ё".
             sides: language
                 .sides
@@ -512,6 +538,7 @@ impl Kinds {
             persons: named(&self.persons),
             offices: words.iter().filter(|w| self.offices.contains(*w)).collect(),
             office_lookalikes: &self.office_lookalikes,
+            office_equivalents: &self.office_equivalents,
             sides: self.sides_of_offices(words),
             side_words: &self.sides,
             place_choice: self.offers_a_choice_of_places(words),
