@@ -3454,3 +3454,12 @@ fn a_council_headed_by_someone_says_who_chairs_it() {
     // A co-chair the documents do not name stays unnamed.
     declined("who co-chairs the intergovernmental commission on the kazakh side?");
 }
+
+#[test]
+fn asking_the_bot_to_answer_at_all_is_small_talk() {
+    assert_eq!(small_talk("bot?? respond please"), "presence");
+    assert_eq!(small_talk("ты там завис что ли"), "presence");
+    assert_eq!(small_talk("what's your username"), "identity");
+    // A question after the request is answered.
+    answered_with("respond pls: what does article 2 say", "article-2");
+}
