@@ -3463,3 +3463,26 @@ fn asking_the_bot_to_answer_at_all_is_small_talk() {
     // A question after the request is answered.
     answered_with("respond pls: what does article 2 say", "article-2");
 }
+
+#[test]
+fn a_russian_statement_before_a_question_is_its_premise_not_a_part() {
+    // Only the question after the premise asks: the premise's entry is no partial answer.
+    declined("премьеры возглавляют комитет — а как зовут казахского премьера?");
+    answered_with(
+        "договор подписали в ташкенте, а кто его подписал?",
+        "treaty-signatories",
+    );
+    // Two questions without a verb stay two parts.
+    let reply = reply("какова длина границы и сколько знаков поставили?");
+    let text = reply.plain_text();
+    assert!(
+        text.contains("2356,6") || text.contains("2 356,6"),
+        "{text}"
+    );
+    assert!(text.contains("1301") || text.contains("1 301"), "{text}");
+}
+
+#[test]
+fn names_of_officials_ask_for_names() {
+    declined("names of the prime ministers leading the committee?");
+}

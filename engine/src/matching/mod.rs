@@ -1516,6 +1516,11 @@ impl Engine {
     /// part alone is answered, by different records; when only one part is, the reply says
     /// which part the documents leave open instead of passing one answer off as the whole.
     fn both_parts(&self, split: &Split, whole: Outcome) -> Outcome {
+        // "Премьеры руководят комитетом — а как зовут узбекского?": the first part states what
+        // the question builds on; only the second asks.
+        if self.is_premise(&split.first) {
+            return whole;
+        }
         let a = self.answer_words(&split.first);
         // "Who signed it and when?" is one question when the first answer gives the date too.
         if let (Some(kinds), Some(record)) = (&split.elliptic, a.answered_record()) {
@@ -1554,6 +1559,34 @@ impl Engine {
             (None, Some(rb)) => self.partly(whole, (b, rb), a, &split.first),
             _ => whole,
         }
+    }
+
+    /// True when Russian words state something rather than ask it: a finite verb, and neither
+    /// a question word nor a cue for a kind of answer ("премьеры руководят комитетом"). A
+    /// telegraphic question without a verb ("длина границы и число знаков?") still asks; so
+    /// may English words with a participle ("the demarcated border's length"), so only Russian
+    /// is read this way.
+    fn is_premise(&self, words: &[String]) -> bool {
+        // Verb forms, less infinitives; and the third person plural of the second conjugation
+        // ("руководят"), which the shared list leaves out.
+        let finite_verb = |w: &String| {
+            !w.is_ascii()
+                && ((index::is_verb_form(w) && !w.ends_with("ть") && !w.ends_with("ться"))
+                    || w.ends_with("ят")
+                    || w.ends_with("ют"))
+        };
+        // Any form of an open question word ("какими", "кого") asks.
+        let open = &self.kb.language.open_question_words;
+        let asks_with_a_word = || {
+            words.iter().any(|w| {
+                open.iter()
+                    .any(|q| !q.is_ascii() && w.starts_with(q.as_str()))
+            }) || self.index.terms_of(words).iter().any(|t| {
+                t.term
+                    .is_some_and(|id| self.index.question_words.contains(&id))
+            })
+        };
+        words.iter().any(finite_verb) && !asks_with_a_word() && self.asked(words).is_none()
     }
 
     /// The second part's outcome. One that points back is read with the first part's topic
