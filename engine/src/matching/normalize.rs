@@ -516,11 +516,18 @@ fn bare_two_digit_year(
         !is(Some(w), YEAR_WORDS)
             && (w.chars().count() <= 3 || crate::knowledge::PartialDate::month_of_word(w).is_some())
     });
-    if !(is(after, YEAR_WORDS) || (is(before, YEAR_PREPOSITIONS) && after_is_word && !counted)) {
+    // "signed in 98": in the nineties, a number after "in" or "в" is a year ("in 15 cities"
+    // is a count).
+    let nineties = token.starts_with('9') && is(before, NINETIES_PREPOSITIONS);
+    let year_before = is(before, YEAR_PREPOSITIONS) || nineties;
+    if !(is(after, YEAR_WORDS) || (year_before && after_is_word && !counted)) {
         return None;
     }
     Some(full_year(token.parse().ok()?))
 }
+
+/// Words before a two-digit number from the nineties that make it a year ("signed in 98").
+const NINETIES_PREPOSITIONS: &[&str] = &["in", "в"];
 
 /// A year written with two digits, in full: 98 is 1998, 18 is 2018 (see [`CENTURY_PIVOT`]).
 fn full_year(two_digits: u32) -> String {
@@ -829,6 +836,14 @@ mod tests {
         // Not after a letter, nor three digits.
         assert_eq!(question_words("rock'22"), ["rock22"]);
         assert_eq!(question_words("'222"), ["222"]);
+    }
+
+    #[test]
+    fn a_nineties_number_after_in_is_a_year() {
+        assert_eq!(question_words("signed in 98"), ["signed", "in", "1998"]);
+        assert_eq!(question_words("подписали в 98"), ["подписали", "в", "1998"]);
+        assert_eq!(question_words("in 15 cities"), ["in", "15", "cities"]);
+        assert_eq!(question_words("in 98 km"), ["in", "98", "km"]);
     }
 
     #[test]
