@@ -1223,6 +1223,7 @@ mod tests {
                 uncounted_after_count: vec!["times".into()],
                 offices: vec!["minister".into()],
                 office_lookalikes: vec!["ministr".into()],
+                office_equivalents: vec![vec!["chair".into(), "headed".into()]],
                 sides: vec![vec!["kazakh*".into()], vec!["uzbek*".into(), "uz".into()]],
                 places: vec![
                     vec!["Tashkent".into(), "Ташкенте".into()],
