@@ -1037,7 +1037,7 @@ fn timeline_which_came_first() {
         "the sihm trade centre or the advisory council of central asian heads of state, which is first?",
     )
     .plain_text();
-    assert!(text.contains("SIHM followed"), "{text}");
+    assert!(text.contains("before launch of SIHM"), "{text}");
     let text =
         computed("cholpon-ata meeting or the allied relations declaration, what preceded what?")
             .plain_text();
@@ -1045,7 +1045,7 @@ fn timeline_which_came_first() {
     // "Goes first" and "старше" (older) ask for the order too.
     let text =
         computed("the sihm trade centre or the advisory council: which goes first?").plain_text();
-    assert!(text.contains("SIHM followed"), "{text}");
+    assert!(text.contains("before launch of SIHM"), "{text}");
     let text =
         computed("договор о вечной дружбе или декларация о союзнических отношениях — что старше?")
             .plain_text();
