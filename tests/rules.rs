@@ -3486,3 +3486,13 @@ fn a_russian_statement_before_a_question_is_its_premise_not_a_part() {
 fn names_of_officials_ask_for_names() {
     declined("names of the prime ministers leading the committee?");
 }
+
+#[test]
+fn the_signing_city_asks_a_place() {
+    // The documents give Tashkent for the allied treaty, no city for the 2024 alliances.
+    answered_with(
+        "место подписания союзного договора?",
+        "treaty-signing-place",
+    );
+    declined("signing city of the uzbek-azerbaijani alliance?");
+}
