@@ -3425,19 +3425,12 @@ fn leaving_the_ussr_is_independence() {
 }
 
 #[test]
-fn the_signing_alone_is_the_signing_of_the_alliance_treaty() {
-    // Both treaties were signed that day, so the gap is the same whichever is meant.
-    let reply = computed("days from the draft going public to the signing?");
+fn a_year_asked_of_one_signing_is_no_gap_between_two() {
+    // "Signed" alone names no event: the question asks one date, not the time between two.
+    let text = reply("what year was the strategic partnership treaty signed?").plain_text();
     assert!(
-        reply.plain_text().contains("25 days"),
-        "{}",
-        reply.plain_text()
-    );
-    let reply = computed("сколько дней от подписания до репортажа батырова");
-    assert!(
-        reply.plain_text().contains("3 дн"),
-        "{}",
-        reply.plain_text()
+        text.contains("2013") && !text.contains("passed between"),
+        "{text}"
     );
 }
 
