@@ -3489,3 +3489,24 @@ fn the_signing_city_asks_a_place() {
     );
     declined("signing city of the uzbek-azerbaijani alliance?");
 }
+
+#[test]
+fn a_gap_to_a_bare_signing_counts_to_that_days_signing_nearest_the_event() {
+    // One event named and "signed" besides: the gap runs to the signing of 22 December 2022,
+    // the alliance treaty's after the draft, the border treaty's after the border text.
+    let text =
+        computed("days from the draft going public until the presidents signed?").plain_text();
+    assert!(
+        text.contains("25 days") && text.contains("Allied Relations"),
+        "{text}"
+    );
+    let text =
+        computed("the border text got agreed, how many days later was it signed?").plain_text();
+    assert!(
+        text.contains("31 days") && text.contains("border demarcation treaty"),
+        "{text}"
+    );
+    // Asking one date is no gap, and two other events named are not a bare signing.
+    let text = reply("what day was the 2021 declaration signed?").plain_text();
+    assert!(!text.contains("passed between"), "{text}");
+}

@@ -212,6 +212,11 @@ pub struct Event {
     pub names: Vec<String>,
     #[serde(default)]
     pub agreement: Option<String>,
+    /// The signing a question means by "the signing" alone when it counts the time from
+    /// another event named ("days from the draft's publication to the signing"). At most one
+    /// event has it.
+    #[serde(default)]
+    pub the_signing: bool,
     #[serde(rename = "cite", default)]
     pub citations: Vec<Citation>,
     #[serde(default)]

@@ -147,6 +147,9 @@ pub struct Timeline {
     /// Words for a pair ("two", "both", "обоими"): the noun after one is the kind of both
     /// events ("between those 2 pacts").
     pair_words: HashSet<String>,
+    /// The event "the signing" alone means (see [`Event::the_signing`]), and the key of
+    /// "signing".
+    the_signing: Option<(usize, String)>,
 }
 
 /// One name of a dated event as terms, each with its weight, and the total weight of its keys
@@ -203,8 +206,13 @@ impl Timeline {
             .iter()
             .map(|e| e.until.as_deref().and_then(PartialDate::parse))
             .collect();
+        let the_signing = events
+            .iter()
+            .position(|e| e.the_signing)
+            .map(|e| (e, index.key_of("signing")));
         let events = event_names(events, index);
         let mut timeline = Timeline {
+            the_signing,
             until,
             names_by_year: dated_names(&events, index),
             names_by_key: names_by_key(&events),
@@ -462,6 +470,9 @@ impl Timeline {
             {
                 return Some(result);
             }
+            if let Some(result) = self.gap_with_the_signing(words, &named, asked, index) {
+                return Some(result);
+            }
             let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
             return Some(TimelineResult::Incomplete {
                 asked,
@@ -475,6 +486,64 @@ impl Timeline {
             comparison.from_first_end = self.gap_from_first_end(comparison);
         }
         Some(result)
+    }
+
+    /// "How many days from the draft's publication till the presidents signed?": one event
+    /// named and "signed" besides its name, in a question asking a gap, is counted to or from
+    /// the signing a bare "signing" means. Only with a cue of its own: "what day was it
+    /// signed" asks one date.
+    fn gap_with_the_signing(
+        &self,
+        words: &[String],
+        named: &[Named<'_>],
+        asked: Asked,
+        index: &Index,
+    ) -> Option<TimelineResult> {
+        let (the_signing, sign) = self.the_signing.as_ref()?;
+        let (event, _, matched) = named.first()?;
+        let signed_besides = index.keys(words).iter().any(|k| k == sign) && !matched.contains(sign);
+        // Another event named besides ("the two 2024 alliances") is no bare signing.
+        let day = self.events[*the_signing].0;
+        let others_that_day = named
+            .iter()
+            .skip(1)
+            .all(|(e, _, _)| self.events[*e].0 == day);
+        if *event == *the_signing
+            || !signed_besides
+            || !others_that_day
+            || !matches!(asked, Asked::Gap(_))
+        {
+            return None;
+        }
+        // "The border text was agreed — how many days later was it signed?": of the events of
+        // that day, the one whose names share most words with the event's (the border treaty).
+        let signing = self.same_day_event_nearest(*the_signing, *event, sign);
+        let (a, b) = (self.date_of(*event, words)?, self.date_of(signing, words)?);
+        Some(compared(
+            (Moment::Event(*event), a),
+            (Moment::Event(signing), b),
+            asked,
+        ))
+    }
+
+    /// Of the events dated as `signing`, the one whose names share most keys (but `sign`)
+    /// with the names of `event`; `signing` itself on a tie.
+    fn same_day_event_nearest(&self, signing: usize, event: usize, sign: &str) -> usize {
+        let keys_of = |e: usize| -> HashSet<&String> {
+            self.events[e]
+                .1
+                .iter()
+                .flatten()
+                .filter(|k| k.as_str() != sign)
+                .collect()
+        };
+        let near = keys_of(event);
+        let day = self.events[signing].0;
+        (0..self.events.len())
+            .filter(|&e| e != event && self.events[e].0 == day)
+            .map(|e| (keys_of(e).intersection(&near).count(), e == signing, e))
+            .max()
+            .map_or(signing, |(_, _, e)| e)
     }
 
     /// See [`Comparison::from_first_end`]: only for a gap, from an event counted from its first
