@@ -57,12 +57,22 @@ const FROM_WORDS: &[&str] = &["from", "из"];
 /// Ташкента"): the word after "from" or "из", when some other word comes before it; the words
 /// themselves, uncopied, when there is none.
 fn without_places_from(words: &[String]) -> std::borrow::Cow<'_, [String]> {
-    let is_place = |i: usize| i >= 2 && FROM_WORDS.contains(&words[i - 1].as_str());
-    if !(0..words.len()).any(is_place) {
+    without_words_at(words, |i| {
+        i >= 2 && FROM_WORDS.contains(&words[i - 1].as_str())
+    })
+}
+
+/// The words but those at the places `dropped` picks; the words themselves, uncopied, when it
+/// picks none (most messages).
+fn without_words_at(
+    words: &[String],
+    dropped: impl Fn(usize) -> bool,
+) -> std::borrow::Cow<'_, [String]> {
+    if !(0..words.len()).any(&dropped) {
         return std::borrow::Cow::Borrowed(words);
     }
     let kept: Vec<String> = (0..words.len())
-        .filter(|&i| !is_place(i))
+        .filter(|&i| !dropped(i))
         .map(|i| words[i].clone())
         .collect();
     std::borrow::Cow::Owned(kept)
@@ -89,7 +99,7 @@ fn without_introduced_names<'w>(
     words: &'w [String],
     is_neutral: impl Fn(&str) -> bool,
 ) -> std::borrow::Cow<'w, [String]> {
-    let is_name = |i: usize| {
+    without_words_at(words, |i| {
         !is_neutral(&words[i])
             && NAME_INTRODUCERS.iter().any(|intro| {
                 i >= intro.len()
@@ -98,15 +108,7 @@ fn without_introduced_names<'w>(
                         .zip(intro.iter())
                         .all(|(w, x)| w == x)
             })
-    };
-    if !(0..words.len()).any(is_name) {
-        return std::borrow::Cow::Borrowed(words);
-    }
-    let kept: Vec<String> = (0..words.len())
-        .filter(|&i| !is_name(i))
-        .map(|i| words[i].clone())
-        .collect();
-    std::borrow::Cow::Owned(kept)
+    })
 }
 
 impl SmallTalk {

@@ -480,8 +480,7 @@ impl Timeline {
                 two_named,
             });
         };
-        let (a, b) = (self.date_of(first, words)?, self.date_of(second, words)?);
-        let mut result = compared((Moment::Event(first), a), (Moment::Event(second), b), asked);
+        let mut result = self.two_events_compared(first, second, words, asked)?;
         if let TimelineResult::Computed(comparison) = &mut result {
             comparison.from_first_end = self.gap_from_first_end(comparison);
         }
@@ -518,10 +517,21 @@ impl Timeline {
         // "The border text was agreed — how many days later was it signed?": of the events of
         // that day, the one whose names share most words with the event's (the border treaty).
         let signing = self.same_day_event_nearest(*the_signing, *event, sign);
-        let (a, b) = (self.date_of(*event, words)?, self.date_of(signing, words)?);
+        self.two_events_compared(*event, signing, words, asked)
+    }
+
+    /// Two events' dates compared as `asked` (the earlier first).
+    fn two_events_compared(
+        &self,
+        a: usize,
+        b: usize,
+        words: &[String],
+        asked: Asked,
+    ) -> Option<TimelineResult> {
+        let (date_a, date_b) = (self.date_of(a, words)?, self.date_of(b, words)?);
         Some(compared(
-            (Moment::Event(*event), a),
-            (Moment::Event(signing), b),
+            (Moment::Event(a), date_a),
+            (Moment::Event(b), date_b),
             asked,
         ))
     }
@@ -575,12 +585,7 @@ impl Timeline {
             .iter()
             .filter(|(e, _, _)| pair.contains(e))
             .min_by_key(|(_, _, matched)| matched.intersection(own_words).count())?;
-        let (a, b) = (self.date_of(*own, words)?, self.date_of(*other, words)?);
-        Some(compared(
-            (Moment::Event(*own), a),
-            (Moment::Event(*other), b),
-            asked,
-        ))
+        self.two_events_compared(*own, *other, words, asked)
     }
 
     /// The keys of the nouns after a word for a pair ("those 2 pacts", "обоими договорами"):
