@@ -100,14 +100,14 @@ fn without_introduced_names<'w>(
     is_neutral: impl Fn(&str) -> bool,
 ) -> std::borrow::Cow<'w, [String]> {
     without_words_at(words, |i| {
-        !is_neutral(&words[i])
-            && NAME_INTRODUCERS.iter().any(|intro| {
-                i >= intro.len()
-                    && words[i - intro.len()..i]
-                        .iter()
-                        .zip(intro.iter())
-                        .all(|(w, x)| w == x)
-            })
+        // The introducer first: it is a few comparisons, the lexicon lookup is not.
+        NAME_INTRODUCERS.iter().any(|intro| {
+            i >= intro.len()
+                && words[i - intro.len()..i]
+                    .iter()
+                    .zip(intro.iter())
+                    .all(|(w, x)| w == x)
+        }) && !is_neutral(&words[i])
     })
 }
 
