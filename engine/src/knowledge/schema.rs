@@ -511,6 +511,9 @@ pub struct FollowUpCues {
     pub question_words: Vec<String>,
 }
 
+/// Ends a cue that must end the question: "когда … число $".
+pub const CUE_AT_END: &str = " $";
+
 /// The phrases that make a question ask for one kind of fact.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

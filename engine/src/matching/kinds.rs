@@ -10,7 +10,7 @@
 //! `answers = [...]` on an entry.
 
 use super::normalize::{tokenize, ORDINAL_ENDINGS};
-use crate::knowledge::{LanguageFile, PartialDate};
+use crate::knowledge::{schema::CUE_AT_END, LanguageFile, PartialDate};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A kind of fact a question can ask for.
@@ -1141,12 +1141,22 @@ fn is_day_of(words: &[String], i: usize) -> bool {
             || range_start)
 }
 
-/// A cue phrase as runs of words: "where … held" gives [["where"], ["held"]].
+/// A cue phrase as runs of words: "where … held" gives [["where"], ["held"]]. A cue ending in
+/// " $" must end the question: "когда … число $" gives [["когда"], ["число"], []].
 fn cue_runs(cue: &str) -> Vec<Vec<String>> {
-    cue.split('…')
+    let (cue, at_end) = match cue.trim_end().strip_suffix(CUE_AT_END) {
+        Some(before) => (before, true),
+        None => (cue, false),
+    };
+    let mut runs: Vec<Vec<String>> = cue
+        .split('…')
         .map(tokenize)
         .filter(|run| !run.is_empty())
-        .collect()
+        .collect();
+    if at_end && !runs.is_empty() {
+        runs.push(Vec::new());
+    }
+    runs
 }
 
 /// The tokens of every word or phrase of a list, together.
@@ -1154,10 +1164,14 @@ pub(super) fn tokens_of<C: FromIterator<String>>(list: &[String]) -> C {
     list.iter().flat_map(|w| tokenize(w)).collect()
 }
 
-/// True when each run occurs in `words` as consecutive words, each after the previous one.
+/// True when each run occurs in `words` as consecutive words, each after the previous one; an
+/// empty run (a cue's " $") only at the end of the words.
 fn occurs_in_order(words: &[String], runs: &[Vec<String>]) -> bool {
     let mut from = 0;
     for run in runs {
+        if run.is_empty() {
+            return from == words.len();
+        }
         let Some(at) = words
             .get(from..)
             .and_then(|rest| rest.windows(run.len()).position(|w| w == run.as_slice()))
