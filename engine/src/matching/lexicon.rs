@@ -77,14 +77,15 @@ pub fn is_real_word(word: &str) -> bool {
     zipf_or_zero(word) >= REAL_WORD_ZIPF
 }
 
-/// Endings of Russian finite verb forms (present, past), longest first: a base before one takes
-/// "ть" for the infinitive ("налажива-ют", "складыва-ло").
-const RUSSIAN_VERB_ENDINGS: &[&str] =
-    &["ют", "ут", "ет", "ем", "ешь", "ете", "ла", "ло", "ли", "л"];
+/// Endings of Russian finite verb forms (present, past, imperative), longest first: a base
+/// before one takes "ть" for the infinitive ("налажива-ют", "складыва-ло", "посчита-йте").
+const RUSSIAN_VERB_ENDINGS: &[&str] = &[
+    "йте", "ют", "ут", "ет", "ем", "ешь", "ете", "ла", "ло", "ли", "л", "й",
+];
 
 /// Endings of the second conjugation, whose infinitive ends in "ить" or "еть" ("поруч-ат",
-/// "поручить"; "смотр-ят", "смотреть").
-const SECOND_CONJUGATION_ENDINGS: &[&str] = &["ат", "ят", "ит", "им", "ите", "ишь"];
+/// "поручить"; "смотр-ят", "смотреть"; the imperative "провер-ьте", "проверить").
+const SECOND_CONJUGATION_ENDINGS: &[&str] = &["ьте", "ат", "ят", "ит", "им", "ите", "ишь", "ь"];
 
 /// Letters a Russian verb keeps before its ending for the infinitive to be tried.
 const MIN_RUSSIAN_BASE_CHARS: usize = 4;
