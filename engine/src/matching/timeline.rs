@@ -437,8 +437,15 @@ impl Timeline {
         // event, the author's own text may be the other ("сколько лет независимости по
         // раббимову": until his column).
         let without_authors = (!authors.is_empty())
-            .then(|| events_named(&sources.union(&authors).copied().collect()))
-            .filter(|(_, pair)| pair.is_some());
+            .then(|| events_named(&sources.union(&authors).copied().collect()));
+        // "По Аскероглу проект опубликовали 27.11, подписали 22.12 — сколько суток?": one event
+        // without the author, and the signing, before the author's own footnote as the other.
+        if let Some((named, None)) = &without_authors {
+            if let Some(result) = self.gap_with_the_signing(words, named, asked, index) {
+                return Some(result);
+            }
+        }
+        let without_authors = without_authors.filter(|(_, pair)| pair.is_some());
         let (named, pair) = without_authors.unwrap_or_else(|| events_named(&sources));
         // "29.12 — how many days after the signing?": the given day and the event named. A
         // pair of events wins only when the day is one of theirs ("the 25.12.2022 story and its
