@@ -29,6 +29,10 @@ const SHARED_BY: usize = 3;
 /// its middle, are a common phrase ("between Kazakhstan and Uzbekistan").
 const QUOTED_TITLE_WORDS: usize = 5;
 
+/// The first words of a title that name its document right before an author cue ("the 'new
+/// alliance' piece"); alone, "the new alliance" is the treaty.
+const CUED_TITLE_WORDS: usize = 2;
+
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Authors {
     /// Canonical keys of the words that refer to an author without naming one, and the words
@@ -161,7 +165,7 @@ impl Authors {
         }
         // The words beside an author cue ("Turkish" in "the Turkish analyst"), and their keys.
         let beside_at = self.beside_cues(words, index);
-        let quoted = self.quoted_title(words);
+        let quoted = self.quoted_title(words, &keys_by_word);
         let i = match &quoted {
             Some((i, _)) => *i,
             None => self.described_document(&keys, &keys_by_word, &beside_at, index)?,
@@ -273,8 +277,14 @@ impl Authors {
     }
 
     /// The document whose title the words quote (its first [`QUOTED_TITLE_WORDS`] words in a
-    /// row, or all of a shorter title), and the positions of the longest quoted run.
-    fn quoted_title(&self, words: &[String]) -> Option<(usize, std::ops::Range<usize>)> {
+    /// row, or all of a shorter title; its first [`CUED_TITLE_WORDS`] right before an author cue:
+    /// "the 'new alliance' piece"), and the positions of the longest quoted run. `keys`: one per
+    /// word.
+    fn quoted_title(
+        &self,
+        words: &[String],
+        keys: &[String],
+    ) -> Option<(usize, std::ops::Range<usize>)> {
         let mut best: Option<(usize, std::ops::Range<usize>)> = None;
         for (i, title) in self.titles.iter().enumerate() {
             for at in 0..words.len() {
@@ -284,7 +294,12 @@ impl Authors {
                     .take_while(|(t, w)| t == w)
                     .count();
                 let longer = best.as_ref().is_none_or(|(_, b)| run > b.len());
-                if run > 0 && run >= QUOTED_TITLE_WORDS.min(title.len()) && longer {
+                let before_cue = words
+                    .get(at + run)
+                    .is_some_and(|w| self.is_cue_word(w, &keys[at + run]));
+                let enough = run >= QUOTED_TITLE_WORDS.min(title.len())
+                    || (before_cue && run >= CUED_TITLE_WORDS);
+                if run > 0 && enough && longer {
                     best = Some((i, at..at + run));
                 }
             }
