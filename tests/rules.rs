@@ -3510,3 +3510,130 @@ fn a_gap_to_a_bare_signing_counts_to_that_days_signing_nearest_the_event() {
     let text = reply("what day was the 2021 declaration signed?").plain_text();
     assert!(!text.contains("passed between"), "{text}");
 }
+
+#[test]
+fn a_bare_number_word_ending_a_when_question_asks_the_day() {
+    // "число" ending a "когда" question asks the day; a count after it is still a count.
+    let text = answered_with("декларацию о союзничестве когда подписали? число", "").plain_text();
+    assert!(text.contains("6 декабря 2021"), "{text}");
+    let text = reply("когда говорят о границе, какое число знаков называют?").plain_text();
+    assert!(!text.contains("Этого дня"), "{text}");
+}
+
+#[test]
+fn what_came_earlier_said_of_one_thing_asks_no_order() {
+    // "что раньше" inside a statement ("пишут, что раньше было…") is no order question.
+    let text = reply("авторы пишут что раньше главной угрозой была холодная война?").plain_text();
+    assert!(!text.contains("хронологии"), "{text}");
+    computed("что раньше: декларация о союзнических отношениях или договор о стратегическом партнерстве?");
+}
+
+#[test]
+fn a_cities_adjective_names_its_country() {
+    // "московский договор" is the alliance with Russia, "бакинский" the one with Azerbaijan.
+    let text =
+        computed("между андижаном и московским союзным договором сколько месяцев?").plain_text();
+    assert!(
+        text.contains("6 месяц") || text.contains("полгода"),
+        "{text}"
+    );
+    computed("бакинский союз и московский союз — сколько лет между ними?");
+}
+
+#[test]
+fn a_places_opening_asks_no_tenure() {
+    let text = answered_with("when did the sihm centre start working?", "").plain_text();
+    assert!(text.contains("2021"), "{text}");
+    // A person's start in a post is still a tenure the documents do not date.
+    declined("when did smadiyarov start working as spokesman?");
+}
+
+#[test]
+fn a_structure_for_deputies_is_a_body_not_a_person() {
+    let text = answered_with(
+        "which joint structure for deputies does the treaty set up?",
+        "",
+    )
+    .plain_text();
+    assert!(text.contains("Inter-Parliamentary"), "{text}");
+}
+
+#[test]
+fn the_head_of_a_delegation_asks_for_a_person() {
+    declined("глава узбекской делегации на переговорах о границе — кто это был?");
+    declined("name of the person heading the kazakh delegation in the border commission");
+}
+
+#[test]
+fn a_message_to_the_wrong_chat_is_small_talk() {
+    assert_eq!(small_talk("sorry, sent to the wrong chat"), "withdraw");
+    assert_eq!(small_talk("ой, не туда написала"), "withdraw");
+    assert_eq!(small_talk("для чего этот бот?"), "capabilities");
+}
+
+#[test]
+fn a_russian_imperative_is_a_form_of_its_verb() {
+    // "посчитайте" is "посчитать", not "пос" + "читайте".
+    let words = engine().explain("посчитайте дни от декларации до союзного договора");
+    assert!(words.contains("words: посчитайте"), "{words}");
+    computed("посчитайте, сколько дней от декларации до союзного договора");
+}
+
+#[test]
+fn a_gap_in_abbreviated_months_is_a_gap() {
+    let text =
+        computed("союз с таджикистаном и союз с азербайджаном, сколько мес прошло?").plain_text();
+    assert!(text.contains("месяц"), "{text}");
+}
+
+#[test]
+fn an_author_named_as_the_source_leaves_the_draft_and_the_signing_compared() {
+    // "по Аскероглу": his dating of the draft, compared with the signing, not his footnote.
+    let text =
+        computed("по аскероглу проект выложили 27.11, подписали 22.12, сколько дней прошло?")
+            .plain_text();
+    assert!(text.contains("25 дней"), "{text}");
+}
+
+#[test]
+fn a_day_of_the_month_said_with_chisla_keeps_its_number() {
+    let words = engine().explain("что подписали 6-го числа в декабре 2021");
+    assert!(words.contains("words: что подписали 6 числа"), "{words}");
+}
+
+#[test]
+fn the_first_words_of_a_title_before_an_author_cue_name_the_author() {
+    let text = answered_with(
+        "where did the author of the 'new alliance' piece do his phd?",
+        "",
+    )
+    .plain_text();
+    assert!(
+        text.contains("Istanbul") || text.contains("İstanbul"),
+        "{text}"
+    );
+    // Alone, "the new alliance" is the treaty.
+    answered_with("when was the new alliance signed?", "");
+}
+
+#[test]
+fn a_treatys_term_is_no_gap_and_a_year_opening_asks_a_year() {
+    declined("year uzbekistan joined the cis?");
+    // The years from the 2013 treaty to the alliance are no term of the 2013 treaty.
+    not_given(
+        "на сколько лет рассчитан договор о стратегическом партнерстве 2013 года?",
+        AnswerKind::Term,
+    );
+    not_given(
+        "is the eternal friendship treaty indefinite or does it expire?",
+        AnswerKind::Term,
+    );
+}
+
+#[test]
+fn playing_a_role_is_a_purpose() {
+    answered_with(
+        "какую роль сыграет договор о демаркации для региона по жайлину",
+        "border-zhailin-regional-model",
+    );
+}

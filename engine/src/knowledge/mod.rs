@@ -54,6 +54,7 @@ pub const ANSWER_KINDS: &[&str] = &[
     "date",
     "reaction",
     "name",
+    "term",
 ];
 
 /// An entry's `short` button label is at most this many characters: about what a full-width
@@ -85,6 +86,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "not_given_person",
     "not_given_age",
     "not_given_duration",
+    "not_given_term",
     "not_given_current",
     "not_given_funder",
     "not_given_company",

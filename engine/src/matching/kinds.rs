@@ -102,6 +102,10 @@ pub enum AnswerKind {
     /// A person's own name ("как зовут премьера", "his name?"): an answer naming someone by
     /// name gives it; one naming only an office ("the prime ministers") does not.
     Name,
+    /// For how long an agreement is concluded or valid ("на сколько лет рассчитан договор",
+    /// "does it expire"): no document gives a term, and the years between two treaties are no
+    /// term of either, so only an entry declaring it could.
+    Term,
 }
 
 impl AnswerKind {
@@ -137,6 +141,7 @@ impl AnswerKind {
             AnswerKind::Date => "date",
             AnswerKind::Reaction => "reaction",
             AnswerKind::Name => "name",
+            AnswerKind::Term => "term",
         }
     }
 
@@ -171,6 +176,7 @@ impl AnswerKind {
             AnswerKind::Date,
             AnswerKind::Reaction,
             AnswerKind::Name,
+            AnswerKind::Term,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -1487,7 +1493,7 @@ mod tests {
                 "{key} is not a required message"
             );
         }
-        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 29);
+        assert_eq!(crate::knowledge::ANSWER_KINDS.len(), 30);
     }
 
     #[test]
