@@ -3637,3 +3637,22 @@ fn playing_a_role_is_a_purpose() {
         "border-zhailin-regional-model",
     );
 }
+
+#[test]
+fn two_events_of_the_same_year_only_leave_their_order_undetermined() {
+    // Both exercises are dated only to 2021: a decline that shows both, not an order.
+    let reply = reply("kalkan or hamkorlik, which exercise was held earlier?");
+    assert!(!reply.answered, "{}", reply.plain_text());
+    assert!(
+        reply.plain_text().contains("2021"),
+        "{}",
+        reply.plain_text()
+    );
+    // The same day is an answer: both treaties were signed on 22 December 2022.
+    let reply = reply_to_same_day();
+    assert!(reply.answered, "{}", reply.plain_text());
+}
+
+fn reply_to_same_day() -> Reply {
+    computed("which was signed first, the border demarcation treaty or the alliance treaty?")
+}

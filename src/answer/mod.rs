@@ -189,7 +189,9 @@ impl Reply {
                 reply.fill_answer(engine, best, alternatives);
             }
             Outcome::Compared(comparison) => {
-                reply.answered = true;
+                // Two events dated to the same month or year: the documents cannot say which
+                // came first or how far apart they are, a decline that shows what they do say.
+                reply.answered = !comparison.gap.undetermined();
                 reply.score = 1.0;
                 reply.body = timeline::comparison_text(kb, comparison, lang);
                 reply.citations = [comparison.first, comparison.second]

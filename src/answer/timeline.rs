@@ -10,11 +10,7 @@ pub fn comparison_text(kb: &KnowledgeBase, comparison: &Comparison, lang: Lang) 
     let code = lang.code();
     let messages = &kb.messages;
     let gap = &comparison.gap;
-    let same_time = match gap.precision {
-        Precision::Day => gap.days == Some(0),
-        Precision::Month => gap.months == Some(0),
-        Precision::Year => gap.years == 0,
-    };
+    let same_time = gap.same_period();
     let unit = match comparison.asked {
         Asked::Gap(unit) => unit,
         Asked::Order => None,
@@ -142,6 +138,7 @@ fn events_text(
         Moment::Given { .. } => String::new(),
     };
     let key = match (comparison.asked, same_time) {
+        _ if comparison.gap.undetermined() => "timeline_undetermined",
         (_, true) => "timeline_same_time",
         (Asked::Order, false) => "timeline_order",
         (Asked::Gap(_), false) => "timeline_gap",

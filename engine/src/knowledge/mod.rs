@@ -111,6 +111,7 @@ pub const REQUIRED_MESSAGES: &[&str] = &[
     "timeline_gap",
     "timeline_order",
     "timeline_same_time",
+    "timeline_undetermined",
     "timeline_given_gap",
     "timeline_given_before",
     "timeline_given_after",

@@ -52,6 +52,24 @@ pub struct Gap {
     pub precision: Precision,
 }
 
+impl Gap {
+    /// True when both dates fall in the same period of their precision: the same day, month or
+    /// year.
+    pub fn same_period(&self) -> bool {
+        match self.precision {
+            Precision::Day => self.days == Some(0),
+            Precision::Month => self.months == Some(0),
+            Precision::Year => self.years == 0,
+        }
+    }
+
+    /// True when the dates cannot tell the order or the time between: the same month or year
+    /// ("Kalkan-2021 or Hamkorlik-2021, which came first?"). The same day is an answer.
+    pub fn undetermined(&self) -> bool {
+        self.same_period() && self.precision != Precision::Day
+    }
+}
+
 /// One end of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Moment {
