@@ -3656,3 +3656,19 @@ fn two_events_of_the_same_year_only_leave_their_order_undetermined() {
 fn reply_to_same_day() -> Reply {
     computed("which was signed first, the border demarcation treaty or the alliance treaty?")
 }
+
+#[test]
+fn people_counted_in_chat_words_are_people() {
+    // "folks" is chat filler to the index, but after "how many" it is what is counted.
+    let text = answered_with(
+        "how many folks can cross through the sihm hub each day?",
+        "",
+    )
+    .plain_text();
+    assert!(text.contains("35,000"), "{text}");
+}
+
+#[test]
+fn a_planned_opening_asks_what_happened_later() {
+    not_given("когда откроют центры алатау и хоргос?", AnswerKind::Later);
+}

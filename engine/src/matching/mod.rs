@@ -765,6 +765,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
     LanguageFile {
         format_version: language.format_version,
         count_units: language.count_units,
+        counted_people: language.counted_people,
         person_titles: language.person_titles,
         article_plurals: language.article_plurals,
         article_total_words: language.article_total_words,
@@ -2111,6 +2112,13 @@ impl Engine {
         let rest = self.kinds.after_count_cue(words)?;
         if self.kinds.counts_nothing_named(rest) {
             return None;
+        }
+        // "How many folks a day": a word for people the index leaves out as chat filler.
+        let people_typed = rest
+            .first()
+            .is_some_and(|w| self.kb.language.counted_people.contains(w));
+        if let (true, Some(&people)) = (people_typed, self.people_terms.first()) {
+            return Some(Some(people));
         }
         // What is counted follows the cue closely ("how many deputies", "сколько всего
         // депутатов"); a generic noun the index leaves out ("сколько всего стран стали…")
