@@ -3672,3 +3672,20 @@ fn people_counted_in_chat_words_are_people() {
 fn a_planned_opening_asks_what_happened_later() {
     not_given("когда откроют центры алатау и хоргос?", AnswerKind::Later);
 }
+
+#[test]
+fn a_day_of_a_month_said_with_of_is_a_given_date() {
+    let text = computed("from the signing in tashkent to the 8th of january 2023, how many days?")
+        .plain_text();
+    assert!(text.contains("17 days"), "{text}");
+}
+
+#[test]
+fn precede_asks_an_order_and_days_said_as_sutki_ask_a_gap() {
+    computed("did the declaration on allied relations precede the strategic partnership treaty?");
+    let text = computed(
+        "декларация 6.12.2021 и подписание договора о союзнических отношениях — суток прошло?",
+    )
+    .plain_text();
+    assert!(text.contains("381"), "{text}");
+}

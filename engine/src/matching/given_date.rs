@@ -69,12 +69,13 @@ pub fn dotted_date(word: &str) -> Option<(u8, u8, Option<u16>)> {
     Some((day_number(day)?, month, year))
 }
 
-/// "29 December 2022", "29 декабря".
+/// "29 December 2022", "29 декабря", "the 1st of March 2023".
 fn day_then_month(words: &[String], i: usize) -> Option<GivenDate> {
     let day = day_number(&words[i])?;
-    let month = PartialDate::month_of_word(words.get(i + 1)?)?;
-    let year = words.get(i + 2).and_then(|w| year_number(w));
-    let end = i + 2 + usize::from(year.is_some());
+    let of = usize::from(words.get(i + 1).is_some_and(|w| w == "of"));
+    let month = PartialDate::month_of_word(words.get(i + 1 + of)?)?;
+    let year = words.get(i + 2 + of).and_then(|w| year_number(w));
+    let end = i + 2 + of + usize::from(year.is_some());
     checked(day, month, year, i..end)
 }
 
