@@ -162,6 +162,11 @@ impl Focus {
             [first, ..] if is_cyrillic(first) && !looks_adjectival(first) => &named[..1],
             _ => &named[..],
         };
+        // A phrase the index knows names what the documents have, whatever its words alone
+        // ("нормативный акт" is a law).
+        if key_at(words, from, index).is_some_and(|key| index.term_of_key(&key).is_some()) {
+            return None;
+        }
         for word in named {
             let key = index.keys(std::slice::from_ref(*word)).into_iter().next()?;
             // A word the knowledge base uses, or a misspelling it can place, may well be named
