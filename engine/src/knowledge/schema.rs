@@ -512,7 +512,16 @@ pub struct FollowUpCues {
 }
 
 /// Ends a cue that must end the question: "когда … число $".
-pub const CUE_AT_END: &str = " $";
+const CUE_AT_END: &str = " $";
+
+/// A cue without its end marker, and whether it had one: ("когда … число", true) for "когда …
+/// число $".
+pub fn cue_without_end(cue: &str) -> (&str, bool) {
+    match cue.trim_end().strip_suffix(CUE_AT_END) {
+        Some(before) => (before, true),
+        None => (cue, false),
+    }
+}
 
 /// The phrases that make a question ask for one kind of fact.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -10,7 +10,7 @@
 //! `answers = [...]` on an entry.
 
 use super::normalize::{tokenize, ORDINAL_ENDINGS};
-use crate::knowledge::{schema::CUE_AT_END, LanguageFile, PartialDate};
+use crate::knowledge::{schema::cue_without_end, LanguageFile, PartialDate};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A kind of fact a question can ask for.
@@ -1150,10 +1150,7 @@ fn is_day_of(words: &[String], i: usize) -> bool {
 /// A cue phrase as runs of words: "where … held" gives [["where"], ["held"]]. A cue ending in
 /// " $" must end the question: "когда … число $" gives [["когда"], ["число"], []].
 fn cue_runs(cue: &str) -> Vec<Vec<String>> {
-    let (cue, at_end) = match cue.trim_end().strip_suffix(CUE_AT_END) {
-        Some(before) => (before, true),
-        None => (cue, false),
-    };
+    let (cue, at_end) = cue_without_end(cue);
     let mut runs: Vec<Vec<String>> = cue
         .split('…')
         .map(tokenize)

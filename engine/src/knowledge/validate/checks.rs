@@ -477,14 +477,10 @@ pub(super) fn check_language(
         }
         // Matching reads words only: "what %" would be the cue "what", which nearly every
         // question has.
-        let without_end = |c: &String| -> String {
-            let c = c.trim_end();
-            c.strip_suffix(CUE_AT_END).unwrap_or(c).to_owned()
-        };
         for cue in kind
             .cues
             .iter()
-            .filter(|c| has_dropped_symbol(&without_end(c)))
+            .filter(|c| has_dropped_symbol(cue_without_end(c).0))
         {
             problems.push(Problem::new(
                 path,
