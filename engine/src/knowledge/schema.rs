@@ -635,6 +635,10 @@ pub struct SmalltalkFile {
     /// small talk is looked for, so that "testing testing 1 2 3" is a check, not a question.
     #[serde(default)]
     pub count_offs: Vec<String>,
+    /// Words that, opening what follows thanks or an acknowledgement, make it a question or a
+    /// follow-up ("and", "а", "did", "remind"): "thanks, and the border treaty" asks on.
+    #[serde(default)]
+    pub follow_up_openers: Vec<String>,
 }
 
 /// One kind of small talk.
@@ -660,6 +664,11 @@ pub struct SmalltalkIntent {
     /// договор"); "great, trade target" still asks about the target.
     #[serde(default)]
     pub comment_after: Vec<String>,
+    /// Opening a message, this intent makes the whole message this intent when the rest is a
+    /// remark that asks nothing ("thanks, my essay is basically done now", "от души, теперь к
+    /// семинару готов"), whatever words of the documents the remark happens to use.
+    #[serde(default)]
+    pub opens_a_remark: bool,
 }
 
 /// Real words typed for a question word, recognised by the word after them: "were did he

@@ -465,6 +465,12 @@ const TOPIC_WORD_RECORDS: usize = 8;
 /// unknown event.
 const TIMELINE_FALLBACK_SCORE: f32 = 0.9;
 
+/// Where an opening of thanks or an acknowledgement may end ("thanks, …", "от души! …").
+const REMARK_PAUSES: &[char] = &[',', '.', '!', ';', ':', '—', '–', '…'];
+
+/// The longest opening read as small talk before a remark ("much obliged", "ладно, понял").
+const MAX_REMARK_OPENING_CHARS: usize = 24;
+
 /// Questions longer than this are refused before matching: nobody types a question this long,
 /// and the work of matching grows with length.
 pub const MAX_QUESTION_CHARS: usize = 1000;
@@ -1164,6 +1170,9 @@ impl Engine {
         {
             return Outcome::SmallTalk(intent);
         }
+        if let Some(intent) = self.remark_after_small_talk(question) {
+            return Outcome::SmallTalk(intent);
+        }
         if tokens.is_empty() {
             return declined(Decline::Empty);
         }
@@ -1173,6 +1182,22 @@ impl Engine {
             Some(split) => self.both_parts(&split, whole),
             None => whole,
         }
+    }
+
+    /// Thanks or an acknowledgement, a pause, and a remark that asks nothing ("much obliged, my
+    /// essay is basically done now"): small talk, though the remark may share a word with the
+    /// documents ([`SmallTalk::opening_a_remark`]). Only a short opening before the pause is
+    /// read as small talk.
+    fn remark_after_small_talk(&self, question: &str) -> Option<smalltalk::IntentId> {
+        let pause = question.find(REMARK_PAUSES)?;
+        let (head, rest) = question.split_at(pause);
+        if head.chars().count() > MAX_REMARK_OPENING_CHARS {
+            return None;
+        }
+        self.smalltalk
+            .opening_a_remark(&self.tokens(head), &self.tokens(rest), rest, |word| {
+                self.is_topic_word(word)
+            })
     }
 
     /// True when the one word of a question the knowledge base knows (question words aside) is

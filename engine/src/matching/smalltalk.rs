@@ -28,6 +28,8 @@ pub struct SmallTalk {
     anywhere_by_first: HashMap<String, Vec<u32>>,
     /// Words that may surround small talk: stop words, filler, every cue word.
     neutral: HashSet<String>,
+    /// `neutral` without the stop words: the words of small talk itself.
+    chat_words: HashSet<String>,
     /// Words naming the bot, and the pronouns they stand for in cues.
     addressee: HashSet<String>,
     pronouns: Vec<String>,
@@ -39,6 +41,10 @@ pub struct SmallTalk {
     commented: Vec<(IntentId, Vec<String>)>,
     /// Counting into a microphone, as word lists (see [`SmalltalkFile::count_offs`]).
     count_offs: Vec<Vec<String>>,
+    /// The intents that may open a remark ([`SmalltalkIntent::opens_a_remark`]).
+    remark_openers: Vec<IntentId>,
+    /// See [`SmalltalkFile::follow_up_openers`].
+    follow_up_openers: HashSet<String>,
 }
 
 /// Which intent a message is; an index into `smalltalk.toml`'s intents.
@@ -141,12 +147,17 @@ impl SmallTalk {
             })
             .collect();
         let addressee: HashSet<String> = file.addressee.iter().flat_map(|w| tokenize(w)).collect();
-        let neutral = stopwords
+        let chat_words: HashSet<String> = file
+            .filler
             .iter()
-            .chain(&file.filler)
             .flat_map(|w| tokenize(w))
             .chain(intents.iter().flatten().flatten().cloned())
             .chain(addressee.iter().cloned())
+            .collect();
+        let neutral = stopwords
+            .iter()
+            .flat_map(|w| tokenize(w))
+            .chain(chat_words.iter().cloned())
             .collect();
         let pronouns = file
             .addressee_pronouns
@@ -165,9 +176,22 @@ impl SmallTalk {
             anywhere,
             anywhere_by_first,
             neutral,
+            chat_words,
             addressee,
             pronouns,
             question_words: question_words.iter().flat_map(|w| tokenize(w)).collect(),
+            remark_openers: file
+                .intents
+                .iter()
+                .enumerate()
+                .filter(|(_, intent)| intent.opens_a_remark)
+                .map(|(id, _)| id)
+                .collect(),
+            follow_up_openers: file
+                .follow_up_openers
+                .iter()
+                .flat_map(|w| tokenize(w))
+                .collect(),
             count_offs: file
                 .count_offs
                 .iter()
@@ -226,6 +250,41 @@ impl SmallTalk {
             return None;
         }
         self.longest_cue(words)
+    }
+
+    /// Thanks, an acknowledgement or a farewell (an intent that [opens a
+    /// remark](SmalltalkIntent::opens_a_remark)) before the first pause of a message, followed
+    /// by a remark that asks nothing: "от души, теперь к семинару готов", "much obliged, my
+    /// essay is done now". `head` and `rest` are the words before and after the pause. The
+    /// remark asks something when it has a question mark (`rest_text`), a question word or a
+    /// digit, opens with a follow-up word ("and", "а", "did"), or is made only of the documents'
+    /// topics and common words ("great, trade target", "ok, the border treaty then"): a remark
+    /// says something of the writer's own, in a word that is no topic of the documents
+    /// (`is_topic`), no word of small talk, and not among the commonest of the language ("my
+    /// essay", "к семинару", though "seminar" is a stop word to questions).
+    pub fn opening_a_remark(
+        &self,
+        head: &[String],
+        rest: &[String],
+        rest_text: &str,
+        is_topic: impl Fn(&str) -> bool,
+    ) -> Option<IntentId> {
+        if head.is_empty() || rest.is_empty() || rest.len() > MAX_REMARK_WORDS {
+            return None;
+        }
+        let intent = self.longest_cue(head)?;
+        if !self.remark_openers.contains(&intent) || !head.iter().all(|w| self.is_neutral(w)) {
+            return None;
+        }
+        let asks = rest_text.contains('?')
+            || self.follow_up_openers.contains(&rest[0])
+            || rest
+                .iter()
+                .any(|w| self.question_words.contains(w) || asks_a_number(w));
+        let own_words = rest.iter().any(|w| {
+            !self.chat_words.contains(w) && lexicon::zipf_or_zero(w) < NEUTRAL_ZIPF && !is_topic(w)
+        });
+        (!asks && own_words).then_some(intent)
     }
 
     /// Every word used by small talk or filler (the engine drops them from real questions).
@@ -380,6 +439,11 @@ const MAX_COMMENT_WORDS: usize = 2;
 /// documents ([`SmallTalk::detect_around`]).
 const MAX_OFF_TOPIC_WORDS: usize = 2;
 
+/// How many words a remark after thanks or an acknowledgement may have
+/// ([`SmallTalk::opening_a_remark`]); a longer one is more likely a question without its
+/// question mark.
+const MAX_REMARK_WORDS: usize = 12;
+
 /// True for emoji and other pictographic symbols ("👍", "🙏", "❤"), not for punctuation.
 fn is_pictograph(c: char) -> bool {
     let code = u32::from(c);
@@ -399,6 +463,7 @@ mod tests {
             quiet_in_groups: false,
             anywhere: vec![],
             comment_after: vec![],
+            opens_a_remark: name == "thanks",
         };
         let file = SmalltalkFile {
             format_version: 1,
@@ -420,6 +485,7 @@ mod tests {
             addressee: vec!["bot".to_owned()],
             addressee_pronouns: vec!["you".to_owned()],
             count_offs: vec!["1 2 3".to_owned()],
+            follow_up_openers: vec!["and".to_owned()],
         };
         SmallTalk::new(
             &file,
@@ -489,6 +555,28 @@ mod tests {
         // Without "for" the words are a question of their own; with a question word too.
         assert_eq!(detect(&st, "great, alliance info"), None);
         assert_eq!(detect(&st, "thanks for that, when alliance"), None);
+    }
+
+    #[test]
+    fn thanks_then_a_remark_is_thanks_but_a_follow_up_asks() {
+        let st = small_talk();
+        let topics = ["alliance", "treaty", "ready"];
+        let remark = |head: &str, rest: &str| {
+            st.opening_a_remark(&tokenize(head), &tokenize(rest), rest, |w| {
+                topics.contains(&w)
+            })
+        };
+        // "essay" is the writer's own: the documents' "ready" does not make it a question.
+        assert_eq!(remark("thanks", " my essay is ready"), Some(5));
+        // Only the documents' topics: a follow-up ("great, trade target").
+        assert_eq!(remark("thanks", " the alliance treaty"), None);
+        // A question mark, a question word, a digit or a follow-up opener asks.
+        assert_eq!(remark("thanks", " my essay is ready?"), None);
+        assert_eq!(remark("thanks", " when was my essay ready"), None);
+        assert_eq!(remark("thanks", " essay 4"), None);
+        assert_eq!(remark("thanks", " and my essay"), None);
+        // Only an intent that opens remarks does; a greeting opens a question.
+        assert_eq!(remark("hi", " my essay is ready"), None);
     }
 
     #[test]
