@@ -173,11 +173,26 @@ pub const ORDINAL_ENDINGS: &[&str] = &[
 /// article's, never a year.
 pub fn tokenize_question(text: &str, is_article: impl Fn(&str) -> bool) -> Vec<String> {
     let text = with_apostrophe_years(text);
+    let text = with_percent_spelled(&text);
     let tokens = tokenize(&with_joiners_and_ordinals_read(&text))
         .into_iter()
         .map(without_elongation)
         .collect();
     with_dotted_dates_spelled(with_full_years(tokens, is_article))
+}
+
+/// The text with "%" as the word for it in the question's script ("на сколько %?" asks
+/// "на сколько процентов", a percentage, not a count): the tokens would drop the sign.
+fn with_percent_spelled(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let word = if text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        " процентов "
+    } else {
+        " percent "
+    };
+    std::borrow::Cow::Owned(text.replace('%', word))
 }
 
 /// A date written with dots and a year ("10.09.2012", "22.12.22") as the words a date is
@@ -808,6 +823,18 @@ mod tests {
         tokenize_question(text, |w| {
             ["article", "статья", "статьи", "статью"].contains(&w)
         })
+    }
+
+    #[test]
+    fn a_percent_sign_is_the_word_for_it_in_the_questions_language() {
+        assert_eq!(
+            question_words("вырос на сколько %?"),
+            ["вырос", "на", "сколько", "процентов"]
+        );
+        assert_eq!(
+            question_words("grew by 20%"),
+            ["grew", "by", "20", "percent"]
+        );
     }
 
     #[test]
