@@ -1268,6 +1268,22 @@ fn a_second_part_that_points_back_is_read_with_the_first_parts_topic() {
 }
 
 #[test]
+fn a_joiner_before_a_question_word_splits_before_a_plus_between_words() {
+    let question = "how long is the border+the frontier in km, and who signed the border treaty?";
+    let outcome = engine().ask(question);
+    let Outcome::Parts(first, second) = &outcome else {
+        panic!("{question:?}: {outcome:?}");
+    };
+    let id = |o: &Outcome| Reply::new(engine(), o, Lang::En).record_id;
+    assert_eq!(id(first).as_deref(), Some("border-length"), "{outcome:?}");
+    assert_eq!(
+        id(second).as_deref(),
+        Some("border-signatories"),
+        "{outcome:?}"
+    );
+}
+
+#[test]
 fn a_year_next_to_article_is_not_an_article_number() {
     let outcome = engine().ask(
         "in their 2023 article, what do abdurazakova and muslimova call the golden principle?",

@@ -1777,10 +1777,13 @@ impl Engine {
                 // "… и раз во сколько лет …": one more word before the preposition.
                 || (!PART_JOINERS.contains(&word(i)) && asked_after_preposition(i + 1))
         };
-        let at = (1..words.len().saturating_sub(1)).find(|&i| {
-            words[i] == STRONG_JOINER
-                || (PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))
-        })?;
+        // A joiner before a question word first: "+" may join two words of one part ("how
+        // much do they buy+sell yearly, and what's the target").
+        let places = 1..words.len().saturating_sub(1);
+        let at = places
+            .clone()
+            .find(|&i| PART_JOINERS.contains(&words[i].as_str()) && starts_question(i + 1))
+            .or_else(|| places.clone().find(|&i| words[i] == STRONG_JOINER))?;
         let strong = words[at] == STRONG_JOINER;
         let (first, second) = (&words[..at], &words[at + 1..]);
         let second_is_noun = PART_NOUNS.contains(&second[0].as_str())
