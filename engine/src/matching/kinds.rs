@@ -555,9 +555,12 @@ impl Kinds {
     }
 
     /// True when "or" stands between two places ("в Баку или в Ташкенте?", "Tashkent or
-    /// Astana"): the question asks which place, though it names both.
+    /// Astana"): the question asks which place, though it names both. Not when it asks which
+    /// came first ("ally with Dushanbe or Baku first?"): the places stand for two events.
     fn offers_a_choice_of_places(&self, words: &[String]) -> bool {
-        if !words.iter().any(|w| OR_WORDS.contains(&w.as_str())) {
+        if !words.iter().any(|w| OR_WORDS.contains(&w.as_str()))
+            || words.iter().any(|w| ORDER_WORDS.contains(&w.as_str()))
+        {
             return false;
         }
         let mut is_place = vec![false; words.len()];
@@ -1018,6 +1021,9 @@ const WHICH_OFFICE_GAP: usize = 1;
 
 /// The words offering a choice ("Baku or Tashkent").
 const OR_WORDS: &[&str] = &["or", "или", "либо"];
+
+/// Words asking which of two came first: places offered with them stand for events.
+const ORDER_WORDS: &[&str] = &["first", "earlier", "sooner", "раньше", "первым", "первой", "первее"];
 
 /// How many words a place may stand before or after "or" in a choice ("в Баку или в Ташкенте").
 const PLACE_CHOICE_GAP: usize = 3;
