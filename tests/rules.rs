@@ -1284,6 +1284,13 @@ fn a_joiner_before_a_question_word_splits_before_a_plus_between_words() {
 }
 
 #[test]
+fn an_events_month_and_year_help_a_question_name_it() {
+    // "союз" alone names the alliance treaty too weakly; with its month and year it is named.
+    let reply = computed("от вечной дружбы до объединения в союз в декабре 2022 сколько лет");
+    assert!(reply.body.contains("24"), "{}", reply.body);
+}
+
+#[test]
 fn a_year_next_to_article_is_not_an_article_number() {
     let outcome = engine().ask(
         "in their 2023 article, what do abdurazakova and muslimova call the golden principle?",

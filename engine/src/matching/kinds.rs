@@ -1023,7 +1023,15 @@ const WHICH_OFFICE_GAP: usize = 1;
 const OR_WORDS: &[&str] = &["or", "или", "либо"];
 
 /// Words asking which of two came first: places offered with them stand for events.
-const ORDER_WORDS: &[&str] = &["first", "earlier", "sooner", "раньше", "первым", "первой", "первее"];
+const ORDER_WORDS: &[&str] = &[
+    "first",
+    "earlier",
+    "sooner",
+    "раньше",
+    "первым",
+    "первой",
+    "первее",
+];
 
 /// How many words a place may stand before or after "or" in a choice ("в Баку или в Ташкенте").
 const PLACE_CHOICE_GAP: usize = 3;

@@ -151,6 +151,10 @@ pub struct Timeline {
     names_by_year: HashMap<TermId, Vec<Vec<DatedName>>>,
     /// Per event: its last day, when it lasted several days.
     until: Vec<Option<PartialDate>>,
+    /// Per event dated to the month: the keys of its year and of its month's names ("2022";
+    /// "decemb", "dec", "декабр"). The month and year in a question help name the event ("до
+    /// союзничества в декабре 22-го": the alliance of December 2022).
+    date_keys: Vec<Option<(String, Vec<String>)>>,
     /// Words after the source of a claim ("says") and phrases before it ("according to").
     said_by_before: HashSet<String>,
     said_by_after: Vec<Vec<String>>,
@@ -170,6 +174,22 @@ pub struct Timeline {
     the_signing: Option<(usize, String)>,
 }
 
+/// The keys of an event's year and month names, when its date gives the month (see
+/// [`Timeline::date_keys`]).
+fn date_keys(event: &Event, index: &Index) -> Option<(String, Vec<String>)> {
+    let date = PartialDate::parse(&event.date)?;
+    let month = date.month?;
+    let mut names: Vec<String> = [false, true]
+        .into_iter()
+        .filter_map(|russian| PartialDate::month_name(month, russian))
+        .map(|name| index.key_of(&name.to_lowercase()))
+        .collect();
+    if let Some(english) = PartialDate::month_name(month, false) {
+        names.push(index.key_of(&english[..3].to_lowercase()));
+    }
+    Some((date.year.to_string(), names))
+}
+
 /// One name of a dated event as terms, each with its weight, and the total weight of its keys
 /// (keys the knowledge base never uses count towards the total).
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -185,6 +205,10 @@ type Named<'a> = (usize, f32, HashSet<&'a String>);
 /// An event counts as named when the question holds at least this share of the weight of one
 /// of its names.
 const NAME_COVERAGE: f32 = 0.6;
+
+/// The share of a name's weight a question must cover for the event's month and year in it to
+/// count towards naming the event ([`Timeline::date_keys`]).
+const DATED_NAME_COVERAGE: f32 = 0.3;
 
 /// Coverage multiplier for a name found as consecutive words in the question.
 const WHOLE_NAME_BONUS: f32 = 1.5;
@@ -228,8 +252,10 @@ impl Timeline {
             .iter()
             .position(|e| e.the_signing)
             .map(|e| (e, index.key_of("signing")));
+        let date_keys = events.iter().map(|e| date_keys(e, index)).collect();
         let events = event_names(events, index);
         let mut timeline = Timeline {
+            date_keys,
             the_signing,
             until,
             names_by_year: dated_names(&events, index),
@@ -834,6 +860,15 @@ impl Timeline {
         let mut named: Vec<Named> = Vec::new();
         for (i, (date, names)) in self.events.iter().enumerate() {
             let start = self.name_starts[i] as usize;
+            // The event's month and year, both in the question, weigh as words of each name.
+            let dated = self.date_keys[i]
+                .as_ref()
+                .and_then(|(year, months)| {
+                    let year = weights.get(year)?;
+                    let month = months.iter().find_map(|m| weights.get(m))?;
+                    Some(year + month)
+                })
+                .unwrap_or(0.0);
             let sharing = || {
                 names
                     .iter()
@@ -863,7 +898,18 @@ impl Timeline {
                     1.0
                 };
                 if total > 0.0 {
-                    coverage = coverage.max(bonus * covered / total);
+                    // The date helps a name the question half names, not one it shares a
+                    // country with ("госвизит в казахстан в декабре 2021" names no declaration).
+                    // A name with a date of its own ("2021 declaration") has it weighed already.
+                    let own_date = self.date_keys[i].as_ref().is_some_and(|(year, months)| {
+                        name.iter().any(|k| k == year || months.contains(k))
+                    });
+                    let dated = if !own_date && covered / total >= DATED_NAME_COVERAGE {
+                        dated
+                    } else {
+                        0.0
+                    };
+                    coverage = coverage.max(bonus * (covered + dated) / (total + dated));
                 }
             }
             if coverage < NAME_COVERAGE {
