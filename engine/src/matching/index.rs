@@ -1140,6 +1140,20 @@ impl Index {
         }
     }
 
+    /// The stems whose canonical key is `key` (its own stem and its synonyms' single words),
+    /// for [`Index::has_key`]'s callers to rule a word out without stemming it.
+    pub fn stems_of_key(&self, key: &str) -> Vec<String> {
+        std::iter::once(key)
+            .chain(
+                self.synonym_of
+                    .iter()
+                    .filter(|(_, canonical)| *canonical == key)
+                    .map(|(stem, _)| stem),
+            )
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// True for a stop word ("in", "about", "в").
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word)

@@ -609,6 +609,8 @@ pub struct Engine {
     records: Vec<Record>,
     index: Index,
     article_key: String,
+    /// The stems whose key is `article_key` ([`Engine::is_article_word`]).
+    article_stems: Vec<String>,
     smalltalk: SmallTalk,
     /// The small-talk intent for messages made only of symbols (an emoji).
     reaction: Option<IntentId>,
@@ -1050,6 +1052,7 @@ impl Engine {
         let index = Index::build(&texts, &groups, &kb.stopwords, &filler, &kept_as_typed(&kb));
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
+        let article_stems = index.stems_of_key(&article_key);
         let timeline = Timeline::new(&kb.language, &kb.events, author_keys(&kb, &index), &index);
         let focus = focus::Focus::new(&kb.language, &index);
         let reaction = kb
@@ -1081,6 +1084,7 @@ impl Engine {
             records,
             index,
             article_key,
+            article_stems,
             smalltalk,
             reaction,
             question_terms,
@@ -1366,7 +1370,7 @@ impl Engine {
         let words = self.without_article_counts(words);
         // A number near the word for article may be its number ("article 3", "3rd article
         // principles"); one further away counts ("the 3 principles …, per the journal article").
-        let is_article = |w: &String| self.index.has_key(w, &self.article_key);
+        let is_article = |w: &String| self.is_article_word(w);
         let near_article = |i: usize| {
             words[i.saturating_sub(ARTICLE_NUMBER_REACH)
                 ..(i + ARTICLE_NUMBER_REACH + 1).min(words.len())]
@@ -1508,7 +1512,7 @@ impl Engine {
 
     fn tokens(&self, question: &str) -> Vec<String> {
         let restored = self.restore_script(question);
-        let is_article = |word: &str| self.index.has_key(word, &self.article_key);
+        let is_article = |word: &str| self.is_article_word(word);
         let text = restored.as_deref().unwrap_or(question);
         let typed = self.with_ordinal_words(text, normalize::tokenize_question(text, is_article));
         // Chat shorthand written out; other words moved, not copied into a vector each.
@@ -1950,7 +1954,7 @@ impl Engine {
             let [first, second] = pair else {
                 return false;
             };
-            let is_article = |w: &String| self.index.has_key(w, &self.article_key);
+            let is_article = |w: &String| self.is_article_word(w);
             let numbers = |w: &String| language.article_number_words.contains(w);
             (is_article(first) && numbers(second)) || (numbers(first) && is_article(second))
         });
@@ -2458,6 +2462,19 @@ impl Engine {
         missing > 0.0 && matched <= self.params.names_only_ratio * missing
     }
 
+    /// True for a word for "article" ("article", "статья", "clause"). A stem is the start of
+    /// its word (or, in English, ends in "i" for its "y"), so a word that starts with no stem
+    /// of the article key's is none, unstemmed: this runs for every word of every question.
+    fn is_article_word(&self, word: &str) -> bool {
+        let may_be = self.article_stems.iter().any(|stem| {
+            word.starts_with(stem.as_str())
+                || stem
+                    .strip_suffix('i')
+                    .is_some_and(|base| !base.is_empty() && word.starts_with(base))
+        });
+        may_be && self.index.has_key(word, &self.article_key)
+    }
+
     /// The article number a question asks about: a number right after (or right before) the
     /// word "article" or one of its synonyms, in the question's corrected words ("artcle 2",
     /// "статья 3"); years and other large numbers are not article numbers ("her 2021 article").
@@ -2469,7 +2486,7 @@ impl Engine {
     fn article_number_at(&self, words: &[String]) -> Option<(usize, u32)> {
         let language = &self.kb.language;
         for (i, word) in words.iter().enumerate() {
-            if !self.index.has_key(word, &self.article_key) {
+            if !self.is_article_word(word) {
                 continue;
             }
             let publication = i

@@ -269,11 +269,8 @@ impl SmallTalk {
         rest_text: &str,
         is_topic: impl Fn(&str) -> bool,
     ) -> Option<IntentId> {
-        if head.is_empty() || rest.is_empty() || rest.len() > MAX_REMARK_WORDS {
-            return None;
-        }
-        let intent = self.longest_cue(head)?;
-        if !self.remark_openers.contains(&intent) || !head.iter().all(|w| self.is_neutral(w)) {
+        let intent = self.remark_opener(head)?;
+        if rest.is_empty() || rest.len() > MAX_REMARK_WORDS {
             return None;
         }
         let asks = rest_text.contains('?')
@@ -285,6 +282,16 @@ impl SmallTalk {
             !self.chat_words.contains(w) && lexicon::zipf_or_zero(w) < NEUTRAL_ZIPF && !is_topic(w)
         });
         (!asks && own_words).then_some(intent)
+    }
+
+    /// The intent of a message's opening before its first pause, when it is small talk that may
+    /// open a remark ([`SmallTalk::opening_a_remark`]): read first, as most openings are not.
+    pub fn remark_opener(&self, head: &[String]) -> Option<IntentId> {
+        if head.is_empty() || !head.iter().all(|w| self.is_neutral(w)) {
+            return None;
+        }
+        self.longest_cue(head)
+            .filter(|intent| self.remark_openers.contains(intent))
     }
 
     /// Every word used by small talk or filler (the engine drops them from real questions).

@@ -167,6 +167,13 @@ impl StringMap {
         Some(self.values.get(self.value_of[id as usize]))
     }
 
+    /// The keys with their values, in the order the keys were added.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.keys
+            .iter()
+            .map(|(id, key)| (key, self.values.get(self.value_of[id as usize])))
+    }
+
     /// Maps `key` to `value` unless it already has a value.
     pub fn insert(&mut self, key: &str, value: &str) {
         let id = self.keys.insert(key) as usize;
