@@ -659,6 +659,36 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_CX,
         OOS_REVIEW_CX,
     ),
+    (
+        "tests/data/blind-chat-cy.jsonl",
+        EN_BLIND_CY,
+        RU_BLIND_CY,
+        OOS_BLIND_CY,
+    ),
+    (
+        "tests/data/blind-chat-cz.jsonl",
+        EN_BLIND_CZ,
+        RU_BLIND_CZ,
+        OOS_BLIND_CZ,
+    ),
+    (
+        "tests/data/blind-chat-dc.jsonl",
+        EN_BLIND_DC,
+        RU_BLIND_DC,
+        OOS_BLIND_DC,
+    ),
+    (
+        "tests/data/review-chat-da.jsonl",
+        EN_REVIEW_DA,
+        RU_REVIEW_DA,
+        OOS_REVIEW_DA,
+    ),
+    (
+        "tests/data/review-chat-db.jsonl",
+        EN_REVIEW_DB,
+        RU_REVIEW_DB,
+        OOS_REVIEW_DB,
+    ),
 ];
 
 #[test]
@@ -1488,3 +1518,32 @@ const OOS_REVIEW_CW: usize = 87; // of 92
 const EN_REVIEW_CX: usize = 71; // of 79
 const RU_REVIEW_CX: usize = 68; // of 80
 const OOS_REVIEW_CX: usize = 76; // of 80
+
+// Sets CY, CZ and DC: blind sets of the forty-fifth session, written by helpers from the documents
+// and the eval README alone (170 questions each, BZ's composition; each helper reworded its own
+// lines the screen flagged until none was) and frozen (sha256 7f991d7c…, 0049c24b…, 2b99bcf0…).
+// CY was read once at the start build (b6e6462: en 47/53, ru 40/53, out of scope 55/64) and tuned
+// on since. CZ was read as totals at the start build (en 48/53, ru 43/53, out of scope 62/64); a
+// stale output file showed its failures mid-session, so it became a tuning set too. DC, written
+// then, stayed unread: totals at the start build and at the final engine were the same (en
+// 50/53, ru 46/53, out of scope 63/64; one of 170 replies changed). Left out of the copies,
+// because stored phrasings or words match them: CY151, CY161, DC066, DC126, DC156 and DC168.
+const EN_BLIND_CY: usize = 49; // of 52
+const RU_BLIND_CY: usize = 41; // of 52
+const OOS_BLIND_CY: usize = 58; // of 64
+const EN_BLIND_CZ: usize = 50; // of 53
+const RU_BLIND_CZ: usize = 44; // of 53
+const OOS_BLIND_CZ: usize = 62; // of 64
+const EN_BLIND_DC: usize = 49; // of 52
+const RU_BLIND_DC: usize = 43; // of 50
+const OOS_BLIND_DC: usize = 63; // of 64
+
+// Sets DA and DB: tuning sets of the forty-fifth session, written by helpers from the documents
+// alone: DA paraphrases in everyday words, DB 70 small talk and 70 near misses of 240; read at
+// once and tuned on. Left out of the copies: DA003, DA171 and DB137.
+const EN_REVIEW_DA: usize = 57; // of 79
+const RU_REVIEW_DA: usize = 65; // of 79
+const OOS_REVIEW_DA: usize = 77; // of 80
+const EN_REVIEW_DB: usize = 41; // of 50
+const RU_REVIEW_DB: usize = 44; // of 49
+const OOS_REVIEW_DB: usize = 131; // of 140
