@@ -669,6 +669,29 @@ fn declined_with_suggestions(ranked: &[Ranked], timeline: Option<TimelineResult>
     }
 }
 
+/// True when `words[i]` may start the second question of two in one: a question word ("… and
+/// when"), one after a preposition ("… и в каком"), or a noun of what is asked ("… and number
+/// of signs").
+fn starts_a_part(words: &[String], i: usize) -> bool {
+    let word = |j: usize| words.get(j).map_or("", String::as_str);
+    let asked_after_preposition =
+        |j: usize| PART_PREPOSITIONS.contains(&word(j)) && PART_STARTS.contains(&word(j + 1));
+    let asked_as_noun = |j: usize| PART_NOUNS.contains(&word(j));
+    let inflected = |j: usize| PART_STARTS_INFLECTED.contains(&word(j));
+    let any_start = |j: usize| PART_STARTS.contains(&word(j)) || inflected(j);
+    let any_preposition = |j: usize| {
+        PART_PREPOSITIONS.contains(&word(j)) || PART_PREPOSITIONS_AFTER_JOINER.contains(&word(j))
+    };
+    PART_STARTS.contains(&word(i))
+        || inflected(i)
+        || (any_preposition(i) && any_start(i + 1))
+        || asked_as_noun(i)
+        || (word(i) == "the" && asked_as_noun(i + 1))
+        || asked_after_preposition(i)
+        // "… и раз во сколько лет …": one more word before the preposition.
+        || (!PART_JOINERS.contains(&word(i)) && asked_after_preposition(i + 1))
+}
+
 /// The synonym groups as the index builds them.
 fn synonym_groups(kb: &KnowledgeBase) -> Vec<GroupText> {
     kb.synonyms
@@ -1760,27 +1783,7 @@ impl Engine {
     /// ending in question marks' places. Each part keeps the names of the other's first part
     /// ("почему Азербайджан важен и когда с ним заключили союз" asks when about Azerbaijan).
     fn split_parts(&self, words: &[String]) -> Option<Split> {
-        let starts_question = |i: usize| {
-            let word = |j: usize| words.get(j).map_or("", String::as_str);
-            let asked_after_preposition = |j: usize| {
-                PART_PREPOSITIONS.contains(&word(j)) && PART_STARTS.contains(&word(j + 1))
-            };
-            let asked_as_noun = |j: usize| PART_NOUNS.contains(&word(j));
-            let inflected = |j: usize| PART_STARTS_INFLECTED.contains(&word(j));
-            let any_start = |j: usize| PART_STARTS.contains(&word(j)) || inflected(j);
-            let any_preposition = |j: usize| {
-                PART_PREPOSITIONS.contains(&word(j))
-                    || PART_PREPOSITIONS_AFTER_JOINER.contains(&word(j))
-            };
-            PART_STARTS.contains(&word(i))
-                || inflected(i)
-                || (any_preposition(i) && any_start(i + 1))
-                || asked_as_noun(i)
-                || (word(i) == "the" && asked_as_noun(i + 1))
-                || asked_after_preposition(i)
-                // "… и раз во сколько лет …": one more word before the preposition.
-                || (!PART_JOINERS.contains(&word(i)) && asked_after_preposition(i + 1))
-        };
+        let starts_question = |i: usize| starts_a_part(words, i);
         // A joiner before a question word first: "+" may join two words of one part ("how
         // much do they buy+sell yearly, and what's the target").
         let places = 1..words.len().saturating_sub(1);

@@ -41,7 +41,7 @@ pub struct SmallTalk {
     commented: Vec<(IntentId, Vec<String>)>,
     /// Counting into a microphone, as word lists (see [`SmalltalkFile::count_offs`]).
     count_offs: Vec<Vec<String>>,
-    /// The intents that may open a remark ([`SmalltalkIntent::opens_a_remark`]).
+    /// The intents that may open a remark ([`crate::knowledge::SmalltalkIntent::opens_a_remark`]).
     remark_openers: Vec<IntentId>,
     /// See [`SmalltalkFile::follow_up_openers`].
     follow_up_openers: HashSet<String>,
@@ -180,13 +180,7 @@ impl SmallTalk {
             addressee,
             pronouns,
             question_words: question_words.iter().flat_map(|w| tokenize(w)).collect(),
-            remark_openers: file
-                .intents
-                .iter()
-                .enumerate()
-                .filter(|(_, intent)| intent.opens_a_remark)
-                .map(|(id, _)| id)
-                .collect(),
+            remark_openers: remark_openers(file),
             follow_up_openers: file
                 .follow_up_openers
                 .iter()
@@ -198,22 +192,7 @@ impl SmallTalk {
                 .map(|phrase| tokenize(phrase))
                 .filter(|words| !words.is_empty())
                 .collect(),
-            commented: file
-                .intents
-                .iter()
-                .enumerate()
-                .filter(|(_, intent)| !intent.comment_after.is_empty())
-                .map(|(id, intent)| {
-                    (
-                        id,
-                        intent
-                            .comment_after
-                            .iter()
-                            .flat_map(|w| tokenize(w))
-                            .collect(),
-                    )
-                })
-                .collect(),
+            commented: commented_intents(file),
         }
     }
 
@@ -253,7 +232,7 @@ impl SmallTalk {
     }
 
     /// Thanks, an acknowledgement or a farewell (an intent that [opens a
-    /// remark](SmalltalkIntent::opens_a_remark)) before the first pause of a message, followed
+    /// remark](crate::knowledge::SmalltalkIntent::opens_a_remark)) before the first pause of a message, followed
     /// by a remark that asks nothing: "от души, теперь к семинару готов", "much obliged, my
     /// essay is done now". `head` and `rest` are the words before and after the pause. The
     /// remark asks something when it has a question mark (`rest_text`), a question word or a
@@ -445,6 +424,30 @@ const MAX_COMMENT_WORDS: usize = 2;
 /// How many words no cue or filler lists small talk may carry when none is a topic of the
 /// documents ([`SmallTalk::detect_around`]).
 const MAX_OFF_TOPIC_WORDS: usize = 2;
+
+/// The intents that may open a remark ([`crate::knowledge::SmalltalkIntent::opens_a_remark`]).
+fn remark_openers(file: &SmalltalkFile) -> Vec<IntentId> {
+    file.intents
+        .iter()
+        .enumerate()
+        .filter(|(_, intent)| intent.opens_a_remark)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The intents other than the reaction that may carry a comment, with the words that introduce
+/// one (`comment_after`).
+fn commented_intents(file: &SmalltalkFile) -> Vec<(IntentId, Vec<String>)> {
+    file.intents
+        .iter()
+        .enumerate()
+        .filter(|(_, intent)| !intent.comment_after.is_empty())
+        .map(|(id, intent)| {
+            let leads = intent.comment_after.iter().flat_map(|w| tokenize(w));
+            (id, leads.collect())
+        })
+        .collect()
+}
 
 /// How many words a remark after thanks or an acknowledgement may have
 /// ([`SmallTalk::opening_a_remark`]); a longer one is more likely a question without its

@@ -840,6 +840,60 @@ impl Timeline {
             .collect()
     }
 
+    /// The weight of event `i`'s month and year when the question (its keys' `weights`) has
+    /// both: they weigh as words of each of its names ([`Timeline::date_keys`]).
+    fn dated_weight(&self, i: usize, weights: &HashMap<&String, f32>) -> f32 {
+        self.date_keys[i]
+            .as_ref()
+            .and_then(|(year, months)| {
+                let year = weights.get(year)?;
+                let month = months.iter().find_map(|m| weights.get(m))?;
+                Some(year + month)
+            })
+            .unwrap_or(0.0)
+    }
+
+    /// How much of name `n` of event `i` the question (`sequence`, its keys' `weights`) covers,
+    /// with the event's month and year weighing `dated`; `None` for a name it shares no word
+    /// with.
+    fn name_coverage(
+        &self,
+        i: usize,
+        n: usize,
+        name: &[String],
+        sequence: &[String],
+        weights: &HashMap<&String, f32>,
+        dated: f32,
+    ) -> Option<f32> {
+        let mut hits = name.iter().filter_map(|k| weights.get(k)).peekable();
+        // A name the question shares no word with covers nothing: not weighed.
+        hits.peek()?;
+        let total = self.name_weights[i][n];
+        let covered: f32 = hits.sum();
+        if total <= 0.0 {
+            return Some(0.0);
+        }
+        // A name of two or more words found word for word ("Declaration on Allied Relations")
+        // is stronger evidence than the same words scattered.
+        let bonus = if name.len() > 1 && contains_sequence(sequence, name) {
+            WHOLE_NAME_BONUS
+        } else {
+            1.0
+        };
+        // The date helps a name the question half names, not one it shares a country with
+        // ("госвизит в казахстан в декабре 2021" names no declaration). A name with a date of
+        // its own ("2021 declaration") has it weighed already.
+        let own_date = self.date_keys[i]
+            .as_ref()
+            .is_some_and(|(year, months)| name.iter().any(|k| k == year || months.contains(k)));
+        let dated = if !own_date && covered / total >= DATED_NAME_COVERAGE {
+            dated
+        } else {
+            0.0
+        };
+        Some(bonus * (covered + dated) / (total + dated))
+    }
+
     /// Events the question names, best first: (event, coverage, the question keys it explains).
     fn named_events(&self, sequence: &[String], index: &Index) -> Vec<Named<'_>> {
         // Each question key with its weight, looked up once: common keys ("treaty") are in
@@ -860,15 +914,7 @@ impl Timeline {
         let mut named: Vec<Named> = Vec::new();
         for (i, (date, names)) in self.events.iter().enumerate() {
             let start = self.name_starts[i] as usize;
-            // The event's month and year, both in the question, weigh as words of each name.
-            let dated = self.date_keys[i]
-                .as_ref()
-                .and_then(|(year, months)| {
-                    let year = weights.get(year)?;
-                    let month = months.iter().find_map(|m| weights.get(m))?;
-                    Some(year + month)
-                })
-                .unwrap_or(0.0);
+            let dated = self.dated_weight(i, &weights);
             let sharing = || {
                 names
                     .iter()
@@ -881,37 +927,9 @@ impl Timeline {
             // The best-covered name decides whether the event is named; the question words any
             // of its names explain all count ("KazNU" from one name, "history degree" from
             // another).
-            let mut coverage = 0.0f32;
-            for (n, name) in sharing() {
-                let mut hits = name.iter().filter_map(|k| weights.get(k)).peekable();
-                // A name the question shares no word with covers nothing: not weighed.
-                if hits.peek().is_none() {
-                    continue;
-                }
-                let total = self.name_weights[i][n];
-                let covered: f32 = hits.sum();
-                // A name of two or more words found word for word ("Declaration on Allied
-                // Relations") is stronger evidence than the same words scattered.
-                let bonus = if name.len() > 1 && contains_sequence(sequence, name) {
-                    WHOLE_NAME_BONUS
-                } else {
-                    1.0
-                };
-                if total > 0.0 {
-                    // The date helps a name the question half names, not one it shares a
-                    // country with ("госвизит в казахстан в декабре 2021" names no declaration).
-                    // A name with a date of its own ("2021 declaration") has it weighed already.
-                    let own_date = self.date_keys[i].as_ref().is_some_and(|(year, months)| {
-                        name.iter().any(|k| k == year || months.contains(k))
-                    });
-                    let dated = if !own_date && covered / total >= DATED_NAME_COVERAGE {
-                        dated
-                    } else {
-                        0.0
-                    };
-                    coverage = coverage.max(bonus * (covered + dated) / (total + dated));
-                }
-            }
+            let coverage = sharing()
+                .filter_map(|(n, name)| self.name_coverage(i, n, name, sequence, &weights, dated))
+                .fold(0.0f32, f32::max);
             if coverage < NAME_COVERAGE {
                 continue;
             }
