@@ -1544,6 +1544,6 @@ const OOS_BLIND_DC: usize = 63; // of 64
 const EN_REVIEW_DA: usize = 57; // of 79
 const RU_REVIEW_DA: usize = 65; // of 79
 const OOS_REVIEW_DA: usize = 77; // of 80
-const EN_REVIEW_DB: usize = 41; // of 50
+const EN_REVIEW_DB: usize = 42; // of 50
 const RU_REVIEW_DB: usize = 44; // of 49
 const OOS_REVIEW_DB: usize = 131; // of 140
