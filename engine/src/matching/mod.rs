@@ -1227,10 +1227,12 @@ impl Engine {
         if head.chars().count() > MAX_REMARK_OPENING_CHARS {
             return None;
         }
-        self.smalltalk
-            .opening_a_remark(&self.tokens(head), &self.tokens(rest), rest, |word| {
-                self.is_topic_word(word)
-            })
+        self.smalltalk.opening_a_remark(
+            &self.tokens(head),
+            || self.tokens(rest),
+            rest,
+            |word| self.is_topic_word(word),
+        )
     }
 
     /// True when the one word of a question the knowledge base knows (question words aside) is

@@ -234,7 +234,8 @@ impl SmallTalk {
     /// Thanks, an acknowledgement or a farewell (an intent that [opens a
     /// remark](crate::knowledge::SmalltalkIntent::opens_a_remark)) before the first pause of a message, followed
     /// by a remark that asks nothing: "от души, теперь к семинару готов", "much obliged, my
-    /// essay is done now". `head` and `rest` are the words before and after the pause. The
+    /// essay is done now". `head` is the words before the pause; `rest` gives those after it,
+    /// read only when the opening is such small talk (most openings before a comma are not). The
     /// remark asks something when it has a question mark (`rest_text`), a question word or a
     /// digit, opens with a follow-up word ("and", "а", "did"), or is made only of the documents'
     /// topics and common words ("great, trade target", "ok, the border treaty then"): a remark
@@ -244,11 +245,12 @@ impl SmallTalk {
     pub fn opening_a_remark(
         &self,
         head: &[String],
-        rest: &[String],
+        rest: impl FnOnce() -> Vec<String>,
         rest_text: &str,
         is_topic: impl Fn(&str) -> bool,
     ) -> Option<IntentId> {
         let intent = self.remark_opener(head)?;
+        let rest = rest();
         if rest.is_empty() || rest.len() > MAX_REMARK_WORDS {
             return None;
         }
@@ -264,8 +266,8 @@ impl SmallTalk {
     }
 
     /// The intent of a message's opening before its first pause, when it is small talk that may
-    /// open a remark ([`SmallTalk::opening_a_remark`]): read first, as most openings are not.
-    pub fn remark_opener(&self, head: &[String]) -> Option<IntentId> {
+    /// open a remark ([`SmallTalk::opening_a_remark`]).
+    fn remark_opener(&self, head: &[String]) -> Option<IntentId> {
         if head.is_empty() || !head.iter().all(|w| self.is_neutral(w)) {
             return None;
         }
@@ -572,9 +574,12 @@ mod tests {
         let st = small_talk();
         let topics = ["alliance", "treaty", "ready"];
         let remark = |head: &str, rest: &str| {
-            st.opening_a_remark(&tokenize(head), &tokenize(rest), rest, |w| {
-                topics.contains(&w)
-            })
+            st.opening_a_remark(
+                &tokenize(head),
+                || tokenize(rest),
+                rest,
+                |w| topics.contains(&w),
+            )
         };
         // "essay" is the writer's own: the documents' "ready" does not make it a question.
         assert_eq!(remark("thanks", " my essay is ready"), Some(5));
