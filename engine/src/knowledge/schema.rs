@@ -503,6 +503,10 @@ pub struct FollowUpCues {
     /// Words pointing back at what was just answered ("it", "they", "его", "там").
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Pronouns that, ending words of one's own with no question word, are a particle and point
+    /// at nothing ("ok, the border treaty then").
+    #[serde(default)]
+    pub trailing_particles: Vec<String>,
     /// Openings of an elliptic question ("and", "what about", "а как же"), phrases allowed.
     #[serde(default)]
     pub leads: Vec<String>,

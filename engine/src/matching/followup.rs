@@ -87,6 +87,8 @@ pub struct InContext {
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct FollowUpWords {
     pronouns: HashSet<String>,
+    /// See [`crate::knowledge::FollowUpCues::trailing_particles`].
+    trailing_particles: HashSet<String>,
     leads: Vec<Vec<String>>,
     question_words: HashSet<String>,
     stopwords: HashSet<String>,
@@ -112,6 +114,7 @@ impl FollowUpWords {
         leads.sort_by_key(|l| std::cmp::Reverse(l.len()));
         FollowUpWords {
             pronouns: words(&cues.pronouns),
+            trailing_particles: words(&cues.trailing_particles),
             leads,
             question_words: words(&cues.question_words),
             stopwords: words(&kb.stopwords),
@@ -268,7 +271,14 @@ impl Engine {
         let cues = &self.followup;
         let lead = cues.lead_len(words);
         let rest = &words[lead..];
-        let has_pronoun = rest.iter().any(|w| cues.pronouns.contains(w));
+        // "ok, the border treaty then": a particle ending words of one's own, with no question
+        // word, points nowhere ("what happened then?" still asks about that time).
+        let asks = rest.iter().any(|w| cues.question_words.contains(w));
+        let points = |(i, w): (usize, &String)| {
+            cues.pronouns.contains(w)
+                && (asks || i == 0 || i + 1 < rest.len() || !cues.trailing_particles.contains(w))
+        };
+        let has_pronoun = rest.iter().enumerate().any(points);
         let kept: Vec<String> = rest
             .iter()
             .filter(|w| !cues.pronouns.contains(*w))
@@ -411,6 +421,24 @@ mod tests {
             answered("кто его подписал?", Some("border-length")),
             "border-signatories"
         );
+    }
+
+    #[test]
+    fn a_trailing_then_after_a_topic_of_its_own_points_nowhere() {
+        // "then" ending a topic of the question's own, with no question word, is a particle.
+        let topic_switch = "ok, the border treaty then";
+        assert_eq!(
+            engine().follow_up(topic_switch, &context("article-5")),
+            None
+        );
+        assert_eq!(
+            engine().follow_up("а договор о границе тогда", &context("article-5")),
+            None
+        );
+        // With a question word, or before other words, it still points back.
+        assert!(engine()
+            .follow_up("who signed it then?", &context("border-length"))
+            .is_some());
     }
 
     #[test]
