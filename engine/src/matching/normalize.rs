@@ -187,7 +187,7 @@ fn with_percent_spelled(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('%') {
         return std::borrow::Cow::Borrowed(text);
     }
-    let word = if text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+    let word = if is_cyrillic(text) {
         " процентов "
     } else {
         " percent "
