@@ -136,9 +136,15 @@ pub struct Timeline {
     unit_words: [Vec<Vec<String>>; 3],
     /// Per event: its date and each of its names as canonical keys.
     events: Vec<(Option<PartialDate>, Vec<Vec<String>>)>,
-    /// For each key, the (event, name) pairs whose name has it: a question shares words with a
-    /// few of the hundreds of names.
-    names_by_key: HashMap<String, Vec<(u32, u32)>>,
+    /// The keys of the events' names and dates, numbered: a question's keys are looked up here
+    /// once, and the hundreds of names that share a common word with it ("treaty") are then
+    /// weighed by number, not by hashing each of their words again.
+    key_numbers: HashMap<String, u32>,
+    /// Per event, per name: the numbers of its keys (the names of `events`).
+    name_numbers: Vec<Vec<Vec<u32>>>,
+    /// For each key number, the (event, name) pairs whose name has it: a question shares words
+    /// with a few of the hundreds of names.
+    names_by_key: Vec<Vec<(u32, u32)>>,
     /// For the first word of each cue of [`Timeline::cue_lists`]: the list and the cue.
     cues_by_first: HashMap<String, Vec<(u8, u32)>>,
     /// Where each event's names start in the names of all events in order, and their total.
@@ -151,10 +157,10 @@ pub struct Timeline {
     names_by_year: HashMap<TermId, Vec<Vec<DatedName>>>,
     /// Per event: its last day, when it lasted several days.
     until: Vec<Option<PartialDate>>,
-    /// Per event dated to the month: the keys of its year and of its month's names ("2022";
-    /// "decemb", "dec", "декабр"). The month and year in a question help name the event ("до
-    /// союзничества в декабре 22-го": the alliance of December 2022).
-    date_keys: Vec<Option<(String, Vec<String>)>>,
+    /// Per event dated to the month: the numbers of the keys of its year and of its month's
+    /// names ("2022"; "decemb", "dec", "декабр"). The month and year in a question help name the
+    /// event ("до союзничества в декабре 22-го": the alliance of December 2022).
+    date_keys: Vec<Option<(u32, Vec<u32>)>>,
     /// Words after the source of a claim ("says") and phrases before it ("according to").
     said_by_before: HashSet<String>,
     said_by_after: Vec<Vec<String>>,
@@ -252,14 +258,17 @@ impl Timeline {
             .iter()
             .position(|e| e.the_signing)
             .map(|e| (e, index.key_of("signing")));
-        let date_keys = events.iter().map(|e| date_keys(e, index)).collect();
+        let date_keys: Vec<_> = events.iter().map(|e| date_keys(e, index)).collect();
         let events = event_names(events, index);
+        let numbered = NumberedKeys::new(&events, &date_keys);
         let mut timeline = Timeline {
-            date_keys,
+            date_keys: numbered.dates,
             the_signing,
             until,
             names_by_year: dated_names(&events, index),
-            names_by_key: names_by_key(&events),
+            key_numbers: numbered.numbers,
+            name_numbers: numbered.names,
+            names_by_key: numbered.names_by_key,
             name_starts: name_starts(&events),
             name_weights: name_weights(&events, index),
             years: phrases(&cues.years),
@@ -840,32 +849,31 @@ impl Timeline {
             .collect()
     }
 
-    /// The weight of event `i`'s month and year when the question (its keys' `weights`) has
-    /// both: they weigh as words of each of its names ([`Timeline::date_keys`]).
-    fn dated_weight(&self, i: usize, weights: &HashMap<&String, f32>) -> f32 {
+    /// The weight of event `i`'s month and year when the question (`weight` of a key number)
+    /// has both: they weigh as words of each of its names ([`Timeline::date_keys`]).
+    fn dated_weight(&self, i: usize, weight: &QuestionWeights) -> f32 {
         self.date_keys[i]
             .as_ref()
             .and_then(|(year, months)| {
-                let year = weights.get(year)?;
-                let month = months.iter().find_map(|m| weights.get(m))?;
+                let year = weight.of(*year)?;
+                let month = months.iter().find_map(|&m| weight.of(m))?;
                 Some(year + month)
             })
             .unwrap_or(0.0)
     }
 
-    /// How much of name `n` of event `i` the question (`sequence`, its keys' `weights`) covers,
-    /// with the event's month and year weighing `dated`; `None` for a name it shares no word
-    /// with.
+    /// How much of name `n` of event `i` the question (its key numbers, in order, and their
+    /// weights) covers, with the event's month and year weighing `dated`; `None` for a name it
+    /// shares no word with.
     fn name_coverage(
         &self,
         i: usize,
         n: usize,
-        name: &[String],
-        sequence: &[String],
-        weights: &HashMap<&String, f32>,
+        question: &QuestionWeights,
         dated: f32,
     ) -> Option<f32> {
-        let mut hits = name.iter().filter_map(|k| weights.get(k)).peekable();
+        let name = &self.name_numbers[i][n];
+        let mut hits = name.iter().filter_map(|&k| question.of(k)).peekable();
         // A name the question shares no word with covers nothing: not weighed.
         hits.peek()?;
         let total = self.name_weights[i][n];
@@ -875,7 +883,7 @@ impl Timeline {
         }
         // A name of two or more words found word for word ("Declaration on Allied Relations")
         // is stronger evidence than the same words scattered.
-        let bonus = if name.len() > 1 && contains_sequence(sequence, name) {
+        let bonus = if name.len() > 1 && question.sequence.windows(name.len()).any(|w| w == name) {
             WHOLE_NAME_BONUS
         } else {
             1.0
@@ -902,11 +910,12 @@ impl Timeline {
             .iter()
             .map(|k| (k, index.weight_of_key(k)))
             .collect();
+        let question = QuestionWeights::new(self, sequence, &weights);
         // Only the names sharing a word with the question: marked in one pass over the keys'
         // lists, then read in event order (a sort of the pairs cost more than the rest).
         let mut shares = vec![false; self.name_starts.last().map_or(0, |&n| n as usize)];
-        for pairs in weights.keys().filter_map(|k| self.names_by_key.get(*k)) {
-            for &(e, n) in pairs {
+        for &k in &question.sequence {
+            for &(e, n) in self.names_by_key.get(k as usize).into_iter().flatten() {
                 shares[(self.name_starts[e as usize] + n) as usize] = true;
             }
         }
@@ -914,7 +923,6 @@ impl Timeline {
         let mut named: Vec<Named> = Vec::new();
         for (i, (date, names)) in self.events.iter().enumerate() {
             let start = self.name_starts[i] as usize;
-            let dated = self.dated_weight(i, &weights);
             let sharing = || {
                 names
                     .iter()
@@ -924,11 +932,12 @@ impl Timeline {
             if date.is_none() || sharing().next().is_none() {
                 continue;
             }
+            let dated = self.dated_weight(i, &question);
             // The best-covered name decides whether the event is named; the question words any
             // of its names explain all count ("KazNU" from one name, "history degree" from
             // another).
             let coverage = sharing()
-                .filter_map(|(n, name)| self.name_coverage(i, n, name, sequence, &weights, dated))
+                .filter_map(|(n, _)| self.name_coverage(i, n, &question, dated))
                 .fold(0.0f32, f32::max);
             if coverage < NAME_COVERAGE {
                 continue;
@@ -970,22 +979,89 @@ fn event_names(events: &[Event], index: &Index) -> Vec<(Option<PartialDate>, Vec
         .collect()
 }
 
-/// For each key, the (event, name) pairs whose name has it, each pair once.
-fn names_by_key(
-    events: &[(Option<PartialDate>, Vec<Vec<String>>)],
-) -> HashMap<String, Vec<(u32, u32)>> {
-    let mut names_by_key: HashMap<String, Vec<(u32, u32)>> = HashMap::default();
-    for (e, (_, names)) in events.iter().enumerate() {
-        for (n, name) in names.iter().enumerate() {
-            for key in name {
-                let pairs = names_by_key.entry(key.clone()).or_default();
-                if pairs.last() != Some(&(e as u32, n as u32)) {
-                    pairs.push((e as u32, n as u32));
+/// The events' name and date keys numbered, and the names and dates by number (see
+/// [`Timeline::key_numbers`]).
+struct NumberedKeys {
+    numbers: HashMap<String, u32>,
+    names: Vec<Vec<Vec<u32>>>,
+    names_by_key: Vec<Vec<(u32, u32)>>,
+    dates: Vec<Option<(u32, Vec<u32>)>>,
+}
+
+impl NumberedKeys {
+    fn new(
+        events: &[(Option<PartialDate>, Vec<Vec<String>>)],
+        dates: &[Option<(String, Vec<String>)>],
+    ) -> Self {
+        let mut numbers: HashMap<String, u32> = HashMap::default();
+        let mut number = |key: &String| -> u32 {
+            let next = numbers.len() as u32;
+            *numbers.entry(key.clone()).or_insert(next)
+        };
+        let names: Vec<Vec<Vec<u32>>> = events
+            .iter()
+            .map(|(_, names)| {
+                names
+                    .iter()
+                    .map(|name| name.iter().map(&mut number).collect())
+                    .collect()
+            })
+            .collect();
+        let dates = dates
+            .iter()
+            .map(|d| {
+                d.as_ref()
+                    .map(|(year, months)| (number(year), months.iter().map(&mut number).collect()))
+            })
+            .collect();
+        let mut names_by_key = vec![Vec::new(); numbers.len()];
+        for (e, names) in names.iter().enumerate() {
+            for (n, name) in names.iter().enumerate() {
+                for &key in name {
+                    let pairs: &mut Vec<(u32, u32)> = &mut names_by_key[key as usize];
+                    if pairs.last() != Some(&(e as u32, n as u32)) {
+                        pairs.push((e as u32, n as u32));
+                    }
                 }
             }
         }
+        NumberedKeys {
+            numbers,
+            names,
+            names_by_key,
+            dates,
+        }
     }
-    names_by_key
+}
+
+/// A question's keys as [`Timeline::key_numbers`] (`u32::MAX` for a key no name or date has),
+/// in order, and the weight of each number it has.
+struct QuestionWeights {
+    sequence: Vec<u32>,
+    /// Per key number: its weight, or NaN when the question does not have it.
+    weight: Vec<f32>,
+}
+
+impl QuestionWeights {
+    fn new(timeline: &Timeline, sequence: &[String], weights: &HashMap<&String, f32>) -> Self {
+        let mut weight = vec![f32::NAN; timeline.key_numbers.len()];
+        let sequence = sequence
+            .iter()
+            .map(|k| match timeline.key_numbers.get(k) {
+                Some(&n) => {
+                    weight[n as usize] = weights[k];
+                    n
+                }
+                None => u32::MAX,
+            })
+            .collect();
+        QuestionWeights { sequence, weight }
+    }
+
+    /// The weight of key number `k` when the question has it.
+    fn of(&self, k: u32) -> Option<f32> {
+        Some(self.weight[k as usize]).filter(|w| !w.is_nan())
+    }
 }
 
 /// Per event, per name: the total weight of its keys.
