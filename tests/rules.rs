@@ -3712,3 +3712,13 @@ fn precede_asks_an_order_and_days_said_as_sutki_ask_a_gap() {
     .plain_text();
     assert!(text.contains("381"), "{text}");
 }
+
+#[test]
+fn a_title_quoted_with_other_spellings_of_its_words_names_its_author() {
+    // "kz" and "uz" are the title's "Kazakhstan" and "Uzbekistan": the words after "new
+    // alliance between" still quote Askeroğlu's title, not the treaty.
+    answered_with(
+        "the guy who wrote new alliance between kz and uz, which school gave him his doctorate",
+        "askeroglu-",
+    );
+}

@@ -44,8 +44,9 @@ pub struct Authors {
     documents: Vec<(HashSet<String>, Vec<String>)>,
     /// The canonical keys of every document's authors' name words.
     name_keys: HashSet<String>,
-    /// Per document: the words of its title.
-    titles: Vec<Vec<String>>,
+    /// Per document: the words of its title, each with its key (empty for a stop word): a
+    /// title is quoted in other spellings of its words too ("new alliance between kz and uz").
+    titles: Vec<Vec<(String, String)>>,
     /// Per document: the words of its describing phrases that only describe it ("think" and
     /// "tank" of "think tank"), used up with the description.
     phrase_words: Vec<HashSet<String>>,
@@ -110,7 +111,20 @@ impl Authors {
             .collect();
         Authors {
             name_keys,
-            titles: kb.sources.iter().map(|s| tokenize(&s.title)).collect(),
+            titles: kb
+                .sources
+                .iter()
+                .map(|s| {
+                    let words = tokenize(&s.title);
+                    words
+                        .into_iter()
+                        .map(|w| {
+                            let key = index.key_of(&w);
+                            (w, key)
+                        })
+                        .collect()
+                })
+                .collect(),
             askers: kb
                 .language
                 .author_askers
@@ -290,8 +304,8 @@ impl Authors {
             for at in 0..words.len() {
                 let run = title
                     .iter()
-                    .zip(&words[at..])
-                    .take_while(|(t, w)| t == w)
+                    .zip(words[at..].iter().zip(&keys[at..]))
+                    .take_while(|((t, tk), (w, k))| t == *w || (!tk.is_empty() && tk == *k))
                     .count();
                 let longer = best.as_ref().is_none_or(|(_, b)| run > b.len());
                 let before_cue = words
