@@ -3722,3 +3722,14 @@ fn a_title_quoted_with_other_spellings_of_its_words_names_its_author() {
         "askeroglu-",
     );
 }
+
+#[test]
+fn a_first_part_saying_what_an_author_writes_is_the_premise_of_the_second() {
+    // "пишет" and "говорит" end like nouns ("совет", "визит"), so they are listed: the first
+    // part states the topic, and the second part's question is the one asked.
+    declined("жайлин пишет про промышленные кластеры, а какой у них бюджет?");
+    answered_with(
+        "раббимов говорит про азербайджан — а когда они подписали союз?",
+        "alliances-azerbaijan",
+    );
+}

@@ -446,6 +446,11 @@ pub struct LanguageFile {
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,
+    /// Present-tense verbs of saying that the verb endings of the matching layer do not tell
+    /// ("пишет", "говорит"): the first part of a message with one and no question word states
+    /// what the second part asks about.
+    #[serde(default)]
+    pub premise_verbs: Vec<String>,
     /// The yes/no words an answer may open with ("Yes", "Да"): dropped when the question
     /// asked for content.
     #[serde(default)]

@@ -812,6 +812,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
         ordinals: language.ordinals,
         cardinals: language.cardinals,
         open_question_words: language.open_question_words,
+        premise_verbs: language.premise_verbs,
         yes_no_leads: language.yes_no_leads,
         foreign_letters: language.foreign_letters,
         foreign_words: language.foreign_words,
@@ -1634,7 +1635,8 @@ impl Engine {
             !w.is_ascii()
                 && ((index::is_verb_form(w) && !w.ends_with("ть") && !w.ends_with("ться"))
                     || w.ends_with("ят")
-                    || w.ends_with("ют"))
+                    || w.ends_with("ют")
+                    || self.kb.language.premise_verbs.contains(w))
         };
         // Any form of an open question word ("какими", "кого") asks.
         let open = &self.kb.language.open_question_words;
