@@ -3733,3 +3733,11 @@ fn a_first_part_saying_what_an_author_writes_is_the_premise_of_the_second() {
         "alliances-azerbaijan",
     );
 }
+
+#[test]
+fn attending_a_university_asks_for_education() {
+    // The entry on Rabbimov's profession gives no education: asked which university he
+    // attended, the documents do not say.
+    let reply = declined("that political scientist rabbimov — which uni did he attend?");
+    assert!(!reply.plain_text().is_empty());
+}
