@@ -427,8 +427,11 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
     // Only a listed word that typo correction would leave alone: a real word, or one too short
     // to correct ("abot" and "саит" are corrected into "about" and "сайт" instead).
     let left_alone = zipf >= lexicon::REAL_WORD_ZIPF || chars.len() == 3;
-    if !(3..=4).contains(&chars.len()) || zipf == 0.0 || !left_alone {
+    if zipf == 0.0 || !left_alone {
         return None;
+    }
+    if chars.len() > 4 {
+        return doubled_twin(&chars, zipf);
     }
     let swapped = (0..chars.len() - 1).map(|i| {
         let mut c = chars.clone();
@@ -445,6 +448,26 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
         .map(|c| c.into_iter().collect::<String>())
         .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
         .filter(|(twin_zipf, _)| *twin_zipf - zipf >= TWIN_FREQUENCY_GAIN)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, twin)| twin)
+}
+
+/// How much more common a longer word's twin with a letter doubled must be ("вобще", 3.2, is
+/// "вообще", 5.6): a doubled letter typed once is a slip that wordfreq lists as a word of its
+/// own when it is common enough.
+const DOUBLED_TWIN_GAIN: f32 = 2.0;
+
+/// The far more common word a word of five letters or more becomes with one of its letters
+/// typed twice ([`common_twin`] for longer words, where swaps make other real words).
+fn doubled_twin(chars: &[char], zipf: lexicon::Zipf) -> Option<String> {
+    (0..chars.len())
+        .map(|i| {
+            let mut c = chars.to_vec();
+            c.insert(i, chars[i]);
+            c.into_iter().collect::<String>()
+        })
+        .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
+        .filter(|(twin_zipf, _)| *twin_zipf - zipf >= DOUBLED_TWIN_GAIN)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, twin)| twin)
 }
@@ -1210,6 +1233,15 @@ mod tests {
                 "{a} {b}"
             );
         }
+    }
+
+    #[test]
+    fn a_listed_slip_with_a_letter_typed_once_is_its_far_commoner_twin() {
+        let twin = |w: &str| common_twin(w, lexicon::zipf_or_zero(w));
+        assert_eq!(twin("вобще").as_deref(), Some("вообще"));
+        // A real word whose doubled forms are rarer, or not words, stays itself.
+        assert_eq!(twin("границы"), None);
+        assert_eq!(twin("treaty"), None);
     }
 
     #[test]
