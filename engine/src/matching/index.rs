@@ -431,7 +431,10 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
         return None;
     }
     if chars.len() > 4 {
-        return doubled_twin(&chars, zipf);
+        // A slip common enough to be listed is still rare: commoner words are not searched.
+        return (zipf < SLIP_MAX_ZIPF)
+            .then(|| doubled_twin(&chars, zipf))
+            .flatten();
     }
     let swapped = (0..chars.len() - 1).map(|i| {
         let mut c = chars.clone();
@@ -456,6 +459,9 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
 /// "вообще", 5.6): a doubled letter typed once is a slip that wordfreq lists as a word of its
 /// own when it is common enough.
 const DOUBLED_TWIN_GAIN: f32 = 2.0;
+
+/// Listed words at least this common are not searched for a doubled twin (see [`common_twin`]).
+const SLIP_MAX_ZIPF: lexicon::Zipf = 4.0;
 
 /// The far more common word a word of five letters or more becomes with one of its letters
 /// typed twice ([`common_twin`] for longer words, where swaps make other real words).
