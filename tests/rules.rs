@@ -3741,3 +3741,10 @@ fn attending_a_university_asks_for_education() {
     let reply = declined("that political scientist rabbimov — which uni did he attend?");
     assert!(!reply.plain_text().is_empty());
 }
+
+#[test]
+fn labour_migrants_are_not_the_illegal_migration_the_documents_name() {
+    // The documents name illegal migration as a threat; how many people work abroad legally is
+    // another question, which they do not answer.
+    declined("how many labour migrants from uzbekistan work in kazakhstan?");
+}
