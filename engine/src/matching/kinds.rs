@@ -413,6 +413,9 @@ pub struct Kinds {
     /// The numbers of the cues by their first word: a cue can only occur when its first word
     /// does, and a question has a dozen words against hundreds of cues.
     cues_by_first: HashMap<String, Vec<u32>>,
+    /// The cues for a number that are one run of words ("how many", "сколько"), in file order:
+    /// what follows one is what is counted ([`Kinds::after_count_cue`]).
+    count_cues: Vec<Vec<String>>,
     /// Per kind, words that cancel its cues ("who is the nearest nation").
     unless: Vec<(AnswerKind, Vec<Vec<String>>)>,
     /// Per kind, phrases whose presence in an answer's lead gives it ("scholarship" names a
@@ -484,9 +487,15 @@ impl Kinds {
             .filter(|t| !t.gives.is_empty())
             .filter_map(|t| AnswerKind::from_name(&t.name).map(|kind| (kind, phrases(&t.gives))))
             .collect();
+        let count_cues = cues
+            .iter()
+            .filter(|(kind, runs)| *kind == AnswerKind::Number && runs.len() == 1)
+            .map(|(_, runs)| runs[0].clone())
+            .collect();
         Kinds {
             cues,
             cues_by_first,
+            count_cues,
             unless,
             givers,
             places: language.places.iter().map(|g| phrases(g)).collect(),
@@ -726,15 +735,10 @@ impl Kinds {
 
     /// The words after a counting cue ("how many signs…" gives "signs…"), for what is counted.
     pub fn after_count_cue<'a>(&self, words: &'a [String]) -> Option<&'a [String]> {
-        self.cues
-            .iter()
-            .filter(|(kind, cue)| *kind == AnswerKind::Number && cue.len() == 1)
-            .filter_map(|(_, cue)| {
-                let cue = &cue[0];
-                let at = words.windows(cue.len()).position(|w| w == cue.as_slice())?;
-                Some(&words[at + cue.len()..])
-            })
-            .next()
+        self.count_cues.iter().find_map(|cue| {
+            let at = words.windows(cue.len()).position(|w| same_words(w, cue))?;
+            Some(&words[at + cue.len()..])
+        })
     }
 
     /// True when the words after a count cue count nothing named: occurrences ("how many
