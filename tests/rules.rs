@@ -3748,3 +3748,16 @@ fn labour_migrants_are_not_the_illegal_migration_the_documents_name() {
     // another question, which they do not answer.
     declined("how many labour migrants from uzbekistan work in kazakhstan?");
 }
+
+#[test]
+fn equal_pairs_of_events_keep_the_better_named_one() {
+    // The alliance treaty and the border treaty were both signed in Tashkent on 22 December
+    // 2022; paired with the finalised demarcation agreement they explain the same words, and the
+    // border treaty, named by more of them, is the one meant.
+    let text = computed(
+        "how many days from the finalised demarcation agreement to the signing in tashkent?",
+    )
+    .plain_text();
+    assert!(text.contains("31 days"), "{text}");
+    assert!(text.contains("and border demarcation treaty"), "{text}");
+}

@@ -1308,6 +1308,7 @@ mod tests {
                 ordinals: Default::default(),
                 cardinals: Default::default(),
                 open_question_words: vec![],
+                premise_verbs: vec![],
                 focus_cues: vec![],
                 focus_cues_before_verb: vec![],
                 focus_verbs: vec![],

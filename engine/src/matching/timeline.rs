@@ -216,6 +216,9 @@ const NAME_COVERAGE: f32 = 0.6;
 /// count towards naming the event ([`Timeline::date_keys`]).
 const DATED_NAME_COVERAGE: f32 = 0.3;
 
+/// Pair scores closer than this are equal (see [`best_pair`]).
+const PAIR_SCORE_TIE: f32 = 1e-4;
+
 /// Coverage multiplier for a name found as consecutive words in the question.
 const WHOLE_NAME_BONUS: f32 = 1.5;
 
@@ -1184,7 +1187,9 @@ fn best_pair(named: &[Named], kinds: &[&String], index: &Index) -> Option<(usize
                     coverage * index.weight_of_key(k)
                 })
                 .sum();
-            if best.is_none_or(|(s, _, _)| score > s) {
+            // Equal scores differ only by the order the words were summed in: the first pair,
+            // of the better-named events (`named` is in that order), stays.
+            if best.is_none_or(|(s, _, _)| score > s + PAIR_SCORE_TIE) {
                 best = Some((score, *a, *b));
             }
         }
