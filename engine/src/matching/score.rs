@@ -205,8 +205,8 @@ impl ScoreParts {
     /// The score: coverage and phrasing combined, times each mismatch's factor.
     pub fn score(&self, p: &Params) -> f32 {
         let factor_if = |on: bool, factor: f32| if on { factor } else { 1.0 };
-        // `powi` is a library call even for the usual count of 0, whose factor is exactly 1.
-        let per = |factor: f32, count: i32| if count == 0 { 1.0 } else { factor.powi(count) };
+        // `powi` is a library call; the counts are small and never negative.
+        let per = |factor: f32, count: i32| power(factor, count);
         p.combine(self.coverage, self.phrasing).value()
             * per(p.entity_mismatch_factor, self.missing_entities)
             * per(p.answer_only_year_factor, self.answer_only_years)
@@ -220,6 +220,26 @@ impl ScoreParts {
             * factor_if(self.thin_phrasing, p.thin_phrasing_factor)
             * factor_if(self.other_pair, p.other_pair_factor)
     }
+}
+
+/// `factor` to the power `count` (0 or more), multiplied in the order of `f32::powi`'s library
+/// routine (square-and-multiply), so that every score stays the same to the bit, without the
+/// call (about 1 % of a question's instructions, once per mismatch per scored record).
+fn power(mut factor: f32, count: i32) -> f32 {
+    if count < 0 {
+        return factor.powi(count);
+    }
+    let (mut result, mut count) = (1.0f32, count);
+    while count != 0 {
+        if count & 1 != 0 {
+            result *= factor;
+        }
+        count >>= 1;
+        if count != 0 {
+            factor *= factor;
+        }
+    }
+    result
 }
 
 /// For curators (`ask --explain`): coverage, phrasing share and the mismatches that apply.
@@ -431,6 +451,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn power_is_powi_to_the_bit() {
+        for factor in [0.3f32, 0.55, 0.7, 0.85, 0.9, 0.97, 1.0] {
+            for count in 0..12 {
+                assert_eq!(power(factor, count).to_bits(), factor.powi(count).to_bits());
+            }
+        }
+    }
 
     #[test]
     fn long_questions_have_a_lower_threshold_down_to_its_floor() {
