@@ -416,6 +416,9 @@ pub struct Kinds {
     /// The cues for a number that are one run of words ("how many", "сколько"), in file order:
     /// what follows one is what is counted ([`Kinds::after_count_cue`]).
     count_cues: Vec<Vec<String>>,
+    /// Per cue of `cues`: the [`word_bit`]s of its words. A cue whose bits a question lacks
+    /// cannot occur in it, and is not searched for.
+    cue_masks: Vec<u64>,
     /// Per kind, words that cancel its cues ("who is the nearest nation").
     unless: Vec<(AnswerKind, Vec<Vec<String>>)>,
     /// Per kind, phrases whose presence in an answer's lead gives it ("scholarship" names a
@@ -492,10 +495,15 @@ impl Kinds {
             .filter(|(kind, runs)| *kind == AnswerKind::Number && runs.len() == 1)
             .map(|(_, runs)| runs[0].clone())
             .collect();
+        let cue_masks = cues
+            .iter()
+            .map(|(_, runs)| words_mask(runs.iter().flatten()))
+            .collect();
         Kinds {
             cues,
             cues_by_first,
             count_cues,
+            cue_masks,
             unless,
             givers,
             places: language.places.iter().map(|g| phrases(g)).collect(),
@@ -629,8 +637,10 @@ impl Kinds {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
+        let present = words_mask(words);
         let cued = candidates
             .iter()
+            .filter(|&&i| self.cue_masks[i as usize] & !present == 0)
             .map(|&i| &self.cues[i as usize])
             .find(|(kind, cue)| occurs_in_order(words, cue) && !self.cancelled(*kind, words))
             .map(|(kind, _)| *kind);
@@ -1178,6 +1188,23 @@ fn cue_runs(cue: &str) -> Vec<Vec<String>> {
         runs.push(Vec::new());
     }
     runs
+}
+
+/// A word's bit among 64, from its length and its first and last bytes: equal words have equal
+/// bits, and most different words different ones.
+fn word_bit(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let mix = (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) % 64;
+    1u64 << mix
+}
+
+/// The union of the [`word_bit`]s of some words.
+fn words_mask<'a>(words: impl IntoIterator<Item = &'a String>) -> u64 {
+    words.into_iter().fold(0, |mask, w| mask | word_bit(w))
 }
 
 /// The tokens of every word or phrase of a list, together.
