@@ -427,6 +427,10 @@ pub struct Kinds {
     /// Per place group, its spellings as word lists.
     places: Vec<Vec<Vec<String>>>,
     persons: Vec<Vec<Vec<String>>>,
+    /// The [`words_mask`] of each spelling of `places` and of `persons`, group by group: a
+    /// spelling whose bits a question lacks is not searched for.
+    place_masks: Vec<Vec<u64>>,
+    person_masks: Vec<Vec<u64>>,
     offices: HashSet<String>,
     /// Beginnings of institutions' names that begin like an office ("ministry").
     office_lookalikes: Vec<String>,
@@ -495,6 +499,15 @@ impl Kinds {
             .filter(|(kind, runs)| *kind == AnswerKind::Number && runs.len() == 1)
             .map(|(_, runs)| runs[0].clone())
             .collect();
+        let places: Vec<Vec<Vec<String>>> = language.places.iter().map(|g| phrases(g)).collect();
+        let persons: Vec<Vec<Vec<String>>> = language.persons.iter().map(|g| phrases(g)).collect();
+        let masks = |groups: &[Vec<Vec<String>>]| -> Vec<Vec<u64>> {
+            groups
+                .iter()
+                .map(|spellings| spellings.iter().map(|s| words_mask(s)).collect())
+                .collect()
+        };
+        let (place_masks, person_masks) = (masks(&places), masks(&persons));
         let cue_masks = cues
             .iter()
             .map(|(_, runs)| words_mask(runs.iter().flatten()))
@@ -506,8 +519,10 @@ impl Kinds {
             cue_masks,
             unless,
             givers,
-            places: language.places.iter().map(|g| phrases(g)).collect(),
-            persons: language.persons.iter().map(|g| phrases(g)).collect(),
+            places,
+            persons,
+            place_masks,
+            person_masks,
             offices: tokens_of(&language.offices),
             office_lookalikes: tokens_of(&language.office_lookalikes),
             office_equivalents: language
@@ -546,19 +561,26 @@ impl Kinds {
 
     /// The places and people a question names, for the kind check.
     pub fn question<'a>(&'a self, words: &'a [String]) -> Asked<'a> {
-        let named = |groups: &[Vec<Vec<String>>]| -> Vec<usize> {
+        let present = words_mask(words);
+        let named = |groups: &[Vec<Vec<String>>], masks: &[Vec<u64>]| -> Vec<usize> {
             groups
                 .iter()
+                .zip(masks)
                 .enumerate()
-                .filter(|(_, spellings)| spellings.iter().any(|s| contains_sequence(words, s)))
+                .filter(|(_, (spellings, masks))| {
+                    spellings
+                        .iter()
+                        .zip(masks.iter())
+                        .any(|(s, &mask)| mask & !present == 0 && contains_sequence(words, s))
+                })
                 .map(|(group, _)| group)
                 .collect()
         };
         Asked {
             words,
             years: self.years_asked(words),
-            places: named(&self.places),
-            persons: named(&self.persons),
+            places: named(&self.places, &self.place_masks),
+            persons: named(&self.persons, &self.person_masks),
             offices: words.iter().filter(|w| self.offices.contains(*w)).collect(),
             office_lookalikes: &self.office_lookalikes,
             office_equivalents: &self.office_equivalents,
