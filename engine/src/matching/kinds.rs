@@ -9,7 +9,7 @@
 //! read off its answer text (dates, numbers, place names, money words) or declared with
 //! `answers = [...]` on an entry.
 
-use super::normalize::{tokenize, ORDINAL_ENDINGS};
+use super::normalize::{tokenize, words_mask, ORDINAL_ENDINGS};
 use crate::knowledge::{schema::cue_without_end, LanguageFile, PartialDate};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -1210,23 +1210,6 @@ fn cue_runs(cue: &str) -> Vec<Vec<String>> {
         runs.push(Vec::new());
     }
     runs
-}
-
-/// A word's bit among 64, from its length and its first and last bytes: equal words have equal
-/// bits, and most different words different ones.
-fn word_bit(word: &str) -> u64 {
-    let b = word.as_bytes();
-    let (first, last) = (
-        b.first().copied().unwrap_or(0),
-        b.last().copied().unwrap_or(0),
-    );
-    let mix = (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) % 64;
-    1u64 << mix
-}
-
-/// The union of the [`word_bit`]s of some words.
-fn words_mask<'a>(words: impl IntoIterator<Item = &'a String>) -> u64 {
-    words.into_iter().fold(0, |mask, w| mask | word_bit(w))
 }
 
 /// The tokens of every word or phrase of a list, together.

@@ -43,6 +43,23 @@ fn lower_case(chars: impl Iterator<Item = char>) -> Vec<char> {
     out
 }
 
+/// A word's bit among 64, from its length and its first and last bytes: equal words have equal
+/// bits, and most different words different ones.
+pub fn word_bit(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let mix = (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) % 64;
+    1u64 << mix
+}
+
+/// The union of the [`word_bit`]s of some words.
+pub fn words_mask<'a>(words: impl IntoIterator<Item = &'a String>) -> u64 {
+    words.into_iter().fold(0, |mask, w| mask | word_bit(w))
+}
+
 /// Splits `text` into lower-case word tokens: NFKC, case folded, apostrophes removed (so that
 /// "Oʻzbekiston" and "O'zbekiston" agree), `ё` read as `е`, digits kept together across
 /// thousands separators ("2,356.6" becomes "2356.6"), everything else a separator.

@@ -13,7 +13,7 @@
 
 use super::kinds::contains_sequence;
 use super::lexicon;
-use super::normalize::tokenize;
+use super::normalize::{tokenize, word_bit, words_mask};
 use crate::knowledge::SmalltalkFile;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -22,6 +22,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub struct SmallTalk {
     /// Per intent, its cues as word lists.
     intents: Vec<Vec<Vec<String>>>,
+    /// Per intent, per cue: its words' mask ([`words_mask`]); a cue whose bits a message lacks
+    /// cannot match it and is not looked at word by word.
+    cue_masks: Vec<Vec<u64>>,
     /// Words and phrases that make a message an intent whatever else it says, with the intent.
     anywhere: Vec<(Vec<String>, IntentId)>,
     /// For the first word of each phrase of `anywhere`: the phrases' places there.
@@ -171,8 +174,13 @@ impl SmallTalk {
                 .or_default()
                 .push(i as u32);
         }
+        let cue_masks = intents
+            .iter()
+            .map(|cues| cues.iter().map(|cue| words_mask(cue)).collect())
+            .collect();
         SmallTalk {
             intents,
+            cue_masks,
             anywhere,
             anywhere_by_first,
             neutral,
@@ -351,15 +359,18 @@ impl SmallTalk {
     /// The intent with the longest cue all of whose words occur in `words`.
     fn longest_cue(&self, words: &[String]) -> Option<IntentId> {
         let mut present: HashSet<&str> = words.iter().map(String::as_str).collect();
+        let mut bits = words_mask(words);
         if words.iter().any(|w| self.addressee.contains(w)) {
             present.extend(self.pronouns.iter().map(String::as_str));
+            bits |= self.pronouns.iter().fold(0, |m, p| m | word_bit(p));
         }
         // The intent with the longest matching cue: "who made you" is about the creator even
         // though "you" alone would fit other intents too.
         let mut best: Option<(usize, IntentId)> = None;
-        for (id, cues) in self.intents.iter().enumerate() {
-            for cue in cues {
-                if cue.iter().all(|w| present.contains(w.as_str()))
+        for (id, (cues, masks)) in self.intents.iter().zip(&self.cue_masks).enumerate() {
+            for (cue, &mask) in cues.iter().zip(masks) {
+                if mask & !bits == 0
+                    && cue.iter().all(|w| present.contains(w.as_str()))
                     && best.is_none_or(|(len, _)| cue.len() > len)
                 {
                     best = Some((cue.len(), id));
