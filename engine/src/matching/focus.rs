@@ -8,7 +8,7 @@
 
 use super::index::Index;
 use super::lexicon;
-use super::normalize::tokenize;
+use super::normalize::{tokenize, words_mask};
 use crate::knowledge::LanguageFile;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -26,6 +26,10 @@ pub struct Focus {
     cues: Vec<Vec<String>>,
     /// Question words whose next word is a noun only when one of `verbs` follows it ("what").
     cues_before_verb: Vec<Vec<String>>,
+    /// The word masks ([`words_mask`]) of `cues` and of `cues_before_verb`: only cues whose
+    /// bits a question has are searched for at each of its words.
+    cue_masks: Vec<u64>,
+    before_verb_masks: Vec<u64>,
     verbs: HashSet<String>,
     /// Words between the question word and its noun ("exactly", "именно").
     skip: HashSet<String>,
@@ -45,9 +49,14 @@ pub struct Asked {
 
 impl Focus {
     pub fn new(language: &LanguageFile, index: &Index) -> Self {
+        let cues = phrases(&language.focus_cues);
+        let cues_before_verb = phrases(&language.focus_cues_before_verb);
+        let masks = |cues: &[Vec<String>]| cues.iter().map(|c| words_mask(c)).collect();
         Focus {
-            cues: phrases(&language.focus_cues),
-            cues_before_verb: phrases(&language.focus_cues_before_verb),
+            cue_masks: masks(&cues),
+            before_verb_masks: masks(&cues_before_verb),
+            cues,
+            cues_before_verb,
             verbs: words(&language.focus_verbs),
             skip: words(&language.focus_skip),
             generic: words(&language.generic_focus)
@@ -61,8 +70,9 @@ impl Focus {
     /// The noun a "which X" question asks for when the knowledge base uses it ("which think
     /// tanks"), as the question's words from the cue to it and the noun's index key.
     pub fn asked_known(&self, words: &[String], index: &Index) -> Option<(Asked, String)> {
+        let cues = present(&self.cues, &self.cue_masks, words);
         let (start, len) =
-            (0..words.len()).find_map(|i| longest_cue(&self.cues, words, i).map(|len| (i, len)))?;
+            (0..words.len()).find_map(|i| longest_cue(&cues, words, i).map(|len| (i, len)))?;
         let from = self.past_skipped(words, start + len);
         // A phrase the index knows ("think tanks", "аналитические центры"), or else, after a
         // Russian adjective, the noun ("какие промышленные кластеры").
@@ -117,13 +127,15 @@ impl Focus {
     /// generic nor a stop word. Words typo correction cannot place ask nothing: a misspelling
     /// is no evidence that the documents lack what it names.
     pub fn asked(&self, words: &[String], index: &Index) -> Option<Asked> {
+        let cues = present(&self.cues, &self.cue_masks, words);
+        let before_verb = present(&self.cues_before_verb, &self.before_verb_masks, words);
         (0..words.len()).find_map(|start| {
-            let longest = |cues: &[Vec<String>]| longest_cue(cues, words, start);
-            if let Some(len) = longest(&self.cues) {
+            let longest = |cues: &[&Vec<String>]| longest_cue(cues, words, start);
+            if let Some(len) = longest(&cues) {
                 return self.noun_after(words, start, start + len, index);
             }
             // "what gifts did they swap": one noun, then the verb.
-            let len = longest(&self.cues_before_verb)?;
+            let len = longest(&before_verb)?;
             let noun = start + len;
             let verb = words.get(noun + 1)?;
             if !self.verbs.contains(verb) {
@@ -187,11 +199,22 @@ impl Focus {
 }
 
 /// The length of the longest of `cues` that begins at `start`.
-fn longest_cue(cues: &[Vec<String>], words: &[String], start: usize) -> Option<usize> {
+fn longest_cue(cues: &[&Vec<String>], words: &[String], start: usize) -> Option<usize> {
     cues.iter()
         .filter(|cue| words[start..].starts_with(cue))
-        .map(Vec::len)
+        .map(|cue| cue.len())
         .max()
+}
+
+/// The cues whose words' bits (`masks`) are all among the words' bits: the only ones that can
+/// occur in them.
+fn present<'c>(cues: &'c [Vec<String>], masks: &[u64], words: &[String]) -> Vec<&'c Vec<String>> {
+    let bits = words_mask(words);
+    cues.iter()
+        .zip(masks)
+        .filter(|(_, &mask)| mask & !bits == 0)
+        .map(|(cue, _)| cue)
+        .collect()
 }
 
 /// The index key of the word at `at`, or of the phrase it begins ("think tanks").
