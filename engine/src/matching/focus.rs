@@ -51,7 +51,7 @@ impl Focus {
     pub fn new(language: &LanguageFile, index: &Index) -> Self {
         let cues = phrases(&language.focus_cues);
         let cues_before_verb = phrases(&language.focus_cues_before_verb);
-        let masks = |cues: &[Vec<String>]| cues.iter().map(|c| words_mask(c)).collect();
+        let masks = |cues: &[Vec<String>]| cues.iter().map(words_mask).collect();
         Focus {
             cue_masks: masks(&cues),
             before_verb_masks: masks(&cues_before_verb),

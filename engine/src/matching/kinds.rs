@@ -504,7 +504,7 @@ impl Kinds {
         let masks = |groups: &[Vec<Vec<String>>]| -> Vec<Vec<u64>> {
             groups
                 .iter()
-                .map(|spellings| spellings.iter().map(|s| words_mask(s)).collect())
+                .map(|spellings| spellings.iter().map(words_mask).collect())
                 .collect()
         };
         let (place_masks, person_masks) = (masks(&places), masks(&persons));

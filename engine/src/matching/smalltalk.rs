@@ -176,7 +176,7 @@ impl SmallTalk {
         }
         let cue_masks = intents
             .iter()
-            .map(|cues| cues.iter().map(|cue| words_mask(cue)).collect())
+            .map(|cues| cues.iter().map(words_mask).collect())
             .collect();
         SmallTalk {
             intents,
