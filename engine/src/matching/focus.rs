@@ -8,7 +8,7 @@
 
 use super::index::Index;
 use super::lexicon;
-use super::normalize::{tokenize, words_mask};
+use super::normalize::{may_hold, tokenize, words_mask};
 use crate::knowledge::LanguageFile;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -212,7 +212,7 @@ fn present<'c>(cues: &'c [Vec<String>], masks: &[u64], words: &[String]) -> Vec<
     let bits = words_mask(words);
     cues.iter()
         .zip(masks)
-        .filter(|(_, &mask)| mask & !bits == 0)
+        .filter(|(_, &mask)| may_hold(bits, mask))
         .map(|(cue, _)| cue)
         .collect()
 }

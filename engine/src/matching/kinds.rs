@@ -9,7 +9,7 @@
 //! read off its answer text (dates, numbers, place names, money words) or declared with
 //! `answers = [...]` on an entry.
 
-use super::normalize::{tokenize, words_mask, ORDINAL_ENDINGS};
+use super::normalize::{may_hold, tokenize, words_mask, ORDINAL_ENDINGS};
 use crate::knowledge::{schema::cue_without_end, LanguageFile, PartialDate};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -416,8 +416,8 @@ pub struct Kinds {
     /// The cues for a number that are one run of words ("how many", "сколько"), in file order:
     /// what follows one is what is counted ([`Kinds::after_count_cue`]).
     count_cues: Vec<Vec<String>>,
-    /// Per cue of `cues`: the [`word_bit`]s of its words. A cue whose bits a question lacks
-    /// cannot occur in it, and is not searched for.
+    /// Per cue of `cues`: its words' [`words_mask`]. A cue whose bits a question lacks cannot
+    /// occur in it, and is not searched for.
     cue_masks: Vec<u64>,
     /// Per kind, words that cancel its cues ("who is the nearest nation").
     unless: Vec<(AnswerKind, Vec<Vec<String>>)>,
@@ -571,7 +571,7 @@ impl Kinds {
                     spellings
                         .iter()
                         .zip(masks.iter())
-                        .any(|(s, &mask)| mask & !present == 0 && contains_sequence(words, s))
+                        .any(|(s, &mask)| may_hold(present, mask) && contains_sequence(words, s))
                 })
                 .map(|(group, _)| group)
                 .collect()
@@ -662,7 +662,7 @@ impl Kinds {
         let present = words_mask(words);
         let cued = candidates
             .iter()
-            .filter(|&&i| self.cue_masks[i as usize] & !present == 0)
+            .filter(|&&i| may_hold(present, self.cue_masks[i as usize]))
             .map(|&i| &self.cues[i as usize])
             .find(|(kind, cue)| occurs_in_order(words, cue) && !self.cancelled(*kind, words))
             .map(|(kind, _)| *kind);

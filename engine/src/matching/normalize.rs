@@ -55,6 +55,12 @@ pub fn word_bit(word: &str) -> u64 {
     1u64 << mix
 }
 
+/// True when words with bits `mask` may all be among words with bits `present`: false means
+/// some word is surely missing, true only that none surely is.
+pub fn may_hold(present: u64, mask: u64) -> bool {
+    mask & !present == 0
+}
+
 /// The union of the [`word_bit`]s of some words.
 pub fn words_mask<'a>(words: impl IntoIterator<Item = &'a String>) -> u64 {
     words.into_iter().fold(0, |mask, w| mask | word_bit(w))

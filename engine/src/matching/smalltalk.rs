@@ -13,7 +13,7 @@
 
 use super::kinds::contains_sequence;
 use super::lexicon;
-use super::normalize::{tokenize, word_bit, words_mask};
+use super::normalize::{may_hold, tokenize, word_bit, words_mask};
 use crate::knowledge::SmalltalkFile;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -369,7 +369,7 @@ impl SmallTalk {
         let mut best: Option<(usize, IntentId)> = None;
         for (id, (cues, masks)) in self.intents.iter().zip(&self.cue_masks).enumerate() {
             for (cue, &mask) in cues.iter().zip(masks) {
-                if mask & !bits == 0
+                if may_hold(bits, mask)
                     && cue.iter().all(|w| present.contains(w.as_str()))
                     && best.is_none_or(|(len, _)| cue.len() > len)
                 {
