@@ -427,13 +427,13 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
     // Only a listed word that typo correction would leave alone: a real word, or one too short
     // to correct ("abot" and "саит" are corrected into "about" and "сайт" instead).
     let left_alone = zipf >= lexicon::REAL_WORD_ZIPF || chars.len() == 3;
-    if zipf == 0.0 || !left_alone {
+    if chars.len() < 3 || zipf == 0.0 || !left_alone {
         return None;
     }
     if chars.len() > 4 {
         // A slip common enough to be listed is still rare: commoner words are not searched.
         return (zipf < SLIP_MAX_ZIPF)
-            .then(|| doubled_twin(&chars, zipf))
+            .then(|| commonest_twin(with_a_letter_doubled(&chars), zipf, DOUBLED_TWIN_GAIN))
             .flatten();
     }
     let swapped = (0..chars.len() - 1).map(|i| {
@@ -441,16 +441,33 @@ fn common_twin(word: &str, zipf: lexicon::Zipf) -> Option<String> {
         c.swap(i, i + 1);
         c
     });
-    let doubled = (0..chars.len()).map(|i| {
-        let mut c = chars.clone();
+    commonest_twin(
+        swapped.chain(with_a_letter_doubled(&chars)),
+        zipf,
+        TWIN_FREQUENCY_GAIN,
+    )
+}
+
+/// The word's letters with one of them typed twice, for each letter in turn.
+fn with_a_letter_doubled(chars: &[char]) -> impl Iterator<Item = Vec<char>> + '_ {
+    (0..chars.len()).map(move |i| {
+        let mut c = chars.to_vec();
         c.insert(i, chars[i]);
         c
-    });
-    swapped
-        .chain(doubled)
+    })
+}
+
+/// The commonest of `twins` that is at least `gain` Zipf units more common than the word
+/// (`zipf`).
+fn commonest_twin(
+    twins: impl Iterator<Item = Vec<char>>,
+    zipf: lexicon::Zipf,
+    gain: f32,
+) -> Option<String> {
+    twins
         .map(|c| c.into_iter().collect::<String>())
         .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
-        .filter(|(twin_zipf, _)| *twin_zipf - zipf >= TWIN_FREQUENCY_GAIN)
+        .filter(|(twin_zipf, _)| *twin_zipf - zipf >= gain)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, twin)| twin)
 }
@@ -462,21 +479,6 @@ const DOUBLED_TWIN_GAIN: f32 = 2.0;
 
 /// Listed words at least this common are not searched for a doubled twin (see [`common_twin`]).
 const SLIP_MAX_ZIPF: lexicon::Zipf = 4.0;
-
-/// The far more common word a word of five letters or more becomes with one of its letters
-/// typed twice ([`common_twin`] for longer words, where swaps make other real words).
-fn doubled_twin(chars: &[char], zipf: lexicon::Zipf) -> Option<String> {
-    (0..chars.len())
-        .map(|i| {
-            let mut c = chars.to_vec();
-            c.insert(i, chars[i]);
-            c.into_iter().collect::<String>()
-        })
-        .map(|twin| (lexicon::zipf_or_zero(&twin), twin))
-        .filter(|(twin_zipf, _)| *twin_zipf - zipf >= DOUBLED_TWIN_GAIN)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, twin)| twin)
-}
 
 /// Share of the unknown-word weight kept by a verb form the knowledge base never uses. Measured
 /// 2026-12-01 over dev-chat, blind-chat-a..f and set S: for Russian verbs 0.7, 0.5 and 0.3 each
