@@ -451,6 +451,10 @@ pub struct LanguageFile {
     /// what the second part asks about.
     #[serde(default)]
     pub premise_verbs: Vec<String>,
+    /// The allied-relations treaty's signatories, whom its articles never name: "article 2 of
+    /// Tokayev and Mirziyoyev's treaty" still names this treaty's article.
+    #[serde(default)]
+    pub treaty_signatories: Vec<String>,
     /// The yes/no words an answer may open with ("Yes", "Да"): dropped when the question
     /// asked for content.
     #[serde(default)]

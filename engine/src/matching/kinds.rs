@@ -1029,9 +1029,17 @@ const WHO_WORDS: &[&str] = &[
 /// True for "сколько лет было Мирзиёеву, когда…": a person's age at some moment, which no
 /// document gives, though the moment is an event the timeline knows.
 pub fn asks_age_then(words: &[String], is_person: impl Fn(&str) -> bool) -> bool {
-    words.windows(4).any(|w| {
+    let then = words.windows(4).any(|w| {
         w[0] == "сколько" && w[1] == "лет" && AGE_VERBS.contains(&w[2].as_str()) && is_person(&w[3])
-    })
+    });
+    // "аскероглу сколько лет?", "сколько лет раббимову": the person and "сколько лет" alone at
+    // the end ("жайлин сколько лет учился" asks how long he studied).
+    let at_end = match words {
+        [.., a, b, c] if b == "сколько" && c == "лет" => is_person(a),
+        [.., a, b, c] if a == "сколько" && b == "лет" => is_person(c),
+        _ => false,
+    };
+    then || at_end
 }
 
 /// Verbs between "сколько лет" and a person that still ask the person's age ("сколько лет было
@@ -1341,6 +1349,7 @@ mod tests {
                 cardinals: Default::default(),
                 open_question_words: vec![],
                 premise_verbs: vec![],
+                treaty_signatories: vec![],
                 focus_cues: vec![],
                 focus_cues_before_verb: vec![],
                 focus_verbs: vec![],

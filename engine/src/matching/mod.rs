@@ -813,6 +813,7 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
         cardinals: language.cardinals,
         open_question_words: language.open_question_words,
         premise_verbs: language.premise_verbs,
+        treaty_signatories: language.treaty_signatories,
         yes_no_leads: language.yes_no_leads,
         foreign_letters: language.foreign_letters,
         foreign_words: language.foreign_words,
@@ -1874,9 +1875,11 @@ impl Engine {
             match self.find(&format!("article-{number}")) {
                 // "Article 2 of the Uzbekistan–Turkey treaty" is not this treaty's article 2:
                 // a name the article never mentions sends the question to the ranking. An
-                // author's name does not: "article 4, per Askeroğlu" is his reading of it.
+                // author's name does not: "article 4, per Askeroğlu" is his reading of it; nor
+                // does a signatory's: "ст. 2 договора Токаева и Мирзиёева" is this treaty.
                 Some(article)
-                    if self.names_only_in_question(article, &self.without_authors(words)) => {}
+                    if self.names_only_in_question(article, &self.without_named_sources(words)) => {
+                }
                 Some(article) => return self.article_or_commentary(article, number, words),
                 None => return declined(Decline::UnknownArticle(number)),
             }
@@ -1979,14 +1982,19 @@ impl Engine {
         only_question_words || self.only_an_everyday_word(terms, words)
     }
 
-    /// The words without the documents' authors' names.
-    fn without_authors(&self, words: &[String]) -> Vec<String> {
+    /// The words without the documents' authors' names and the treaty's signatories'
+    /// (`treaty_signatories` in `language.toml`).
+    fn without_named_sources(&self, words: &[String]) -> Vec<String> {
+        let signatories: Vec<String> = (self.kb.language.treaty_signatories.iter())
+            .map(|name| self.index.key_of(name))
+            .collect();
         words
             .iter()
             .filter(|w| {
                 !self
                     .authors
                     .names_an_author(std::slice::from_ref(*w), &self.index)
+                    && !signatories.iter().any(|key| self.index.has_key(w, key))
             })
             .cloned()
             .collect()

@@ -694,27 +694,35 @@ pub fn stem(token: &str) -> String {
     }
 }
 
-/// Words whose Snowball stems run into another family, with the endings of their forms: "визит",
-/// "визите" (a visit) would stem as "виз", the stem of "визы" (visas), and "залили" (uploaded) as
-/// "зал", that of "зале" (a hall); "пограничники" (border guards) as "погранич", that of
-/// "пограничный" (of the border). Such a form has the word as its stem ("визитка" is none).
-const RUSSIAN_STEM_EXCEPTIONS: &[(&str, &[&str])] = &[
-    ("визит", NOUN_ENDINGS),
-    ("госвизит", NOUN_ENDINGS),
-    ("пограничник", NOUN_ENDINGS),
-    ("залил", &["", "а", "и", "о"]),
+/// Words whose Snowball stems run into another family, with the endings of their forms and the
+/// stem they get instead: "визит", "визите" (a visit) would stem as "виз", the stem of "визы"
+/// (visas), and "залили" (uploaded) as "зал", that of "зале" (a hall); "пограничники" (border
+/// guards) as "погранич", that of "пограничный" (of the border); "учёным регалиям" (academic)
+/// as "учен", that of "учения" (military exercises). Such a form has its own stem ("визитка"
+/// is none).
+const RUSSIAN_STEM_EXCEPTIONS: &[(&str, &[&str], &str)] = &[
+    ("визит", NOUN_ENDINGS, "визит"),
+    ("госвизит", NOUN_ENDINGS, "госвизит"),
+    ("пограничник", NOUN_ENDINGS, "пограничник"),
+    ("залил", &["", "а", "и", "о"], "залил"),
+    ("учен", ADJECTIVE_ENDINGS, "ученый"),
 ];
 
 /// The case endings of a masculine noun like "визит".
 const NOUN_ENDINGS: &[&str] = &["", "а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах"];
 
+/// The endings of an adjective like "учёный" (after "ё" is read as "е").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ых", "ыми", "ую",
+];
+
 fn stem_russian(token: &str) -> String {
-    let exception = RUSSIAN_STEM_EXCEPTIONS.iter().find(|(stem, endings)| {
+    let exception = RUSSIAN_STEM_EXCEPTIONS.iter().find(|(prefix, endings, _)| {
         token
-            .strip_prefix(*stem)
+            .strip_prefix(*prefix)
             .is_some_and(|ending| endings.contains(&ending))
     });
-    if let Some((stem, _)) = exception {
+    if let Some((_, _, stem)) = exception {
         return (*stem).to_owned();
     }
     thread_local! {

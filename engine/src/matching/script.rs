@@ -168,11 +168,15 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
             {
                 return Reading::AsTyped;
             }
-            long_words += usize::from(!short);
             if !short && lexicon::is_real_word(&word) {
-                english_words += 1;
+                // "let" after "skolko" is "лет", the commoner word: evidence of neither.
+                if commoner_in_russian(&word).is_none() {
+                    english_words += 1;
+                    long_words += 1;
+                }
                 return Reading::English(word);
             }
+            long_words += usize::from(!short);
             let Some((reading, real)) = read_translit(&word) else {
                 return Reading::AsTyped;
             };
@@ -194,16 +198,24 @@ fn from_translit(chunks: &[&str], known: &dyn Fn(&str) -> bool) -> Option<String
                 Reading::Russian(russian) => russian,
                 // "den", "drug": English words too, but in a Russian question the far more
                 // common Russian word ("день", "друг").
-                Reading::English(word) => read_translit(&word)
-                    .filter(|(reading, real)| {
-                        *real && lexicon::zipf_or_zero(reading) > lexicon::zipf_or_zero(&word)
-                    })
-                    .map_or_else(|| (*chunk).to_owned(), |(reading, _)| reading),
+                Reading::English(word) => {
+                    commoner_in_russian(&word).unwrap_or_else(|| (*chunk).to_owned())
+                }
                 Reading::AsTyped => (*chunk).to_owned(),
             })
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// The Russian reading of an English word typed in Latin letters when it is a real word and
+/// commoner than the English one ("den" is "день", "let" is "лет").
+fn commoner_in_russian(word: &str) -> Option<String> {
+    read_translit(word)
+        .filter(|(reading, real)| {
+            *real && lexicon::zipf_or_zero(reading) > lexicon::zipf_or_zero(word)
+        })
+        .map(|(reading, _)| reading)
 }
 
 /// False when the text cannot pass [`from_translit`]'s test whatever its words read as: it

@@ -466,6 +466,7 @@ impl Timeline {
         let (sources, authors) = self.sources_of_claims(words, index);
         let paired = self.kinds_of_a_pair(words, index);
         let given = given_date(words);
+        let bare_year = self.bare_year(words).is_some();
         let events_named = |left_out: &HashSet<usize>| {
             let rest: Vec<String> = words
                 .iter()
@@ -486,7 +487,7 @@ impl Timeline {
             let named = self.named_events(&sequence, index);
             let mut kinds = kinds_of_two_named(&sequence, index);
             kinds.extend(&paired);
-            let pair = best_pair(&named, &kinds, index);
+            let pair = best_pair(&named, &kinds, (words, bare_year), index);
             (named, pair)
         };
         // "по аскероглу" names who says it when two events are named without it; with one
@@ -778,10 +779,7 @@ impl Timeline {
         index: &Index,
     ) -> Option<TimelineResult> {
         let (event, _, matched) = named.first()?;
-        let year = words.windows(2).find_map(|pair| {
-            let (before, year) = (&pair[0], &pair[1]);
-            (self.year_ends.contains(before) && is_year(year)).then_some(year)
-        })?;
+        let year = self.bare_year(words)?;
         if matched.contains(&index.key_of(year)) {
             return None;
         }
@@ -804,6 +802,15 @@ impl Timeline {
             ),
             asked,
         ))
+    }
+
+    /// A year right after one of `year_ends` ("after 1991", "от 1998"): one end of the time
+    /// asked about, unless it is part of an event's name.
+    fn bare_year<'w>(&self, words: &'w [String]) -> Option<&'w String> {
+        words.windows(2).find_map(|pair| {
+            let (before, year) = (&pair[0], &pair[1]);
+            (self.year_ends.contains(before) && is_year(year)).then_some(year)
+        })
     }
 
     /// The years among `years` that date an event the question names with other words too
@@ -1152,7 +1159,22 @@ fn compared(a: (Moment, PartialDate), b: (Moment, PartialDate), asked: Asked) ->
 /// Kazakhstan pact"), names the kind of both events: when two named events share it, only such
 /// pairs are weighed ("the pact of the Karimov era" paired the Russian alliance with the change
 /// of power after Karimov).
-fn best_pair(named: &[Named], kinds: &[&String], index: &Index) -> Option<(usize, usize)> {
+fn best_pair(
+    named: &[Named],
+    kinds: &[&String],
+    (words, bare_year): (&[String], bool),
+    index: &Index,
+) -> Option<(usize, usize)> {
+    // "Without any ally after 1991, until the russia pact": "ally" and "pact" once name the
+    // Russian alliance, not also the treaty whose full name they are; the year is the other
+    // end. Beside such a year, an event named only by the other's words needs one of them
+    // said twice.
+    let said_twice = |keys: &HashSet<&String>| {
+        !bare_year
+            || keys
+                .iter()
+                .any(|k| words.iter().filter(|w| index.has_key(w, k)).count() > 1)
+    };
     let pair_has = |k: &String| {
         named.iter().enumerate().any(|(i, (_, _, a))| {
             a.contains(k) && named.iter().skip(i + 1).any(|(_, _, b)| b.contains(k))
@@ -1174,6 +1196,9 @@ fn best_pair(named: &[Named], kinds: &[&String], index: &Index) -> Option<(usize
             // was finalised… before the presidents signed it": the signing shares its words).
             let own = |only: bool, coverage: f32| only || coverage >= 1.0;
             if !own(only_a, *cov_a) || !own(only_b, *cov_b) || !(only_a || only_b) {
+                continue;
+            }
+            if (!only_a && !said_twice(keys_a)) || (!only_b && !said_twice(keys_b)) {
                 continue;
             }
             let score: f32 = keys_a
