@@ -3761,3 +3761,74 @@ fn equal_pairs_of_events_keep_the_better_named_one() {
     assert!(text.contains("31 days"), "{text}");
     assert!(text.contains("and border demarcation treaty"), "{text}");
 }
+
+#[test]
+fn an_article_of_the_treaty_named_by_its_signatories_is_that_article() {
+    answered_with(
+        "статья 3 договора Мирзиёева и Токаева — что в ней?",
+        "article-3",
+    );
+    answered_with(
+        "article 2 of the Tokayev–Mirziyoyev treaty, what does it say?",
+        "article-2",
+    );
+    // Another country's treaty is still not this one's article.
+    let reply = reply("article 2 of the uzbekistan-turkey alliance treaty?");
+    assert_ne!(reply.record_id.as_deref(), Some("article-2"));
+}
+
+#[test]
+fn what_the_drills_were_called_asks_their_name_not_a_persons() {
+    let reply = answered_with(
+        "как звали те учения в жамбылской области в 2021-м?",
+        "security-kalkan",
+    );
+    assert!(
+        reply.plain_text().contains("Калкан"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn academic_is_not_a_form_of_the_word_for_military_exercises() {
+    let words = engine().explain("какие учёные регалии у муслимовой");
+    assert!(!words.contains("exercis"), "{words}");
+}
+
+#[test]
+fn asking_the_chat_whether_anyone_knows_asks_no_person() {
+    answered_with(
+        "кто-нибудь знает, когда узбекистан подписал союз с россией?",
+        "alliances-russia",
+    );
+}
+
+#[test]
+fn a_person_and_how_many_years_alone_ask_the_persons_age() {
+    for question in [
+        "аскероглу сколько лет?",
+        "сколько лет жайлину",
+        "askeroglu skolko let?",
+    ] {
+        let reply = declined(question);
+        // Latin letters get the reply in English.
+        let text = reply.plain_text();
+        assert!(
+            text.contains("возраст") || text.contains("anyone's age"),
+            "{question:?}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_bare_year_and_one_event_are_compared_when_the_other_events_words_are_said_once() {
+    let reply = computed("how many years from 1991 until uzbekistan's alliance pact with russia?");
+    assert!(
+        reply.plain_text().contains("14 years"),
+        "{}",
+        reply.plain_text()
+    );
+    // Two events still pair when the shared words are said for each of them.
+    computed("how many years between the russia alliance and the kazakhstan alliance?");
+}
