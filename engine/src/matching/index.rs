@@ -214,12 +214,14 @@ const SPLIT_SHORT_WORDS: &[&str] = &[
     "up", "an",
 ];
 
-/// English endings that wordfreq lists as words (from text split at hyphens and markup) but that
-/// never stand alone: a split leaving one on the right cuts an inflected word ("bossing" is not
-/// "boss" + "ing").
+/// Endings that wordfreq lists as words (English ones from text split at hyphens and markup;
+/// Russian "ешь" is "eat!") but that, right after a stem, are its ending: a split leaving one on
+/// the right cuts an inflected word ("bossing" is not "boss" + "ing").
 const SPLIT_ENDINGS: &[&str] = &[
     "ing", "ings", "ed", "er", "ers", "est", "ly", "ness", "ism", "ist", "ity", "ize", "ise",
     "tion", "ment", "ful",
+    // A Russian verb's ending ("выручаешь" is not "выруча" + "ешь").
+    "ешь", "ишь", "ёшь",
 ];
 
 /// At most this many Latin spellings are tried for one Cyrillic word (each "х" doubles them).
