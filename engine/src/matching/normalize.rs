@@ -428,9 +428,23 @@ fn split_name_and_year(token: &str) -> Option<(String, String)> {
 pub fn split_glued(token: &str, is_article: impl Fn(&str) -> bool) -> Option<[String; 2]> {
     match split_word_and_number(token) {
         Some((word, number)) if is_article(word) => Some([word.to_owned(), number.to_owned()]),
-        _ => split_name_and_year(token).map(|(name, year)| [name, year]),
+        _ => split_name_and_year(token)
+            .map(|(name, year)| [name, year])
+            .or_else(|| split_years_count(token)),
     }
 }
+
+/// A number glued to a word for years ("30летие", "20лет") as the two: the number counts years.
+fn split_years_count(token: &str) -> Option<[String; 2]> {
+    let at = token.find(|c: char| !c.is_ascii_digit())?;
+    let (digits, word) = token.split_at(at);
+    ((1..=3).contains(&digits.len()) && word.starts_with(YEARS_WORD))
+        .then(|| [digits.to_owned(), word.to_owned()])
+}
+
+/// The start of the Russian words for years ("лет", "летие", "летний"): a number before one
+/// counts years, never names one ("с 30-летием" is "with the 30th anniversary", not "since 2030").
+const YEARS_WORD: &str = "лет";
 
 /// A word typed together with a number of one to three digits ("art3", "статья17") as the word
 /// and the number; `None` for anything else ("b4" has too short a word, "kalkan2021" a year).
@@ -552,7 +566,9 @@ fn bare_two_digit_year(
     // "с 10 км" counts; "с 29 декабря" is a day.
     let counted = after.is_some_and(|w| {
         !is(Some(w), YEAR_WORDS)
-            && (w.chars().count() <= 3 || crate::knowledge::PartialDate::month_of_word(w).is_some())
+            && (w.chars().count() <= 3
+                || w.starts_with(YEARS_WORD)
+                || crate::knowledge::PartialDate::month_of_word(w).is_some())
     });
     // "signed in 98": in the nineties, a number after "in" or "в" is a year ("in 15 cities"
     // is a count).
@@ -917,6 +933,20 @@ mod tests {
         assert_eq!(question_words("с 29 декабря"), ["с", "29", "декабря"]);
         assert_eq!(question_words("since 29 dec"), ["since", "29", "dec"]);
         assert_eq!(question_words("article 17"), ["article", "17"]);
+        // An anniversary counts years: "с 30-летием" is not "since 2030".
+        assert_eq!(
+            question_words("совпал с 30-летием"),
+            ["совпал", "с", "30", "летием"]
+        );
+    }
+
+    #[test]
+    fn a_number_glued_to_the_word_for_years_is_split() {
+        assert_eq!(
+            split_glued("30летие", |_| false),
+            Some(["30".to_owned(), "летие".to_owned()])
+        );
+        assert_eq!(split_glued("2021м", |_| false), None);
     }
 
     #[test]
