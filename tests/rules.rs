@@ -3832,3 +3832,29 @@ fn a_bare_year_and_one_event_are_compared_when_the_other_events_words_are_said_o
     // Two events still pair when the shared words are said for each of them.
     computed("how many years between the russia alliance and the kazakhstan alliance?");
 }
+
+#[test]
+fn a_gap_going_by_one_source_counts_from_that_sources_date() {
+    // Askeroğlu dates the draft to 27 November, Batyrov to 28 November.
+    let reply =
+        computed("going by batyrov, how many days from the draft's circulation to the signing?");
+    assert!(
+        reply.plain_text().contains("24 days"),
+        "{}",
+        reply.plain_text()
+    );
+    let reply = computed("how many days from the draft's publication to the signing?");
+    assert!(
+        reply.plain_text().contains("25 days"),
+        "{}",
+        reply.plain_text()
+    );
+    // Naming the author of the draft's own date keeps that date.
+    let reply =
+        computed("according to askeroglu, how many days from the draft's release to the signing?");
+    assert!(
+        reply.plain_text().contains("25 days"),
+        "{}",
+        reply.plain_text()
+    );
+}

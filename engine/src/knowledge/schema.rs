@@ -217,10 +217,23 @@ pub struct Event {
     /// event has it.
     #[serde(default)]
     pub the_signing: bool,
+    /// Other dates a source gives for the event ("Batyrov dates the circulation to 28
+    /// November"): a question going by that source's author counts from its date.
+    #[serde(default)]
+    pub dated_by: Vec<SourceDate>,
     #[serde(rename = "cite", default)]
     pub citations: Vec<Citation>,
     #[serde(default)]
     pub ru: Option<EventTranslation>,
+}
+
+/// A date one source gives for an event, where sources differ.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDate {
+    /// A source id of `sources.toml`.
+    pub source: String,
+    pub date: String,
 }
 
 /// The Russian version of an event's text.

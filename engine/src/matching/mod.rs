@@ -1078,7 +1078,12 @@ impl Engine {
         drop(texts);
         let article_key = index.key_of(ARTICLE_WORD);
         let article_stems = index.stems_of_key(&article_key);
-        let timeline = Timeline::new(&kb.language, &kb.events, author_keys(&kb, &index), &index);
+        let timeline = Timeline::new(
+            &kb.language,
+            (&kb.events, &kb.sources),
+            author_keys(&kb, &index),
+            &index,
+        );
         let focus = focus::Focus::new(&kb.language, &index);
         let reaction = kb
             .smalltalk

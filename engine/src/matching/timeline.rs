@@ -12,7 +12,7 @@ use super::given_date::{given_date, GivenDate};
 use super::index::{Index, TermId};
 use super::kinds::{contains_sequence, is_year};
 use super::normalize::tokenize;
-use crate::knowledge::{Event, LanguageFile, PartialDate};
+use crate::knowledge::{Event, LanguageFile, PartialDate, Source};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The unit a question asks the difference in.
@@ -170,6 +170,10 @@ pub struct Timeline {
     author_keys: HashSet<String>,
     /// Words before a bare year that make it one end of the time asked about.
     year_ends: HashSet<String>,
+    /// Per event, the stems of the names of the authors its own date is cited from, and the
+    /// other dates sources give for it ([`Event::dated_by`]), each with the stems of its
+    /// source's authors' names: a question naming one counts from that date.
+    dated_by: Vec<SourcedDates>,
     /// Numbers written as words ("ten months before" states a gap, like "10 months before").
     number_words: HashSet<String>,
     /// Words for a pair ("two", "both", "обоими"): the noun after one is the kind of both
@@ -241,7 +245,7 @@ const RELATIVE_WORDS: &[&str] = &[
 impl Timeline {
     pub fn new(
         language: &LanguageFile,
-        events: &[Event],
+        (events, sources): (&[Event], &[Source]),
         author_keys: HashSet<String>,
         index: &Index,
     ) -> Self {
@@ -261,6 +265,10 @@ impl Timeline {
             .iter()
             .position(|e| e.the_signing)
             .map(|e| (e, index.key_of("signing")));
+        let dated_by = events
+            .iter()
+            .map(|e| dates_by_source(e, sources, index))
+            .collect();
         let date_keys: Vec<_> = events.iter().map(|e| date_keys(e, index)).collect();
         let events = event_names(events, index);
         let numbered = NumberedKeys::new(&events, &date_keys);
@@ -302,6 +310,7 @@ impl Timeline {
             said_by_author_after: cues.said_by_author_after.iter().cloned().collect(),
             author_keys,
             year_ends: words(&cues.year_ends),
+            dated_by,
             number_words: words(&language.number_words),
             pair_words: words(&language.pair_words),
             cues_by_first: HashMap::default(),
@@ -715,8 +724,21 @@ impl Timeline {
     /// meeting ended").
     fn date_of(&self, event: usize, words: &[String]) -> Option<PartialDate> {
         let ended = self.ends.iter().any(|cue| contains_sequence(words, cue));
-        match (ended, self.until[event]) {
-            (true, Some(until)) => Some(until),
+        // "Per Batyrov's report": the date his report gives, where sources differ; not when
+        // the question names the author of the event's own date too ("Askeroğlu dates the
+        // draft, Batyrov the summit").
+        let named = |stems: &[String]| {
+            words
+                .iter()
+                .any(|w| stems.iter().any(|stem| w.starts_with(stem.as_str())))
+        };
+        let (own, others) = &self.dated_by[event];
+        let by_source = (!named(own))
+            .then(|| others.iter().find(|(stems, _)| named(stems)))
+            .flatten();
+        match (ended, self.until[event], by_source) {
+            (true, Some(until), _) => Some(until),
+            (_, _, Some((_, date))) => Some(*date),
             _ => self.events[event].0,
         }
     }
@@ -971,6 +993,40 @@ impl Timeline {
         strong.into_iter().map(|(_, n)| n).collect()
     }
 }
+
+/// The stems of the names of the authors an event's own date is cited from, and the other
+/// dates sources give it, each with the stems of its source's authors' names.
+type SourcedDates = (Vec<String>, Vec<(Vec<String>, PartialDate)>);
+
+/// The dates `event` is given by other sources ([`Event::dated_by`]), each with the stems of
+/// its source's authors' surnames (their synonyms' too: "батырова" is Batyrov).
+fn dates_by_source(event: &Event, sources: &[Source], index: &Index) -> SourcedDates {
+    let stems_of = |id: &str| -> Vec<String> {
+        let source = sources.iter().find(|s| s.id == id);
+        source
+            .into_iter()
+            .flat_map(|s| s.authors.iter())
+            .flat_map(|name| tokenize(name))
+            .flat_map(|word| index.stems_of_key(&index.key_of(&word)))
+            // Short stems would start unrelated words.
+            .filter(|stem| stem.chars().count() >= MIN_SURNAME_STEM_CHARS)
+            .collect()
+    };
+    if event.dated_by.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let own = (event.citations.iter())
+        .filter(|c| !event.dated_by.iter().any(|d| d.source == c.source))
+        .flat_map(|c| stems_of(&c.source))
+        .collect();
+    let others = (event.dated_by.iter())
+        .filter_map(|dated| Some((stems_of(&dated.source), PartialDate::parse(&dated.date)?)))
+        .collect();
+    (own, others)
+}
+
+/// The fewest letters of a surname's stem that [`Timeline::date_of`] reads as naming it.
+const MIN_SURNAME_STEM_CHARS: usize = 5;
 
 /// Each event's date and its names (English and Russian) as canonical keys.
 fn event_names(events: &[Event], index: &Index) -> Vec<(Option<PartialDate>, Vec<Vec<String>>)> {

@@ -350,11 +350,21 @@ pub(super) fn check_events(
     problems: &mut Vec<Problem>,
     path: &Path,
     events: &[Event],
-    agreements: &[Agreement],
+    (agreements, sources): (&[Agreement], &[Source]),
 ) {
     for event in events {
         let id = format!("event {}", event.date);
         check_date(problems, path, &id, &event.date);
+        for dated in &event.dated_by {
+            check_date(problems, path, &id, &dated.date);
+            if !sources.iter().any(|s| s.id == dated.source) {
+                problems.push(Problem::new(
+                    path,
+                    Some(&id),
+                    format!("`dated_by` source `{}` does not exist", dated.source),
+                ));
+            }
+        }
         if let Some(until) = &event.until {
             check_date(problems, path, &id, until);
             if PartialDate::parse(until) < PartialDate::parse(&event.date) {

@@ -194,7 +194,7 @@ fn run_checks(files: &Files, problems: &mut Vec<Problem>) {
         problems,
         timeline_path,
         &timeline.events,
-        &agreements.agreements,
+        (&agreements.agreements, &sources.sources),
     );
     check_synonyms(problems, synonyms_path, &synonyms.groups);
     check_messages(problems, messages_path, messages);
