@@ -3858,3 +3858,13 @@ fn a_gap_going_by_one_source_counts_from_that_sources_date() {
         reply.plain_text()
     );
 }
+
+#[test]
+fn a_word_is_never_split_before_a_last_single_letter() {
+    // "казахскому" is a dative, not "казахском" + "у"; "выручаешь" a verb, not "выруча" + "ешь".
+    let explained = engine().explain("по казахскому аналитику, спс выручаешь");
+    assert!(
+        explained.contains("казахскому") && !explained.contains(" ешь"),
+        "{explained}"
+    );
+}

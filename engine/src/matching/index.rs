@@ -1050,7 +1050,9 @@ impl Index {
             let short_rest = left.chars().count() == 1
                 && right.chars().count() < 5
                 && lexicon::zipf_or_zero(right) < SPLIT_SHORT_REST_ZIPF;
-            if prefixed_verb || short_rest || SPLIT_ENDINGS.contains(&right) {
+            // A preposition never ends a word: "казахскому" is not "казахском" + "у".
+            let trailing_letter = right.chars().count() == 1;
+            if prefixed_verb || short_rest || trailing_letter || SPLIT_ENDINGS.contains(&right) {
                 continue;
             }
             let score = known(left).min(known(right));
