@@ -3868,3 +3868,20 @@ fn a_word_is_never_split_before_a_last_single_letter() {
         "{explained}"
     );
 }
+
+#[test]
+fn numbers_guessed_at_the_end_are_not_matched_as_the_documents_figures() {
+    // The asker's guesses matched entries that mention 20 % and 30 %.
+    let reply = reply("number of articles in the alliance treaty altogether, 25 or 40?");
+    assert_eq!(
+        reply.record_id.as_deref(),
+        Some("treaty-total-articles"),
+        "{}",
+        reply.plain_text()
+    );
+    // Two article numbers offered still ask which article.
+    assert_eq!(
+        engine().article_number(&["article".into(), "3".into(), "or".into(), "4".into()]),
+        None
+    );
+}

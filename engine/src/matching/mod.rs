@@ -390,6 +390,9 @@ const RARE_ENTITY_SHARE: usize = 15;
 /// Words offering an alternative ("article four or five", "статья 4 или 5").
 const ALTERNATIVE_WORDS: &[&str] = &["or", "или", "либо"];
 
+/// Numbers below this may be guesses at a count ([`Engine::without_guessed_numbers`]).
+const GUESSED_NUMBER_LIMIT: u32 = 1000;
+
 /// True for a number with a leading zero ("the 004 paper", "в статье 004", "004's
 /// co-authors"): it names a document by its number in the seed list, never a treaty article
 /// or a count.
@@ -1317,6 +1320,7 @@ impl Engine {
         // Read again after typo correction: "teachr asked us" is context too.
         let fixed = self.without_chat_context(self.index.fixed_words(tokens));
         let words = self.without_small_counts(self.with_article_digits(self.without_titles(fixed)));
+        let words = self.without_guessed_numbers(words);
         let keys = self.index.analyse(&words);
         match self
             .authors
@@ -1434,6 +1438,34 @@ impl Engine {
                 Some((n, latin)) => self.cardinal_word(n, latin),
             })
             .collect()
+    }
+
+    /// The words without two numbers offered as guesses at the end ("how many articles, like 20
+    /// or 30?", "20? 30?"): the asker's guesses, not figures of the documents, they would match
+    /// whatever entry mentions those numbers. Years and a number after the word for article are
+    /// kept ("article 3 or 4" asks which article; `offers_another` reads it).
+    fn without_guessed_numbers(&self, mut words: Vec<String>) -> Vec<String> {
+        let guess = |w: &String| {
+            w.parse::<u32>().is_ok_and(|n| n < GUESSED_NUMBER_LIMIT) && !kinds::is_year(w)
+        };
+        let n = words.len();
+        let pair = match words.as_slice() {
+            [.., a, or, b] if guess(a) && ALTERNATIVE_WORDS.contains(&or.as_str()) && guess(b) => {
+                Some(n - 3)
+            }
+            [.., a, b] if guess(a) && guess(b) => Some(n - 2),
+            _ => None,
+        };
+        let Some(start) = pair else {
+            return words;
+        };
+        let after_article = start
+            .checked_sub(1)
+            .is_some_and(|b| self.is_article_word(&words[b]));
+        if !after_article {
+            words.truncate(start);
+        }
+        words
     }
 
     /// Without a number right before the plural of article ("17 articles in all", "из 20
