@@ -701,6 +701,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_DE,
         OOS_REVIEW_DE,
     ),
+    (
+        "tests/data/blind-chat-df.jsonl",
+        EN_BLIND_DF,
+        RU_BLIND_DF,
+        OOS_BLIND_DF,
+    ),
+    (
+        "tests/data/review-chat-dg.jsonl",
+        EN_REVIEW_DG,
+        RU_REVIEW_DG,
+        OOS_REVIEW_DG,
+    ),
 ];
 
 #[test]
@@ -1566,14 +1578,32 @@ const OOS_REVIEW_DB: usize = 131; // of 140
 // start build (b7139ac) and at the final engine: the same (en 49/53, ru 40/53, out of scope 61/64;
 // no question changed outcome). Its failures were seen only after that final reading, when the
 // copy was run with every file; nothing was tuned after.
+// Read by the forty-seventh session as a seen set (its failures named kinds of failure): raised to
+// en 49/53, ru 45/53, out of scope 63/64.
 const EN_BLIND_DD: usize = 49; // of 53
-const RU_BLIND_DD: usize = 40; // of 53
-const OOS_BLIND_DD: usize = 61; // of 64
+const RU_BLIND_DD: usize = 45; // of 53
+const OOS_BLIND_DD: usize = 63; // of 64
 
 // Set DE: the tuning set of the forty-sixth session, written by a helper from the documents alone
 // (240 questions, two thirds Russian, in everyday and chat words), read at once and tuned on
 // (start b7139ac: en 43/50, ru 84/100, out of scope 84/90). Left out of the copy, because stored
 // phrasings or words match them: DE010, DE032 and DE110.
 const EN_REVIEW_DE: usize = 45; // of 49
-const RU_REVIEW_DE: usize = 89; // of 98
+const RU_REVIEW_DE: usize = 91; // of 98
 const OOS_REVIEW_DE: usize = 89; // of 90
+
+// Set DF: the blind set of the forty-seventh session, written at its start by a helper from the
+// documents and the eval README alone (170 questions, BZ's composition; 137 lines flagged by the
+// screen at first, reworded until none was) and frozen (sha256 3da5a1e1…). Read as totals at the
+// start build (fa6265f) and at the final engine: the same (en 45/53, ru 47/53, out of scope
+// 62/64); no reply to it changed at all, in entry, outcome or text.
+const EN_BLIND_DF: usize = 45; // of 53
+const RU_BLIND_DF: usize = 47; // of 53
+const OOS_BLIND_DF: usize = 62; // of 64
+
+// Set DG: the tuning set of the forty-seventh session, written like DE (240 questions, two thirds
+// Russian), read at once and tuned on (start fa6265f: en 44/50, ru 82/100, out of scope 85/90).
+// Left out of the copy, because stored words match them: DG172 and DG232.
+const EN_REVIEW_DG: usize = 46; // of 50
+const RU_REVIEW_DG: usize = 88; // of 98
+const OOS_REVIEW_DG: usize = 89; // of 90
