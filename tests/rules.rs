@@ -3885,3 +3885,15 @@ fn numbers_guessed_at_the_end_are_not_matched_as_the_documents_figures() {
         None
     );
 }
+
+#[test]
+fn a_shorthand_glued_to_a_word_is_written_out() {
+    let explained = engine().explain("погрансоглашение когда подписали");
+    assert!(explained.contains("пограничный соглашение"), "{explained}");
+}
+
+#[test]
+fn a_two_digit_year_before_god_is_the_full_year() {
+    let explained = engine().explain("договор 98 год о вечной дружбе");
+    assert!(explained.contains("1998"), "{explained}");
+}

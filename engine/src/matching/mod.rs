@@ -390,6 +390,9 @@ const RARE_ENTITY_SHARE: usize = 15;
 /// Words offering an alternative ("article four or five", "статья 4 или 5").
 const ALTERNATIVE_WORDS: &[&str] = &["or", "или", "либо"];
 
+/// The fewest letters of each part of a [`Engine::shorthand_compound`]: "гос" + "договор".
+const MIN_COMPOUND_PART_CHARS: usize = 3;
+
 /// Numbers below this may be guesses at a count ([`Engine::without_guessed_numbers`]).
 const GUESSED_NUMBER_LIMIT: u32 = 1000;
 
@@ -1585,7 +1588,10 @@ impl Engine {
             match self.shorthand.get(&t) {
                 Some(full) => tokens.extend(full.iter().cloned()),
                 None if self.index.knows(&t) => tokens.push(t),
-                None => match normalize::split_glued(&t, is_article) {
+                None => match self
+                    .shorthand_compound(&t)
+                    .or_else(|| normalize::split_glued(&t, is_article).map(Vec::from))
+                {
                     Some(parts) => tokens.extend(parts),
                     None => match normalize::year_without_abbreviation(&t) {
                         Some(year) => tokens.push(year.to_owned()),
@@ -1596,6 +1602,22 @@ impl Engine {
         }
         self.read_question_word_slips(&mut tokens);
         tokens
+    }
+
+    /// A word made of a shorthand and a word the knowledge base knows ("погрансоглашение" is
+    /// "погран" + "соглашение"), as the shorthand written out and the word.
+    fn shorthand_compound(&self, word: &str) -> Option<Vec<String>> {
+        if word.is_ascii() {
+            return None;
+        }
+        word.char_indices()
+            .skip(MIN_COMPOUND_PART_CHARS)
+            .find_map(|(cut, _)| {
+                let (short, rest) = word.split_at(cut);
+                let full = self.shorthand.get(short)?;
+                (rest.chars().count() >= MIN_COMPOUND_PART_CHARS && self.index.knows(rest))
+                    .then(|| full.iter().cloned().chain([rest.to_owned()]).collect())
+            })
     }
 
     /// "were did he study" is "where did he study": a slip for a question word is read as

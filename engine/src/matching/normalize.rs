@@ -546,9 +546,9 @@ fn year_or_number(
 
 /// Words before a bare two-digit number that make it a year ("since 91", "с 98").
 const YEAR_PREPOSITIONS: &[&str] = &["since", "с", "со"];
-/// Words after a bare two-digit number that make it a year ("в 98 году"). Not "года": "за 34
-/// года" is a span of 34 years.
-const YEAR_WORDS: &[&str] = &["году", "г"];
+/// Words after a bare two-digit number that make it a year ("в 98 году", "98 год"). Not "года":
+/// "за 34 года" is a span of 34 years.
+const YEAR_WORDS: &[&str] = &["году", "г", "год"];
 
 /// A two-digit number written without an ending as the full year, when "since" or "с" comes
 /// before it ("since 91" is 1991) or "году" after it ("в 98 году"), but not when a short word
@@ -685,8 +685,9 @@ pub fn is_cyrillic(text: &str) -> bool {
 /// letters joins them while keeping "министр" apart from "министерство".
 const RUSSIAN_STEM_MAX_CHARS: usize = 7;
 
-/// Combining forms that open compound words of many families; the stem cut does not count them.
-const RUSSIAN_COMBINING_FORMS: &[&str] = &["электро"];
+/// Combining forms that open compound words of many families; the stem cut does not count them
+/// ("погрансоглашение", a border agreement, is not "погранстолбы", border posts).
+const RUSSIAN_COMBINING_FORMS: &[&str] = &["электро", "погран"];
 
 /// Stems longer than the cap whose first seven letters open another family: "единственный"
 /// (the only one) is not "единство" (unity). They are kept whole.
