@@ -1086,7 +1086,8 @@ impl Engine {
         let article_stems = index.stems_of_key(&article_key);
         let timeline = Timeline::new(
             &kb.language,
-            (&kb.events, &kb.sources),
+            &kb.events,
+            &kb.sources,
             author_keys(&kb, &index),
             &index,
         );

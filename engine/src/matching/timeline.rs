@@ -245,7 +245,8 @@ const RELATIVE_WORDS: &[&str] = &[
 impl Timeline {
     pub fn new(
         language: &LanguageFile,
-        (events, sources): (&[Event], &[Source]),
+        events: &[Event],
+        sources: &[Source],
         author_keys: HashSet<String>,
         index: &Index,
     ) -> Self {
@@ -496,7 +497,7 @@ impl Timeline {
             let named = self.named_events(&sequence, index);
             let mut kinds = kinds_of_two_named(&sequence, index);
             kinds.extend(&paired);
-            let pair = best_pair(&named, &kinds, (words, bare_year), index);
+            let pair = best_pair(&named, &kinds, words, bare_year, index);
             (named, pair)
         };
         // "по аскероглу" names who says it when two events are named without it; with one
@@ -1218,7 +1219,8 @@ fn compared(a: (Moment, PartialDate), b: (Moment, PartialDate), asked: Asked) ->
 fn best_pair(
     named: &[Named],
     kinds: &[&String],
-    (words, bare_year): (&[String], bool),
+    words: &[String],
+    bare_year: bool,
     index: &Index,
 ) -> Option<(usize, usize)> {
     // "Without any ally after 1991, until the russia pact": "ally" and "pact" once name the

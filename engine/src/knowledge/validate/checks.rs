@@ -350,7 +350,8 @@ pub(super) fn check_events(
     problems: &mut Vec<Problem>,
     path: &Path,
     events: &[Event],
-    (agreements, sources): (&[Agreement], &[Source]),
+    agreements: &[Agreement],
+    sources: &[Source],
 ) {
     for event in events {
         let id = format!("event {}", event.date);

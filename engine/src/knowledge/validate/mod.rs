@@ -194,7 +194,8 @@ fn run_checks(files: &Files, problems: &mut Vec<Problem>) {
         problems,
         timeline_path,
         &timeline.events,
-        (&agreements.agreements, &sources.sources),
+        &agreements.agreements,
+        &sources.sources,
     );
     check_synonyms(problems, synonyms_path, &synonyms.groups);
     check_messages(problems, messages_path, messages);
