@@ -638,6 +638,11 @@ pub struct TimelineCues {
     /// alliance with Russia", "от 1998 до союза").
     #[serde(default)]
     pub year_ends: Vec<String>,
+    /// Words that, beside one named event and a cue asking a gap, mean the event of
+    /// `the_signing` ("от партнёрства 2013 до союза": the alliance is the one signed that
+    /// day), unless another named event explains them.
+    #[serde(default)]
+    pub signing_words: Vec<String>,
 }
 
 /// `smalltalk.toml`: greetings, thanks and questions about the bot itself, answered with a fixed

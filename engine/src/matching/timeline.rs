@@ -179,9 +179,9 @@ pub struct Timeline {
     /// Words for a pair ("two", "both", "обоими"): the noun after one is the kind of both
     /// events ("between those 2 pacts").
     pair_words: HashSet<String>,
-    /// The event "the signing" alone means (see [`Event::the_signing`]), and the key of
-    /// "signing".
-    the_signing: Option<(usize, String)>,
+    /// The event "the signing" alone means (see [`Event::the_signing`]), and the keys of
+    /// the words that mean it beside another named event ("signing", "alliance").
+    the_signing: Option<(usize, Vec<String>)>,
 }
 
 /// The keys of an event's year and month names, when its date gives the month (see
@@ -262,10 +262,12 @@ impl Timeline {
             .iter()
             .map(|e| e.until.as_deref().and_then(PartialDate::parse))
             .collect();
-        let the_signing = events
-            .iter()
-            .position(|e| e.the_signing)
-            .map(|e| (e, index.key_of("signing")));
+        let the_signing = events.iter().position(|e| e.the_signing).map(|e| {
+            (
+                e,
+                cues.signing_words.iter().map(|w| index.key_of(w)).collect(),
+            )
+        });
         let dated_by = events
             .iter()
             .map(|e| dates_by_source(e, sources, index))
@@ -572,20 +574,19 @@ impl Timeline {
         asked: Asked,
         index: &Index,
     ) -> Option<TimelineResult> {
-        let (the_signing, sign) = self.the_signing.as_ref()?;
+        let (the_signing, signing_keys) = self.the_signing.as_ref()?;
         let (event, _, matched) = named.first()?;
-        let signed_besides = index.keys(words).iter().any(|k| k == sign) && !matched.contains(sign);
+        let keys = index.keys(words);
+        let sign = signing_keys
+            .iter()
+            .find(|k| keys.contains(k) && !matched.contains(k))?;
         // Another event named besides ("the two 2024 alliances") is no bare signing.
         let day = self.events[*the_signing].0;
         let others_that_day = named
             .iter()
             .skip(1)
             .all(|(e, _, _)| self.events[*e].0 == day);
-        if *event == *the_signing
-            || !signed_besides
-            || !others_that_day
-            || !matches!(asked, Asked::Gap(_))
-        {
+        if *event == *the_signing || !others_that_day || !matches!(asked, Asked::Gap(_)) {
             return None;
         }
         // "The border text was agreed — how many days later was it signed?": of the events of
