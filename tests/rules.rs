@@ -1080,6 +1080,28 @@ fn timeline_single_gap_and_order_words_need_two_named_events() {
 }
 
 #[test]
+fn timeline_a_bare_alliance_beside_one_event_is_the_tashkent_signing() {
+    // One event named and "союз"/"alliance" besides, not explained by it: the treaty signed
+    // at the Tashkent summit, as a bare "signing" is.
+    let text = computed("от стратегического партнёрства до союза сколько лет").plain_text();
+    assert!(text.contains("9 лет"), "{text}");
+    // An alliance named in full is that alliance, not the Tashkent treaty.
+    let text = computed("how many years from independence to the alliance with russia").plain_text();
+    assert!(text.contains("14 years"), "{text}");
+}
+
+#[test]
+fn timeline_the_age_of_an_event_at_another_is_the_years_between() {
+    let text = computed("what age was the friendship treaty when the alliance was signed").plain_text();
+    assert!(text.contains("24 years"), "{text}");
+    let text = computed("какой возраст был у стратегического партнёрства на момент союза").plain_text();
+    assert!(text.contains("9 лет"), "{text}");
+    // A person's age is no gap between events, even beside two of the author's events.
+    let outcome = engine().ask("what age was askeroglu when he got his doctorate?");
+    assert!(!matches!(outcome, Outcome::Compared(_)), "{outcome:?}");
+}
+
+#[test]
 fn timeline_with_one_unknown_event_says_what_it_found() {
     let outcome = engine().ask("how many years between the moon landing and uzbek independence?");
     assert!(

@@ -608,6 +608,11 @@ pub struct TimelineCues {
     /// them ("X, then Y: gap?"); the difference is given in the dates' own precision.
     #[serde(default)]
     pub time_gap_words: Vec<String>,
+    /// Words asking the age of one named event at another ("what age was the 1998 treaty when
+    /// the allied one was signed"): the years between them, unless an author is named (a
+    /// person's age, which no document gives).
+    #[serde(default)]
+    pub age_words: Vec<String>,
     /// Phrases asking how long ("how long", "сколько времени") that ask for the time between
     /// two named events only when a word of `between` is in the question too.
     #[serde(default)]

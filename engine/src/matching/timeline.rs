@@ -129,6 +129,8 @@ pub struct Timeline {
     /// Single words asking for a gap or an order, read only when two events are named.
     gap_words: Vec<Vec<String>>,
     time_gap_words: Vec<Vec<String>>,
+    /// Words asking the age of one event at another (the years between them).
+    age_words: Vec<Vec<String>>,
     /// "How long" apart from "between": read only when a `between` word is there too.
     spans: Vec<Vec<String>>,
     order_words: Vec<Vec<String>>,
@@ -300,6 +302,7 @@ impl Timeline {
             ends: phrases(&cues.ends),
             gap_words: phrases(&cues.gap_words),
             time_gap_words: phrases(&cues.time_gap_words),
+            age_words: phrases(&cues.age_words),
             spans: phrases(&cues.spans),
             order_words: phrases(&cues.order_words),
             unit_words: [
@@ -339,7 +342,7 @@ impl Timeline {
     }
 
     /// The lists of cue phrases [`Timeline::asked`] looks for.
-    fn cue_lists(&self) -> [&[Vec<String>]; 12] {
+    fn cue_lists(&self) -> [&[Vec<String>]; 13] {
         let [years, months, days] = &self.unit_words;
         [
             &self.years,
@@ -349,6 +352,7 @@ impl Timeline {
             &self.order,
             &self.gap_words,
             &self.time_gap_words,
+            &self.age_words,
             &self.spans,
             &self.order_words,
             years,
@@ -395,7 +399,11 @@ impl Timeline {
     /// What a question asks, when it asks about time between events or their order, with the
     /// cue's words (not part of any event's name) and whether only single cue words were
     /// found (then the question must name two events to be a timeline question).
-    fn asked<'a>(&'a self, words: &[String]) -> Option<(Asked, Vec<&'a Vec<String>>, bool)> {
+    fn asked<'a>(
+        &'a self,
+        words: &[String],
+        index: &Index,
+    ) -> Option<(Asked, Vec<&'a Vec<String>>, bool)> {
         // The cues of every list that the question contains, found from its words (a few)
         // rather than by looking for each of the lists' hundreds of cues.
         let lists = self.cue_lists();
@@ -459,6 +467,15 @@ impl Timeline {
         if !time_gap.is_empty() {
             return Some((Asked::Gap(None), time_gap, true));
         }
+        let age = found(&self.age_words);
+        let names_author = || {
+            words
+                .iter()
+                .any(|w| self.author_keys.contains(&index.key_of(w)))
+        };
+        if !age.is_empty() && !names_author() {
+            return Some((Asked::Gap(Some(Unit::Years)), age, true));
+        }
         let spans = found(&self.spans);
         if !spans.is_empty() && words.iter().any(|w| self.between.contains(w)) {
             return Some((Asked::Gap(None), spans, true));
@@ -470,7 +487,7 @@ impl Timeline {
     /// Answers a timeline question from its (typo-corrected) words, or `None` when it is not
     /// one.
     pub fn answer(&self, words: &[String], index: &Index) -> Option<TimelineResult> {
-        let (asked, cues, loose) = self.asked(words)?;
+        let (asked, cues, loose) = self.asked(words, index)?;
         let mut cue_words: HashSet<&String> = cues.into_iter().flatten().collect();
         // "ended", "закончилась": the end of an event, not a word of its name ("the 100th
         // meeting ended on the 19th" is not Zhailin's "окончание КазНУ").
@@ -535,9 +552,10 @@ impl Timeline {
             }
         }
         let Some((first, second)) = pair else {
-            // "Gap" or "earlier" alone make a timeline question only next to two events.
+            // "Gap" or "earlier" alone make a timeline question only next to two events, the
+            // Tashkent signing a bare "alliance" means being one.
             if loose {
-                return None;
+                return self.gap_with_the_signing(words, &named, asked, index);
             }
             if let Some(result) = given
                 .is_none()
