@@ -1086,15 +1086,33 @@ fn timeline_a_bare_alliance_beside_one_event_is_the_tashkent_signing() {
     let text = computed("от стратегического партнёрства до союза сколько лет").plain_text();
     assert!(text.contains("9 лет"), "{text}");
     // An alliance named in full is that alliance, not the Tashkent treaty.
-    let text = computed("how many years from independence to the alliance with russia").plain_text();
+    let text =
+        computed("how many years from independence to the alliance with russia").plain_text();
     assert!(text.contains("14 years"), "{text}");
 }
 
 #[test]
+fn timeline_an_author_after_u_gives_the_date_of_the_one_event_named() {
+    // "у батырова": in Batyrov's text, so the draft is dated as he dates it (28 November).
+    let text = computed(
+        "у батырова мид разослал проект в ноябре, подписали в декабре — сколько дней прошло?",
+    )
+    .plain_text();
+    assert!(text.contains("24 дня"), "{text}");
+    let text = computed(
+        "у аскероглу проект опубликовали в ноябре, подписали в декабре — сколько дней прошло?",
+    )
+    .plain_text();
+    assert!(text.contains("25 дней"), "{text}");
+}
+
+#[test]
 fn timeline_the_age_of_an_event_at_another_is_the_years_between() {
-    let text = computed("what age was the friendship treaty when the alliance was signed").plain_text();
+    let text =
+        computed("what age was the friendship treaty when the alliance was signed").plain_text();
     assert!(text.contains("24 years"), "{text}");
-    let text = computed("какой возраст был у стратегического партнёрства на момент союза").plain_text();
+    let text =
+        computed("какой возраст был у стратегического партнёрства на момент союза").plain_text();
     assert!(text.contains("9 лет"), "{text}");
     // A person's age is no gap between events, even beside two of the author's events.
     let outcome = engine().ask("what age was askeroglu when he got his doctorate?");

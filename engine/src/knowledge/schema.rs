@@ -639,6 +639,10 @@ pub struct TimelineCues {
     /// демаркации").
     #[serde(default)]
     pub said_by_author_after: Vec<String>,
+    /// Words before an author's name that place a claim in the author's text ("у батырова"):
+    /// the author is its source only when the question then names one event.
+    #[serde(default)]
+    pub said_in_author_after: Vec<String>,
     /// Words before a bare year that make it one end of a timeline question ("from 1991 to the
     /// alliance with Russia", "от 1998 до союза").
     #[serde(default)]

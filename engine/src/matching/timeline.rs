@@ -168,6 +168,7 @@ pub struct Timeline {
     said_by_after: Vec<Vec<String>>,
     /// Words that make the author named after them a source ("по аскероглу").
     said_by_author_after: HashSet<String>,
+    said_in_author_after: HashSet<String>,
     /// The keys of the source documents' authors' names.
     author_keys: HashSet<String>,
     /// Words before a bare year that make it one end of the time asked about.
@@ -314,6 +315,7 @@ impl Timeline {
             said_by_before: words(&cues.said_by_before),
             said_by_after: phrases(&cues.said_by_after),
             said_by_author_after: cues.said_by_author_after.iter().cloned().collect(),
+            said_in_author_after: cues.said_in_author_after.iter().cloned().collect(),
             author_keys,
             year_ends: words(&cues.year_ends),
             dated_by,
@@ -492,7 +494,11 @@ impl Timeline {
         // "ended", "закончилась": the end of an event, not a word of its name ("the 100th
         // meeting ended on the 19th" is not Zhailin's "окончание КазНУ").
         cue_words.extend(self.ends.iter().filter(|c| c.len() == 1).flatten());
-        let (sources, authors) = self.sources_of_claims(words, index);
+        let Claims {
+            sources,
+            authors,
+            in_texts,
+        } = self.sources_of_claims(words, index);
         let paired = self.kinds_of_a_pair(words, index);
         let given = given_date(words);
         let bare_year = self.bare_year(words).is_some();
@@ -522,15 +528,24 @@ impl Timeline {
         // "по аскероглу" names who says it when two events are named without it; with one
         // event, the author's own text may be the other ("сколько лет независимости по
         // раббимову": until his column).
-        let without_authors = (!authors.is_empty())
-            .then(|| events_named(&sources.union(&authors).copied().collect()));
+        let leaving_out = |authors: &HashSet<usize>| -> HashSet<usize> {
+            sources.union(authors).copied().collect()
+        };
+        let all_authors: HashSet<usize> = authors.union(&in_texts).copied().collect();
+        let without_all =
+            (!all_authors.is_empty()).then(|| events_named(&leaving_out(&all_authors)));
         // "По Аскероглу проект опубликовали 27.11, подписали 22.12 — сколько суток?": one event
         // without the author, and the signing, before the author's own footnote as the other.
-        if let Some((named, None)) = &without_authors {
+        if let Some((named, None)) = &without_all {
             if let Some(result) = self.gap_with_the_signing(words, named, asked, index) {
                 return Some(result);
             }
         }
+        let without_authors = if in_texts.is_empty() {
+            without_all
+        } else {
+            (!authors.is_empty()).then(|| events_named(&leaving_out(&authors)))
+        };
         let without_authors = without_authors.filter(|(_, pair)| pair.is_some());
         let (named, pair) = without_authors.unwrap_or_else(|| events_named(&sources));
         // "29.12 — how many days after the signing?": the given day and the event named. A
@@ -598,12 +613,13 @@ impl Timeline {
         let sign = signing_keys
             .iter()
             .find(|k| keys.contains(k) && !matched.contains(k))?;
-        // Another event named besides ("the two 2024 alliances") is no bare signing.
+        // Another event named besides ("the two 2024 alliances") is no bare signing; one named
+        // less well and only by the first one's words is not named besides ("материал
+        // батырова опубликован": his footnotes' access dates share "публикация").
         let day = self.events[*the_signing].0;
-        let others_that_day = named
-            .iter()
-            .skip(1)
-            .all(|(e, _, _)| self.events[*e].0 == day);
+        let others_that_day = named.iter().skip(1).all(|(e, _, other)| {
+            self.events[*e].0 == day || (other.len() < matched.len() && other.is_subset(matched))
+        });
         if *event == *the_signing || !others_that_day || !matches!(asked, Asked::Gap(_)) {
             return None;
         }
@@ -713,31 +729,28 @@ impl Timeline {
     /// draft came out on 27 November", "батырова" in "по словам батырова"): the source of a
     /// date is not one of the events compared, though authors' own events (a footnote's access
     /// date) have their names. Then, apart, authors named after "по" ("по аскероглу"), who
-    /// are sources only when the question names two events without them.
-    fn sources_of_claims(
-        &self,
-        words: &[String],
-        index: &Index,
-    ) -> (HashSet<usize>, HashSet<usize>) {
-        let mut sources = HashSet::default();
-        let mut authors = HashSet::default();
+    /// are sources only when the question names two events without them, and after "у" ("у
+    /// батырова"), only when it names one.
+    fn sources_of_claims(&self, words: &[String], index: &Index) -> Claims {
+        let mut claims = Claims::default();
         for (i, word) in words.iter().enumerate() {
             if i > 0 && self.said_by_before.contains(word) {
-                sources.insert(i - 1);
+                claims.sources.insert(i - 1);
             }
-            if i > 0
-                && self.said_by_author_after.contains(&words[i - 1])
-                && self.author_keys.contains(&index.key_of(word))
-            {
-                authors.insert(i);
+            if i > 0 && self.author_keys.contains(&index.key_of(word)) {
+                if self.said_by_author_after.contains(&words[i - 1]) {
+                    claims.authors.insert(i);
+                } else if self.said_in_author_after.contains(&words[i - 1]) {
+                    claims.in_texts.insert(i);
+                }
             }
             for phrase in &self.said_by_after {
                 if words[i..].starts_with(phrase) && i + phrase.len() < words.len() {
-                    sources.insert(i + phrase.len());
+                    claims.sources.insert(i + phrase.len());
                 }
             }
         }
-        (sources, authors)
+        claims
     }
 
     /// An event's date, or its last day when the question points at its end ("after the 100th
@@ -1012,6 +1025,17 @@ impl Timeline {
         strong.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.0.cmp(&b.0)));
         strong.into_iter().map(|(_, n)| n).collect()
     }
+}
+
+/// Who a question says makes a claim ([`Timeline::sources_of_claims`]): positions of its words.
+#[derive(Default)]
+struct Claims {
+    /// Named as saying it ("askeroglu says", "по словам батырова").
+    sources: HashSet<usize>,
+    /// After "по": sources when two events are named without them.
+    authors: HashSet<usize>,
+    /// After "у": sources when one event is named without them.
+    in_texts: HashSet<usize>,
 }
 
 /// The stems of the names of the authors an event's own date is cited from, and the other
