@@ -363,6 +363,11 @@ pub struct LanguageFile {
     /// removed before matching, because its words ("teacher", "essay") are not what is asked.
     #[serde(default)]
     pub chat_context: Vec<String>,
+    /// Phrases that open the asker's own guess after a question ("…, i always assumed
+    /// kazakhs", "…, my friend says 2019 but not sure", "я думал с казахами"): the guess and
+    /// what follows it are removed, since its names and figures are not what is asked.
+    #[serde(default)]
+    pub guess_tails: Vec<String>,
     /// Words that refer to an author without a name ("author", "wrote", "аналитик"): with a
     /// source's `described_as` words they name that source's author.
     #[serde(default)]
@@ -440,6 +445,10 @@ pub struct LanguageFile {
     /// Words between such a question word and its noun ("exactly", "именно").
     #[serde(default)]
     pub focus_skip: Vec<String>,
+    /// Words that stress what is asked without changing it ("в какой именно день", "when
+    /// exactly"): left out before the cues of what a question asks for are looked for.
+    #[serde(default)]
+    pub kind_intensifiers: Vec<String>,
     /// Nouns an answer gives without naming them ("which country" → "Kazakhstan").
     #[serde(default)]
     pub generic_focus: Vec<String>,
@@ -613,6 +622,9 @@ pub struct TimelineCues {
     /// person's age, which no document gives).
     #[serde(default)]
     pub age_words: Vec<String>,
+    /// Words before a unit that make it no unit asked ("these days", "в наши дни": now).
+    #[serde(default)]
+    pub unit_idioms_before: Vec<String>,
     /// Phrases asking how long ("how long", "сколько времени") that ask for the time between
     /// two named events only when a word of `between` is in the question too.
     #[serde(default)]
@@ -634,6 +646,9 @@ pub struct TimelineCues {
     /// the word after them names who says it, not an event.
     #[serde(default)]
     pub said_by_after: Vec<String>,
+    /// Words skipped between such a phrase and its source ("per the journal paper").
+    #[serde(default)]
+    pub said_by_skip: Vec<String>,
     /// Words before an author's name that make the author the source of a claim ("по
     /// аскероглу", "per zhailin"): only before a name, since "по" also means "on" ("договор по
     /// демаркации").

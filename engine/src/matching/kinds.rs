@@ -432,6 +432,8 @@ pub struct Kinds {
     place_masks: Vec<Vec<u64>>,
     person_masks: Vec<Vec<u64>>,
     offices: HashSet<String>,
+    /// Words left out before cues are looked for ("в какой именно день" is "в какой день").
+    intensifiers: HashSet<String>,
     /// Beginnings of institutions' names that begin like an office ("ministry").
     office_lookalikes: Vec<String>,
     office_equivalents: Vec<Vec<String>>,
@@ -524,6 +526,7 @@ impl Kinds {
             place_masks,
             person_masks,
             offices: tokens_of(&language.offices),
+            intensifiers: tokens_of(&language.kind_intensifiers),
             office_lookalikes: tokens_of(&language.office_lookalikes),
             office_equivalents: language
                 .office_equivalents
@@ -650,6 +653,22 @@ impl Kinds {
 
     /// The kind of fact a question (its words after typo correction) asks for, if it names one.
     pub fn asked(&self, words: &[String]) -> Option<AnswerKind> {
+        let asked = self.asked_as_written(words);
+        // "В какой именно день": the cue without the word stressing it ("where exactly" is a
+        // cue of its own).
+        if asked.is_none() && words.iter().any(|w| self.intensifiers.contains(w)) {
+            let plain: Vec<String> = words
+                .iter()
+                .filter(|w| !self.intensifiers.contains(*w))
+                .cloned()
+                .collect();
+            return self.asked_as_written(&plain);
+        }
+        asked
+    }
+
+    /// [`Kinds::asked`] of the words as they are.
+    fn asked_as_written(&self, words: &[String]) -> Option<AnswerKind> {
         // Only cues whose first word occurs, in file order.
         let mut candidates: Vec<u32> = words
             .iter()
@@ -1331,6 +1350,7 @@ mod tests {
                 shorthand: Default::default(),
                 question_word_slips: Default::default(),
                 chat_context: vec![],
+                guess_tails: vec![],
                 author_cues: vec![],
                 author_relatives: vec![],
                 author_askers: vec![],
@@ -1354,6 +1374,7 @@ mod tests {
                 focus_cues_before_verb: vec![],
                 focus_verbs: vec![],
                 focus_skip: vec![],
+                kind_intensifiers: vec![],
                 generic_focus: vec![],
                 vague_quantifiers: vec![],
                 unnumbered_after_ordinal: vec!["president".to_owned()],

@@ -640,6 +640,9 @@ pub struct Engine {
     /// Phrases of chat context that are not part of the question ("my teacher asked"), as
     /// words, by their first word, longest first.
     chat_context: HashMap<String, Vec<Vec<String>>>,
+    /// Phrases opening the asker's guess after a question ("i always assumed"), as
+    /// `chat_context`.
+    guess_tails: HashMap<String, Vec<Vec<String>>>,
     /// The word lists that make a question a follow-up ([`followup`]).
     followup: followup::FollowUpWords,
     /// Authors referred to by description ([`authors`]).
@@ -833,6 +836,13 @@ fn serialize_runtime_knowledge<S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     serde::Serialize::serialize(&runtime_knowledge(kb), serializer)
 }
+
+/// The asker's guess after a question ([`Engine::without_guess_tail`]) comes after at least
+/// this many words of the question...
+const GUESS_MIN_QUESTION_WORDS: usize = 3;
+/// ...and is at most this many words after the phrase that opens it ("i always assumed
+/// kazakhs", "my friend says 2019 but not sure"): a longer tail may be the question itself.
+const GUESS_MAX_WORDS: usize = 5;
 
 /// In a `chat_context` phrase, any one word ("my … asked": "my uncle asked").
 const CONTEXT_WILDCARD: &str = "…";
@@ -1105,6 +1115,7 @@ impl Engine {
             .collect();
         let question_word_slips = kb.language.question_word_slips.clone();
         let chat_context = chat_context_by_first_word(&kb.language.chat_context);
+        let guess_tails = chat_context_by_first_word(&kb.language.guess_tails);
         let followup = followup::FollowUpWords::new(&kb);
         let authors = authors::Authors::new(&kb, &index);
         let country_pairs = CountryPairTerms::new(&kb.language.country_pairs, &index);
@@ -1134,6 +1145,7 @@ impl Engine {
             shorthand,
             question_word_slips,
             chat_context,
+            guess_tails,
             followup,
             authors,
             country_pairs,
@@ -1320,9 +1332,10 @@ impl Engine {
     /// [`Self::read_words`] with the words' canonical keys, when they are the words read (not
     /// when an author's name replaced a description): the ranking reads them again.
     fn read_words_and_keys(&self, tokens: Vec<String>) -> (Vec<String>, Option<index::Keys>) {
-        let tokens = self.without_chat_context(tokens);
+        let tokens = self.without_chat_context(self.without_guess_tail(tokens));
         // Read again after typo correction: "teachr asked us" is context too.
-        let fixed = self.without_chat_context(self.index.fixed_words(tokens));
+        let fixed = self.index.fixed_words(tokens);
+        let fixed = self.without_chat_context(self.without_guess_tail(fixed));
         let words = self.without_small_counts(self.with_article_digits(self.without_titles(fixed)));
         let words = self.without_guessed_numbers(words);
         let keys = self.index.analyse(&words);
@@ -1355,6 +1368,30 @@ impl Engine {
             .zip(keep)
             .filter_map(|(w, keep)| keep.then_some(w))
             .collect()
+    }
+
+    /// The tokens without the asker's guess after the question ([`LanguageFile::guess_tails`]):
+    /// "sihm launched when, my friend says 2019 but not sure" asks when SIHM was launched.
+    fn without_guess_tail(&self, mut tokens: Vec<String>) -> Vec<String> {
+        if self.guess_tails.is_empty() {
+            return tokens;
+        }
+        let tail_at = (GUESS_MIN_QUESTION_WORDS..tokens.len()).find(|&i| {
+            self.guess_tails.get(&tokens[i]).is_some_and(|phrases| {
+                phrases.iter().any(|p| {
+                    let rest = tokens.len() - i;
+                    rest >= p.len()
+                        && rest - p.len() <= GUESS_MAX_WORDS
+                        && p.iter()
+                            .zip(&tokens[i..])
+                            .all(|(w, t)| w == CONTEXT_WILDCARD || w == t)
+                })
+            })
+        });
+        if let Some(at) = tail_at {
+            tokens.truncate(at);
+        }
+        tokens
     }
 
     /// The tokens without chat context ("my teacher asked: …").

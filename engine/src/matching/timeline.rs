@@ -131,6 +131,8 @@ pub struct Timeline {
     time_gap_words: Vec<Vec<String>>,
     /// Words asking the age of one event at another (the years between them).
     age_words: Vec<Vec<String>>,
+    /// Words before a unit that make it an idiom ("these days"), no unit asked.
+    unit_idioms_before: HashSet<String>,
     /// "How long" apart from "between": read only when a `between` word is there too.
     spans: Vec<Vec<String>>,
     order_words: Vec<Vec<String>>,
@@ -169,6 +171,10 @@ pub struct Timeline {
     /// Words that make the author named after them a source ("по аскероглу").
     said_by_author_after: HashSet<String>,
     said_in_author_after: HashSet<String>,
+    /// Words between "per" and the source ("the"), and the words naming a document ("journal
+    /// paper"), all of which name the source.
+    said_by_skip: HashSet<String>,
+    document_words: HashSet<String>,
     /// The keys of the source documents' authors' names.
     author_keys: HashSet<String>,
     /// Words before a bare year that make it one end of the time asked about.
@@ -304,6 +310,7 @@ impl Timeline {
             gap_words: phrases(&cues.gap_words),
             time_gap_words: phrases(&cues.time_gap_words),
             age_words: phrases(&cues.age_words),
+            unit_idioms_before: words(&cues.unit_idioms_before),
             spans: phrases(&cues.spans),
             order_words: phrases(&cues.order_words),
             unit_words: [
@@ -316,6 +323,8 @@ impl Timeline {
             said_by_after: phrases(&cues.said_by_after),
             said_by_author_after: cues.said_by_author_after.iter().cloned().collect(),
             said_in_author_after: cues.said_in_author_after.iter().cloned().collect(),
+            said_by_skip: words(&cues.said_by_skip),
+            document_words: words(&language.document_words),
             author_keys,
             year_ends: words(&cues.year_ends),
             dated_by,
@@ -361,6 +370,20 @@ impl Timeline {
             months,
             days,
         ]
+    }
+
+    /// True when `cue` is a unit word only ever said in an idiom ("turnover these days", "в
+    /// наши дни"): it asks no time between events.
+    fn idiom_unit(&self, words: &[String], cue: &[String]) -> bool {
+        let [unit] = cue else {
+            return false;
+        };
+        let mut at = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| *w == unit)
+            .map(|(i, _)| i);
+        at.all(|i| i > 0 && self.unit_idioms_before.contains(&words[i - 1]))
     }
 
     /// True when `cue` starts with a unit and every occurrence follows a count: "34 years after
@@ -417,7 +440,10 @@ impl Timeline {
             }
             for &(list, cue) in self.cues_by_first.get(word).into_iter().flatten() {
                 let cue = &lists[list as usize][cue as usize];
-                if contains_sequence(words, cue) && !self.stated_gap(words, cue) {
+                if contains_sequence(words, cue)
+                    && !self.stated_gap(words, cue)
+                    && !self.idiom_unit(words, cue)
+                {
                     present.push(cue);
                 }
             }
@@ -746,11 +772,26 @@ impl Timeline {
             }
             for phrase in &self.said_by_after {
                 if words[i..].starts_with(phrase) && i + phrase.len() < words.len() {
-                    claims.sources.insert(i + phrase.len());
+                    self.source_after(words, i + phrase.len(), &mut claims.sources);
                 }
             }
         }
         claims
+    }
+
+    /// The words from `at` that name the source after "per" ("per batyrov"): past "the", the
+    /// first word and the words naming a document after it ("per the journal paper").
+    fn source_after(&self, words: &[String], at: usize, sources: &mut HashSet<usize>) {
+        let mut at = at;
+        while at + 1 < words.len() && self.said_by_skip.contains(&words[at]) {
+            at += 1;
+        }
+        sources.insert(at);
+        let documents = words[at + 1..]
+            .iter()
+            .take_while(|w| self.document_words.contains(*w))
+            .count();
+        sources.extend(at + 1..at + 1 + documents);
     }
 
     /// An event's date, or its last day when the question points at its end ("after the 100th

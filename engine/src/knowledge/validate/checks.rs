@@ -505,6 +505,7 @@ pub(super) fn check_language(
     let single_words = [
         ("offices", &file.offices),
         ("focus_skip", &file.focus_skip),
+        ("kind_intensifiers", &file.kind_intensifiers),
         ("generic_focus", &file.generic_focus),
         ("focus_verbs", &file.focus_verbs),
     ];
