@@ -769,7 +769,11 @@ fn answer_types_are_read_past_a_word_stressing_them() {
 
 #[test]
 fn answer_types_a_birth_year_is_an_age() {
-    not_given("он какого года рождения, жайлин?", AnswerKind::Age);
+    // Was answered with Zhailin's view of the visit, read as asking a year.
+    not_given(
+        "а жайлин, который писал про визит токаева, какого года рождения?",
+        AnswerKind::Age,
+    );
 }
 
 #[test]
@@ -1158,8 +1162,9 @@ fn timeline_the_document_after_per_is_the_source_not_an_event() {
         "per the journal paper, how many years between the foreign policy concept law and the advisory council?",
     )
     .plain_text();
+    let first = text.lines().next().unwrap_or_default();
     assert!(
-        text.contains("2012") && !text.contains("May 2023"),
+        first.contains("concept law") && !first.contains("article"),
         "{text}"
     );
 }
