@@ -3089,6 +3089,15 @@ fn a_question_counting_the_articles_is_not_about_the_article_it_names() {
 fn the_first_meeting_of_a_series_is_not_its_hundredth() {
     declined("when was the first meeting of the demarcation commission?");
     declined("в каком году комиссия по демаркации провела самое первое заседание?");
+    // The first written otherwise: "inaugural", "session #1", "session number one".
+    declined("the demarcation commission's inaugural session: when?");
+    declined("border commission, session #1, what year?");
+    declined("when was the border commission's session number one?");
+    // Days after the noun are no number: "the november session (14-19)" is the 100th.
+    answered_with(
+        "the demarcation commission's november session (14-19): which number was it?",
+        "border-commission-100th-meeting",
+    );
     answered_with(
         "when was the 100th meeting of the demarcation commission?",
         "border-commission-100th-meeting",

@@ -465,6 +465,14 @@ pub struct LanguageFile {
     /// "first" seldom numbers anything ("which came first", "the first ally").
     #[serde(default)]
     pub series_after_first: Vec<String>,
+    /// Words that, before such a noun, number the first of the series ("the inaugural
+    /// session", "учредительное заседание").
+    #[serde(default)]
+    pub series_openers: Vec<String>,
+    /// Words between such a noun and its number ("session number 1"; "session #1" is read as
+    /// "session 1").
+    #[serde(default)]
+    pub series_number_words: Vec<String>,
     /// Words that open a question asking for content ("what", "как"), not for yes or no.
     #[serde(default)]
     pub open_question_words: Vec<String>,

@@ -453,10 +453,16 @@ pub struct Kinds {
     time_units: Vec<String>,
     /// Ordinal words ("fifth", "пятая") and their numbers.
     ordinal_words: HashMap<String, u32>,
+    /// Number words and their values ("one", "один"): "session #1" is read as "session one".
+    cardinal_words: HashMap<String, u32>,
     /// Nouns an ordinal numbers without an answer repeating it ("second president").
     unnumbered_after_ordinal: HashSet<String>,
     /// Nouns of a series "first" numbers ("the first meeting").
     series_after_first: HashSet<String>,
+    /// Words numbering the first of a series before its noun ("inaugural").
+    series_openers: HashSet<String>,
+    /// Words between a series noun and its number ("number").
+    series_number_words: HashSet<String>,
     /// Words for a gap in time ("difference", "разница"; the timeline's).
     gap_words: HashSet<String>,
 }
@@ -556,8 +562,15 @@ impl Kinds {
                 .iter()
                 .map(|(w, &n)| (w.clone(), n))
                 .collect(),
+            cardinal_words: language
+                .cardinals
+                .iter()
+                .map(|(w, &n)| (w.clone(), n))
+                .collect(),
             unnumbered_after_ordinal: tokens_of(&language.unnumbered_after_ordinal),
             series_after_first: tokens_of(&language.series_after_first),
+            series_openers: tokens_of(&language.series_openers),
+            series_number_words: tokens_of(&language.series_number_words),
             gap_words: tokens_of(&language.timeline.gap_words),
         }
     }
@@ -948,15 +961,46 @@ impl Kinds {
     /// position. "First" only before a noun of a series ("the first meeting"): "which came
     /// first", "the first ally" rarely number a series.
     pub fn ordinal_asked(&self, words: &[String]) -> Option<(usize, u32)> {
-        words.iter().enumerate().find_map(|(i, w)| {
+        let ordinal = words.iter().enumerate().find_map(|(i, w)| {
             let next = words.get(i + 1);
             let numbers_a_person =
                 next.is_some_and(|next| self.unnumbered_after_ordinal.contains(next));
             let numbers_a_series = next.is_some_and(|next| self.series_after_first.contains(next));
+            if numbers_a_series && self.series_openers.contains(w) {
+                return Some((i, 1));
+            }
             self.ordinal_words
                 .get(w)
                 .filter(|&&n| (n > 1 || numbers_a_series) && !numbers_a_person)
                 .map(|&n| (i, n))
+        });
+        ordinal.or_else(|| self.series_numbered(words))
+    }
+
+    /// "Session 1", "session number 1", "заседание номер 1": a series noun and its number,
+    /// at the noun.
+    fn series_numbered(&self, words: &[String]) -> Option<(usize, u32)> {
+        words.iter().enumerate().find_map(|(i, w)| {
+            if !self.series_after_first.contains(w) {
+                return None;
+            }
+            let rest = &words[i + 1..];
+            let skip = usize::from(
+                rest.first()
+                    .is_some_and(|n| self.series_number_words.contains(n)),
+            );
+            let number = rest.get(skip)?;
+            let n = number
+                .parse()
+                .ok()
+                .or_else(|| self.cardinal_words.get(number).copied())
+                .filter(|n| (1..=SERIES_NUMBER_LIMIT).contains(n))?;
+            // "Session 14-19 November", "the november sitting (14-19)": days, not its number.
+            let is_month = |w: &String| PartialDate::month_of_word(w).is_some();
+            let dated = rest.get(skip + 1).is_some_and(|u| {
+                self.is_time_unit(u) || is_month(u) || u.bytes().all(|b| b.is_ascii_digit())
+            }) || words[i.saturating_sub(2)..i].iter().any(is_month);
+            (!dated).then_some((i, n))
         })
     }
 
@@ -1028,6 +1072,10 @@ impl Kinds {
         }
     }
 }
+
+/// The highest number read as a meeting's number after its noun ("session 1"): more is a year
+/// or a count.
+const SERIES_NUMBER_LIMIT: u32 = 300;
 
 /// Letters of an office word that its other forms share ("minister", "ministers"; "министр",
 /// "министром").
@@ -1379,6 +1427,8 @@ mod tests {
                 vague_quantifiers: vec![],
                 unnumbered_after_ordinal: vec!["president".to_owned()],
                 series_after_first: vec!["meeting".to_owned()],
+                series_openers: vec![],
+                series_number_words: vec![],
                 yes_no_leads: vec![],
                 foreign_letters: String::new(),
                 foreign_words: vec![],
