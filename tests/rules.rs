@@ -777,6 +777,21 @@ fn answer_types_a_birth_year_is_an_age() {
 }
 
 #[test]
+fn a_measure_describing_the_subject_is_not_what_is_asked() {
+    // "На 400 га" and "400 ha" before a noun name SIHM; the question asks when it opened.
+    answered_with(
+        "когда открыли хаб на 400 гектаров?",
+        "mechanisms-sihm-launch",
+    );
+    answered_with(
+        "when did the 400 ha hub on the border open?",
+        "mechanisms-sihm-launch",
+    );
+    // Asked outright, the measure stays.
+    answered_with("сколько гектаров у сихм?", "mechanisms-sihm-area");
+}
+
+#[test]
 fn the_askers_guess_after_a_question_is_not_what_is_asked() {
     // A name or year the asker guesses would otherwise be missing from the right entry.
     answered_with(

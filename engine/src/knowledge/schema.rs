@@ -389,6 +389,13 @@ pub struct LanguageFile {
     /// count of things ("the 2 countries").
     #[serde(default)]
     pub count_units: Vec<String>,
+    /// Units of a measure that describes what is asked about rather than asks it ("тот хаб на
+    /// 400 га — когда открыли", "the 400 ha hub: when did it open"): the measure is dropped.
+    #[serde(default)]
+    pub descriptor_units: Vec<String>,
+    /// Words before such a measure that make it a description ("на" in "хаб на 400 га").
+    #[serde(default)]
+    pub descriptor_before: Vec<String>,
     /// Words that count people ("people", "persons", "человек", "народу"): a question counting
     /// people in one of them is counted by an entry using another.
     #[serde(default)]

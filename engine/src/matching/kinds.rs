@@ -1405,6 +1405,8 @@ mod tests {
                 author_persons: vec![],
                 author_verbs: vec![],
                 count_units: vec![],
+                descriptor_units: vec![],
+                descriptor_before: vec![],
                 person_titles: vec![],
                 counted_people: vec![],
                 article_plurals: vec![],

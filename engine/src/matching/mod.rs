@@ -811,6 +811,8 @@ fn runtime_language(language: LanguageFile) -> LanguageFile {
     LanguageFile {
         format_version: language.format_version,
         count_units: language.count_units,
+        descriptor_units: language.descriptor_units,
+        descriptor_before: language.descriptor_before,
         counted_people: language.counted_people,
         person_titles: language.person_titles,
         article_plurals: language.article_plurals,
@@ -1337,7 +1339,7 @@ impl Engine {
         let fixed = self.index.fixed_words(tokens);
         let fixed = self.without_chat_context(self.without_guess_tail(fixed));
         let words = self.without_small_counts(self.with_article_digits(self.without_titles(fixed)));
-        let words = self.without_guessed_numbers(words);
+        let words = self.without_stated_measures(self.without_guessed_numbers(words));
         let keys = self.index.analyse(&words);
         match self
             .authors
@@ -1506,6 +1508,41 @@ impl Engine {
         if !after_article {
             words.truncate(start);
         }
+        words
+    }
+
+    /// Without a measure that describes what is asked about ("тот хаб на 400 га — когда
+    /// открыли", "the 400 ha hub: when did it open"): said by the asker to name the thing, it
+    /// is not asked, and the entry on that measure would win over the one on what is asked.
+    /// "На" before it or a noun after it makes a measure a description; "сколько га" asks one.
+    fn without_stated_measures(&self, words: Vec<String>) -> Vec<String> {
+        let language = &self.kb.language;
+        let is_unit = |w: &String| language.descriptor_units.contains(w);
+        let measure = |i: usize| -> Option<std::ops::Range<usize>> {
+            words.get(i + 1).filter(|u| is_unit(u))?;
+            words[i].parse::<f64>().ok()?;
+            let before = i
+                .checked_sub(1)
+                .filter(|&b| language.descriptor_before.contains(&words[b]));
+            let noun_after = words.get(i + 2).is_some_and(|next| {
+                next.chars().all(char::is_alphabetic)
+                    && !self.index.is_stopword(next)
+                    && !is_unit(next)
+            });
+            match before {
+                Some(b) => Some(b..i + 2),
+                None => noun_after.then_some(i..i + 2),
+            }
+        };
+        let Some(span) = (0..words.len()).find_map(measure) else {
+            return words;
+        };
+        // Only the description: a question that is nothing else asks about the measure.
+        if span.len() == words.len() {
+            return words;
+        }
+        let mut words = words;
+        words.drain(span);
         words
     }
 
