@@ -824,6 +824,8 @@ fn a_day_asked_after_the_month_it_falls_in() {
 fn small_talk_thanks_in_chat_words() {
     small_talk("makes sense now, cheers, owe you one");
     small_talk("спасибо, я твой должник");
+    small_talk("thanks, big help");
+    small_talk("cheer me up please");
 }
 
 #[test]
