@@ -1284,6 +1284,9 @@ fn a_small_ordinal_in_digits_says_which_one_not_how_many() {
     // "4th" is the fourth meeting (Cholpon-Ata, 2022), not four of something.
     let text = answered_with("where was the 4th consultative meeting held", "").plain_text();
     assert!(text.contains("Cholpon-Ata"), "{text}");
+    // "4-я", "4ая" in Russian, with one digit ("в 18-м" is a year).
+    let text = answered_with("где прошла 4ая консультативная встреча глав", "").plain_text();
+    assert!(text.contains("Чолпон-Ат"), "{text}");
     let text = computed("4th consultative meeting to the allied treaty signing: days between?")
         .plain_text();
     assert!(text.contains("21 July 2022"), "{text}");

@@ -1572,12 +1572,16 @@ impl Engine {
             return tokens;
         }
         let written: Vec<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter_map(|piece| {
                 let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
-                let suffix = piece[digits..].to_ascii_lowercase();
-                (digits > 0 && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th"))
-                    .then(|| &piece[..digits])
+                let suffix = piece[digits..].to_lowercase();
+                let english = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
+                // "4-я встреча", "4ая встреча": one digit and a Russian ordinal ending ("в 18-м"
+                // is a year).
+                let russian = digits == 1
+                    && normalize::ORDINAL_ENDINGS.contains(&suffix.trim_start_matches('-'));
+                (digits > 0 && (english || russian)).then(|| &piece[..digits])
             })
             .collect();
         if written.is_empty() {
