@@ -977,6 +977,11 @@ impl Kinds {
         ordinal.or_else(|| self.series_numbered(words))
     }
 
+    /// True for a noun of a series that an ordinal before it numbers ("meeting", "встреча").
+    pub fn is_series_noun(&self, word: &str) -> bool {
+        self.series_after_first.contains(word)
+    }
+
     /// "Session 1", "session number 1", "заседание номер 1": a series noun and its number,
     /// at the noun.
     fn series_numbered(&self, words: &[String]) -> Option<(usize, u32)> {

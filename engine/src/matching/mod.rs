@@ -1571,17 +1571,18 @@ impl Engine {
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             return tokens;
         }
-        let written: Vec<&str> = text
+        // With whether it was written with a Russian ending: "4-я встреча", "4ая встреча" (one
+        // digit: "в 18-м" is a year), read only just before a noun of a series ("6-го числа" is a
+        // day).
+        let written: Vec<(&str, bool)> = text
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter_map(|piece| {
                 let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
                 let suffix = piece[digits..].to_lowercase();
                 let english = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
-                // "4-я встреча", "4ая встреча": one digit and a Russian ordinal ending ("в 18-м"
-                // is a year).
                 let russian = digits == 1
                     && normalize::ORDINAL_ENDINGS.contains(&suffix.trim_start_matches('-'));
-                (digits > 0 && (english || russian)).then(|| &piece[..digits])
+                (digits > 0 && (english || russian)).then(|| (&piece[..digits], !english))
             })
             .collect();
         if written.is_empty() {
@@ -1592,9 +1593,21 @@ impl Engine {
             (i.saturating_sub(2)..(i + 3).min(tokens.len()))
                 .any(|j| crate::knowledge::PartialDate::month_of_word(&tokens[j]).is_some())
         };
-        let days: Vec<bool> = (0..tokens.len()).map(near_a_month).collect();
+        let skipped: Vec<bool> = (0..tokens.len())
+            .map(|i| {
+                let Some(&(_, russian)) = written.iter().find(|(w, _)| *w == tokens[i]) else {
+                    return true;
+                };
+                // The noun may follow an adjective ("4ая консультативная встреча").
+                let before_a_series = tokens[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|next| self.kinds.is_series_noun(next));
+                near_a_month(i) || (russian && !before_a_series)
+            })
+            .collect();
         for (i, token) in tokens.iter_mut().enumerate() {
-            if !written.contains(&token.as_str()) || days[i] {
+            if skipped[i] {
                 continue;
             }
             let ordinal = token.parse::<u32>().ok().and_then(|n| {
