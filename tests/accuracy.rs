@@ -713,6 +713,18 @@ const CHAT_FLOORS: &[(&str, usize, usize, usize)] = &[
         RU_REVIEW_DG,
         OOS_REVIEW_DG,
     ),
+    (
+        "tests/data/blind-chat-dh.jsonl",
+        EN_BLIND_DH,
+        RU_BLIND_DH,
+        OOS_BLIND_DH,
+    ),
+    (
+        "tests/data/review-chat-di.jsonl",
+        EN_REVIEW_DI,
+        RU_REVIEW_DI,
+        OOS_REVIEW_DI,
+    ),
 ];
 
 #[test]
@@ -1579,9 +1591,9 @@ const OOS_REVIEW_DB: usize = 131; // of 140
 // no question changed outcome). Its failures were seen only after that final reading, when the
 // copy was run with every file; nothing was tuned after.
 // Read by the forty-seventh session as a seen set (its failures named kinds of failure): raised to
-// en 49/53, ru 45/53, out of scope 63/64.
-const EN_BLIND_DD: usize = 49; // of 53
-const RU_BLIND_DD: usize = 45; // of 53
+// en 49/53, ru 45/53, out of scope 63/64. Forty-eighth session: raised to en 50/53, ru 47/53.
+const EN_BLIND_DD: usize = 50; // of 53
+const RU_BLIND_DD: usize = 47; // of 53
 const OOS_BLIND_DD: usize = 63; // of 64
 
 // Set DE: the tuning set of the forty-sixth session, written by a helper from the documents alone
@@ -1589,7 +1601,7 @@ const OOS_BLIND_DD: usize = 63; // of 64
 // (start b7139ac: en 43/50, ru 84/100, out of scope 84/90). Left out of the copy, because stored
 // phrasings or words match them: DE010, DE032 and DE110.
 const EN_REVIEW_DE: usize = 45; // of 49
-const RU_REVIEW_DE: usize = 91; // of 98
+const RU_REVIEW_DE: usize = 93; // of 98 (raised in the forty-eighth session)
 const OOS_REVIEW_DE: usize = 89; // of 90
 
 // Set DF: the blind set of the forty-seventh session, written at its start by a helper from the
@@ -1600,12 +1612,32 @@ const OOS_REVIEW_DE: usize = 89; // of 90
 // for kinds of failure (nine of sixteen were time arithmetic) and the floors raised to the figures
 // after that tuning (en 47/53, ru 50/53, out of scope 62/64): it is no longer blind.
 const EN_BLIND_DF: usize = 47; // of 53
-const RU_BLIND_DF: usize = 50; // of 53
+const RU_BLIND_DF: usize = 51; // of 53 (raised in the forty-eighth session)
 const OOS_BLIND_DF: usize = 62; // of 64
 
 // Set DG: the tuning set of the forty-seventh session, written like DE (240 questions, two thirds
 // Russian), read at once and tuned on (start fa6265f: en 44/50, ru 82/100, out of scope 85/90).
 // Left out of the copy, because stored words match them: DG172 and DG232.
-const EN_REVIEW_DG: usize = 46; // of 50
-const RU_REVIEW_DG: usize = 88; // of 98
+const EN_REVIEW_DG: usize = 48; // of 50 (raised in the forty-eighth session)
+const RU_REVIEW_DG: usize = 90; // of 98 (raised in the forty-eighth session)
 const OOS_REVIEW_DG: usize = 89; // of 90
+
+// Set DH: the blind set of the forty-eighth session, written at its start by a helper from the
+// documents and the eval README alone (170 questions, BZ's composition; 141 lines flagged by the
+// screen at first, reworded until none was) and frozen (sha256 753495ce…). Read as totals at the
+// start build (c24558a: en 49/53, ru 47/53, out of scope 62/64) and at the final engine (en
+// 49/53, ru 47/53, out of scope 63/64; one reply of 170 changed). Its failures were read only
+// after that final reading, and nothing was tuned after. Left out of the copy, because the copy
+// check reads real words of theirs stored long before as copied misspellings: DH011 ("cousin")
+// and DH036 ("дружили"). The floors are the copy's figures at that final engine.
+const EN_BLIND_DH: usize = 49; // of 52
+const RU_BLIND_DH: usize = 46; // of 52
+const OOS_BLIND_DH: usize = 63; // of 64
+
+// Set DI: the tuning set of the forty-eighth session, written by a helper from the documents alone
+// (240 questions, two thirds English, in everyday and chat words), read at once and tuned on
+// (start c24558a: en 87/100, ru 43/50, out of scope 85/90; end en 95/100, ru 46/50, 89/90). Left
+// out of the copy, because stored words match them: DI074 ("ваще") and DI146 ("июль").
+const EN_REVIEW_DI: usize = 95; // of 100
+const RU_REVIEW_DI: usize = 44; // of 48
+const OOS_REVIEW_DI: usize = 89; // of 90
