@@ -61,6 +61,10 @@ pub const ANSWER_KINDS: &[&str] = &[
 /// button on a phone shows.
 pub const MAX_SHORT_CHARS: usize = 32;
 
+/// A phrase of `guess_tails` has at most this many words: matching looks for one only among a
+/// question's last words.
+pub const MAX_GUESS_PHRASE_WORDS: usize = 4;
+
 /// A quote longer than this many words is rejected: citations are short excerpts, not copies.
 pub const MAX_QUOTE_WORDS: usize = 40;
 

@@ -434,6 +434,11 @@ pub struct Kinds {
     offices: HashSet<String>,
     /// Words left out before cues are looked for ("в какой именно день" is "в какой день").
     intensifiers: HashSet<String>,
+    /// The union of their [`words_mask`] bits: a question without one of these bits has none
+    /// of them, and is not searched.
+    intensifier_bits: u64,
+    /// The same for `series_after_first`.
+    series_bits: u64,
     /// Beginnings of institutions' names that begin like an office ("ministry").
     office_lookalikes: Vec<String>,
     office_equivalents: Vec<Vec<String>>,
@@ -533,6 +538,8 @@ impl Kinds {
             person_masks,
             offices: tokens_of(&language.offices),
             intensifiers: tokens_of(&language.kind_intensifiers),
+            intensifier_bits: words_mask(&tokens_of::<Vec<String>>(&language.kind_intensifiers)),
+            series_bits: words_mask(&tokens_of::<Vec<String>>(&language.series_after_first)),
             office_lookalikes: tokens_of(&language.office_lookalikes),
             office_equivalents: language
                 .office_equivalents
@@ -669,7 +676,8 @@ impl Kinds {
         let asked = self.asked_as_written(words);
         // "В какой именно день": the cue without the word stressing it ("where exactly" is a
         // cue of its own).
-        if asked.is_none() && words.iter().any(|w| self.intensifiers.contains(w)) {
+        let may_stress = words_mask(words) & self.intensifier_bits != 0;
+        if asked.is_none() && may_stress && words.iter().any(|w| self.intensifiers.contains(w)) {
             let plain: Vec<String> = words
                 .iter()
                 .filter(|w| !self.intensifiers.contains(*w))
@@ -985,6 +993,9 @@ impl Kinds {
     /// "Session 1", "session number 1", "заседание номер 1": a series noun and its number,
     /// at the noun.
     fn series_numbered(&self, words: &[String]) -> Option<(usize, u32)> {
+        if words_mask(words) & self.series_bits == 0 {
+            return None;
+        }
         words.iter().enumerate().find_map(|(i, w)| {
             if !self.series_after_first.contains(w) {
                 return None;

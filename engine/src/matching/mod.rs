@@ -643,6 +643,9 @@ pub struct Engine {
     /// Phrases opening the asker's guess after a question ("i always assumed"), as
     /// `chat_context`.
     guess_tails: HashMap<String, Vec<Vec<String>>>,
+    /// The [`normalize::words_mask`] of their first words: tokens without one of these bits
+    /// open no guess.
+    guess_tail_bits: u64,
     /// The word lists that make a question a follow-up ([`followup`]).
     followup: followup::FollowUpWords,
     /// Authors referred to by description ([`authors`]).
@@ -1147,6 +1150,7 @@ impl Engine {
             shorthand,
             question_word_slips,
             chat_context,
+            guess_tail_bits: normalize::words_mask(guess_tails.keys()),
             guess_tails,
             followup,
             authors,
@@ -1375,10 +1379,16 @@ impl Engine {
     /// The tokens without the asker's guess after the question ([`LanguageFile::guess_tails`]):
     /// "sihm launched when, my friend says 2019 but not sure" asks when SIHM was launched.
     fn without_guess_tail(&self, mut tokens: Vec<String>) -> Vec<String> {
-        if self.guess_tails.is_empty() {
+        if normalize::words_mask(&tokens) & self.guess_tail_bits == 0 {
             return tokens;
         }
-        let tail_at = (GUESS_MIN_QUESTION_WORDS..tokens.len()).find(|&i| {
+        // Only the last words can open a guess: the phrase and the few words after it (one more:
+        // a word with an apostrophe, "i'd", may be two tokens).
+        let first = tokens
+            .len()
+            .saturating_sub(GUESS_MAX_WORDS + crate::knowledge::MAX_GUESS_PHRASE_WORDS + 1)
+            .max(GUESS_MIN_QUESTION_WORDS);
+        let tail_at = (first..tokens.len()).find(|&i| {
             self.guess_tails.get(&tokens[i]).is_some_and(|phrases| {
                 phrases.iter().any(|p| {
                     let rest = tokens.len() - i;
@@ -1516,6 +1526,13 @@ impl Engine {
     /// is not asked, and the entry on that measure would win over the one on what is asked.
     /// "На" before it or a noun after it makes a measure a description; "сколько га" asks one.
     fn without_stated_measures(&self, words: Vec<String>) -> Vec<String> {
+        // Most questions have no number at all.
+        if !words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return words;
+        }
         let language = &self.kb.language;
         let is_unit = |w: &String| language.descriptor_units.contains(w);
         let measure = |i: usize| -> Option<std::ops::Range<usize>> {

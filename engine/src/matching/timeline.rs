@@ -763,10 +763,13 @@ impl Timeline {
             if i > 0 && self.said_by_before.contains(word) {
                 claims.sources.insert(i - 1);
             }
-            if i > 0 && self.author_keys.contains(&index.key_of(word)) {
-                if self.said_by_author_after.contains(&words[i - 1]) {
+            // The word before first: reading a word's key costs more.
+            let after_po = i > 0 && self.said_by_author_after.contains(&words[i - 1]);
+            let after_u = i > 0 && self.said_in_author_after.contains(&words[i - 1]);
+            if (after_po || after_u) && self.author_keys.contains(&index.key_of(word)) {
+                if after_po {
                     claims.authors.insert(i);
-                } else if self.said_in_author_after.contains(&words[i - 1]) {
+                } else {
                     claims.in_texts.insert(i);
                 }
             }

@@ -4,7 +4,9 @@
 
 use super::super::schema::*;
 use super::super::{PartialDate, Problem};
-use super::super::{ANSWER_KINDS, FORMAT_VERSION, MAX_SHORT_CHARS, REQUIRED_MESSAGES};
+use super::super::{
+    ANSWER_KINDS, FORMAT_VERSION, MAX_GUESS_PHRASE_WORDS, MAX_SHORT_CHARS, REQUIRED_MESSAGES,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -499,6 +501,17 @@ pub(super) fn check_language(
                 format!("cue {cue:?} has a symbol that matching drops"),
             ));
         }
+    }
+    for phrase in file
+        .guess_tails
+        .iter()
+        .filter(|p| p.split_whitespace().count() > MAX_GUESS_PHRASE_WORDS)
+    {
+        problems.push(Problem::new(
+            path,
+            Some("guess_tails"),
+            format!("more than {MAX_GUESS_PHRASE_WORDS} words: `{phrase}`"),
+        ));
     }
     // Single-word lists are read word by word: "president of the university" would make "of"
     // and "the" offices, and nearly every question would ask for a person.
