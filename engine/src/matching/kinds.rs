@@ -9,7 +9,7 @@
 //! read off its answer text (dates, numbers, place names, money words) or declared with
 //! `answers = [...]` on an entry.
 
-use super::normalize::{may_hold, tokenize, words_mask, ORDINAL_ENDINGS};
+use super::normalize::{may_hold, tokenize, word_bit, words_mask, ORDINAL_ENDINGS};
 use crate::knowledge::{schema::cue_without_end, LanguageFile, PartialDate};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -676,8 +676,10 @@ impl Kinds {
         let asked = self.asked_as_written(words);
         // "В какой именно день": the cue without the word stressing it ("where exactly" is a
         // cue of its own).
-        let may_stress = words_mask(words) & self.intensifier_bits != 0;
-        if asked.is_none() && may_stress && words.iter().any(|w| self.intensifiers.contains(w)) {
+        if asked.is_none()
+            && words_mask(words) & self.intensifier_bits != 0
+            && words.iter().any(|w| self.intensifiers.contains(w))
+        {
             let plain: Vec<String> = words
                 .iter()
                 .filter(|w| !self.intensifiers.contains(*w))
@@ -993,11 +995,9 @@ impl Kinds {
     /// "Session 1", "session number 1", "заседание номер 1": a series noun and its number,
     /// at the noun.
     fn series_numbered(&self, words: &[String]) -> Option<(usize, u32)> {
-        if words_mask(words) & self.series_bits == 0 {
-            return None;
-        }
         words.iter().enumerate().find_map(|(i, w)| {
-            if !self.series_after_first.contains(w) {
+            // The bit first: most words are no series noun, and a lookup costs more.
+            if word_bit(w) & self.series_bits == 0 || !self.series_after_first.contains(w) {
                 return None;
             }
             let rest = &words[i + 1..];

@@ -1379,9 +1379,6 @@ impl Engine {
     /// The tokens without the asker's guess after the question ([`LanguageFile::guess_tails`]):
     /// "sihm launched when, my friend says 2019 but not sure" asks when SIHM was launched.
     fn without_guess_tail(&self, mut tokens: Vec<String>) -> Vec<String> {
-        if normalize::words_mask(&tokens) & self.guess_tail_bits == 0 {
-            return tokens;
-        }
         // Only the last words can open a guess: the phrase and the few words after it (one more:
         // a word with an apostrophe, "i'd", may be two tokens).
         let first = tokens
@@ -1389,16 +1386,18 @@ impl Engine {
             .saturating_sub(GUESS_MAX_WORDS + crate::knowledge::MAX_GUESS_PHRASE_WORDS + 1)
             .max(GUESS_MIN_QUESTION_WORDS);
         let tail_at = (first..tokens.len()).find(|&i| {
-            self.guess_tails.get(&tokens[i]).is_some_and(|phrases| {
-                phrases.iter().any(|p| {
-                    let rest = tokens.len() - i;
-                    rest >= p.len()
-                        && rest - p.len() <= GUESS_MAX_WORDS
-                        && p.iter()
-                            .zip(&tokens[i..])
-                            .all(|(w, t)| w == CONTEXT_WILDCARD || w == t)
+            // A word without the bits of the phrases' first words opens none: no lookup.
+            normalize::word_bit(&tokens[i]) & self.guess_tail_bits != 0
+                && self.guess_tails.get(&tokens[i]).is_some_and(|phrases| {
+                    phrases.iter().any(|p| {
+                        let rest = tokens.len() - i;
+                        rest >= p.len()
+                            && rest - p.len() <= GUESS_MAX_WORDS
+                            && p.iter()
+                                .zip(&tokens[i..])
+                                .all(|(w, t)| w == CONTEXT_WILDCARD || w == t)
+                    })
                 })
-            })
         });
         if let Some(at) = tail_at {
             tokens.truncate(at);
@@ -1595,11 +1594,14 @@ impl Engine {
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter_map(|piece| {
                 let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
+                if digits == 0 {
+                    return None;
+                }
                 let suffix = piece[digits..].to_lowercase();
                 let english = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
                 let russian = digits == 1
                     && normalize::ORDINAL_ENDINGS.contains(&suffix.trim_start_matches('-'));
-                (digits > 0 && (english || russian)).then(|| (&piece[..digits], !english))
+                (english || russian).then(|| (&piece[..digits], !english))
             })
             .collect();
         if written.is_empty() {
