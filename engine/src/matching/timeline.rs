@@ -574,52 +574,75 @@ impl Timeline {
         };
         let without_authors = without_authors.filter(|(_, pair)| pair.is_some());
         let (named, pair) = without_authors.unwrap_or_else(|| events_named(&sources));
-        // "29.12 — how many days after the signing?": the given day and the event named. A
-        // pair of events wins only when the day is one of theirs ("the 25.12.2022 story and its
-        // last update").
         if let Some(date) = &given {
-            let dated = |e: usize| self.events[e].0.is_some_and(|d| date.is(d));
-            if let Some((a, b)) = pair.filter(|&(a, b)| !dated(a) && !dated(b)) {
-                if let Some(result) = self.own_event_of_date(&named, &dated, [a, b], asked, words) {
-                    return Some(result);
-                }
-            }
-            if !pair.is_some_and(|(a, b)| dated(a) || dated(b)) {
-                let event = named.first().map(|(e, _, _)| *e);
-                let result = event.and_then(|e| self.with_given_date(date, e, asked, words));
-                if result.is_some() {
-                    return result;
-                }
+            if let Some(result) = self.compared_with_the_date(date, &named, pair, asked, words) {
+                return Some(result);
             }
         }
         let Some((first, second)) = pair else {
-            // "Gap" or "earlier" alone make a timeline question only next to two events, the
-            // Tashkent signing a bare "alliance" means being one.
-            if loose {
-                return self.gap_with_the_signing(words, &named, asked, index);
-            }
-            if let Some(result) = given
-                .is_none()
-                .then(|| self.with_given_year(words, &named, asked, index))
-                .flatten()
-            {
-                return Some(result);
-            }
-            if let Some(result) = self.gap_with_the_signing(words, &named, asked, index) {
-                return Some(result);
-            }
-            let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
-            return Some(TimelineResult::Incomplete {
-                asked,
-                found: named.first().map(|(e, _, _)| *e),
-                two_named,
-            });
+            return self.with_one_event(words, &named, asked, loose, given.is_some(), index);
         };
         let mut result = self.two_events_compared(first, second, words, asked)?;
         if let TimelineResult::Computed(comparison) = &mut result {
             comparison.from_first_end = self.gap_from_first_end(comparison);
         }
         Some(result)
+    }
+
+    /// "29.12 — how many days after the signing?": the given day and the event named. A pair of
+    /// events wins only when the day is one of theirs ("the 25.12.2022 story and its last
+    /// update").
+    fn compared_with_the_date(
+        &self,
+        date: &GivenDate,
+        named: &[Named<'_>],
+        pair: Option<(usize, usize)>,
+        asked: Asked,
+        words: &[String],
+    ) -> Option<TimelineResult> {
+        let dated = |e: usize| self.events[e].0.is_some_and(|d| date.is(d));
+        if let Some((a, b)) = pair.filter(|&(a, b)| !dated(a) && !dated(b)) {
+            if let Some(result) = self.own_event_of_date(named, &dated, [a, b], asked, words) {
+                return Some(result);
+            }
+        }
+        if pair.is_some_and(|(a, b)| dated(a) || dated(b)) {
+            return None;
+        }
+        let event = named.first().map(|(e, _, _)| *e)?;
+        self.with_given_date(date, event, asked, words)
+    }
+
+    /// A timeline question in which no pair of events is named: a bare year or the Tashkent
+    /// signing may be the other end; else what was found. A loose cue ("gap", "earlier") makes a
+    /// timeline question only next to two events, the signing a bare "alliance" means being one.
+    fn with_one_event(
+        &self,
+        words: &[String],
+        named: &[Named<'_>],
+        asked: Asked,
+        loose: bool,
+        date_given: bool,
+        index: &Index,
+    ) -> Option<TimelineResult> {
+        if loose {
+            return self.gap_with_the_signing(words, named, asked, index);
+        }
+        if let Some(result) = (!date_given)
+            .then(|| self.with_given_year(words, named, asked, index))
+            .flatten()
+        {
+            return Some(result);
+        }
+        if let Some(result) = self.gap_with_the_signing(words, named, asked, index) {
+            return Some(result);
+        }
+        let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
+        Some(TimelineResult::Incomplete {
+            asked,
+            found: named.first().map(|(e, _, _)| *e),
+            two_named,
+        })
     }
 
     /// "How many days from the draft's publication till the presidents signed?": one event
@@ -640,8 +663,8 @@ impl Timeline {
             .iter()
             .find(|k| keys.contains(k) && !matched.contains(k))?;
         // Another event named besides ("the two 2024 alliances") is no bare signing; one named
-        // less well and only by the first one's words is not named besides ("материал
-        // батырова опубликован": his footnotes' access dates share "публикация").
+        // only by a part of the first one's words is not named besides ("материал батырова
+        // опубликован": his footnotes' access dates share "публикация").
         let day = self.events[*the_signing].0;
         let others_that_day = named.iter().skip(1).all(|(e, _, other)| {
             self.events[*e].0 == day || (other.len() < matched.len() && other.is_subset(matched))
