@@ -686,8 +686,9 @@ pub fn is_cyrillic(text: &str) -> bool {
 const RUSSIAN_STEM_MAX_CHARS: usize = 7;
 
 /// Combining forms that open compound words of many families; the stem cut does not count them
-/// ("погрансоглашение", a border agreement, is not "погранстолбы", border posts).
-const RUSSIAN_COMBINING_FORMS: &[&str] = &["электро", "погран"];
+/// ("погрансоглашение", a border agreement, is not "погранстолбы", border posts;
+/// "взаимодействие", interaction, is not "взаимодополняемость", complementarity).
+const RUSSIAN_COMBINING_FORMS: &[&str] = &["электро", "погран", "взаимо"];
 
 /// Stems longer than the cap whose first seven letters open another family: "единственный"
 /// (the only one) is not "единство" (unity). They are kept whole.
