@@ -4038,3 +4038,23 @@ fn a_two_digit_year_before_god_is_the_full_year() {
     let explained = engine().explain("договор 98 год о вечной дружбе");
     assert!(explained.contains("1998"), "{explained}");
 }
+
+#[test]
+fn between_the_two_parties_names_no_two_events() {
+    // "Между государствами" named no event, yet the timeline declined for want of a second one.
+    let reply =
+        reply("раз во сколько лет стороны обязаны сообща осматривать рубеж между государствами");
+    assert_eq!(
+        reply.record_id.as_deref(),
+        Some("border-joint-inspection"),
+        "{}",
+        reply.plain_text()
+    );
+}
+
+#[test]
+fn vzaimo_compounds_keep_their_own_families() {
+    // The 7-letter stem cap made "взаимодействие" and "взаимодополняемость" one stem.
+    let explained = engine().explain("военно-техническое взаимодействие");
+    assert!(!explained.contains("complementar"), "{explained}");
+}

@@ -614,6 +614,10 @@ pub struct TimelineCues {
     /// is found, the question is declined rather than answered about that one.
     #[serde(default)]
     pub between: Vec<String>,
+    /// Words after a word of `between` (past stop words) that name the two parties, not two
+    /// events: "как часто обходят линию между странами" names no event.
+    #[serde(default)]
+    pub between_parties: Vec<String>,
     /// Words that join or separate the two events ("between", "and", "после"): never part of
     /// an event's name.
     #[serde(default)]

@@ -125,6 +125,7 @@ pub struct Timeline {
     /// Words that, after an ordinal connector, make it order events ("first … then").
     sequence_words: HashSet<String>,
     between: HashSet<String>,
+    between_parties: HashSet<String>,
     ends: Vec<Vec<String>>,
     /// Single words asking for a gap or an order, read only when two events are named.
     gap_words: Vec<Vec<String>>,
@@ -306,6 +307,7 @@ impl Timeline {
                 .collect(),
             sequence_words: words(&cues.sequence_words),
             between: words(&cues.between),
+            between_parties: words(&cues.between_parties),
             ends: phrases(&cues.ends),
             gap_words: phrases(&cues.gap_words),
             time_gap_words: phrases(&cues.time_gap_words),
@@ -505,7 +507,7 @@ impl Timeline {
             return Some((Asked::Gap(Some(Unit::Years)), age, true));
         }
         let spans = found(&self.spans);
-        if !spans.is_empty() && words.iter().any(|w| self.between.contains(w)) {
+        if !spans.is_empty() && self.names_two(words, index) {
             return Some((Asked::Gap(None), spans, true));
         }
         let order = found(&self.order_words);
@@ -613,6 +615,18 @@ impl Timeline {
         self.with_given_date(date, event, asked, words)
     }
 
+    /// True when a word of `between` says two things are named: not the two parties ("между
+    /// странами", "between the two countries").
+    fn names_two(&self, words: &[String], index: &Index) -> bool {
+        words.iter().enumerate().any(|(i, word)| {
+            self.between.contains(word)
+                && !words[i + 1..]
+                    .iter()
+                    .find(|w| self.between_parties.contains(*w) || !index.is_stopword(w))
+                    .is_some_and(|next| self.between_parties.contains(next))
+        })
+    }
+
     /// A timeline question in which no pair of events is named: a bare year or the Tashkent
     /// signing may be the other end; else what was found. A loose cue ("gap", "earlier") makes a
     /// timeline question only next to two events, the signing a bare "alliance" means being one.
@@ -637,7 +651,7 @@ impl Timeline {
         if let Some(result) = self.gap_with_the_signing(words, named, asked, index) {
             return Some(result);
         }
-        let two_named = asked == Asked::Order || words.iter().any(|w| self.between.contains(w));
+        let two_named = asked == Asked::Order || self.names_two(words, index);
         Some(TimelineResult::Incomplete {
             asked,
             found: named.first().map(|(e, _, _)| *e),
