@@ -4058,3 +4058,20 @@ fn vzaimo_compounds_keep_their_own_families() {
     let explained = engine().explain("военно-техническое взаимодействие");
     assert!(!explained.contains("complementar"), "{explained}");
 }
+
+#[test]
+fn an_ordinal_before_the_article_word_names_it_ahead_of_a_count_after_it() {
+    // "Three areas" after "the fifth article" counted areas, yet named article 3.
+    let reply = reply("in the fifth article, three areas of close cooperation — which?");
+    assert_eq!(
+        reply.record_id.as_deref(),
+        Some("article-5"),
+        "{}",
+        reply.plain_text()
+    );
+    let words: Vec<String> = ["по", "5", "статье", "3", "области"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(engine().article_number(&words), Some(5));
+}

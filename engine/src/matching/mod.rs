@@ -2692,7 +2692,20 @@ impl Engine {
             let before = i
                 .checked_sub(1)
                 .filter(|&b| !(counted && words[b].parse::<u32>().is_ok()));
-            for (at, follows) in [(Some(i + 1), true), (after, true), (before, false)] {
+            // "По пятой статье три области" (read "по 5 статье 3 области"): an ordinal before
+            // the word names the article, ahead of a number after it, which may count
+            // something else.
+            let ordinal_before = before.filter(|&b| {
+                language.ordinals.contains_key(&words[b])
+                    || words[b]
+                        .parse::<u32>()
+                        .is_ok_and(|n| (1..=MAX_ARTICLE_NUMBER).contains(&n))
+            });
+            let candidates = match ordinal_before {
+                Some(_) => [(before, false), (Some(i + 1), true), (after, true)],
+                None => [(Some(i + 1), true), (after, true), (before, false)],
+            };
+            for (at, follows) in candidates {
                 let Some((at, candidate)) = at.and_then(|at| Some((at, words.get(at)?))) else {
                     continue;
                 };
