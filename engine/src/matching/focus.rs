@@ -105,7 +105,8 @@ impl Focus {
     pub fn mentions_only_vaguely(&self, answer: &str, key: &str, index: &Index) -> bool {
         let words = tokenize(answer);
         // Most answers have no vague word at all: then no mention is vague, and the words need
-        // no index keys (reading them was a twentieth of a question's time).
+        // no index keys (reading them was a twentieth of a question's time). The engine asks
+        // only of answers with one ([`Focus::has_vague_word`] at build).
         if !words.iter().any(|w| self.vague.contains(w)) {
             return false;
         }
@@ -121,6 +122,11 @@ impl Focus {
             found = true;
         }
         found
+    }
+
+    /// True when `text` has a vague quantifier ("various", "ряд").
+    pub fn has_vague_word(&self, text: &str) -> bool {
+        tokenize(text).iter().any(|w| self.vague.contains(w))
     }
 
     /// The thing the question asks for, when a focus cue is followed by a noun that is neither

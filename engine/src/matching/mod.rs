@@ -627,6 +627,9 @@ pub struct Engine {
     people_terms: Vec<index::TermId>,
     /// One bit per record: whether it mentions a year (1900–2099).
     dated_records: Vec<u64>,
+    /// One bit per record: whether its answer, in either language, has a vague quantifier
+    /// ("various think tanks"); only those are read by [`Engine::named_only_vaguely`].
+    vague_records: Vec<u64>,
     kinds: Kinds,
     /// What "which X" questions ask for.
     focus: focus::Focus,
@@ -733,6 +736,25 @@ fn terms_of_words(words: &[String], index: &Index) -> Vec<index::TermId> {
         .iter()
         .filter_map(|word| index.term_of_key(&index.key_of(word)))
         .collect()
+}
+
+/// One bit per record: whether it is an entry whose answer has a vague quantifier.
+fn vague_records(kb: &KnowledgeBase, records: &[Record], focus: &focus::Focus) -> Vec<u64> {
+    let mut bits = vec![0u64; records.len().div_ceil(64)];
+    for (r, record) in records.iter().enumerate() {
+        let RecordKind::Entry(i) = record.kind else {
+            continue;
+        };
+        let entry = &kb.entries[i];
+        let ru = entry.ru.as_ref().and_then(|ru| ru.answer.as_ref());
+        if std::iter::once(&entry.answer)
+            .chain(ru)
+            .any(|a| focus.has_vague_word(a))
+        {
+            bits[r / 64] |= 1 << (r % 64);
+        }
+    }
+    bits
 }
 
 /// One bit per record of `index`: whether its terms include a year (1900–2099).
@@ -1130,6 +1152,7 @@ impl Engine {
             .collect();
         let people_terms = terms_of_words(&kb.language.counted_people, &index);
         let dated_records = dated_records(&index);
+        let vague_records = vague_records(&kb, &records, &focus);
         let entries = entries::EntryTable::new(&runtime_entries(&kb));
         Engine {
             kb,
@@ -1143,6 +1166,7 @@ impl Engine {
             question_terms,
             people_terms,
             dated_records,
+            vague_records,
             kinds,
             focus,
             capabilities,
@@ -2285,6 +2309,9 @@ impl Engine {
         let RecordKind::Entry(i) = self.records[record].kind else {
             return None;
         };
+        if self.vague_records[record / 64] & (1 << (record % 64)) == 0 {
+            return None;
+        }
         let (asked, key) = self.focus.asked_known(words, &self.index)?;
         let entry = self.entries.get(i);
         let ru = entry.ru.as_ref().and_then(|ru| ru.answer.as_ref());
