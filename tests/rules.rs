@@ -4075,3 +4075,10 @@ fn an_ordinal_before_the_article_word_names_it_ahead_of_a_count_after_it() {
         .collect();
     assert_eq!(engine().article_number(&words), Some(5));
 }
+
+#[test]
+fn shch_spelt_as_heard_is_sch() {
+    // "Щитает" was corrected to "читает", one letter away, and the opinion asked was lost.
+    let explained = engine().explain("а что аскероглу щитает про статью 5");
+    assert!(explained.contains("считает"), "{explained}");
+}

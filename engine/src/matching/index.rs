@@ -186,6 +186,15 @@ fn sound_alike_real_word(word: &str) -> Option<String> {
     most_common(variants, lexicon::REAL_WORD_ZIPF)
 }
 
+/// The real word `word` is with its "щ" written "сч", as it sounds ("щитает": "считает").
+fn sch_as_heard(word: &str) -> Option<String> {
+    if !word.contains('щ') {
+        return None;
+    }
+    let written = word.replace('щ', "сч");
+    (lexicon::zipf_or_zero(&written) >= lexicon::REAL_WORD_ZIPF).then_some(written)
+}
+
 /// True when a replacement as common as `zipf` may stand for a word as common as `word_zipf`
 /// (0: not listed): see [`TYPO_FREQUENCY_GAIN`].
 fn plausible_gain(zipf: f32, word_zipf: f32) -> bool {
@@ -972,6 +981,10 @@ impl Index {
             if let Some(twin) = swapped_common_word(word) {
                 return vec![twin];
             }
+        }
+        // "Щитает" is "считает" spelt as it sounds, not "читает" one letter away.
+        if let Some(real) = (zipf == 0.0).then(|| sch_as_heard(word)).flatten() {
+            return vec![real];
         }
         if let Some((1, candidate)) = closest {
             return vec![candidate.to_owned()];
