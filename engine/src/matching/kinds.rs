@@ -692,19 +692,20 @@ impl Kinds {
 
     /// [`Kinds::asked`] of the words as they are.
     fn asked_as_written(&self, words: &[String]) -> Option<AnswerKind> {
-        // Only cues whose first word occurs, in file order.
+        // Only cues whose first word occurs and whose words' bits the question has (most are
+        // ruled out so, before the sort), in file order.
+        let present = words_mask(words);
         let mut candidates: Vec<u32> = words
             .iter()
             .filter_map(|w| self.cues_by_first.get(w))
             .flatten()
             .copied()
+            .filter(|&i| may_hold(present, self.cue_masks[i as usize]))
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let present = words_mask(words);
         let cued = candidates
             .iter()
-            .filter(|&&i| may_hold(present, self.cue_masks[i as usize]))
             .map(|&i| &self.cues[i as usize])
             .find(|(kind, cue)| occurs_in_order(words, cue) && !self.cancelled(*kind, words))
             .map(|(kind, _)| *kind);
