@@ -738,6 +738,11 @@ fn terms_of_words(words: &[String], index: &Index) -> Vec<index::TermId> {
         .collect()
 }
 
+/// Bit `r` of a bit set of records ([`dated_records`], [`vague_records`]).
+fn has_bit(bits: &[u64], r: usize) -> bool {
+    bits[r / 64] & (1 << (r % 64)) != 0
+}
+
 /// One bit per record: whether it is an entry whose answer has a vague quantifier.
 fn vague_records(kb: &KnowledgeBase, records: &[Record], focus: &focus::Focus) -> Vec<u64> {
     let mut bits = vec![0u64; records.len().div_ceil(64)];
@@ -2309,7 +2314,7 @@ impl Engine {
         let RecordKind::Entry(i) = self.records[record].kind else {
             return None;
         };
-        if self.vague_records[record / 64] & (1 << (record % 64)) == 0 {
+        if !has_bit(&self.vague_records, record) {
             return None;
         }
         let (asked, key) = self.focus.asked_known(words, &self.index)?;
@@ -2651,7 +2656,7 @@ impl Engine {
             .filter(|&&t| !holds.mentions(t))
             .count() as i32;
         // A record with a year that misses the one asked mentions another.
-        let dated = self.dated_records[r / 64] & (1 << (r % 64)) != 0;
+        let dated = has_bit(&self.dated_records, r);
         if dated {
             missing
         } else {
